@@ -1,0 +1,158 @@
+package io.tributary.catalog.contract;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+/** Reads ODCS v3 documents (YAML or JSON) into the checked {@link DataContract} of one dataset. */
+public final class ContractReader {
+
+    public enum Syntax {
+        JSON, YAML
+    }
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .build();
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .build();
+    private static final TypeReference<Map<String, Object>> OPTIONS = new TypeReference<>() {
+    };
+
+    private ContractReader() {
+    }
+
+    /** Parses the text of a contract; a syntax error is reported with its line and column. */
+    public static JsonNode parse(String text, Syntax syntax) {
+        if (text == null || text.isBlank()) {
+            throw new ContractException(List.of("$: the contract document is empty"));
+        }
+        try {
+            JsonNode node = (syntax == Syntax.YAML ? YAML : JSON).readTree(text);
+            if (node == null || node.isMissingNode()) {
+                throw new ContractException(List.of("$: the contract document is empty"));
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new ContractException(List.of("$: not valid " + syntax + where + ": " + e.getOriginalMessage()));
+        }
+    }
+
+    /** Checks the document as ODCS, then reads the schema object that describes {@code dataset}. */
+    public static DataContract read(JsonNode document, String dataset) {
+        List<String> problems = OdcsValidator.validate(document);
+        if (!problems.isEmpty()) {
+            throw new ContractException(problems);
+        }
+        int index = objectIndex(document.path("schema"), dataset);
+        String path = "$.schema[" + index + "]";
+        JsonNode object = document.get("schema").get(index);
+        List<ContractProperty> properties = new ArrayList<>();
+        JsonNode list = object.path("properties");
+        for (int i = 0; i < list.size(); i++) {
+            properties.add(property(list.get(i), path + ".properties[" + i + "]", problems));
+        }
+        checkUnique(properties, path, problems);
+        if (properties.isEmpty()) {
+            problems.add(path + ".properties: the schema object of dataset '" + dataset + "' declares no properties");
+        }
+        if (!problems.isEmpty()) {
+            throw new ContractException(problems);
+        }
+        return new DataContract(document.get("id").asText(), document.get("version").asText(),
+                document.get("status").asText(), object.get("name").asText(), List.copyOf(properties));
+    }
+
+    public static String toJson(JsonNode document) {
+        try {
+            return JSON.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a parsed tree always serialises", e);
+        }
+    }
+
+    public static String toYaml(JsonNode document) {
+        try {
+            return YAML.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a parsed tree always serialises", e);
+        }
+    }
+
+    private static int objectIndex(JsonNode schema, String dataset) {
+        if (!schema.isArray() || schema.isEmpty()) {
+            throw new ContractException(List.of("$.schema: the contract must describe dataset '" + dataset
+                    + "' with a schema object"));
+        }
+        if (schema.size() == 1) {
+            return 0;
+        }
+        for (int i = 0; i < schema.size(); i++) {
+            if (dataset.equals(schema.get(i).path("name").asText())) {
+                return i;
+            }
+        }
+        throw new ContractException(List.of("$.schema: " + schema.size()
+                + " schema objects and none is named '" + dataset + "'"));
+    }
+
+    private static ContractProperty property(JsonNode node, String path, List<String> problems) {
+        LogicalType type = LogicalType.fromOdcs(node.path("logicalType").asText("string")).orElseThrow();
+        Map<String, Object> options = node.has("logicalTypeOptions")
+                ? JSON.convertValue(node.get("logicalTypeOptions"), OPTIONS)
+                : Map.of();
+        Object format = options.get("format");
+        if (format != null && (type == LogicalType.DATE || type == LogicalType.TIMESTAMP || type == LogicalType.TIME)) {
+            try {
+                DateTimeFormatter.ofPattern(format.toString());
+            } catch (IllegalArgumentException e) {
+                problems.add(path + ".logicalTypeOptions.format: '" + format + "' is not a date-time pattern: "
+                        + e.getMessage());
+            }
+        }
+        return new ContractProperty(node.get("name").asText(),
+                node.has("physicalName") ? node.get("physicalName").asText() : null,
+                type,
+                node.path("required").asBoolean(false),
+                node.path("primaryKey").asBoolean(false),
+                node.path("primaryKeyPosition").asInt(-1),
+                new LinkedHashMap<>(options));
+    }
+
+    private static void checkUnique(List<ContractProperty> properties, String path, List<String> problems) {
+        Set<String> names = new HashSet<>();
+        Set<String> sourceNames = new HashSet<>();
+        Set<Integer> keyPositions = new HashSet<>();
+        long keys = properties.stream().filter(ContractProperty::primaryKey).count();
+        for (ContractProperty p : properties) {
+            if (!names.add(p.name())) {
+                problems.add(path + ".properties: property name '" + p.name() + "' appears more than once");
+            }
+            if (!sourceNames.add(p.sourceName())) {
+                problems.add(path + ".properties: two properties read the same column '" + p.sourceName() + "'");
+            }
+            if (keys > 1 && p.primaryKey() && !keyPositions.add(p.primaryKeyPosition())) {
+                problems.add(path + ".properties: primary key '" + p.name()
+                        + "' needs a primaryKeyPosition distinct from the other key properties");
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.tributary.catalog.entity;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One unit of intake. Once completed: received = accepted + quarantined + duplicates. */
+@Entity
+@Table(schema = "catalog", name = "ingestion_batch")
+public class BatchEntity {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String source;
+
+    @Column(nullable = false)
+    public String dataset;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public BatchStatus status;
+
+    @Column(name = "file_name", nullable = false)
+    public String fileName;
+
+    @Column(name = "landing_path", nullable = false)
+    public String landingPath;
+
+    @Column(name = "content_sha256", nullable = false)
+    public String contentSha256;
+
+    @Column(name = "size_bytes", nullable = false)
+    public long sizeBytes;
+
+    @Column(name = "contract_version")
+    public Integer contractVersion;
+
+    public long received;
+    public long accepted;
+    public long quarantined;
+    public long duplicates;
+
+    public String error;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt = Instant.now();
+
+    @Column(name = "started_at")
+    public Instant startedAt;
+
+    @Column(name = "completed_at")
+    public Instant completedAt;
+}

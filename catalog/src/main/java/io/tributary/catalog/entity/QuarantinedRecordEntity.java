@@ -1,0 +1,47 @@
+package io.tributary.catalog.entity;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A record held back at the door, with where it came from and why. */
+@Entity
+@Table(schema = "catalog", name = "quarantined_record")
+public class QuarantinedRecordEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "batch_id", nullable = false)
+    public UUID batchId;
+
+    @Column(nullable = false)
+    public String dataset;
+
+    /** Line number in the file (1 = header). */
+    @Column(nullable = false)
+    public long position;
+
+    public String field;
+
+    @Column(nullable = false)
+    public String rule;
+
+    public String value;
+
+    @Column(nullable = false)
+    public String reason;
+
+    @Column(nullable = false)
+    public String raw;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt = Instant.now();
+}

@@ -1,0 +1,56 @@
+package io.tributary.catalog.entity;
+
+import java.time.Instant;
+import java.util.Map;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+@Entity
+@Table(schema = "catalog", name = "source")
+public class SourceEntity {
+
+    public enum Format {
+        CSV, JSON, NDJSON
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, unique = true)
+    public String name;
+
+    @Column(nullable = false)
+    public String dataset;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Format format;
+
+    /** IANA zone in which the source writes local dates and times. */
+    @Column(name = "time_zone", nullable = false)
+    public String timeZone;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public Map<String, String> options = Map.of();
+
+    @Column(nullable = false)
+    public boolean enabled = true;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt = Instant.now();
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt = Instant.now();
+}

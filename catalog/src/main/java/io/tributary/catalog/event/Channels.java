@@ -1,0 +1,11 @@
+package io.tributary.catalog.event;
+
+/** Kafka channels between the services. Each channel's name is also its topic's name. */
+public final class Channels {
+
+    /** Records that passed their contract at the door, as {@link RecordEvent}s keyed by business key. */
+    public static final String ACCEPTED_RECORDS = "tributary-records-accepted";
+
+    private Channels() {
+    }
+}

@@ -1,0 +1,100 @@
+package io.tributary.local;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+
+/**
+ * A real single-node Apache Kafka broker (KRaft, combined broker and controller) inside this JVM. Its log directory
+ * is formatted on first use and kept, so topics and offsets survive a restart on the same directory.
+ */
+public final class LocalKafka implements AutoCloseable {
+
+    private final KafkaRaftServer server;
+    private final String bootstrapServers;
+
+    private LocalKafka(KafkaRaftServer server, String bootstrapServers) {
+        this.server = server;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /**
+     * @param port the client port, 0 for any free one
+     * @param partitions the partition count of topics created on first use
+     */
+    public static LocalKafka start(Path dataDir, int port, int partitions) {
+        int clientPort = FreePort.orAny(port);
+        int controllerPort = FreePort.orAny(0);
+        try {
+            Files.createDirectories(dataDir);
+            Properties config = config(dataDir, clientPort, controllerPort, partitions);
+            Path configFile = dataDir.resolve("server.properties");
+            try (Writer out = Files.newBufferedWriter(configFile)) {
+                config.store(out, "written by Tributary's local runtime");
+            }
+            if (!Files.exists(dataDir.resolve("logs/meta.properties"))) {
+                format(configFile);
+            }
+            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
+            server.startup();
+            return new LocalKafka(server, "127.0.0.1:" + clientPort);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not prepare Kafka's directory " + dataDir, e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+
+    private static Properties config(Path dataDir, int clientPort, int controllerPort, int partitions) {
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", "1");
+        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.put("listeners", "PLAINTEXT://127.0.0.1:" + clientPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + clientPort);
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("log.dirs", dataDir.resolve("logs").toString());
+        p.put("num.partitions", Integer.toString(partitions));
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "1");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        p.put("auto.create.topics.enable", "true");
+        return p;
+    }
+
+    private static void format(Path configFile) {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        int rc = StorageTool.execute(
+                new String[]{"format", "-t", Uuid.randomUuid().toString(), "-c", configFile.toString()},
+                new PrintStream(output, true, StandardCharsets.UTF_8));
+        if (rc != 0) {
+            throw new IllegalStateException("formatting Kafka's storage failed (" + rc + "): " + output);
+        }
+    }
+}

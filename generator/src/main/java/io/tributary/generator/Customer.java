@@ -1,0 +1,4 @@
+package io.tributary.generator;
+
+record Customer(String id, String name, String segment) {
+}

@@ -1,0 +1,5 @@
+package io.tributary.generator;
+
+public enum SchemaChange {
+    ADD_COLUMN, RENAME_COLUMN
+}

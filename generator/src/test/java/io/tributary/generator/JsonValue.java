@@ -1,0 +1,4 @@
+package io.tributary.generator;
+
+record JsonValue(boolean number, String text) {
+}

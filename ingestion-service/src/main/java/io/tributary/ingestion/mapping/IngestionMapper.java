@@ -1,0 +1,30 @@
+package io.tributary.ingestion.mapping;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.tributary.catalog.entity.BatchEntity;
+import io.tributary.catalog.entity.QuarantinedRecordEntity;
+import io.tributary.catalog.entity.SourceEntity;
+import io.tributary.ingestion.rest.BatchResponse;
+import io.tributary.ingestion.rest.QuarantinedRecordResponse;
+import io.tributary.ingestion.rest.SourceResponse;
+
+@ApplicationScoped
+public class IngestionMapper {
+
+    public SourceResponse toResponse(SourceEntity source) {
+        return new SourceResponse(source.name, source.dataset, source.format.name(), source.timeZone, source.options,
+                source.enabled, source.createdAt);
+    }
+
+    public BatchResponse toResponse(BatchEntity batch) {
+        return new BatchResponse(batch.id, batch.source, batch.dataset, batch.status.name(), batch.fileName,
+                batch.sizeBytes, batch.contentSha256, batch.contractVersion, batch.received, batch.accepted,
+                batch.quarantined, batch.duplicates, batch.error, batch.createdAt, batch.startedAt, batch.completedAt);
+    }
+
+    public QuarantinedRecordResponse toResponse(QuarantinedRecordEntity entry) {
+        return new QuarantinedRecordResponse(entry.id, entry.batchId, entry.dataset, entry.position, entry.field,
+                entry.rule, entry.value, entry.reason, entry.raw, entry.createdAt);
+    }
+}

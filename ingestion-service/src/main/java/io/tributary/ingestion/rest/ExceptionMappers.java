@@ -1,0 +1,39 @@
+package io.tributary.ingestion.rest;
+
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.tributary.ingestion.service.InvalidRequestException;
+import io.tributary.ingestion.service.SourceConflictException;
+import io.tributary.ingestion.service.UnknownBatchException;
+import io.tributary.ingestion.service.UnknownSourceException;
+
+public class ExceptionMappers {
+
+    @ServerExceptionMapper
+    public Response unknownSource(UnknownSourceException e) {
+        return error(Response.Status.NOT_FOUND, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unknownBatch(UnknownBatchException e) {
+        return error(Response.Status.NOT_FOUND, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(SourceConflictException e) {
+        return error(Response.Status.CONFLICT, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidRequestException e) {
+        return Response.status(Response.Status.BAD_REQUEST)
+                .entity(new ErrorResponse("invalid request", e.problems()))
+                .build();
+    }
+
+    private static Response error(Response.Status status, String message) {
+        return Response.status(status).entity(ErrorResponse.of(message)).build();
+    }
+}

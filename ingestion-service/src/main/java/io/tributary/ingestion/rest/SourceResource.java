@@ -1,0 +1,85 @@
+package io.tributary.ingestion.rest;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.common.annotation.Blocking;
+import io.tributary.catalog.entity.BatchEntity;
+import io.tributary.ingestion.mapping.IngestionMapper;
+import io.tributary.ingestion.service.IntakeService;
+import io.tributary.ingestion.service.SourceDefinition;
+import io.tributary.ingestion.service.SourceService;
+
+@Path("/api/sources")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "sources", description = "Where data comes from, and file intake")
+@Blocking
+public class SourceResource {
+
+    private final SourceService sources;
+    private final IntakeService intake;
+    private final IngestionMapper mapper;
+
+    public SourceResource(SourceService sources, IntakeService intake, IngestionMapper mapper) {
+        this.sources = sources;
+        this.intake = intake;
+        this.mapper = mapper;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a source")
+    public Response register(SourceDefinition definition) {
+        if (definition == null) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(ErrorResponse.of("the body must be a source definition in JSON"))
+                    .build();
+        }
+        var source = sources.register(definition);
+        return Response.created(URI.create("/api/sources/" + source.name)).entity(mapper.toResponse(source)).build();
+    }
+
+    @GET
+    @Operation(summary = "List the sources")
+    public List<SourceResponse> list() {
+        return sources.list().stream().map(mapper::toResponse).toList();
+    }
+
+    @GET
+    @Path("/{name}")
+    @Operation(summary = "Show a source")
+    public SourceResponse get(@PathParam("name") String name) {
+        return mapper.toResponse(sources.get(name));
+    }
+
+    @GET
+    @Path("/{name}/batches")
+    @Operation(summary = "List a source's batches, newest first")
+    public List<BatchResponse> batches(@PathParam("name") String name) {
+        return intake.batches(name).stream().map(mapper::toResponse).toList();
+    }
+
+    @POST
+    @Path("/{name}/files")
+    @Consumes({"text/csv", "application/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "Upload a file; it is stored, then processed asynchronously as a batch")
+    public Response upload(@PathParam("name") String name, @QueryParam("fileName") String fileName,
+            InputStream body) {
+        BatchEntity batch = intake.receiveFile(name, fileName, body);
+        return Response.accepted(mapper.toResponse(batch)).location(URI.create("/api/batches/" + batch.id)).build();
+    }
+}

@@ -1,0 +1,52 @@
+package io.tributary.ingestion;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.tributary.catalog.contract.ContractReader;
+import io.tributary.catalog.entity.ContractVersionEntity;
+import io.tributary.catalog.repository.ContractVersionRepository;
+import io.tributary.catalog.repository.DatasetRepository;
+
+/** Puts catalog state in place for tests the way the requirements service would. */
+@ApplicationScoped
+@Transactional
+public class CatalogFixtures {
+
+    private final DatasetRepository datasets;
+    private final ContractVersionRepository contracts;
+
+    public CatalogFixtures(DatasetRepository datasets, ContractVersionRepository contracts) {
+        this.datasets = datasets;
+        this.contracts = contracts;
+    }
+
+    /** Stores the YAML contract of a test resource as the dataset's next version. */
+    public void contract(String dataset, String resource) {
+        var document = ContractReader.parse(read(resource), ContractReader.Syntax.YAML);
+        var contract = ContractReader.read(document, dataset);
+        datasets.findOrCreate(dataset);
+        ContractVersionEntity version = new ContractVersionEntity();
+        version.dataset = dataset;
+        version.version = contracts.findCurrent(dataset).map(c -> c.version + 1).orElse(1);
+        version.contractId = contract.id();
+        version.contractLabel = contract.version();
+        version.status = contract.status();
+        version.document = ContractReader.toJson(document);
+        version.mediaType = "application/yaml";
+        contracts.persist(version);
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = CatalogFixtures.class.getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

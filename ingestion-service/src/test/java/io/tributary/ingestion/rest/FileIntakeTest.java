@@ -1,0 +1,204 @@
+package io.tributary.ingestion.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.tributary.catalog.event.Channels;
+import io.tributary.catalog.event.RecordEvent;
+import io.tributary.catalog.event.RecordEventDeserializer;
+import io.tributary.ingestion.CatalogFixtures;
+import io.tributary.testinfra.KafkaBrokerResource;
+import io.tributary.testinfra.PostgresResource;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KafkaBrokerResource.class)
+class FileIntakeTest {
+
+    private static final String FILE = String.join("\r\n",
+            "Row ID,Order ID,Order Date,Region,Sales,Internal Note",
+            "1,CA-1,1/5/2024,West,12.50,keep out",
+            "2,CA-1,1/5/2024,East,1000.5,\"x, y\"",
+            "1,CA-1,1/5/2024,West,12.50,keep out",
+            "3,CA-2,13/45/2024,West,3,x",
+            "4,CA-2,1/6/2024,,3,x",
+            "Person,Region",
+            "2,CA-9,1/7/2024,East,99,x",
+            "5,CA-3,1/6/2024,South,0.1234,x") + "\r\n";
+
+    @Inject
+    CatalogFixtures fixtures;
+
+    private static boolean contractStored;
+
+    @BeforeEach
+    void storeContract() {
+        if (!contractStored) {
+            fixtures.contract("sales", "/contracts/sales.yaml");
+            contractStored = true;
+        }
+    }
+
+    @Test
+    void acceptsQuarantinesAndCountsDuplicatesOfUploadedFile() {
+        String source = register("sales");
+        Response upload = given().contentType("text/csv").body(FILE)
+                .when().post("/api/sources/" + source + "/files?fileName=sales-2024-01-05.csv");
+        upload.then().statusCode(202).header("Location", containsString("/api/batches/"));
+        String batch = upload.path("id");
+
+        awaitCompleted(batch)
+                .body("received", is(8))
+                .body("accepted", is(3))
+                .body("quarantined", is(4))
+                .body("duplicates", is(1))
+                .body("fileName", is("sales-2024-01-05.csv"))
+                .body("contractVersion", is(1));
+
+        List<Map<String, Object>> quarantined = given().queryParam("batch", batch)
+                .when().get("/api/quarantine")
+                .then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        assertEquals(List.of("logicalType", "required", "row.fieldCount", "primaryKey.unique"),
+                quarantined.stream().map(q -> (String) q.get("rule")).toList());
+        assertEquals(5, quarantined.get(0).get("line"));
+        assertEquals("order_date", quarantined.get(0).get("field"));
+        assertEquals("13/45/2024", quarantined.get(0).get("value"));
+        assertEquals("3,CA-2,13/45/2024,West,3,x", quarantined.get(0).get("raw"));
+
+        List<ConsumerRecord<String, RecordEvent>> published = publishedFor(UUID.fromString(batch), 3);
+        assertEquals(Set.of("1", "2", "5"), published.stream().map(ConsumerRecord::key).collect(Collectors.toSet()));
+        RecordEvent first = published.stream().filter(r -> r.key().equals("1")).findFirst().orElseThrow().value();
+        assertEquals("1.0", first.specversion());
+        assertEquals(RecordEvent.ACCEPTED_TYPE, first.type());
+        assertEquals("/tributary/sources/" + source, first.source());
+        assertEquals("sales", first.tributarydataset());
+        assertEquals(2, first.tributaryposition());
+        assertEquals("2024-01-05", first.data().get("order_date"));
+        assertEquals(0, new BigDecimal("12.50").compareTo((BigDecimal) first.data().get("sales")));
+        assertFalse(first.data().containsKey("Internal Note"));
+    }
+
+    @Test
+    void givesSameRecordSameIdentityWhenUploadedAgain() {
+        String source = register("sales");
+        String once = upload(source, FILE);
+        String twice = upload(source, FILE);
+        awaitCompleted(once);
+        awaitCompleted(twice);
+        Set<UUID> first = publishedFor(UUID.fromString(once), 3).stream().map(r -> r.value().id())
+                .collect(Collectors.toSet());
+        Set<UUID> second = publishedFor(UUID.fromString(twice), 3).stream().map(r -> r.value().id())
+                .collect(Collectors.toSet());
+        assertEquals(first, second);
+    }
+
+    @Test
+    void failsBatchWhenDatasetHasNoContract() {
+        String source = register("no_contract");
+        String batch = upload(source, FILE);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/batches/" + batch)
+                .then().body("status", is("FAILED"))
+                .body("error", containsString("PUT one to /api/contracts/no_contract")));
+    }
+
+    @Test
+    void keepsOnlyTheBaseOfUploadedFileName() {
+        String source = register("sales");
+        given().contentType("text/csv").body(FILE)
+                .when().post("/api/sources/" + source + "/files?fileName=../../etc/pass wd.csv")
+                .then().statusCode(202)
+                .body("fileName", is("pass_wd.csv"));
+    }
+
+    @Test
+    void answersNotFoundWhenUploadingToUnknownSource() {
+        given().contentType("text/csv").body(FILE)
+                .when().post("/api/sources/nowhere/files")
+                .then().statusCode(404)
+                .body("error", containsString("nowhere"));
+    }
+
+    @Test
+    void refusesUnsupportedMediaType() {
+        String source = register("sales");
+        given().contentType("application/xml").body("<rows/>")
+                .when().post("/api/sources/" + source + "/files")
+                .then().statusCode(415);
+    }
+
+    @Test
+    void answersNotFoundForUnknownBatch() {
+        given().get("/api/batches/" + UUID.randomUUID()).then().statusCode(404);
+        given().get("/api/batches/not-a-uuid").then().statusCode(404);
+    }
+
+    private static String register(String dataset) {
+        String name = "src-" + UUID.randomUUID().toString().substring(0, 8);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", name, "dataset", dataset, "format", "CSV", "timeZone", "America/New_York"))
+                .post("/api/sources")
+                .then().statusCode(201);
+        return name;
+    }
+
+    private static String upload(String source, String body) {
+        return given().contentType("text/csv").body(body)
+                .post("/api/sources/" + source + "/files")
+                .then().statusCode(202)
+                .extract().path("id");
+    }
+
+    private static io.restassured.response.ValidatableResponse awaitCompleted(String batch) {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get("/api/batches/" + batch).then().body("status", is("COMPLETED")));
+        return given().get("/api/batches/" + batch).then().statusCode(200);
+    }
+
+    private static List<ConsumerRecord<String, RecordEvent>> publishedFor(UUID batch, int expected) {
+        List<ConsumerRecord<String, RecordEvent>> found = new ArrayList<>();
+        try (KafkaConsumer<String, RecordEvent> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new RecordEventDeserializer())) {
+            consumer.subscribe(List.of(Channels.ACCEPTED_RECORDS));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (found.size() < expected && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, RecordEvent> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.value().tributarybatch().equals(batch)) {
+                        found.add(record);
+                    }
+                }
+            }
+        }
+        assertEquals(expected, found.size(), "records published for batch " + batch);
+        return found;
+    }
+}

@@ -1,0 +1,8 @@
+package io.tributary.requirements.service;
+
+public class ContractNotFoundException extends RuntimeException {
+
+    public ContractNotFoundException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,136 @@
+package io.tributary.requirements.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.tributary.catalog.contract.ContractException;
+import io.tributary.catalog.contract.ContractReader;
+import io.tributary.catalog.contract.DataContract;
+import io.tributary.catalog.entity.ContractVersionEntity;
+import io.tributary.catalog.entity.DatasetEntity;
+import io.tributary.catalog.entity.SchemaVersionEntity;
+import io.tributary.catalog.repository.ContractVersionRepository;
+import io.tributary.catalog.repository.DatasetRepository;
+import io.tributary.catalog.repository.SchemaVersionRepository;
+
+/** Accepts ODCS contracts per dataset, keeps every version, and records the field list each declares. */
+@ApplicationScoped
+@Transactional
+public class ContractService {
+
+    private static final int MAX_CONTRACT_ID = 256;
+    private static final int MAX_CONTRACT_LABEL = 64;
+    private static final int MAX_STATUS = 32;
+
+    private final DatasetRepository datasets;
+    private final ContractVersionRepository contracts;
+    private final SchemaVersionRepository schemas;
+
+    public ContractService(DatasetRepository datasets, ContractVersionRepository contracts,
+            SchemaVersionRepository schemas) {
+        this.datasets = datasets;
+        this.contracts = contracts;
+        this.schemas = schemas;
+    }
+
+    /** Stores the document as the dataset's next version, unless it equals the current one. */
+    public ContractUpdate put(String dataset, String text, ContractReader.Syntax syntax, String mediaType) {
+        DatasetNames.check(dataset);
+        JsonNode document = ContractReader.parse(text, syntax);
+        List<String> unstorable = StorableText.problems(document);
+        if (!unstorable.isEmpty()) {
+            throw new ContractException(unstorable);
+        }
+        DataContract contract = ContractReader.read(document, dataset);
+        checkLengths(contract);
+
+        DatasetEntity datasetEntity = datasets.findOrCreate(dataset);
+        datasets.flush();
+        // Serialises concurrent uploads for one dataset, so version numbers never collide.
+        datasets.getEntityManager().lock(datasetEntity, LockModeType.PESSIMISTIC_WRITE);
+
+        Optional<ContractVersionEntity> current = contracts.findCurrent(dataset);
+        if (current.isPresent() && document.equals(ContractReader.parse(current.get().document, ContractReader.Syntax.JSON))) {
+            return new ContractUpdate(current.get(), false);
+        }
+        ContractVersionEntity version = new ContractVersionEntity();
+        version.dataset = dataset;
+        version.version = current.map(c -> c.version + 1).orElse(1);
+        version.contractId = contract.id();
+        version.contractLabel = contract.version();
+        version.status = contract.status();
+        version.document = ContractReader.toJson(document);
+        version.mediaType = mediaType;
+        contracts.persist(version);
+        recordSchema(dataset, contract);
+        return new ContractUpdate(version, true);
+    }
+
+    public ContractVersionEntity current(String dataset) {
+        DatasetNames.check(dataset);
+        return contracts.findCurrent(dataset).orElseThrow(() -> noContract(dataset));
+    }
+
+    public ContractVersionEntity version(String dataset, int version) {
+        DatasetNames.check(dataset);
+        return contracts.findVersion(dataset, version).orElseThrow(() -> new ContractNotFoundException(
+                "dataset '" + dataset + "' has no contract version " + version));
+    }
+
+    public List<ContractVersionEntity> versions(String dataset) {
+        DatasetNames.check(dataset);
+        List<ContractVersionEntity> versions = contracts.listVersions(dataset);
+        if (versions.isEmpty()) {
+            throw noContract(dataset);
+        }
+        return versions;
+    }
+
+    /** The current version of every dataset that has a contract, by dataset name. */
+    public List<ContractVersionEntity> currentVersions() {
+        return contracts.list("from ContractVersionEntity v where v.version = "
+                + "(select max(c.version) from ContractVersionEntity c where c.dataset = v.dataset) order by v.dataset");
+    }
+
+    private void recordSchema(String dataset, DataContract contract) {
+        SchemaFields fields = SchemaFields.of(contract);
+        if (schemas.findByFingerprint(dataset, fields.fingerprint()).isPresent()) {
+            return;
+        }
+        SchemaVersionEntity schema = new SchemaVersionEntity();
+        schema.dataset = dataset;
+        schema.version = schemas.nextVersion(dataset);
+        schema.origin = SchemaVersionEntity.Origin.CONTRACT;
+        schema.fingerprint = fields.fingerprint();
+        schema.fields = fields.json();
+        schemas.persist(schema);
+    }
+
+    /** The catalog's columns bound these; a longer value is the producer's mistake, not a server error. */
+    private static void checkLengths(DataContract contract) {
+        List<String> problems = new ArrayList<>();
+        tooLong("$.id", contract.id(), MAX_CONTRACT_ID, problems);
+        tooLong("$.version", contract.version(), MAX_CONTRACT_LABEL, problems);
+        tooLong("$.status", contract.status(), MAX_STATUS, problems);
+        if (!problems.isEmpty()) {
+            throw new ContractException(problems);
+        }
+    }
+
+    private static void tooLong(String path, String value, int max, List<String> problems) {
+        if (value.length() > max) {
+            problems.add(path + ": at most " + max + " characters, found " + value.length());
+        }
+    }
+
+    private static ContractNotFoundException noContract(String dataset) {
+        return new ContractNotFoundException("dataset '" + dataset + "' has no contract");
+    }
+}

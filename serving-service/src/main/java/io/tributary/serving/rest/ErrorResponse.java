@@ -1,0 +1,16 @@
+package io.tributary.serving.rest;
+
+import java.util.List;
+
+/**
+ * The body of every 4xx answer.
+ *
+ * @param error what went wrong, in a sentence
+ * @param details each problem and where it is (which parameter)
+ */
+public record ErrorResponse(String error, List<String> details) {
+
+    public static ErrorResponse of(String error) {
+        return new ErrorResponse(error, List.of());
+    }
+}
