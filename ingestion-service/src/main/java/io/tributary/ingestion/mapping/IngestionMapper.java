@@ -5,9 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.tributary.catalog.entity.BatchEntity;
 import io.tributary.catalog.entity.QuarantinedRecordEntity;
 import io.tributary.catalog.entity.SourceEntity;
-import io.tributary.ingestion.rest.BatchResponse;
-import io.tributary.ingestion.rest.QuarantinedRecordResponse;
-import io.tributary.ingestion.rest.SourceResponse;
+import io.tributary.ingestion.api.BatchResponse;
+import io.tributary.ingestion.api.QuarantinedRecordResponse;
+import io.tributary.ingestion.api.SourceResponse;
 
 @ApplicationScoped
 public class IngestionMapper {

@@ -15,6 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.common.annotation.Blocking;
+import io.tributary.ingestion.api.BatchResponse;
+import io.tributary.ingestion.api.QuarantinedRecordResponse;
 import io.tributary.ingestion.mapping.IngestionMapper;
 import io.tributary.ingestion.service.IntakeService;
 import io.tributary.ingestion.service.QuarantineService;

@@ -19,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.common.annotation.Blocking;
 import io.tributary.catalog.entity.BatchEntity;
+import io.tributary.ingestion.api.BatchResponse;
+import io.tributary.ingestion.api.SourceResponse;
 import io.tributary.ingestion.mapping.IngestionMapper;
 import io.tributary.ingestion.service.IntakeService;
 import io.tributary.ingestion.service.SourceDefinition;

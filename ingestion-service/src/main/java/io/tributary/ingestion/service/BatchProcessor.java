@@ -88,6 +88,11 @@ public class BatchProcessor {
                     continue;
                 }
                 tally.received++;
+                if (row.raw().indexOf('\u0000') >= 0) {
+                    tally.quarantine(row, new Violation(null, "text.nul", null,
+                            "the row contains the NUL character, which no text column can hold"));
+                    continue;
+                }
                 CheckedRecord checked = enforcer.check(row.fields());
                 if (!checked.isAccepted()) {
                     tally.quarantine(row, checked.violation());
@@ -157,9 +162,9 @@ public class BatchProcessor {
             entry.position = row.line();
             entry.field = violation.field();
             entry.rule = violation.rule();
-            entry.value = violation.value();
+            entry.value = storable(violation.value());
             entry.reason = violation.reason();
-            entry.raw = row.raw();
+            entry.raw = storable(row.raw());
             pending.add(entry);
             quarantined++;
             if (pending.size() >= quarantineChunk) {
@@ -172,6 +177,11 @@ public class BatchProcessor {
                 store.quarantine(List.copyOf(pending));
                 pending.clear();
             }
+        }
+
+        /** PostgreSQL text cannot hold U+0000; the quarantine keeps the row with it made visible. */
+        private static String storable(String text) {
+            return text == null ? null : text.replace("\u0000", "\\u0000");
         }
 
         private BatchCounts counts() {

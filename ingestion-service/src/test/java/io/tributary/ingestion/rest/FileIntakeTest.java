@@ -120,6 +120,17 @@ class FileIntakeTest {
     }
 
     @Test
+    void quarantinesRowContainingNulCharacter() {
+        String source = register("sales");
+        String batch = upload(source,
+                "Row ID,Order ID,Order Date,Region,Sales\n1,A\u0000B,1/5/2024,West,1\n2,C,1/5/2024,West,2\n");
+        awaitCompleted(batch).body("accepted", is(1)).body("quarantined", is(1));
+        given().queryParam("batch", batch).get("/api/quarantine")
+                .then().body("[0].rule", is("text.nul"))
+                .body("[0].raw", is("1,A\\u0000B,1/5/2024,West,1"));
+    }
+
+    @Test
     void failsBatchWhenDatasetHasNoContract() {
         String source = register("no_contract");
         String batch = upload(source, FILE);

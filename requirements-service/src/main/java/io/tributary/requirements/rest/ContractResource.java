@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -55,6 +56,9 @@ public class ContractResource {
     @APIResponse(responseCode = "400", description = "Not a valid contract; every problem is listed with its place")
     public Response put(@PathParam("dataset") String dataset, @Context HttpHeaders headers, String body) {
         MediaType contentType = headers.getMediaType();
+        if (contentType == null) {
+            throw new NotSupportedException("a Content-Type header is required");
+        }
         ContractFormat format = ContractFormat.of(contentType);
         String mediaType = contentType.getType() + "/" + contentType.getSubtype();
         ContractUpdate update = contracts.put(dataset, body, format.syntax(), mediaType);

@@ -285,10 +285,12 @@ class ContractResourceTest {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery(
-                        "select version, origin, fingerprint from catalog.schema_version where dataset = 'sales'"
+                        "select version, origin, fingerprint, jsonb_typeof(fields) as fields_type"
+                                + " from catalog.schema_version where dataset = 'sales'"
                                 + " order by version")) {
             while (result.next()) {
                 assertEquals(64, result.getString("fingerprint").length());
+                assertEquals("array", result.getString("fields_type"));
                 rows.add(result.getInt("version") + " " + result.getString("origin"));
             }
         }

@@ -33,12 +33,10 @@ public class SalesMetricsResource {
     @APIResponse(responseCode = "200", description = "Rows ordered by region, then day")
     @APIResponse(responseCode = "400", description = "A parameter is missing or not valid; each one is named")
     public SalesMetricsResponse sales(
-            @Parameter(description = "Dimension to group by; only 'region' for now", required = true,
-                    example = "region") @QueryParam("groupBy") String groupBy,
+            @Parameter(description = "Dimension to group by; only 'region' for now", required = true, example = "region") @QueryParam("groupBy") String groupBy,
             @Parameter(description = "First day included (YYYY-MM-DD)", example = "2017-01-01") @QueryParam("from") String from,
             @Parameter(description = "Last day included (YYYY-MM-DD)", example = "2017-12-31") @QueryParam("to") String to,
-            @Parameter(description = "'total' (default): one row per region; 'day': one row per region and day",
-                    example = "day") @QueryParam("grain") String grain) {
+            @Parameter(description = "'total' (default): one row per region; 'day': one row per region and day", example = "day") @QueryParam("grain") String grain) {
         return SalesMetricsMapper.toResponse(metrics.sales(groupBy, from, to, grain));
     }
 }

@@ -2,7 +2,6 @@ package io.tributary.serving.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.comparesEqualTo;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
@@ -161,8 +160,9 @@ class SalesMetricsResourceTest {
                 .then().statusCode(200)
                 .body("currentAsOf", nullValue());
 
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(
-                "insert into catalog.freshness_watermark (table_name, current_as_of, updated_at) values (?, ?, now())")) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "insert into catalog.freshness_watermark (table_name, current_as_of, updated_at) values (?, ?, now())")) {
             statement.setString(1, "curated.sales_by_region_day");
             statement.setTimestamp(2, Timestamp.from(Instant.parse("2018-12-30T17:45:12.250Z")));
             statement.executeUpdate();
@@ -226,9 +226,10 @@ class SalesMetricsResourceTest {
     }
 
     private void insert(String region, String day, String sales, long lines) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(
-                "insert into curated.sales_by_region_day (region, day, sales, lines, updated_at)"
-                        + " values (?, ?, ?, ?, now())")) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "insert into curated.sales_by_region_day (region, day, sales, lines, updated_at)"
+                                + " values (?, ?, ?, ?, now())")) {
             statement.setString(1, region);
             statement.setObject(2, LocalDate.parse(day));
             statement.setBigDecimal(3, new BigDecimal(sales));

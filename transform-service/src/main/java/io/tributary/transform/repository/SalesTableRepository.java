@@ -3,6 +3,7 @@ package io.tributary.transform.repository;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import io.tributary.transform.service.SaleLine;
 @ApplicationScoped
 public class SalesTableRepository {
 
+    public static final String CURATED_TABLE = "curated.sales";
     public static final String AGGREGATE_TABLE = "curated.sales_by_region_day";
 
     private static final String APPLY = """
@@ -80,6 +82,17 @@ public class SalesTableRepository {
     }
 
     /** Every column travels as text and is cast by the statement, so values keep their exact written form. */
+    /** Order lines reflected in the aggregate (read from the aggregate, which stays small). */
+    public long aggregatedLines() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "select coalesce(sum(lines), 0) from " + AGGREGATE_TABLE);
+                ResultSet result = query.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
     private static Array texts(Connection connection, List<SaleLine> lines, Function<SaleLine, String> column)
             throws SQLException {
         return connection.createArrayOf("text", lines.stream().map(column).toArray());

@@ -1,4 +1,4 @@
-package io.tributary.ingestion.rest;
+package io.tributary.ingestion.api;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,0 +1,23 @@
+package io.tributary.transform.rest;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tributary.testinfra.KafkaBrokerResource;
+import io.tributary.testinfra.OperationsEndpointsContract;
+import io.tributary.testinfra.PostgresResource;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KafkaBrokerResource.class)
+class OperationsEndpointsTest extends OperationsEndpointsContract {
+
+    @Override
+    protected String apiTitle() {
+        return "Tributary Transform API";
+    }
+
+    @Override
+    protected String apiPath() {
+        return "/api/pipelines/{name}";
+    }
+}
