@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -151,6 +152,13 @@ class SalesPipelineIT {
         assertEquals(9_994, count(batch, "accepted"), "order lines accepted");
         assertEquals(806, count(batch, "quarantined"), "rows of the appended tables quarantined");
         assertEquals(0, count(batch, "duplicates"), "duplicates");
+        List<Map<String, Object>> held = given().queryParam("batch", id).queryParam("size", 1000)
+                .when().get(suite.ingestionUrl() + "/api/quarantine")
+                .then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        assertEquals(806, held.size(), "quarantine entries of the batch");
+        assertTrue(held.stream().allMatch(q -> "row.fieldCount".equals(q.get("rule"))
+                && !String.valueOf(q.get("reason")).isBlank() && q.get("raw") != null), "each entry has its reason");
 
         SortedMap<String, BigDecimal> published = new TreeMap<>(Map.of(
                 "South", new BigDecimal("391721.9050"),

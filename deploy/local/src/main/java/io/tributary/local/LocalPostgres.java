@@ -37,7 +37,10 @@ public final class LocalPostgres implements AutoCloseable {
                     .setServerConfig("max_connections", "200");
             if (dataDir != null) {
                 Files.createDirectories(dataDir.getParent());
-                builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
+                // zonky always passes -F (fsync off) and defaults synchronous_commit to off: a kept cluster needs both on
+                builder.setDataDirectory(dataDir).setCleanDataDirectory(false)
+                        .setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on");
             } else {
                 builder.setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off")

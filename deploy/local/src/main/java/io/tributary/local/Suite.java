@@ -64,6 +64,7 @@ public final class Suite implements AutoCloseable {
      */
     public void start() {
         Map<TributaryService, Path> jars = requirePackagedServices();
+        Leftovers.stop(config.dataDir(), progress);
         Map<TributaryService, Integer> ports = resolveServicePorts();
         int postgresPort = FreePort.orAny(config.postgresPort());
         if (config.postgresPort() != 0) {
@@ -75,6 +76,7 @@ public final class Suite implements AutoCloseable {
         Path data = config.dataDir();
         try {
             Files.createDirectories(data);
+            Leftovers.begin(data);
         } catch (IOException e) {
             throw new UncheckedIOException("could not create the data directory " + data, e);
         }
@@ -96,6 +98,11 @@ public final class Suite implements AutoCloseable {
             ServiceProcess process = ServiceProcess.start(service.module(), jars.get(service), port, env, data,
                     logDir().resolve(service.module() + ".log"));
             register(() -> services.put(service, process), process::stop);
+            try {
+                Leftovers.record(data, process);
+            } catch (IOException e) {
+                progress.accept("Could not record the pid of " + service.module() + ": " + e.getMessage());
+            }
         }
         awaitServicesReady();
         progress.accept("All services are ready");
@@ -204,6 +211,9 @@ public final class Suite implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 System.err.println("PostgreSQL did not stop cleanly: " + e);
             }
+        }
+        if (running.stream().noneMatch(ServiceProcess::isAlive)) {
+            Leftovers.clear(config.dataDir());
         }
     }
 

@@ -132,13 +132,18 @@ public final class TributaryLocal {
                 case "--fresh" -> fresh = flag(name, inlineValue);
                 case "--no-demo" -> demo = !flag(name, inlineValue);
                 case "--json-logs" -> jsonLogs = flag(name, inlineValue);
-                case "--ingestion-port" -> ingestion = port(name, inlineValue != null ? inlineValue : value(args, ++i, name));
-                case "--transform-port" -> transform = port(name, inlineValue != null ? inlineValue : value(args, ++i, name));
-                case "--serving-port" -> serving = port(name, inlineValue != null ? inlineValue : value(args, ++i, name));
-                case "--requirements-port" -> requirements = port(name,
-                        inlineValue != null ? inlineValue : value(args, ++i, name));
-                case "--postgres-port" -> postgres = port(name, inlineValue != null ? inlineValue : value(args, ++i, name));
-                case "--kafka-port" -> kafka = port(name, inlineValue != null ? inlineValue : value(args, ++i, name));
+                case "--ingestion-port", "--transform-port", "--serving-port", "--requirements-port",
+                        "--postgres-port", "--kafka-port" -> {
+                    int port = port(name, inlineValue != null ? inlineValue : value(args, ++i, name));
+                    switch (name) {
+                        case "--ingestion-port" -> ingestion = port;
+                        case "--transform-port" -> transform = port;
+                        case "--serving-port" -> serving = port;
+                        case "--requirements-port" -> requirements = port;
+                        case "--postgres-port" -> postgres = port;
+                        default -> kafka = port;
+                    }
+                }
                 default -> throw new UsageException("unknown option '" + arg + "' of run");
             }
         }
