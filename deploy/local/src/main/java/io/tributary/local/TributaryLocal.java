@@ -252,7 +252,7 @@ public final class TributaryLocal {
                 {"service", "API", "Swagger UI", "health"},
                 serviceRow("requirements", requirements + "/api/contracts/sales", requirements),
                 serviceRow("ingestion", ingestion + "/api/sources/webshop", ingestion),
-                serviceRow("transform", transform + "/q/openapi", transform),
+                serviceRow("transform", transform + "/api/pipelines/sales", transform),
                 serviceRow("serving", serving + "/api/metrics/sales", serving)};
         int[] widths = new int[rows[0].length];
         for (String[] row : rows) {
