@@ -3,83 +3,64 @@ package io.tributary.ingestion.enforcement;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.tributary.catalog.contract.ContractProperty;
 import io.tributary.catalog.contract.DataContract;
+import io.tributary.ingestion.parsing.SourceRecord;
 
 /**
- * Checks the rows of one file against a contract. Built once per file from its header: each property finds its
- * column by physical name, else by name. Columns the contract does not declare are not carried on.
+ * Checks records against a contract. Each property finds its field by physical name, else by name; the binding is
+ * worked out once per list of field names (once per file for delimited files, whose rows share their header). Fields
+ * the contract does not declare are not carried on.
  */
 public final class ContractEnforcer {
 
     private final List<ContractProperty> properties;
-    private final int[] columns;
     private final ValueParser[] parsers;
-    private final int headerWidth;
     private final int[] keyIndexes;
-    private final List<String> missingRequired = new ArrayList<>();
-    private final List<String> undeclaredColumns = new ArrayList<>();
+    private List<String> boundNames;
+    private FieldBinding binding;
 
-    public ContractEnforcer(DataContract contract, List<String> header, ZoneId zone) {
+    public ContractEnforcer(DataContract contract, ZoneId zone) {
         this.properties = contract.properties();
-        this.headerWidth = header.size();
-        Map<String, Integer> byName = new HashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            byName.putIfAbsent(header.get(i).strip(), i);
+        this.parsers = properties.stream().map(p -> new ValueParser(p, zone)).toArray(ValueParser[]::new);
+        this.keyIndexes = contract.primaryKey().stream().mapToInt(properties::indexOf).toArray();
+    }
+
+    /** How the properties map onto a list of field names: what is missing and what is left over. */
+    public FieldBinding bind(List<String> names) {
+        if (names != boundNames) {
+            binding = FieldBinding.of(properties, names);
+            boundNames = names;
         }
-        columns = new int[properties.size()];
-        parsers = new ValueParser[properties.size()];
-        List<String> declared = new ArrayList<>();
-        for (int i = 0; i < properties.size(); i++) {
-            ContractProperty p = properties.get(i);
-            Integer column = byName.get(p.sourceName());
-            columns[i] = column == null ? -1 : column;
-            parsers[i] = new ValueParser(p, zone);
-            if (column == null && p.required()) {
-                missingRequired.add(p.sourceName());
-            }
-            declared.add(p.sourceName());
+        return binding;
+    }
+
+    public CheckedRecord check(SourceRecord record) {
+        if (!record.isReadable()) {
+            return CheckedRecord.rejected(new Violation(null, "format.syntax", null, record.error()));
         }
-        for (String column : header) {
-            if (!declared.contains(column.strip())) {
-                undeclaredColumns.add(column.strip());
-            }
-        }
-        keyIndexes = contract.primaryKey().stream().mapToInt(properties::indexOf).toArray();
-    }
-
-    /** Required columns that the file's header lacks: every row of such a file fails. */
-    public List<String> missingRequiredColumns() {
-        return missingRequired;
-    }
-
-    /** Columns the file has and the contract does not declare: dropped at the door. */
-    public List<String> undeclaredColumns() {
-        return undeclaredColumns;
-    }
-
-    /** Whether records have a business key from the contract's primary key (else their raw text identifies them). */
-    public boolean hasPrimaryKey() {
-        return keyIndexes.length > 0;
-    }
-
-    public CheckedRecord check(List<String> fields) {
-        if (!missingRequired.isEmpty()) {
+        FieldBinding fields = bind(record.names());
+        if (!fields.missingRequired().isEmpty()) {
             return CheckedRecord.rejected(new Violation(null, "schema.missingColumn", null,
-                    "the file has no column " + String.join(", ", missingRequired) + " that the contract requires"));
+                    "the record has no field " + String.join(", ", fields.missingRequired())
+                            + " that the contract requires"));
         }
-        if (fields.size() != headerWidth) {
-            return CheckedRecord.rejected(new Violation(null, "row.fieldCount", Integer.toString(fields.size()),
-                    "the row has " + fields.size() + " fields where the header has " + headerWidth));
+        List<String> values = record.values();
+        if (values.size() != record.names().size()) {
+            return CheckedRecord.rejected(new Violation(null, "row.fieldCount", Integer.toString(values.size()),
+                    "the row has " + values.size() + " fields where the header has " + record.names().size()));
         }
         Map<String, Object> data = new LinkedHashMap<>();
         for (int i = 0; i < properties.size(); i++) {
             ContractProperty p = properties.get(i);
-            String text = columns[i] < 0 ? null : fields.get(columns[i]);
+            int column = fields.column(i);
+            String text = column < 0 ? null : values.get(column);
             if (text == null || text.isBlank()) {
                 if (p.required() || p.primaryKey()) {
                     return CheckedRecord.rejected(new Violation(p.name(), "required", text,
@@ -110,5 +91,33 @@ public final class ContractEnforcer {
             key.append(data.get(properties.get(index).name()));
         }
         return key.toString();
+    }
+
+    /** Where each property is read from in one list of field names. */
+    public record FieldBinding(int[] columns, List<String> missingRequired, List<String> undeclared) {
+
+        static FieldBinding of(List<ContractProperty> properties, List<String> names) {
+            Map<String, Integer> byName = new HashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                byName.putIfAbsent(names.get(i), i);
+            }
+            int[] columns = new int[properties.size()];
+            List<String> missing = new ArrayList<>();
+            Set<String> declared = new HashSet<>();
+            for (int i = 0; i < properties.size(); i++) {
+                ContractProperty p = properties.get(i);
+                columns[i] = byName.getOrDefault(p.sourceName(), -1);
+                if (columns[i] < 0 && (p.required() || p.primaryKey())) {
+                    missing.add(p.sourceName());
+                }
+                declared.add(p.sourceName());
+            }
+            List<String> undeclared = names.stream().filter(n -> !declared.contains(n)).toList();
+            return new FieldBinding(columns, List.copyOf(missing), undeclared);
+        }
+
+        int column(int property) {
+            return columns[property];
+        }
     }
 }

@@ -1,8 +1,6 @@
 package io.tributary.ingestion.service;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.time.Instant;
@@ -14,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import org.jboss.logging.Logger;
 
@@ -24,8 +23,9 @@ import io.tributary.ingestion.config.IngestionConfig;
 import io.tributary.ingestion.enforcement.CheckedRecord;
 import io.tributary.ingestion.enforcement.ContractEnforcer;
 import io.tributary.ingestion.enforcement.Violation;
-import io.tributary.ingestion.parsing.CsvReader;
-import io.tributary.ingestion.parsing.CsvRecord;
+import io.tributary.ingestion.parsing.RecordReader;
+import io.tributary.ingestion.parsing.RecordReaders;
+import io.tributary.ingestion.parsing.SourceRecord;
 
 /**
  * Processes one stored file: every row is checked against the dataset's contract, then published, quarantined with
@@ -39,12 +39,15 @@ public class BatchProcessor {
 
     private final BatchStore store;
     private final RecordPublisher publisher;
+    private final Event<BatchLifecycle> lifecycle;
     private final MeterRegistry meters;
     private final int quarantineChunk;
 
-    public BatchProcessor(BatchStore store, RecordPublisher publisher, MeterRegistry meters, IngestionConfig config) {
+    public BatchProcessor(BatchStore store, RecordPublisher publisher, Event<BatchLifecycle> lifecycle,
+            MeterRegistry meters, IngestionConfig config) {
         this.store = store;
         this.publisher = publisher;
+        this.lifecycle = lifecycle;
         this.meters = meters;
         this.quarantineChunk = config.quarantineChunk();
     }
@@ -52,63 +55,68 @@ public class BatchProcessor {
     public void process(UUID batchId) {
         BatchJob job = store.start(batchId);
         if (job.contract() == null) {
-            store.fail(batchId, "dataset '" + job.dataset() + "' has no data contract: PUT one to /api/contracts/"
-                    + job.dataset() + " and upload the file again");
+            fail(job, "dataset '" + job.dataset() + "' has no data contract: PUT one to /api/contracts/" + job.dataset()
+                    + " and upload the file again");
             return;
         }
+        Tally tally = new Tally(job);
+        announce(job, BatchLifecycle.Phase.STARTED, tally, null);
         try {
-            BatchCounts counts = run(job);
+            BatchCounts counts = run(job, tally);
             store.complete(batchId, counts);
             record(job.source(), counts);
+            announce(job, BatchLifecycle.Phase.COMPLETED, tally, null);
             LOG.infof("batch %s of %s: %s", batchId, job.source(), counts);
         } catch (NoSuchFileException e) {
-            store.fail(batchId, "the landing archive no longer holds " + job.file());
+            fail(job, "the landing archive no longer holds " + job.file());
         } catch (IOException | RecordPublisher.PublishException e) {
             LOG.errorf(e, "batch %s failed", batchId);
-            store.fail(batchId, e.getMessage());
+            fail(job, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private BatchCounts run(BatchJob job) throws IOException, InterruptedException {
-        Tally tally = new Tally(job);
+    private void fail(BatchJob job, String error) {
+        store.fail(job.batchId(), error);
+        announce(job, BatchLifecycle.Phase.FAILED, null, error);
+    }
+
+    private void announce(BatchJob job, BatchLifecycle.Phase phase, Tally tally, String error) {
+        lifecycle.fire(new BatchLifecycle(phase, job.batchId(), job.source(), job.dataset(), job.contractVersion(),
+                job.file().toString(), tally == null ? List.of() : tally.fields,
+                phase == BatchLifecycle.Phase.COMPLETED ? tally.counts() : null, error, Instant.now()));
+    }
+
+    private BatchCounts run(BatchJob job, Tally tally) throws IOException, InterruptedException {
         RecordPublisher.Flight flight = publisher.start();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(job.file()),
-                SourceOptions.encoding(job.options())))) {
-            CsvReader csv = new CsvReader(reader, SourceOptions.csvFormat(job.options()));
-            CsvRecord header = csv.next();
-            if (header == null) {
-                return tally.counts();
-            }
-            ContractEnforcer enforcer = new ContractEnforcer(job.contract(), header.fields(), ZoneId.of(job.timeZone()));
-            Instant acceptedAt = Instant.now();
-            for (CsvRecord row = csv.next(); row != null; row = csv.next()) {
-                if (row.raw().isEmpty()) {
-                    continue;
-                }
+        ContractEnforcer enforcer = new ContractEnforcer(job.contract(), ZoneId.of(job.timeZone()));
+        Instant acceptedAt = Instant.now();
+        try (RecordReader reader = RecordReaders.open(job.format(), job.options(), Files.newInputStream(job.file()))) {
+            for (SourceRecord record = reader.next(); record != null; record = reader.next()) {
                 tally.received++;
-                if (row.raw().indexOf('\u0000') >= 0) {
-                    tally.quarantine(row, new Violation(null, "text.nul", null,
-                            "the row contains the NUL character, which no text column can hold"));
+                tally.observe(record.names());
+                if (record.raw().indexOf('\u0000') >= 0) {
+                    tally.quarantine(record, new Violation(null, "text.nul", null,
+                            "the record contains the NUL character, which no text column can hold"));
                     continue;
                 }
-                CheckedRecord checked = enforcer.check(row.fields());
+                CheckedRecord checked = enforcer.check(record);
                 if (!checked.isAccepted()) {
-                    tally.quarantine(row, checked.violation());
+                    tally.quarantine(record, checked.violation());
                     continue;
                 }
-                String key = checked.businessKey() != null ? checked.businessKey() : row.raw();
-                long fingerprint = fingerprint(row.raw());
+                String key = checked.businessKey() != null ? checked.businessKey() : record.raw();
+                long fingerprint = fingerprint(record.raw());
                 Long earlier = tally.seen.putIfAbsent(key, fingerprint);
                 if (earlier == null) {
-                    flight.send(key, event(job, row, checked, key, acceptedAt));
+                    flight.send(key, event(job, record, checked, key, acceptedAt));
                     tally.accepted++;
                 } else if (earlier == fingerprint) {
                     tally.duplicates++;
                 } else {
-                    tally.quarantine(row, new Violation(null, "primaryKey.unique", key,
-                            "another row of this file has the same primary key " + key + " and different values"));
+                    tally.quarantine(record, new Violation(null, "primaryKey.unique", key,
+                            "another record of this batch has the same primary key " + key + " and different values"));
                 }
             }
             tally.flushQuarantine();
@@ -117,10 +125,10 @@ public class BatchProcessor {
         return tally.counts();
     }
 
-    private static RecordEvent event(BatchJob job, CsvRecord row, CheckedRecord checked, String key, Instant at) {
+    private static RecordEvent event(BatchJob job, SourceRecord record, CheckedRecord checked, String key, Instant at) {
         UUID id = UUID.nameUUIDFromBytes((job.source() + '\n' + key).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return RecordEvent.accepted(id, job.source(), checked.businessKey(), at, job.dataset(), job.contractVersion(),
-                job.batchId(), row.line(), checked.data());
+                job.batchId(), record.position(), checked.data());
     }
 
     /** 64-bit FNV-1a of the raw row: tells an exact repeat from a different row with the same key. */
@@ -146,6 +154,7 @@ public class BatchProcessor {
         private final BatchJob job;
         private final Map<String, Long> seen = new HashMap<>();
         private final List<QuarantinedRecordEntity> pending = new ArrayList<>();
+        private List<String> fields = List.of();
         private long received;
         private long accepted;
         private long quarantined;
@@ -155,16 +164,23 @@ public class BatchProcessor {
             this.job = job;
         }
 
-        private void quarantine(CsvRecord row, Violation violation) {
+        /** Keeps the first list of field names seen: a delimited file's header. */
+        private void observe(List<String> names) {
+            if (fields.isEmpty()) {
+                fields = names;
+            }
+        }
+
+        private void quarantine(SourceRecord record, Violation violation) {
             QuarantinedRecordEntity entry = new QuarantinedRecordEntity();
             entry.batchId = job.batchId();
             entry.dataset = job.dataset();
-            entry.position = row.line();
+            entry.position = record.position();
             entry.field = violation.field();
             entry.rule = violation.rule();
             entry.value = storable(violation.value());
             entry.reason = violation.reason();
-            entry.raw = storable(row.raw());
+            entry.raw = storable(record.raw());
             pending.add(entry);
             quarantined++;
             if (pending.size() >= quarantineChunk) {

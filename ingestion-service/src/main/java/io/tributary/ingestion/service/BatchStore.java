@@ -82,7 +82,7 @@ public class BatchStore {
             contract = ContractReader.read(ContractReader.parse(current.document, ContractReader.Syntax.JSON),
                     batch.dataset);
         }
-        return new BatchJob(id, source.name, batch.dataset, source.timeZone, source.options,
+        return new BatchJob(id, source.name, batch.dataset, source.format, source.timeZone, source.options,
                 Path.of(batch.landingPath), current == null ? 0 : current.version, contract);
     }
 

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import io.tributary.catalog.entity.SourceEntity;
 import io.tributary.catalog.repository.DatasetRepository;
 import io.tributary.catalog.repository.SourceRepository;
+import io.tributary.ingestion.parsing.FormatOptions;
 
 @ApplicationScoped
 @Transactional
@@ -55,8 +56,10 @@ public class SourceService {
         if (definition.dataset() == null || !DATASET_NAME.matcher(definition.dataset()).matches()) {
             problems.add("dataset: must match " + DATASET_NAME + ", found " + quoted(definition.dataset()));
         }
-        if (!"CSV".equalsIgnoreCase(definition.format())) {
-            problems.add("format: only CSV files are taken so far, found " + quoted(definition.format()));
+        SourceEntity.Format format = format(definition.format());
+        if (format == null) {
+            problems.add("format: must be one of " + List.of(SourceEntity.Format.values()) + ", found "
+                    + quoted(definition.format()));
         }
         String timeZone = definition.timeZone() == null ? "UTC" : definition.timeZone();
         try {
@@ -65,17 +68,26 @@ public class SourceService {
             problems.add("timeZone: must be an IANA time zone such as Europe/Paris, found " + quoted(timeZone));
         }
         Map<String, String> options = definition.options() == null ? Map.of() : definition.options();
-        SourceOptions.check(options, problems);
+        FormatOptions.check(options, problems);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
         SourceEntity source = new SourceEntity();
         source.name = definition.name();
         source.dataset = definition.dataset();
-        source.format = SourceEntity.Format.CSV;
+        source.format = format;
         source.timeZone = timeZone;
         source.options = Map.copyOf(options);
         return source;
+    }
+
+    private static SourceEntity.Format format(String name) {
+        for (SourceEntity.Format format : SourceEntity.Format.values()) {
+            if (format.name().equalsIgnoreCase(name)) {
+                return format;
+            }
+        }
+        return null;
     }
 
     private static String quoted(String value) {

@@ -1,4 +1,4 @@
-package io.tributary.ingestion.service;
+package io.tributary.ingestion.parsing;
 
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -7,20 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.tributary.ingestion.parsing.CsvFormat;
-
-/** The options a source may set, read and checked in one place. */
-final class SourceOptions {
+/** The format options a source may set, read and checked in one place. */
+public final class FormatOptions {
 
     static final String DELIMITER = "delimiter";
     static final String QUOTE = "quote";
     static final String ENCODING = "encoding";
     private static final Set<String> KNOWN = Set.of(DELIMITER, QUOTE, ENCODING);
 
-    private SourceOptions() {
+    private FormatOptions() {
     }
 
-    static void check(Map<String, String> options, List<String> problems) {
+    public static void check(Map<String, String> options, List<String> problems) {
         options.forEach((key, value) -> {
             if (!KNOWN.contains(key)) {
                 problems.add("options." + key + ": unknown option; known options are " + KNOWN);
@@ -32,13 +30,13 @@ final class SourceOptions {
         });
     }
 
-    static CsvFormat csvFormat(Map<String, String> options) {
+    public static CsvFormat csvFormat(Map<String, String> options) {
         Character delimiter = character(options.getOrDefault(DELIMITER, ","));
         Character quote = character(options.getOrDefault(QUOTE, "\""));
         return new CsvFormat(delimiter, quote);
     }
 
-    static Charset encoding(Map<String, String> options) {
+    public static Charset encoding(Map<String, String> options) {
         return options.containsKey(ENCODING) ? charset(options.get(ENCODING)) : StandardCharsets.UTF_8;
     }
 

@@ -1,0 +1,21 @@
+package io.tributary.ingestion.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Fired as a batch moves: when processing starts, and when it completes or fails. Observers (lineage, alerts) react
+ * without the processor knowing them.
+ *
+ * @param fields the field names the input carried (a file's header), empty when not known
+ * @param counts null until the batch has finished
+ * @param error null unless the batch failed
+ */
+public record BatchLifecycle(Phase phase, UUID batchId, String source, String dataset, int contractVersion,
+        String file, List<String> fields, BatchCounts counts, String error, Instant at) {
+
+    public enum Phase {
+        STARTED, COMPLETED, FAILED
+    }
+}
