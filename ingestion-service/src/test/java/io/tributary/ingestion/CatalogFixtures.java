@@ -26,8 +26,15 @@ public class CatalogFixtures {
         this.contracts = contracts;
     }
 
-    /** Stores the YAML contract of a test resource as the dataset's next version. */
+    /** Stores the YAML contract of a test resource as the dataset's first version, unless it has one already. */
     public void contract(String dataset, String resource) {
+        if (contracts.findCurrent(dataset).isEmpty()) {
+            newVersion(dataset, resource);
+        }
+    }
+
+    /** Stores the YAML contract of a test resource as the dataset's next version. */
+    public void newVersion(String dataset, String resource) {
         var document = ContractReader.parse(read(resource), ContractReader.Syntax.YAML);
         var contract = ContractReader.read(document, dataset);
         datasets.findOrCreate(dataset);

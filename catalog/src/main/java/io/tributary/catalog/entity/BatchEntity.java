@@ -1,6 +1,7 @@
 package io.tributary.catalog.entity;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -9,6 +10,9 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** One unit of intake. Once completed: received = accepted + quarantined + duplicates. */
 @Entity
@@ -49,6 +53,27 @@ public class BatchEntity {
     public long duplicates;
 
     public String error;
+
+    /** The field names the input came with (a file's header). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public List<String> fields;
+
+    /** How the input's fields differ from the contract, when they do. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public String drift;
+
+    /** How many fields of the input the contract does not declare, and so were not carried on. */
+    @Column(name = "dropped_fields", nullable = false)
+    public int droppedFields;
+
+    /** Why the batch waits for an operator, when it does. */
+    @Column(name = "hold_reason")
+    public String holdReason;
+
+    /** An operator let the batch through as it is: it is not held again. */
+    public boolean released;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt = Instant.now();

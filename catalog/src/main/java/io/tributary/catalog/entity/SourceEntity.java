@@ -1,5 +1,6 @@
 package io.tributary.catalog.entity;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 
@@ -44,6 +45,20 @@ public class SourceEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     public Map<String, String> options = Map.of();
+
+    /** File column name → the contract column it stands for, accepted by an operator after a rename. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "column_aliases", nullable = false, columnDefinition = "jsonb")
+    public Map<String, String> columnAliases = Map.of();
+
+    /** Contract property → the date-time pattern this source now writes it in. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public Map<String, String> formats = Map.of();
+
+    /** Share of quarantined records (0..1) above which a batch is held whole; null when never. */
+    @Column(name = "max_quarantine_share")
+    public BigDecimal maxQuarantineShare;
 
     @Column(nullable = false)
     public boolean enabled = true;

@@ -6,6 +6,9 @@ public final class Channels {
     /** Records that passed their contract at the door, as {@link RecordEvent}s keyed by business key. */
     public static final String ACCEPTED_RECORDS = "tributary-records-accepted";
 
+    /** Alerts for operators, as {@link AlertEvent}s: batches held for review, among others. */
+    public static final String ALERTS = "tributary-alerts";
+
     private Channels() {
     }
 }

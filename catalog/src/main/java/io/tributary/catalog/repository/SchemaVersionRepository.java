@@ -1,17 +1,48 @@
 package io.tributary.catalog.repository;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.tributary.catalog.entity.SchemaVersionEntity;
+import io.tributary.catalog.event.EventJson;
 
 @ApplicationScoped
 public class SchemaVersionRepository implements PanacheRepository<SchemaVersionEntity> {
 
     public Optional<SchemaVersionEntity> findByFingerprint(String dataset, String fingerprint) {
         return find("dataset = ?1 and fingerprint = ?2", dataset, fingerprint).firstResultOptional();
+    }
+
+    /** Records a field list seen in the data as the dataset's next schema version, unless it is known already. */
+    public void recordObserved(String dataset, List<String> fields) {
+        String json = new String(EventJson.write(fields), StandardCharsets.UTF_8);
+        String fingerprint = sha256(json);
+        if (findByFingerprint(dataset, fingerprint).isPresent()) {
+            return;
+        }
+        SchemaVersionEntity schema = new SchemaVersionEntity();
+        schema.dataset = dataset;
+        schema.version = nextVersion(dataset);
+        schema.origin = SchemaVersionEntity.Origin.OBSERVED;
+        schema.fingerprint = fingerprint;
+        schema.fields = json;
+        persist(schema);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     public int nextVersion(String dataset) {

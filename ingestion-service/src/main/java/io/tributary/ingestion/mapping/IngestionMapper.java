@@ -14,13 +14,15 @@ public class IngestionMapper {
 
     public SourceResponse toResponse(SourceEntity source) {
         return new SourceResponse(source.name, source.dataset, source.format.name(), source.timeZone, source.options,
-                source.enabled, source.createdAt);
+                source.columnAliases, source.formats, source.maxQuarantineShare, source.enabled, source.createdAt,
+                source.updatedAt);
     }
 
     public BatchResponse toResponse(BatchEntity batch) {
         return new BatchResponse(batch.id, batch.source, batch.dataset, batch.status.name(), batch.fileName,
                 batch.sizeBytes, batch.contentSha256, batch.contractVersion, batch.received, batch.accepted,
-                batch.quarantined, batch.duplicates, batch.error, batch.createdAt, batch.startedAt, batch.completedAt);
+                batch.quarantined, batch.duplicates, batch.fields, batch.drift, batch.droppedFields, batch.holdReason,
+                batch.error, batch.createdAt, batch.startedAt, batch.completedAt);
     }
 
     public QuarantinedRecordResponse toResponse(QuarantinedRecordEntity entry) {

@@ -1,25 +1,32 @@
 package io.tributary.ingestion.rest;
 
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.common.annotation.Blocking;
+import io.tributary.catalog.entity.BatchEntity;
 import io.tributary.ingestion.api.BatchResponse;
 import io.tributary.ingestion.api.QuarantinedRecordResponse;
 import io.tributary.ingestion.mapping.IngestionMapper;
 import io.tributary.ingestion.service.IntakeService;
+import io.tributary.ingestion.service.QuarantineReplayService;
 import io.tributary.ingestion.service.QuarantineService;
+import io.tributary.ingestion.service.ReviewService;
 
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,11 +36,16 @@ public class BatchResource {
 
     private final IntakeService intake;
     private final QuarantineService quarantine;
+    private final ReviewService review;
+    private final QuarantineReplayService replay;
     private final IngestionMapper mapper;
 
-    public BatchResource(IntakeService intake, QuarantineService quarantine, IngestionMapper mapper) {
+    public BatchResource(IntakeService intake, QuarantineService quarantine, ReviewService review,
+            QuarantineReplayService replay, IngestionMapper mapper) {
         this.intake = intake;
         this.quarantine = quarantine;
+        this.review = review;
+        this.replay = replay;
         this.mapper = mapper;
     }
 
@@ -42,6 +54,25 @@ public class BatchResource {
     @Operation(summary = "A batch's status and counts")
     public BatchResponse batch(@PathParam("id") UUID id) {
         return mapper.toResponse(intake.batch(id));
+    }
+
+    @POST
+    @Path("/batches/{id}/review")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Decide about a batch held for review: accept-suggestion, map, replay, release or reject")
+    public Response review(@PathParam("id") UUID id, ReviewService.Decision decision) {
+        BatchEntity batch = review.decide(id, decision);
+        return Response.accepted(mapper.toResponse(batch)).location(URI.create("/api/batches/" + id)).build();
+    }
+
+    @POST
+    @Path("/quarantine/replay")
+    @Operation(summary = "Check quarantined records again against the current contract and mapping; those that pass "
+            + "are published and leave the quarantine")
+    public QuarantineReplayService.Outcome replay(@QueryParam("batch") UUID batch, @QueryParam("dataset") String dataset,
+            @QueryParam("rule") String rule, @QueryParam("limit") @DefaultValue("10000") int limit)
+            throws InterruptedException {
+        return replay.replay(new QuarantineReplayService.Filter(batch, dataset, rule, limit));
     }
 
     @GET

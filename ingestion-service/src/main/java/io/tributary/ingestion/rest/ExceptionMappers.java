@@ -4,8 +4,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.tributary.ingestion.service.BatchStateException;
 import io.tributary.ingestion.service.InvalidRequestException;
 import io.tributary.ingestion.service.SourceConflictException;
+import io.tributary.ingestion.service.SourceDisabledException;
 import io.tributary.ingestion.service.UnknownBatchException;
 import io.tributary.ingestion.service.UnknownSourceException;
 
@@ -23,6 +25,16 @@ public class ExceptionMappers {
 
     @ServerExceptionMapper
     public Response conflict(SourceConflictException e) {
+        return error(Response.Status.CONFLICT, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response disabled(SourceDisabledException e) {
+        return error(Response.Status.CONFLICT, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response batchState(BatchStateException e) {
         return error(Response.Status.CONFLICT, e.getMessage());
     }
 

@@ -5,8 +5,10 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -23,6 +25,7 @@ import io.tributary.ingestion.api.BatchResponse;
 import io.tributary.ingestion.api.SourceResponse;
 import io.tributary.ingestion.mapping.IngestionMapper;
 import io.tributary.ingestion.service.IntakeService;
+import io.tributary.ingestion.service.InvalidRequestException;
 import io.tributary.ingestion.service.SourceDefinition;
 import io.tributary.ingestion.service.SourceService;
 
@@ -31,6 +34,9 @@ import io.tributary.ingestion.service.SourceService;
 @Tag(name = "sources", description = "Where data comes from, and file intake")
 @Blocking
 public class SourceResource {
+
+    /** Names the earlier batch that already took an uploaded file's content. */
+    static final String DUPLICATE_OF = "Tributary-Duplicate-Of";
 
     private final SourceService sources;
     private final IntakeService intake;
@@ -47,12 +53,35 @@ public class SourceResource {
     @Operation(summary = "Register a source")
     public Response register(SourceDefinition definition) {
         if (definition == null) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(ErrorResponse.of("the body must be a source definition in JSON"))
-                    .build();
+            throw new InvalidRequestException(List.of("the body must be a source definition in JSON"));
         }
         var source = sources.register(definition);
         return Response.created(URI.create("/api/sources/" + source.name)).entity(mapper.toResponse(source)).build();
+    }
+
+    @PUT
+    @Path("/{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a source's definition (its name stays)")
+    public SourceResponse update(@PathParam("name") String name, SourceDefinition definition) {
+        if (definition == null) {
+            throw new InvalidRequestException(List.of("the body must be a source definition in JSON"));
+        }
+        return mapper.toResponse(sources.update(name, definition));
+    }
+
+    @POST
+    @Path("/{name}/disable")
+    @Operation(summary = "Stop taking data from a source; its batches and quarantine stay")
+    public SourceResponse disable(@PathParam("name") String name) {
+        return mapper.toResponse(sources.setEnabled(name, false));
+    }
+
+    @POST
+    @Path("/{name}/enable")
+    @Operation(summary = "Take data from a source again")
+    public SourceResponse enable(@PathParam("name") String name) {
+        return mapper.toResponse(sources.setEnabled(name, true));
     }
 
     @GET
@@ -78,10 +107,15 @@ public class SourceResource {
     @POST
     @Path("/{name}/files")
     @Consumes({"text/csv", "application/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
-    @Operation(summary = "Upload a file; it is stored, then processed asynchronously as a batch")
+    @Operation(summary = "Upload a file; it is stored, then processed asynchronously as a batch. The same content "
+            + "again answers 200 with the earlier batch, unless force=true")
     public Response upload(@PathParam("name") String name, @QueryParam("fileName") String fileName,
-            InputStream body) {
-        BatchEntity batch = intake.receiveFile(name, fileName, body);
-        return Response.accepted(mapper.toResponse(batch)).location(URI.create("/api/batches/" + batch.id)).build();
+            @QueryParam("force") @DefaultValue("false") boolean force, InputStream body) {
+        IntakeService.Intake intake = this.intake.receiveFile(name, fileName, body, force);
+        BatchEntity batch = intake.batch();
+        Response.ResponseBuilder response = intake.alreadyReceived()
+                ? Response.ok().header(DUPLICATE_OF, batch.id)
+                : Response.accepted();
+        return response.entity(mapper.toResponse(batch)).location(URI.create("/api/batches/" + batch.id)).build();
     }
 }

@@ -1,6 +1,8 @@
 package io.tributary.ingestion.service;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.time.Instant;
@@ -18,8 +20,10 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tributary.catalog.entity.QuarantinedRecordEntity;
-import io.tributary.catalog.event.RecordEvent;
 import io.tributary.ingestion.config.IngestionConfig;
+import io.tributary.ingestion.drift.ColumnAliases;
+import io.tributary.ingestion.drift.DriftDetector;
+import io.tributary.ingestion.drift.DriftReport;
 import io.tributary.ingestion.enforcement.CheckedRecord;
 import io.tributary.ingestion.enforcement.ContractEnforcer;
 import io.tributary.ingestion.enforcement.Violation;
@@ -28,25 +32,30 @@ import io.tributary.ingestion.parsing.RecordReaders;
 import io.tributary.ingestion.parsing.SourceRecord;
 
 /**
- * Processes one stored file: every row is checked against the dataset's contract, then published, quarantined with
- * its reason, or counted as a duplicate. Safe to run again on the same batch: quarantine entries are rewritten and
- * republished records carry the same identity, so later stages take them once.
+ * Processes one stored file. First its fields and a sample of its records are compared with the contract: a drift an
+ * operator must decide on holds the batch whole. With a hold threshold on the source, every record is checked before
+ * any is published, and a batch with too many failures is held too. Otherwise every record is published, quarantined
+ * with its reason, or counted as a duplicate. Safe to run again on the same batch: quarantine entries are rewritten
+ * and republished records carry the same identity, so later stages take them once.
  */
 @ApplicationScoped
 public class BatchProcessor {
 
     private static final Logger LOG = Logger.getLogger(BatchProcessor.class);
+    private static final int SAMPLE = 1000;
 
     private final BatchStore store;
     private final RecordPublisher publisher;
+    private final AlertPublisher alerts;
     private final Event<BatchLifecycle> lifecycle;
     private final MeterRegistry meters;
     private final int quarantineChunk;
 
-    public BatchProcessor(BatchStore store, RecordPublisher publisher, Event<BatchLifecycle> lifecycle,
-            MeterRegistry meters, IngestionConfig config) {
+    public BatchProcessor(BatchStore store, RecordPublisher publisher, AlertPublisher alerts,
+            Event<BatchLifecycle> lifecycle, MeterRegistry meters, IngestionConfig config) {
         this.store = store;
         this.publisher = publisher;
+        this.alerts = alerts;
         this.lifecycle = lifecycle;
         this.meters = meters;
         this.quarantineChunk = config.quarantineChunk();
@@ -55,62 +64,85 @@ public class BatchProcessor {
     public void process(UUID batchId) {
         BatchJob job = store.start(batchId);
         if (job.contract() == null) {
-            fail(job, "dataset '" + job.dataset() + "' has no data contract: PUT one to /api/contracts/" + job.dataset()
-                    + " and upload the file again");
+            fail(job, List.of(), "dataset '" + job.dataset() + "' has no data contract: PUT one to /api/contracts/"
+                    + job.dataset() + " and upload the file again");
             return;
         }
-        Tally tally = new Tally(job);
-        announce(job, BatchLifecycle.Phase.STARTED, tally, null);
+        List<String> fields = List.of();
         try {
-            BatchCounts counts = run(job, tally);
+            List<SourceRecord> sample = sample(job);
+            fields = DriftDetector.namesOf(sample);
+            ColumnAliases aliases = new ColumnAliases(job.columnAliases());
+            DriftReport drift = new DriftDetector(job.contract(), ZoneId.of(job.timeZone()))
+                    .detect(sample.stream().map(aliases::apply).toList(), aliases.apply(job.previousFields()));
+            store.recordFields(batchId, fields, drift);
+            announce(job, BatchLifecycle.Phase.STARTED, fields, null, null);
+            if (!job.released() && drift.needsReview()) {
+                hold(job, drift.summary());
+                return;
+            }
+            if (!job.released() && job.maxQuarantineShare() != null) {
+                String overThreshold = thresholdExceeded(job, run(job, false));
+                if (overThreshold != null) {
+                    hold(job, overThreshold);
+                    return;
+                }
+            }
+            BatchCounts counts = run(job, true);
             store.complete(batchId, counts);
             record(job.source(), counts);
-            announce(job, BatchLifecycle.Phase.COMPLETED, tally, null);
+            announce(job, BatchLifecycle.Phase.COMPLETED, fields, counts, null);
             LOG.infof("batch %s of %s: %s", batchId, job.source(), counts);
         } catch (NoSuchFileException e) {
-            fail(job, "the landing archive no longer holds " + job.file());
+            fail(job, fields, "the landing archive no longer holds " + job.file());
         } catch (IOException | RecordPublisher.PublishException e) {
             LOG.errorf(e, "batch %s failed", batchId);
-            fail(job, e.getMessage());
+            fail(job, fields, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void fail(BatchJob job, String error) {
-        store.fail(job.batchId(), error);
-        announce(job, BatchLifecycle.Phase.FAILED, null, error);
+    /** The first records of the input, as they were written. */
+    private List<SourceRecord> sample(BatchJob job) throws IOException {
+        List<SourceRecord> sample = new ArrayList<>();
+        try (RecordReader reader = open(job)) {
+            for (SourceRecord r = reader.next(); r != null && sample.size() < SAMPLE; r = reader.next()) {
+                sample.add(r);
+            }
+        }
+        return sample;
     }
 
-    private void announce(BatchJob job, BatchLifecycle.Phase phase, Tally tally, String error) {
-        lifecycle.fire(new BatchLifecycle(phase, job.batchId(), job.source(), job.dataset(), job.contractVersion(),
-                job.file().toString(), tally == null ? List.of() : tally.fields,
-                phase == BatchLifecycle.Phase.COMPLETED ? tally.counts() : null, error, Instant.now()));
-    }
-
-    private BatchCounts run(BatchJob job, Tally tally) throws IOException, InterruptedException {
-        RecordPublisher.Flight flight = publisher.start();
+    /**
+     * Reads every record once. With {@code publish} false nothing leaves the batch: it only counts, to decide on a hold.
+     */
+    private BatchCounts run(BatchJob job, boolean publish) throws IOException, InterruptedException {
+        Tally tally = new Tally(job, publish);
+        ColumnAliases aliases = new ColumnAliases(job.columnAliases());
         ContractEnforcer enforcer = new ContractEnforcer(job.contract(), ZoneId.of(job.timeZone()));
+        RecordPublisher.Flight flight = publisher.start();
         Instant acceptedAt = Instant.now();
-        try (RecordReader reader = RecordReaders.open(job.format(), job.options(), Files.newInputStream(job.file()))) {
+        try (RecordReader reader = open(job)) {
             for (SourceRecord record = reader.next(); record != null; record = reader.next()) {
                 tally.received++;
-                tally.observe(record.names());
                 if (record.raw().indexOf('\u0000') >= 0) {
                     tally.quarantine(record, new Violation(null, "text.nul", null,
                             "the record contains the NUL character, which no text column can hold"));
                     continue;
                 }
-                CheckedRecord checked = enforcer.check(record);
+                CheckedRecord checked = enforcer.check(aliases.apply(record));
                 if (!checked.isAccepted()) {
                     tally.quarantine(record, checked.violation());
                     continue;
                 }
-                String key = checked.businessKey() != null ? checked.businessKey() : record.raw();
+                String key = RecordEvents.key(checked, record.raw());
                 long fingerprint = fingerprint(record.raw());
                 Long earlier = tally.seen.putIfAbsent(key, fingerprint);
                 if (earlier == null) {
-                    flight.send(key, event(job, record, checked, key, acceptedAt));
+                    if (publish) {
+                        flight.send(key, RecordEvents.accepted(job, record.position(), checked, key, acceptedAt));
+                    }
                     tally.accepted++;
                 } else if (earlier == fingerprint) {
                     tally.duplicates++;
@@ -125,13 +157,45 @@ public class BatchProcessor {
         return tally.counts();
     }
 
-    private static RecordEvent event(BatchJob job, SourceRecord record, CheckedRecord checked, String key, Instant at) {
-        UUID id = UUID.nameUUIDFromBytes((job.source() + '\n' + key).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return RecordEvent.accepted(id, job.source(), checked.businessKey(), at, job.dataset(), job.contractVersion(),
-                job.batchId(), record.position(), checked.data());
+    private static RecordReader open(BatchJob job) throws IOException {
+        return RecordReaders.open(job.format(), job.options(), Files.newInputStream(job.file()));
     }
 
-    /** 64-bit FNV-1a of the raw row: tells an exact repeat from a different row with the same key. */
+    private static String thresholdExceeded(BatchJob job, BatchCounts trial) {
+        if (trial.received() == 0) {
+            return null;
+        }
+        BigDecimal share = BigDecimal.valueOf(trial.quarantined())
+                .divide(BigDecimal.valueOf(trial.received()), 4, RoundingMode.HALF_UP);
+        if (share.compareTo(job.maxQuarantineShare()) <= 0) {
+            return null;
+        }
+        return trial.quarantined() + " of " + trial.received() + " records (" + percent(share)
+                + ") fail the contract, over the source's threshold of " + percent(job.maxQuarantineShare());
+    }
+
+    private static String percent(BigDecimal share) {
+        return share.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+    }
+
+    private void hold(BatchJob job, String reason) {
+        store.hold(job.batchId(), reason);
+        alerts.batchHeld(job, reason);
+        meters.counter("tributary.ingestion.holds", "source", job.source()).increment();
+    }
+
+    private void fail(BatchJob job, List<String> fields, String error) {
+        store.fail(job.batchId(), error);
+        announce(job, BatchLifecycle.Phase.FAILED, fields, null, error);
+    }
+
+    private void announce(BatchJob job, BatchLifecycle.Phase phase, List<String> fields, BatchCounts counts,
+            String error) {
+        lifecycle.fire(new BatchLifecycle(phase, job.batchId(), job.source(), job.dataset(), job.contractVersion(),
+                job.file().toString(), fields, counts, error, Instant.now()));
+    }
+
+    /** 64-bit FNV-1a of the raw record: tells an exact repeat from a different record with the same key. */
     private static long fingerprint(String raw) {
         long hash = 0xcbf29ce484222325L;
         for (int i = 0; i < raw.length(); i++) {
@@ -142,36 +206,35 @@ public class BatchProcessor {
     }
 
     private void record(String source, BatchCounts counts) {
-        meters.counter("tributary.ingestion.records", "source", source, "outcome", "accepted").increment(counts.accepted());
+        meters.counter("tributary.ingestion.records", "source", source, "outcome", "accepted")
+                .increment(counts.accepted());
         meters.counter("tributary.ingestion.records", "source", source, "outcome", "quarantined")
                 .increment(counts.quarantined());
         meters.counter("tributary.ingestion.records", "source", source, "outcome", "duplicate")
                 .increment(counts.duplicates());
     }
 
-    /** Running counts of one batch, and its quarantine entries waiting to be written. */
+    /** Running counts of one pass over a batch, and its quarantine entries waiting to be written. */
     private final class Tally {
         private final BatchJob job;
+        private final boolean write;
         private final Map<String, Long> seen = new HashMap<>();
         private final List<QuarantinedRecordEntity> pending = new ArrayList<>();
-        private List<String> fields = List.of();
         private long received;
         private long accepted;
         private long quarantined;
         private long duplicates;
 
-        private Tally(BatchJob job) {
+        private Tally(BatchJob job, boolean write) {
             this.job = job;
-        }
-
-        /** Keeps the first list of field names seen: a delimited file's header. */
-        private void observe(List<String> names) {
-            if (fields.isEmpty()) {
-                fields = names;
-            }
+            this.write = write;
         }
 
         private void quarantine(SourceRecord record, Violation violation) {
+            quarantined++;
+            if (!write) {
+                return;
+            }
             QuarantinedRecordEntity entry = new QuarantinedRecordEntity();
             entry.batchId = job.batchId();
             entry.dataset = job.dataset();
@@ -182,7 +245,6 @@ public class BatchProcessor {
             entry.reason = violation.reason();
             entry.raw = storable(record.raw());
             pending.add(entry);
-            quarantined++;
             if (pending.size() >= quarantineChunk) {
                 flushQuarantine();
             }
@@ -195,7 +257,7 @@ public class BatchProcessor {
             }
         }
 
-        /** PostgreSQL text cannot hold U+0000; the quarantine keeps the row with it made visible. */
+        /** PostgreSQL text cannot hold U+0000; the quarantine keeps the record with it made visible. */
         private static String storable(String text) {
             return text == null ? null : text.replace("\u0000", "\\u0000");
         }

@@ -1,5 +1,6 @@
 package io.tributary.ingestion.service;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -16,10 +17,14 @@ import io.tributary.catalog.entity.BatchStatus;
 import io.tributary.catalog.entity.ContractVersionEntity;
 import io.tributary.catalog.entity.QuarantinedRecordEntity;
 import io.tributary.catalog.entity.SourceEntity;
+import io.tributary.catalog.event.EventJson;
 import io.tributary.catalog.repository.BatchRepository;
 import io.tributary.catalog.repository.ContractVersionRepository;
 import io.tributary.catalog.repository.QuarantineRepository;
+import io.tributary.catalog.repository.SchemaVersionRepository;
 import io.tributary.catalog.repository.SourceRepository;
+import io.tributary.ingestion.drift.ContractFormats;
+import io.tributary.ingestion.drift.DriftReport;
 
 /** The catalog side of batches: each method is one short transaction. */
 @ApplicationScoped
@@ -30,14 +35,16 @@ public class BatchStore {
     private final SourceRepository sources;
     private final ContractVersionRepository contracts;
     private final QuarantineRepository quarantine;
+    private final SchemaVersionRepository schemas;
     private final Event<BatchReceived> received;
 
     public BatchStore(BatchRepository batches, SourceRepository sources, ContractVersionRepository contracts,
-            QuarantineRepository quarantine, Event<BatchReceived> received) {
+            QuarantineRepository quarantine, SchemaVersionRepository schemas, Event<BatchReceived> received) {
         this.batches = batches;
         this.sources = sources;
         this.contracts = contracts;
         this.quarantine = quarantine;
+        this.schemas = schemas;
         this.received = received;
     }
 
@@ -56,6 +63,10 @@ public class BatchStore {
         return batch;
     }
 
+    public java.util.Optional<BatchEntity> findSameContent(String source, String sha256) {
+        return batches.findSameContent(source, sha256);
+    }
+
     public BatchEntity get(UUID id) {
         return batches.findByIdOptional(id).orElseThrow(() -> new UnknownBatchException(id));
     }
@@ -71,19 +82,48 @@ public class BatchStore {
     /** Marks the batch as being processed and clears what an interrupted earlier attempt left. */
     BatchJob start(UUID id) {
         BatchEntity batch = get(id);
-        SourceEntity source = sources.findByName(batch.source).orElseThrow();
         quarantine.deleteByBatch(id);
         batch.status = BatchStatus.PROCESSING;
         batch.startedAt = Instant.now();
+        batch.holdReason = null;
+        BatchJob job = job(batch);
+        batch.contractVersion = job.contract() == null ? null : job.contractVersion();
+        return job;
+    }
+
+    /** The batch with its source's settings and the dataset's current contract. */
+    BatchJob job(BatchEntity batch) {
+        SourceEntity source = sources.findByName(batch.source).orElseThrow();
         ContractVersionEntity current = contracts.findCurrent(batch.dataset).orElse(null);
-        DataContract contract = null;
-        if (current != null) {
-            batch.contractVersion = current.version;
-            contract = ContractReader.read(ContractReader.parse(current.document, ContractReader.Syntax.JSON),
-                    batch.dataset);
-        }
-        return new BatchJob(id, source.name, batch.dataset, source.format, source.timeZone, source.options,
-                Path.of(batch.landingPath), current == null ? 0 : current.version, contract);
+        DataContract contract = current == null
+                ? null
+                : ContractFormats.apply(ContractReader.read(ContractReader.parse(current.document,
+                        ContractReader.Syntax.JSON), batch.dataset), source.formats);
+        return new BatchJob(batch.id, source.name, batch.dataset, source.format, source.timeZone, source.options,
+                Path.of(batch.landingPath), current == null ? 0 : current.version, contract, source.columnAliases,
+                source.maxQuarantineShare, batch.released, batches.lastCompletedFields(source.name));
+    }
+
+    /** Records the fields the input came with, how they drifted, and the input's schema if it is a new one. */
+    void recordFields(UUID id, List<String> fields, DriftReport drift) {
+        BatchEntity batch = get(id);
+        batch.fields = fields;
+        batch.drift = drift.isEmpty() ? null : json(drift);
+        batch.droppedFields = drift.added().size();
+        schemas.recordObserved(batch.dataset, fields);
+    }
+
+    void hold(UUID id, String reason) {
+        BatchEntity batch = get(id);
+        batch.status = BatchStatus.AWAITING_REVIEW;
+        batch.holdReason = reason;
+    }
+
+    /** Puts a batch back in line; processing starts once the caller's transaction commits. */
+    public void requeue(BatchEntity batch) {
+        batch.status = BatchStatus.RECEIVED;
+        batch.completedAt = null;
+        received.fire(new BatchReceived(batch.id));
     }
 
     void quarantine(List<QuarantinedRecordEntity> records) {
@@ -98,6 +138,21 @@ public class BatchStore {
         batch.duplicates = counts.duplicates();
         batch.status = BatchStatus.COMPLETED;
         batch.completedAt = Instant.now();
+    }
+
+    private static String json(Object value) {
+        return new String(EventJson.write(value), StandardCharsets.UTF_8);
+    }
+
+    /** Moves replayed records out of the quarantine and into the batch's accepted count. */
+    void replayed(UUID id, List<Long> accepted, List<QuarantinedRecordEntity> stillFailing) {
+        if (!accepted.isEmpty()) {
+            quarantine.delete("id in ?1", accepted);
+        }
+        stillFailing.forEach(entry -> quarantine.getEntityManager().merge(entry));
+        BatchEntity batch = get(id);
+        batch.accepted += accepted.size();
+        batch.quarantined -= accepted.size();
     }
 
     void fail(UUID id, String error) {

@@ -26,15 +26,30 @@ public class IntakeService {
         this.batches = batches;
     }
 
-    public BatchEntity receiveFile(String sourceName, String fileName, InputStream body) {
+    /** What became of an upload: a new batch, or the earlier batch that already took the same content. */
+    public record Intake(BatchEntity batch, boolean alreadyReceived) {
+    }
+
+    /**
+     * Stores the file and records a batch for it, unless the source already took a file with the same content
+     * (SHA-256) that was not set aside; {@code force} takes it again all the same.
+     */
+    public Intake receiveFile(String sourceName, String fileName, InputStream body, boolean force) {
         SourceEntity source = sources.get(sourceName);
         if (!source.enabled) {
-            throw new InvalidRequestException(List.of("source '" + sourceName + "' is disabled"));
+            throw new SourceDisabledException(sourceName);
         }
         UUID id = UUID.randomUUID();
         String safeName = sanitise(fileName);
         LandingArchive.StoredFile stored = archive.store(source.name, id, safeName, body);
-        return batches.create(id, source, safeName, stored);
+        if (!force) {
+            var earlier = batches.findSameContent(source.name, stored.sha256());
+            if (earlier.isPresent()) {
+                archive.discard(stored);
+                return new Intake(earlier.get(), true);
+            }
+        }
+        return new Intake(batches.create(id, source, safeName, stored), false);
     }
 
     public BatchEntity batch(UUID id) {

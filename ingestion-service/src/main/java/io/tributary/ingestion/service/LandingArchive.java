@@ -56,6 +56,11 @@ public class LandingArchive {
         }
     }
 
+    /** Removes a stored file that turned out not to be needed (the same content was taken before). */
+    public void discard(StoredFile file) {
+        deleteQuietly(file.path());
+    }
+
     private static void deleteQuietly(Path path) {
         try {
             Files.deleteIfExists(path);

@@ -1,13 +1,18 @@
 package io.tributary.ingestion.service;
 
+import java.math.BigDecimal;
 import java.util.Map;
 
 /**
  * What a source is, as an operator declares it.
  *
- * @param format CSV (JSON and NDJSON are declared by the catalog and taken by a later release)
+ * @param format CSV, JSON (an array of objects, or one object) or NDJSON
  * @param timeZone the IANA zone in which the source writes local dates and times; UTC when absent
  * @param options delimiter, quote, encoding
+ * @param columnAliases input field → the contract column it stands for
+ * @param formats contract property → the date-time pattern this source writes it in
+ * @param maxQuarantineShare share of failing records (0..1) above which a batch is held whole; absent: never
  */
-public record SourceDefinition(String name, String dataset, String format, String timeZone, Map<String, String> options) {
+public record SourceDefinition(String name, String dataset, String format, String timeZone, Map<String, String> options,
+        Map<String, String> columnAliases, Map<String, String> formats, BigDecimal maxQuarantineShare) {
 }

@@ -1,8 +1,12 @@
 package io.tributary.ingestion.service;
 
+import java.math.BigDecimal;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -31,13 +35,50 @@ public class SourceService {
     }
 
     public SourceEntity register(SourceDefinition definition) {
-        SourceEntity source = toEntity(definition);
-        if (sources.findByName(source.name).isPresent()) {
-            throw new SourceConflictException(source.name);
+        List<String> problems = new ArrayList<>();
+        if (definition.name() == null || !SOURCE_NAME.matcher(definition.name()).matches()) {
+            problems.add("name: must match " + SOURCE_NAME + ", found " + quoted(definition.name()));
         }
-        datasets.findOrCreate(source.dataset);
+        SourceEntity source = new SourceEntity();
+        source.name = definition.name();
+        apply(definition, source, problems);
+        if (sources.findByName(definition.name()).isPresent()) {
+            throw new SourceConflictException(definition.name());
+        }
         sources.persist(source);
         return source;
+    }
+
+    /** Replaces what the source is; its name stays. */
+    public SourceEntity update(String name, SourceDefinition definition) {
+        SourceEntity source = get(name);
+        if (definition.name() != null && !definition.name().equals(name)) {
+            throw new InvalidRequestException(List.of("name: a source cannot be renamed; found '" + definition.name()
+                    + "' for source '" + name + "'"));
+        }
+        apply(definition, source, new ArrayList<>());
+        source.updatedAt = Instant.now();
+        return source;
+    }
+
+    public SourceEntity setEnabled(String name, boolean enabled) {
+        SourceEntity source = get(name);
+        source.enabled = enabled;
+        source.updatedAt = Instant.now();
+        return source;
+    }
+
+    /** Adds column aliases and formats an operator accepted after a drift. */
+    public void acceptMapping(String name, Map<String, String> columnAliases, Map<String, String> formats) {
+        SourceEntity source = get(name);
+        List<String> problems = new ArrayList<>();
+        checkMapping(columnAliases, formats, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        source.columnAliases = merged(source.columnAliases, columnAliases);
+        source.formats = merged(source.formats, formats);
+        source.updatedAt = Instant.now();
     }
 
     public SourceEntity get(String name) {
@@ -48,11 +89,8 @@ public class SourceService {
         return sources.listAll();
     }
 
-    private static SourceEntity toEntity(SourceDefinition definition) {
-        List<String> problems = new ArrayList<>();
-        if (definition.name() == null || !SOURCE_NAME.matcher(definition.name()).matches()) {
-            problems.add("name: must match " + SOURCE_NAME + ", found " + quoted(definition.name()));
-        }
+    /** Checks the definition (adding to the problems already found) and writes it onto the source. */
+    private void apply(SourceDefinition definition, SourceEntity source, List<String> problems) {
         if (definition.dataset() == null || !DATASET_NAME.matcher(definition.dataset()).matches()) {
             problems.add("dataset: must match " + DATASET_NAME + ", found " + quoted(definition.dataset()));
         }
@@ -67,18 +105,50 @@ public class SourceService {
         } catch (DateTimeException e) {
             problems.add("timeZone: must be an IANA time zone such as Europe/Paris, found " + quoted(timeZone));
         }
-        Map<String, String> options = definition.options() == null ? Map.of() : definition.options();
+        Map<String, String> options = orEmpty(definition.options());
         FormatOptions.check(options, problems);
+        checkMapping(orEmpty(definition.columnAliases()), orEmpty(definition.formats()), problems);
+        BigDecimal share = definition.maxQuarantineShare();
+        if (share != null && (share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0)) {
+            problems.add("maxQuarantineShare: must be between 0 and 1, found " + share.toPlainString());
+        }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        SourceEntity source = new SourceEntity();
-        source.name = definition.name();
+        datasets.findOrCreate(definition.dataset());
         source.dataset = definition.dataset();
         source.format = format;
         source.timeZone = timeZone;
         source.options = Map.copyOf(options);
-        return source;
+        source.columnAliases = Map.copyOf(orEmpty(definition.columnAliases()));
+        source.formats = Map.copyOf(orEmpty(definition.formats()));
+        source.maxQuarantineShare = share;
+    }
+
+    private static void checkMapping(Map<String, String> columnAliases, Map<String, String> formats,
+            List<String> problems) {
+        columnAliases.forEach((from, to) -> {
+            if (from == null || from.isBlank() || to == null || to.isBlank()) {
+                problems.add("columnAliases: '" + from + "' → '" + to + "' needs a field name on both sides");
+            }
+        });
+        formats.forEach((property, pattern) -> {
+            try {
+                DateTimeFormatter.ofPattern(pattern);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                problems.add("formats." + property + ": '" + pattern + "' is not a date-time pattern");
+            }
+        });
+    }
+
+    private static Map<String, String> merged(Map<String, String> current, Map<String, String> added) {
+        Map<String, String> all = new LinkedHashMap<>(current);
+        all.putAll(added);
+        return Map.copyOf(all);
+    }
+
+    private static Map<String, String> orEmpty(Map<String, String> map) {
+        return map == null ? Map.of() : map;
     }
 
     private static SourceEntity.Format format(String name) {

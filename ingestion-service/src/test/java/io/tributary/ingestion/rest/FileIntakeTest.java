@@ -1,6 +1,9 @@
 package io.tributary.ingestion.rest;
 
 import static io.restassured.RestAssured.given;
+import static io.tributary.ingestion.IngestionApi.awaitCompleted;
+import static io.tributary.ingestion.IngestionApi.registerSource;
+import static io.tributary.ingestion.IngestionApi.upload;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
@@ -9,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,21 +20,18 @@ import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.tributary.catalog.event.Channels;
 import io.tributary.catalog.event.RecordEvent;
 import io.tributary.catalog.event.RecordEventDeserializer;
 import io.tributary.ingestion.CatalogFixtures;
+import io.tributary.ingestion.IngestionApi;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
 
@@ -55,19 +54,14 @@ class FileIntakeTest {
     @Inject
     CatalogFixtures fixtures;
 
-    private static boolean contractStored;
-
     @BeforeEach
     void storeContract() {
-        if (!contractStored) {
-            fixtures.contract("sales", "/contracts/sales.yaml");
-            contractStored = true;
-        }
+        fixtures.contract("sales", "/contracts/sales.yaml");
     }
 
     @Test
     void acceptsQuarantinesAndCountsDuplicatesOfUploadedFile() {
-        String source = register("sales");
+        String source = registerSource("sales");
         Response upload = given().contentType("text/csv").body(FILE)
                 .when().post("/api/sources/" + source + "/files?fileName=sales-2024-01-05.csv");
         upload.then().statusCode(202).header("Location", containsString("/api/batches/"));
@@ -107,9 +101,12 @@ class FileIntakeTest {
 
     @Test
     void givesSameRecordSameIdentityWhenUploadedAgain() {
-        String source = register("sales");
+        String source = registerSource("sales");
         String once = upload(source, FILE);
-        String twice = upload(source, FILE);
+        String twice = given().contentType("text/csv").body(FILE)
+                .post("/api/sources/" + source + "/files?force=true")
+                .then().statusCode(202)
+                .extract().path("id");
         awaitCompleted(once);
         awaitCompleted(twice);
         Set<UUID> first = publishedFor(UUID.fromString(once), 3).stream().map(r -> r.value().id())
@@ -121,7 +118,7 @@ class FileIntakeTest {
 
     @Test
     void quarantinesRowContainingNulCharacter() {
-        String source = register("sales");
+        String source = registerSource("sales");
         String batch = upload(source,
                 "Row ID,Order ID,Order Date,Region,Sales\n1,A\u0000B,1/5/2024,West,1\n2,C,1/5/2024,West,2\n");
         awaitCompleted(batch).body("accepted", is(1)).body("quarantined", is(1));
@@ -132,7 +129,7 @@ class FileIntakeTest {
 
     @Test
     void failsBatchWhenDatasetHasNoContract() {
-        String source = register("no_contract");
+        String source = registerSource("no_contract");
         String batch = upload(source, FILE);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/batches/" + batch)
                 .then().body("status", is("FAILED"))
@@ -141,7 +138,7 @@ class FileIntakeTest {
 
     @Test
     void keepsOnlyTheBaseOfUploadedFileName() {
-        String source = register("sales");
+        String source = registerSource("sales");
         given().contentType("text/csv").body(FILE)
                 .when().post("/api/sources/" + source + "/files?fileName=../../etc/pass wd.csv")
                 .then().statusCode(202)
@@ -158,7 +155,7 @@ class FileIntakeTest {
 
     @Test
     void refusesUnsupportedMediaType() {
-        String source = register("sales");
+        String source = registerSource("sales");
         given().contentType("application/xml").body("<rows/>")
                 .when().post("/api/sources/" + source + "/files")
                 .then().statusCode(415);
@@ -170,45 +167,9 @@ class FileIntakeTest {
         given().get("/api/batches/not-a-uuid").then().statusCode(404);
     }
 
-    private static String register(String dataset) {
-        String name = "src-" + UUID.randomUUID().toString().substring(0, 8);
-        given().contentType(ContentType.JSON)
-                .body(Map.of("name", name, "dataset", dataset, "format", "CSV", "timeZone", "America/New_York"))
-                .post("/api/sources")
-                .then().statusCode(201);
-        return name;
-    }
-
-    private static String upload(String source, String body) {
-        return given().contentType("text/csv").body(body)
-                .post("/api/sources/" + source + "/files")
-                .then().statusCode(202)
-                .extract().path("id");
-    }
-
-    private static io.restassured.response.ValidatableResponse awaitCompleted(String batch) {
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> given().get("/api/batches/" + batch).then().body("status", is("COMPLETED")));
-        return given().get("/api/batches/" + batch).then().statusCode(200);
-    }
-
     private static List<ConsumerRecord<String, RecordEvent>> publishedFor(UUID batch, int expected) {
-        List<ConsumerRecord<String, RecordEvent>> found = new ArrayList<>();
-        try (KafkaConsumer<String, RecordEvent> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new RecordEventDeserializer())) {
-            consumer.subscribe(List.of(Channels.ACCEPTED_RECORDS));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (found.size() < expected && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, RecordEvent> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.value().tributarybatch().equals(batch)) {
-                        found.add(record);
-                    }
-                }
-            }
-        }
+        List<ConsumerRecord<String, RecordEvent>> found = IngestionApi.consume(Channels.ACCEPTED_RECORDS,
+                new RecordEventDeserializer(), r -> r.value().tributarybatch().equals(batch), expected);
         assertEquals(expected, found.size(), "records published for batch " + batch);
         return found;
     }
