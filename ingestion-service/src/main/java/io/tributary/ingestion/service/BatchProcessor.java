@@ -78,13 +78,13 @@ public class BatchProcessor {
             store.recordFields(batchId, fields, drift);
             announce(job, BatchLifecycle.Phase.STARTED, fields, null, null);
             if (!job.released() && drift.needsReview()) {
-                hold(job, drift.summary());
+                hold(job, fields, drift.summary());
                 return;
             }
             if (!job.released() && job.maxQuarantineShare() != null) {
                 String overThreshold = thresholdExceeded(job, run(job, false));
                 if (overThreshold != null) {
-                    hold(job, overThreshold);
+                    hold(job, fields, overThreshold);
                     return;
                 }
             }
@@ -178,9 +178,10 @@ public class BatchProcessor {
         return share.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 
-    private void hold(BatchJob job, String reason) {
+    private void hold(BatchJob job, List<String> fields, String reason) {
         store.hold(job.batchId(), reason);
         alerts.batchHeld(job, reason);
+        announce(job, BatchLifecycle.Phase.HELD, fields, null, reason);
         meters.counter("tributary.ingestion.holds", "source", job.source()).increment();
     }
 

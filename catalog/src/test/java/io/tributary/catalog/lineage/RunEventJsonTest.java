@@ -1,0 +1,296 @@
+package io.tributary.catalog.lineage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+class RunEventJsonTest {
+
+    private static final String PRODUCER = "https://tributary.io/ingestion-service";
+    private static final UUID RUN = UUID.fromString("3b452093-782c-4ef2-9c0c-aafe2aa6f34d");
+    private static final Instant AT = Instant.parse("2024-01-05T10:15:30.123456789Z");
+
+    private final Facets facets = new Facets(PRODUCER);
+
+    @Test
+    void writesCompleteEventWithRequiredKeysAndFacets() {
+        RunEvent event = RunEvent.builder(PRODUCER)
+                .eventType(RunEvent.EventType.COMPLETE)
+                .eventTime(AT)
+                .runId(RUN)
+                .runFacet(RecordCountsRunFacet.NAME, facets.recordCounts(8, 3, 4, 1))
+                .job(OpenLineage.TRIBUTARY_NAMESPACE, "ingest.shop")
+                .jobFacet(JobTypeJobFacet.NAME, facets.jobType(JobTypeJobFacet.BATCH, "INGESTION"))
+                .input(InputDataset.of(OpenLineage.FILE_NAMESPACE, "/landing/shop/a.csv")
+                        .withFacet(SchemaDatasetFacet.NAME, facets.schemaOfNames(List.of("Row ID", "Sales"))))
+                .output(OutputDataset.of(OpenLineage.kafkaNamespace("127.0.0.1:9092"), "tributary-records-accepted")
+                        .withOutputFacet(OutputStatisticsOutputDatasetFacet.NAME, facets.outputStatistics(3, null)))
+                .output(OutputDataset.of(OpenLineage.TRIBUTARY_NAMESPACE, "sales")
+                        .withFacet(SchemaDatasetFacet.NAME, facets.schema(List.of(
+                                SchemaDatasetFacet.Field.typed("row_id", "integer"),
+                                SchemaDatasetFacet.Field.typed("sales", "number"))))
+                        .withOutputFacet(OutputStatisticsOutputDatasetFacet.NAME, facets.outputStatistics(3, 120L)))
+                .build();
+
+        JsonNode json = LineageJson.read(event.toJson());
+
+        assertEquals(List.of(), OpenLineageShape.problems(json));
+        assertEquals(List.of("eventType", "eventTime", "run", "job", "inputs", "outputs", "producer", "schemaURL"),
+                names(json));
+        assertEquals("COMPLETE", json.get("eventType").asText());
+        assertEquals("2024-01-05T10:15:30.123456Z", json.get("eventTime").asText());
+        assertEquals(RUN.toString(), json.at("/run/runId").asText());
+        assertEquals(PRODUCER, json.get("producer").asText());
+        assertEquals("https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent", json.get("schemaURL").asText());
+
+        JsonNode counts = json.at("/run/facets/tributary_recordCounts");
+        assertEquals(List.of("_producer", "_schemaURL", "received", "accepted", "quarantined", "duplicates"),
+                names(counts));
+        assertEquals(8, counts.get("received").asLong());
+        assertEquals("BATCH", json.at("/job/facets/jobType/processingType").asText());
+        assertEquals("TRIBUTARY", json.at("/job/facets/jobType/integration").asText());
+
+        assertEquals("file", json.at("/inputs/0/namespace").asText());
+        assertEquals("Row ID", json.at("/inputs/0/facets/schema/fields/0/name").asText());
+        assertFalse(json.at("/inputs/0/facets/schema/fields/0").has("type"), "unknown types are left out");
+        assertFalse(json.at("/inputs/0").has("inputFacets"), "empty facet maps are left out");
+
+        assertEquals("kafka://127.0.0.1:9092", json.at("/outputs/0/namespace").asText());
+        assertEquals(3, json.at("/outputs/0/outputFacets/outputStatistics/rowCount").asLong());
+        assertFalse(json.at("/outputs/0/outputFacets/outputStatistics").has("size"));
+        assertEquals(120, json.at("/outputs/1/outputFacets/outputStatistics/size").asLong());
+        assertEquals("integer", json.at("/outputs/1/facets/schema/fields/0/type").asText());
+        assertEquals(SchemaDatasetFacet.SCHEMA_URL, json.at("/outputs/1/facets/schema/_schemaURL").asText());
+    }
+
+    @Test
+    void writesFailEventWithErrorMessageFacet() {
+        RunEvent event = RunEvent.builder(PRODUCER)
+                .eventType(RunEvent.EventType.FAIL)
+                .eventTime(AT)
+                .runId(RUN)
+                .runFacet(ErrorMessageRunFacet.NAME, facets.errorMessage("dataset 'x' has no data contract", null))
+                .job(OpenLineage.TRIBUTARY_NAMESPACE, "ingest.shop")
+                .input(InputDataset.of(OpenLineage.FILE_NAMESPACE, "/landing/shop/a.csv"))
+                .build();
+
+        JsonNode json = LineageJson.read(event.toJson());
+
+        assertEquals(List.of(), OpenLineageShape.problems(json));
+        assertEquals("FAIL", json.get("eventType").asText());
+        JsonNode error = json.at("/run/facets/errorMessage");
+        assertEquals("dataset 'x' has no data contract", error.get("message").asText());
+        assertEquals("JAVA", error.get("programmingLanguage").asText());
+        assertFalse(error.has("stackTrace"));
+        assertTrue(json.get("outputs").isArray() && json.get("outputs").isEmpty());
+    }
+
+    @Test
+    void writesEveryEventType() {
+        for (RunEvent.EventType type : RunEvent.EventType.values()) {
+            RunEvent event = RunEvent.builder(PRODUCER).eventType(type).eventTime(AT).runId(RUN)
+                    .job(OpenLineage.TRIBUTARY_NAMESPACE, "ingest.shop").build();
+            JsonNode json = LineageJson.read(event.toJson());
+            assertEquals(type.name(), json.get("eventType").asText());
+            assertEquals(List.of(), OpenLineageShape.problems(json));
+            assertFalse(json.get("run").has("facets"));
+            assertFalse(json.get("job").has("facets"));
+        }
+        assertEquals(Set.of(RunEvent.EventType.COMPLETE, RunEvent.EventType.ABORT, RunEvent.EventType.FAIL),
+                Set.of(RunEvent.EventType.values()).stream().filter(RunEvent.EventType::isTerminal)
+                        .collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Test
+    void refusesEventMissingWhatTheSpecRequires() {
+        assertThrows(IllegalArgumentException.class, () -> RunEvent.builder("not a uri"));
+        assertThrows(IllegalArgumentException.class, () -> RunEvent.builder("tributary"));
+        assertThrows(NullPointerException.class, () -> RunEvent.builder(PRODUCER).eventTime(AT).runId(RUN)
+                .job("tributary", "j").build());
+        assertThrows(NullPointerException.class, () -> RunEvent.builder(PRODUCER)
+                .eventType(RunEvent.EventType.START).runId(RUN).job("tributary", "j").build());
+        assertThrows(NullPointerException.class, () -> RunEvent.builder(PRODUCER)
+                .eventType(RunEvent.EventType.START).eventTime(AT).job("tributary", "j").build());
+        assertThrows(IllegalArgumentException.class, () -> RunEvent.builder(PRODUCER)
+                .eventType(RunEvent.EventType.START).eventTime(AT).runId(RUN).job("tributary", " ").build());
+        assertThrows(IllegalArgumentException.class, () -> InputDataset.of("file", ""));
+        assertThrows(IllegalArgumentException.class, () -> SchemaDatasetFacet.Field.named(""));
+    }
+
+    @Test
+    void namesKafkaClusterByItsFirstBootstrapServer() {
+        assertEquals("kafka://broker-1:9092", OpenLineage.kafkaNamespace("broker-1:9092,broker-2:9092"));
+        assertEquals("kafka://broker-1:9092", OpenLineage.kafkaNamespace("PLAINTEXT://Broker-1:9092"));
+        assertThrows(IllegalArgumentException.class, () -> OpenLineage.kafkaNamespace(" "));
+    }
+
+    @Test
+    void keepsDatasetsToFindTheEventBy() {
+        RunEvent event = RunEvent.builder(PRODUCER).eventType(RunEvent.EventType.START).eventTime(AT).runId(RUN)
+                .job("tributary", "ingest.shop")
+                .input(InputDataset.of("file", "/a.csv"))
+                .output(OutputDataset.of("tributary", "sales"))
+                .output(OutputDataset.of("tributary", "sales"))
+                .build();
+        LineageEventEntity entity = LineageEventEntity.of(event);
+        assertEquals(RUN, entity.runId);
+        assertEquals("START", entity.eventType);
+        assertEquals("ingest.shop", entity.jobName);
+        assertEquals(Set.of(new LineageDatasetRef(LineageDatasetRef.Role.INPUT, "file", "/a.csv"),
+                new LineageDatasetRef(LineageDatasetRef.Role.OUTPUT, "tributary", "sales")), entity.datasets);
+        assertEquals(event.toJson(), entity.event);
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /**
+     * The structure OpenLineage 2-0-2 requires of a run event and of the standard facets written here, checked by hand
+     * (no JSON Schema validator is on the catalog's test class path).
+     */
+    static final class OpenLineageShape {
+
+        private static final Set<String> EVENT_TYPES = Set.of("START", "RUNNING", "COMPLETE", "ABORT", "FAIL",
+                "OTHER");
+
+        static List<String> problems(JsonNode event) {
+            List<String> problems = new ArrayList<>();
+            for (String key : List.of("eventTime", "producer", "schemaURL", "run", "job")) {
+                if (!event.has(key)) {
+                    problems.add("$." + key + " is required");
+                }
+            }
+            if (event.has("eventType") && !EVENT_TYPES.contains(event.get("eventType").asText())) {
+                problems.add("$.eventType is not one of " + EVENT_TYPES);
+            }
+            dateTime(event.get("eventTime"), "$.eventTime", problems);
+            uri(event.get("producer"), "$.producer", problems);
+            uri(event.get("schemaURL"), "$.schemaURL", problems);
+            JsonNode run = event.path("run");
+            try {
+                UUID.fromString(run.path("runId").asText());
+            } catch (IllegalArgumentException e) {
+                problems.add("$.run.runId is not a UUID");
+            }
+            facets(run.get("facets"), "$.run.facets", problems);
+            text(event.path("job").get("namespace"), "$.job.namespace", problems);
+            text(event.path("job").get("name"), "$.job.name", problems);
+            facets(event.path("job").get("facets"), "$.job.facets", problems);
+            datasets(event.get("inputs"), "$.inputs", "inputFacets", problems);
+            datasets(event.get("outputs"), "$.outputs", "outputFacets", problems);
+            return problems;
+        }
+
+        private static void datasets(JsonNode list, String path, String ownFacets, List<String> problems) {
+            if (list == null) {
+                return;
+            }
+            if (!list.isArray()) {
+                problems.add(path + " is not an array");
+                return;
+            }
+            for (int i = 0; i < list.size(); i++) {
+                JsonNode dataset = list.get(i);
+                String at = path + "[" + i + "]";
+                text(dataset.get("namespace"), at + ".namespace", problems);
+                text(dataset.get("name"), at + ".name", problems);
+                facets(dataset.get("facets"), at + ".facets", problems);
+                facets(dataset.get(ownFacets), at + "." + ownFacets, problems);
+            }
+        }
+
+        private static void facets(JsonNode facets, String path, List<String> problems) {
+            if (facets == null) {
+                return;
+            }
+            if (!facets.isObject()) {
+                problems.add(path + " is not an object");
+                return;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = facets.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> facet = it.next();
+                String at = path + "." + facet.getKey();
+                uri(facet.getValue().get("_producer"), at + "._producer", problems);
+                uri(facet.getValue().get("_schemaURL"), at + "._schemaURL", problems);
+                standard(facet.getKey(), facet.getValue(), at, problems);
+            }
+        }
+
+        private static void standard(String name, JsonNode facet, String path, List<String> problems) {
+            switch (name) {
+                case "schema" -> {
+                    JsonNode fields = facet.path("fields");
+                    for (int i = 0; i < fields.size(); i++) {
+                        text(fields.get(i).get("name"), path + ".fields[" + i + "].name", problems);
+                    }
+                }
+                case "outputStatistics" -> {
+                    if (!facet.path("rowCount").isIntegralNumber()) {
+                        problems.add(path + ".rowCount must be an integer");
+                    }
+                }
+                case "errorMessage" -> {
+                    text(facet.get("message"), path + ".message", problems);
+                    text(facet.get("programmingLanguage"), path + ".programmingLanguage", problems);
+                }
+                case "jobType" -> {
+                    text(facet.get("processingType"), path + ".processingType", problems);
+                    text(facet.get("integration"), path + ".integration", problems);
+                }
+                default -> {
+                    if (!name.contains("_")) {
+                        problems.add(path + ": a custom facet's name needs a prefix");
+                    }
+                }
+            }
+        }
+
+        private static void text(JsonNode node, String path, List<String> problems) {
+            if (node == null || !node.isTextual() || node.asText().isEmpty()) {
+                problems.add(path + " must be a non-empty string");
+            }
+        }
+
+        private static void uri(JsonNode node, String path, List<String> problems) {
+            text(node, path, problems);
+            if (node != null && node.isTextual()) {
+                try {
+                    if (!URI.create(node.asText()).isAbsolute()) {
+                        problems.add(path + " is not an absolute URI");
+                    }
+                } catch (IllegalArgumentException e) {
+                    problems.add(path + " is not a URI");
+                }
+            }
+        }
+
+        private static void dateTime(JsonNode node, String path, List<String> problems) {
+            text(node, path, problems);
+            if (node != null && node.isTextual()) {
+                try {
+                    OffsetDateTime.parse(node.asText());
+                } catch (RuntimeException e) {
+                    problems.add(path + " is not an RFC 3339 date-time");
+                }
+            }
+        }
+    }
+}

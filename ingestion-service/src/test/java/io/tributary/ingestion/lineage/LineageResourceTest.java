@@ -1,0 +1,230 @@
+package io.tributary.ingestion.lineage;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.tributary.ingestion.CatalogFixtures;
+import io.tributary.testinfra.KafkaBrokerResource;
+import io.tributary.testinfra.PostgresResource;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KafkaBrokerResource.class)
+class LineageResourceTest {
+
+    /** Its own dataset, so that the contract versions other tests expect of theirs stay as they are. */
+    private static final String DATASET = "lineage_sales";
+    private static final String FILE = String.join("\n",
+            "Row ID,Order ID,Order Date,Region,Sales",
+            "1,CA-1,1/5/2024,West,12.50",
+            "2,CA-1,1/5/2024,East,1000.5",
+            "1,CA-1,1/5/2024,West,12.50",
+            "3,CA-2,1/6/2024,,3") + "\n";
+
+    @Inject
+    CatalogFixtures fixtures;
+
+    private static boolean contractStored;
+
+    @BeforeEach
+    void storeContract() {
+        if (!contractStored) {
+            fixtures.contract(DATASET, "/contracts/sales.yaml");
+            contractStored = true;
+        }
+    }
+
+    @Test
+    void storesStartAndCompleteOfUploadedBatch() {
+        String source = register(DATASET);
+        String batch = upload(source, FILE);
+        awaitStatus(batch, "COMPLETED");
+
+        JsonPath run = awaitEvents(batch, 2);
+        assertEquals(List.of("COMPLETE", "START"), run.getList("eventType"));
+
+        String producer = "https://tributary.io/ingestion-service";
+        String runEvent = "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent";
+        for (int i = 0; i < 2; i++) {
+            String e = "[" + i + "].";
+            assertEquals(batch, run.getString(e + "run.runId"));
+            assertEquals("tributary", run.getString(e + "job.namespace"));
+            assertEquals("ingest." + source, run.getString(e + "job.name"));
+            assertEquals(producer, run.getString(e + "producer"));
+            assertEquals(runEvent, run.getString(e + "schemaURL"));
+            OffsetDateTime.parse(run.getString(e + "eventTime"));
+            assertEquals("file", run.getString(e + "inputs[0].namespace"));
+            String landed = run.getString(e + "inputs[0].name");
+            assertTrue(landed.startsWith("/") && landed.contains(batch) && landed.endsWith("upload.csv"), landed);
+            assertEquals(List.of("kafka://" + KafkaBrokerResource.bootstrapServers(), "tributary"),
+                    run.getList(e + "outputs.namespace"));
+            assertEquals(List.of("tributary-records-accepted", DATASET), run.getList(e + "outputs.name"));
+            assertEquals("integer", run.getString(e + "outputs[1].facets.schema.fields.find { it.name == 'row_id' }.type"));
+            assertEquals(producer, run.getString(e + "outputs[1].facets.schema._producer"));
+        }
+        assertEquals(List.of("Row ID", "Order ID", "Order Date", "Region", "Sales"),
+                run.getList("[0].inputs[0].facets.schema.fields.name"));
+
+        Map<String, Object> counts = run.getMap("[0].run.facets.tributary_recordCounts");
+        assertEquals(4, counts.get("received"));
+        assertEquals(2, counts.get("accepted"));
+        assertEquals(1, counts.get("quarantined"));
+        assertEquals(1, counts.get("duplicates"));
+        assertEquals(producer, counts.get("_producer"));
+        assertTrue(((String) counts.get("_schemaURL")).startsWith("https://"));
+        assertEquals(2, run.getInt("[0].outputs[0].outputFacets.outputStatistics.rowCount"));
+        assertEquals(2, run.getInt("[0].outputs[1].outputFacets.outputStatistics.rowCount"));
+        assertTrue(run.getString("[0].outputs[0].outputFacets.outputStatistics._schemaURL")
+                .contains("OutputStatisticsOutputDatasetFacet"));
+    }
+
+    @Test
+    void storesFailWithErrorMessageOfBatchWithoutContract() {
+        String source = register("lineage_no_contract");
+        String batch = upload(source, FILE);
+        awaitStatus(batch, "FAILED");
+
+        JsonPath run = awaitEvents(batch, 2);
+        assertEquals(List.of("FAIL", "START"), run.getList("eventType"));
+        assertTrue(run.getString("[0].run.facets.errorMessage.message")
+                .contains("dataset 'lineage_no_contract' has no data contract"));
+        assertEquals("JAVA", run.getString("[0].run.facets.errorMessage.programmingLanguage"));
+        assertEquals(List.of(), run.getList("[0].outputs"));
+        assertEquals("file", run.getString("[0].inputs[0].namespace"));
+    }
+
+    @Test
+    void listsEventsOfJobAndOfDatasetNewestFirst() {
+        String source = register(DATASET);
+        String first = upload(source, FILE);
+        awaitStatus(first, "COMPLETED");
+        awaitEvents(first, 2);
+        String second = upload(source, FILE.replace("CA-", "CB-"));
+        awaitStatus(second, "COMPLETED");
+        awaitEvents(second, 2);
+
+        JsonPath job = given().queryParam("job", "ingest." + source).get("/api/lineage")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("COMPLETE", "START", "COMPLETE", "START"), job.getList("eventType"));
+        assertEquals(List.of(second, second, first, first), job.getList("run.runId"));
+        List<String> times = job.getList("eventTime");
+        for (int i = 1; i < times.size(); i++) {
+            assertTrue(!OffsetDateTime.parse(times.get(i)).isAfter(OffsetDateTime.parse(times.get(i - 1))), times
+                    .toString());
+        }
+
+        given().queryParam("job", "ingest." + source).queryParam("limit", 1).get("/api/lineage")
+                .then().statusCode(200).body("size()", is(1)).body("[0].run.runId", is(second));
+        given().queryParam("dataset", DATASET).queryParam("role", "output").queryParam("limit", 1000)
+                .get("/api/lineage")
+                .then().statusCode(200).body("run.runId", hasItem(first)).body("run.runId", hasItem(second));
+        given().queryParam("dataset", DATASET).queryParam("role", "input").get("/api/lineage")
+                .then().statusCode(200).body("size()", is(0));
+        given().queryParam("dataset", "tributary-records-accepted")
+                .queryParam("namespace", "kafka://" + KafkaBrokerResource.bootstrapServers())
+                .queryParam("limit", 1000)
+                .get("/api/lineage")
+                .then().statusCode(200).body("run.runId", hasItem(first));
+        given().queryParam("run", first).queryParam("job", "ingest.elsewhere").get("/api/lineage")
+                .then().statusCode(200).body("size()", is(0));
+    }
+
+    @Test
+    void countsBatchesBytesAndDurationPerSource() {
+        String source = register(DATASET);
+        String batch = upload(source, FILE);
+        awaitStatus(batch, "COMPLETED");
+        awaitEvents(batch, 2);
+
+        long size = given().get("/api/batches/" + batch).then().extract().jsonPath().getLong("sizeBytes");
+        Map<String, String> completed = Map.of("source", source, "outcome", "completed");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            String metrics = given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
+            assertEquals(1.0, metric(metrics, "tributary_ingestion_batches_total", completed));
+            assertEquals((double) size, metric(metrics, "tributary_ingestion_bytes_total", Map.of("source", source)));
+            assertEquals(1.0, metric(metrics, "tributary_ingestion_batch_duration_seconds_count", completed));
+            assertNull(metric(metrics, "tributary_ingestion_batches_total", Map.of("source", source, "outcome",
+                    "failed")));
+        });
+    }
+
+    @Test
+    void refusesMalformedQuery() {
+        given().queryParam("limit", 0).get("/api/lineage").then().statusCode(400)
+                .body("details[0]", containsString("limit"));
+        given().queryParam("run", "not-a-uuid").get("/api/lineage").then().statusCode(400)
+                .body("details[0]", containsString("run"));
+        given().queryParam("dataset", "x").queryParam("role", "sideways").get("/api/lineage").then().statusCode(400)
+                .body("details[0]", containsString("role"));
+        given().queryParam("role", "input").get("/api/lineage").then().statusCode(400);
+    }
+
+    /** The value of a Prometheus sample with exactly these labels, or null when there is none. */
+    private static Double metric(String exposition, String name, Map<String, String> labels) {
+        Pattern sample = Pattern.compile("^" + Pattern.quote(name) + "\\{(.*?),?\\} (\\S+)$", Pattern.MULTILINE);
+        Matcher m = sample.matcher(exposition);
+        while (m.find()) {
+            Map<String, String> found = new HashMap<>();
+            Matcher label = Pattern.compile("(\\w+)=\"([^\"]*)\"").matcher(m.group(1));
+            while (label.find()) {
+                found.put(label.group(1), label.group(2));
+            }
+            if (found.equals(labels)) {
+                return Double.valueOf(m.group(2));
+            }
+        }
+        return null;
+    }
+
+    private static String register(String dataset) {
+        String name = "src-" + UUID.randomUUID().toString().substring(0, 8);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", name, "dataset", dataset, "format", "CSV", "timeZone", "America/New_York"))
+                .post("/api/sources")
+                .then().statusCode(201);
+        return name;
+    }
+
+    private static String upload(String source, String body) {
+        return given().contentType("text/csv").body(body)
+                .post("/api/sources/" + source + "/files?fileName=upload.csv")
+                .then().statusCode(202)
+                .extract().path("id");
+    }
+
+    private static void awaitStatus(String batch, String status) {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get("/api/batches/" + batch).then().body("status", is(status)));
+    }
+
+    /** The batch's run events, newest first, once there are {@code count} of them. */
+    private static JsonPath awaitEvents(String batch, int count) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().queryParam("run", batch)
+                .get("/api/lineage").then().statusCode(200).body("size()", is(count)));
+        return given().queryParam("run", batch).get("/api/lineage").then().extract().jsonPath();
+    }
+}
