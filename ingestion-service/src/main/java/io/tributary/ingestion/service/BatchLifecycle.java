@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Fired as a batch moves: when processing starts, when it is held for review, and when it completes or fails. Observers (lineage, alerts) react
- * without the processor knowing them.
+ * Fired as a batch moves: when processing starts, when it is held for review, and when it completes or fails.
+ * Observers (lineage, metrics) react without the processor knowing them.
  *
  * @param fields the field names the input carried (a file's header), empty when not known
  * @param counts null until the batch has finished
@@ -16,6 +16,10 @@ public record BatchLifecycle(Phase phase, UUID batchId, String source, String da
         String file, List<String> fields, BatchCounts counts, String error, Instant at) {
 
     public enum Phase {
-        STARTED, COMPLETED, FAILED
+        STARTED,
+        /** Waiting for an operator; a decision puts it back in line and it starts again. */
+        HELD,
+        COMPLETED,
+        FAILED
     }
 }
