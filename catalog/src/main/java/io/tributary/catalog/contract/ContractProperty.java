@@ -1,12 +1,18 @@
 package io.tributary.catalog.contract;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One property of a contract's schema object.
  *
- * @param logicalTypeOptions the ODCS {@code logicalTypeOptions} as given (format, minimum, pattern...)
+ * @param logicalTypeOptions the ODCS {@code logicalTypeOptions} as given (format, minimum, pattern...); numbers are
+ *        {@link java.math.BigDecimal} or integral {@link Number}s, dates and timestamps ISO text
+ * @param quality the property's ODCS {@code quality} rules, in the order given; see {@link QualityRule} for which of
+ *        them apply to each record and which are about the whole dataset
  */
 public record ContractProperty(
         String name,
@@ -15,7 +21,19 @@ public record ContractProperty(
         boolean required,
         boolean primaryKey,
         int primaryKeyPosition,
-        Map<String, Object> logicalTypeOptions) {
+        Map<String, Object> logicalTypeOptions,
+        List<QualityRule> quality) {
+
+    public ContractProperty {
+        logicalTypeOptions = logicalTypeOptions == null ? Map.of() : logicalTypeOptions;
+        quality = quality == null ? List.of() : List.copyOf(quality);
+    }
+
+    /** A property without quality rules. */
+    public ContractProperty(String name, String physicalName, LogicalType logicalType, boolean required,
+            boolean primaryKey, int primaryKeyPosition, Map<String, Object> logicalTypeOptions) {
+        this(name, physicalName, logicalType, required, primaryKey, primaryKeyPosition, logicalTypeOptions, List.of());
+    }
 
     /** The column or field this property is read from: its physical name, else its name. */
     public String sourceName() {
@@ -24,5 +42,35 @@ public record ContractProperty(
 
     public Optional<String> format() {
         return Optional.ofNullable(logicalTypeOptions.get("format")).map(Object::toString);
+    }
+
+    /**
+     * The texts that count as missing besides null and blank text: the {@code arguments.missingValues} of every
+     * {@code missingValues} rule, whatever its threshold or severity, compared with the value stripped of surrounding
+     * white space.
+     */
+    public Set<String> missingTexts() {
+        Set<String> texts = new LinkedHashSet<>();
+        for (QualityRule rule : quality) {
+            if (rule.metric() == QualityRule.Metric.MISSING_VALUES) {
+                rule.missingValues().forEach(t -> texts.add(t.strip()));
+            }
+        }
+        return texts;
+    }
+
+    /** The quality rules decided for each record on its own ({@link QualityRule#appliesPerRecord()}). */
+    public List<QualityRule> perRecordQuality() {
+        return quality.stream().filter(QualityRule::appliesPerRecord).toList();
+    }
+
+    /**
+     * Whether every record must have a value: the property is required, part of the primary key, or has a per-record
+     * {@code nullValues} or {@code missingValues} rule.
+     */
+    public boolean requiresValue() {
+        return required || primaryKey || perRecordQuality().stream()
+                .anyMatch(r -> r.metric() == QualityRule.Metric.NULL_VALUES
+                        || r.metric() == QualityRule.Metric.MISSING_VALUES);
     }
 }

@@ -1,6 +1,5 @@
 package io.tributary.catalog.contract;
 
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -71,6 +70,7 @@ public final class ContractReader {
             properties.add(property(list.get(i), path + ".properties[" + i + "]", problems));
         }
         checkUnique(properties, path, problems);
+        List<QualityRule> quality = objectQuality(object, path, properties, problems);
         if (properties.isEmpty()) {
             problems.add(path + ".properties: the schema object of dataset '" + dataset + "' declares no properties");
         }
@@ -78,7 +78,7 @@ public final class ContractReader {
             throw new ContractException(problems);
         }
         return new DataContract(document.get("id").asText(), document.get("version").asText(),
-                document.get("status").asText(), object.get("name").asText(), List.copyOf(properties));
+                document.get("status").asText(), object.get("name").asText(), List.copyOf(properties), quality);
     }
 
     public static String toJson(JsonNode document) {
@@ -119,22 +119,35 @@ public final class ContractReader {
         Map<String, Object> options = node.has("logicalTypeOptions")
                 ? JSON.convertValue(node.get("logicalTypeOptions"), OPTIONS)
                 : Map.of();
-        Object format = options.get("format");
-        if (format != null && (type == LogicalType.DATE || type == LogicalType.TIMESTAMP || type == LogicalType.TIME)) {
-            try {
-                DateTimeFormatter.ofPattern(format.toString());
-            } catch (IllegalArgumentException e) {
-                problems.add(path + ".logicalTypeOptions.format: '" + format + "' is not a date-time pattern: "
-                        + e.getMessage());
-            }
-        }
+        TypeOptions.check(node.get("logicalTypeOptions"), type, path + ".logicalTypeOptions", problems);
+        List<QualityRule> quality = QualityReader.read(node.get("quality"), path + ".quality", type, problems);
         return new ContractProperty(node.get("name").asText(),
                 node.has("physicalName") ? node.get("physicalName").asText() : null,
                 type,
                 node.path("required").asBoolean(false),
                 node.path("primaryKey").asBoolean(false),
                 node.path("primaryKeyPosition").asInt(-1),
-                new LinkedHashMap<>(options));
+                new LinkedHashMap<>(options),
+                quality);
+    }
+
+    /** A schema object's own rules; the properties a multi-column duplicateValues names must be the object's. */
+    private static List<QualityRule> objectQuality(JsonNode object, String path, List<ContractProperty> properties,
+            List<String> problems) {
+        List<QualityRule> quality = QualityReader.read(object.get("quality"), path + ".quality", null, problems);
+        Set<String> names = new HashSet<>();
+        properties.forEach(p -> names.add(p.name()));
+        JsonNode list = object.path("quality");
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode named = list.get(i).path("arguments").path("properties");
+            for (int j = 0; j < named.size(); j++) {
+                if (named.get(j).isTextual() && !names.contains(named.get(j).asText())) {
+                    problems.add(path + ".quality[" + i + "].arguments.properties[" + j + "]: '"
+                            + named.get(j).asText() + "' is not a property of this schema object");
+                }
+            }
+        }
+        return quality;
     }
 
     private static void checkUnique(List<ContractProperty> properties, String path, List<String> problems) {

@@ -60,6 +60,10 @@ public class SourceEntity {
     @Column(name = "max_quarantine_share")
     public BigDecimal maxQuarantineShare;
 
+    /** A folder watched for this source's files, or null. */
+    @Column(name = "drop_folder")
+    public String dropFolder;
+
     @Column(nullable = false)
     public boolean enabled = true;
 

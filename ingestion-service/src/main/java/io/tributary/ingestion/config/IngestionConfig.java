@@ -1,6 +1,7 @@
 package io.tributary.ingestion.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -15,9 +16,17 @@ public interface IngestionConfig {
     @WithDefault("2")
     int workers();
 
-    /** How many records may wait for Kafka's acknowledgement before the reader pauses. */
-    @WithDefault("2000")
-    int publishWindow();
+    /** How long a batch waits before it is tried again when Kafka did not take its records. */
+    @WithDefault("15s")
+    Duration retryDelay();
+
+    /** How often the sources' drop folders are looked at. */
+    @WithDefault("2s")
+    Duration folderScanInterval();
+
+    /** How long a dropped file must keep its size and time before it is taken (it may still be being written). */
+    @WithDefault("2s")
+    Duration folderQuietPeriod();
 
     /** How many quarantined records are written to the catalog in one transaction. */
     @WithDefault("500")

@@ -59,7 +59,7 @@ public final class DriftDetector {
             if (rename != null) {
                 renamed.add(rename);
                 added.remove(rename.found());
-            } else if (p.required() || p.primaryKey()) {
+            } else if (p.requiresValue()) {
                 missingRequired.add(p.sourceName());
             } else {
                 missingOptional.add(p.sourceName());

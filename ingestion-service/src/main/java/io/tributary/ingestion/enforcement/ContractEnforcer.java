@@ -17,30 +17,52 @@ import io.tributary.ingestion.parsing.SourceRecord;
  * Checks records against a contract. Each property finds its field by physical name, else by name; the binding is
  * worked out once per list of field names (once per file for delimited files, whose rows share their header). Fields
  * the contract does not declare are not carried on.
+ *
+ * <p>
+ * One enforcer serves one thread (one batch): it keeps the last binding and reuses its pattern matchers. Everything a
+ * check needs is prepared in the constructor, so checking a record allocates its data map and typed values, and
+ * nothing else unless it fails.
  */
 public final class ContractEnforcer {
 
     private final List<ContractProperty> properties;
-    private final ValueParser[] parsers;
+    private final PropertyRules[] rules;
+    private final boolean[] needsValue;
     private final int[] keyIndexes;
     private List<String> boundNames;
     private FieldBinding binding;
 
+    /**
+     * Works out every property's checks once: parsers, compiled patterns, limits, valid values.
+     *
+     * @throws IllegalArgumentException when a limit of the contract cannot be used (a contract read by
+     *         {@code ContractReader.read} has been checked already)
+     */
     public ContractEnforcer(DataContract contract, ZoneId zone) {
         this.properties = contract.properties();
-        this.parsers = properties.stream().map(p -> new ValueParser(p, zone)).toArray(ValueParser[]::new);
+        this.rules = properties.stream().map(p -> new PropertyRules(p, zone)).toArray(PropertyRules[]::new);
+        this.needsValue = new boolean[properties.size()];
+        for (int i = 0; i < needsValue.length; i++) {
+            needsValue[i] = properties.get(i).requiresValue();
+        }
         this.keyIndexes = contract.primaryKey().stream().mapToInt(properties::indexOf).toArray();
     }
 
     /** How the properties map onto a list of field names: what is missing and what is left over. */
     public FieldBinding bind(List<String> names) {
         if (names != boundNames) {
-            binding = FieldBinding.of(properties, names);
+            binding = FieldBinding.of(properties, needsValue, names);
             boundNames = names;
         }
         return binding;
     }
 
+    /**
+     * Checks one record: the first violation found, or the typed values of the declared properties and the business
+     * key. Per field, in order: missing values ({@code required}, {@code nullValues}, {@code missingValues}), the
+     * logical type ({@code logicalType}), then the limits of {@code logicalTypeOptions} and the per-record quality
+     * rules (see {@link PropertyRules} for the rule names).
+     */
     public CheckedRecord check(SourceRecord record) {
         if (!record.isReadable()) {
             return CheckedRecord.rejected(new Violation(null, "format.syntax", null, record.error()));
@@ -57,24 +79,30 @@ public final class ContractEnforcer {
                     "the row has " + values.size() + " fields where the header has " + record.names().size()));
         }
         Map<String, Object> data = new LinkedHashMap<>();
-        for (int i = 0; i < properties.size(); i++) {
-            ContractProperty p = properties.get(i);
+        for (int i = 0; i < rules.length; i++) {
+            PropertyRules p = rules[i];
             int column = fields.column(i);
             String text = column < 0 ? null : values.get(column);
-            if (text == null || text.isBlank()) {
-                if (p.required() || p.primaryKey()) {
-                    return CheckedRecord.rejected(new Violation(p.name(), "required", text,
-                            "'" + p.sourceName() + "' is required and is empty"));
+            if (p.isMissing(text)) {
+                Violation missing = p.missing(text);
+                if (missing != null) {
+                    return CheckedRecord.rejected(missing);
                 }
-                data.put(p.name(), null);
+                data.put(p.name, null);
                 continue;
             }
+            Object value;
             try {
-                data.put(p.name(), parsers[i].parse(text));
+                value = p.parser.parse(text);
             } catch (IllegalArgumentException e) {
-                return CheckedRecord.rejected(new Violation(p.name(), "logicalType", text,
-                        "'" + p.sourceName() + "': " + e.getMessage()));
+                return CheckedRecord.rejected(new Violation(p.name, "logicalType", text,
+                        "'" + p.property.sourceName() + "': " + e.getMessage()));
             }
+            Violation violation = p.check(value, text);
+            if (violation != null) {
+                return CheckedRecord.rejected(violation);
+            }
+            data.put(p.name, ValueParser.output(value));
         }
         return CheckedRecord.accepted(data, businessKey(data));
     }
@@ -96,7 +124,7 @@ public final class ContractEnforcer {
     /** Where each property is read from in one list of field names. */
     public record FieldBinding(int[] columns, List<String> missingRequired, List<String> undeclared) {
 
-        static FieldBinding of(List<ContractProperty> properties, List<String> names) {
+        static FieldBinding of(List<ContractProperty> properties, boolean[] needsValue, List<String> names) {
             Map<String, Integer> byName = new HashMap<>();
             for (int i = 0; i < names.size(); i++) {
                 byName.putIfAbsent(names.get(i), i);
@@ -107,7 +135,7 @@ public final class ContractEnforcer {
             for (int i = 0; i < properties.size(); i++) {
                 ContractProperty p = properties.get(i);
                 columns[i] = byName.getOrDefault(p.sourceName(), -1);
-                if (columns[i] < 0 && (p.required() || p.primaryKey())) {
+                if (columns[i] < 0 && needsValue[i]) {
                     missing.add(p.sourceName());
                 }
                 declared.add(p.sourceName());

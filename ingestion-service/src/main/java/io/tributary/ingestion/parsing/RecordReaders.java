@@ -1,23 +1,84 @@
 package io.tributary.ingestion.parsing;
 
-import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.Reader;
 import java.util.Map;
 
 import io.tributary.catalog.entity.SourceEntity;
 
-/** Opens the reader for a source's format and options. */
+/**
+ * Opens the reader for a source's format and options. Whatever the format, gzip content is decompressed on the fly
+ * and the text's encoding is the declared one or the detected one ({@link TextDecoding}); the file is read as a
+ * stream. Opening reads nothing: the first {@link RecordReader#next()} does, so that I/O errors surface there.
+ * Damaged gzip data ends the file with an unreadable record that says so, after the records read before it.
+ */
 public final class RecordReaders {
 
     private RecordReaders() {
     }
 
     public static RecordReader open(SourceEntity.Format format, Map<String, String> options, InputStream in) {
+        return new Opening(format, options == null ? Map.of() : options, in);
+    }
+
+    /** The reader of a format over decoded text. */
+    static RecordReader forText(SourceEntity.Format format, Map<String, String> options, Reader text) throws IOException {
         return switch (format) {
-            case CSV -> new CsvRecordReader(new BufferedReader(new InputStreamReader(in, FormatOptions.encoding(options))),
-                    FormatOptions.csvFormat(options));
-            case JSON, NDJSON -> throw new IllegalArgumentException("format " + format + " is not read yet");
+            case CSV -> new CsvRecordReader(text, FormatOptions.csvFormat(options));
+            case JSON -> new JsonRecordReader(text);
+            case NDJSON -> new NdjsonRecordReader(text);
         };
+    }
+
+    /** Opens the format's reader on the first read, and turns damaged input into a last, unreadable record. */
+    private static final class Opening implements RecordReader {
+
+        private final SourceEntity.Format format;
+        private final Map<String, String> options;
+        private final InputStream in;
+        private RecordReader reader;
+        private long lastPosition;
+        private boolean done;
+
+        Opening(SourceEntity.Format format, Map<String, String> options, InputStream in) {
+            this.format = format;
+            this.options = options;
+            this.in = in;
+        }
+
+        @Override
+        public SourceRecord next() throws IOException {
+            if (done) {
+                return null;
+            }
+            try {
+                if (reader == null) {
+                    InputStream bytes = TextDecoding.decompressed(in);
+                    reader = forText(format, options, TextDecoding.reader(bytes, FormatOptions.declaredEncoding(options)));
+                }
+                SourceRecord record = reader.next();
+                if (record == null) {
+                    done = true;
+                } else {
+                    lastPosition = record.position();
+                }
+                return record;
+            } catch (DamagedInputException e) {
+                done = true;
+                return SourceRecord.unreadable(lastPosition + 1, "", e.getMessage());
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                if (reader != null) {
+                    reader.close();
+                }
+            } finally {
+                in.close();
+            }
+        }
     }
 }

@@ -24,6 +24,7 @@ import io.tributary.catalog.entity.BatchEntity;
 import io.tributary.ingestion.api.BatchResponse;
 import io.tributary.ingestion.api.SourceResponse;
 import io.tributary.ingestion.mapping.IngestionMapper;
+import io.tributary.ingestion.service.EventIntakeService;
 import io.tributary.ingestion.service.IntakeService;
 import io.tributary.ingestion.service.InvalidRequestException;
 import io.tributary.ingestion.service.SourceDefinition;
@@ -35,16 +36,21 @@ import io.tributary.ingestion.service.SourceService;
 @Blocking
 public class SourceResource {
 
+    static final String NDJSON = "application/x-ndjson";
+
     /** Names the earlier batch that already took an uploaded file's content. */
     static final String DUPLICATE_OF = "Tributary-Duplicate-Of";
 
     private final SourceService sources;
     private final IntakeService intake;
+    private final EventIntakeService events;
     private final IngestionMapper mapper;
 
-    public SourceResource(SourceService sources, IntakeService intake, IngestionMapper mapper) {
+    public SourceResource(SourceService sources, IntakeService intake, EventIntakeService events,
+            IngestionMapper mapper) {
         this.sources = sources;
         this.intake = intake;
+        this.events = events;
         this.mapper = mapper;
     }
 
@@ -117,5 +123,24 @@ public class SourceResource {
                 ? Response.ok().header(DUPLICATE_OF, batch.id)
                 : Response.accepted();
         return response.entity(mapper.toResponse(batch)).location(URI.create("/api/batches/" + batch.id)).build();
+    }
+
+    @POST
+    @Path("/{name}/events")
+    @Consumes({MediaType.APPLICATION_JSON, NDJSON})
+    @Operation(summary = "Push events (a JSON object, an array of them, or NDJSON); answers once every accepted event "
+            + "is in Kafka")
+    public Response events(@PathParam("name") String name, InputStream body) {
+        EventIntakeService.Pushed pushed = events.receive(name, body);
+        BatchEntity batch = pushed.batch();
+        Response.Status status = !pushed.durable()
+                ? Response.Status.SERVICE_UNAVAILABLE
+                : switch (batch.status) {
+                    case COMPLETED -> Response.Status.OK;
+                    case AWAITING_REVIEW -> Response.Status.ACCEPTED;
+                    default -> Response.Status.CONFLICT;
+                };
+        return Response.status(status).entity(mapper.toResponse(batch))
+                .location(URI.create("/api/batches/" + batch.id)).build();
     }
 }

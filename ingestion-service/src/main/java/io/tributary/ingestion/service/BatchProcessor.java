@@ -61,12 +61,19 @@ public class BatchProcessor {
         this.quarantineChunk = config.quarantineChunk();
     }
 
-    public void process(UUID batchId) {
+    /** What the scheduler should do next with a batch it handed over. */
+    public enum Next {
+        DONE,
+        /** Kafka did not take every record: the batch waits, and is processed again later from its stored file. */
+        RETRY_LATER
+    }
+
+    public Next process(UUID batchId) {
         BatchJob job = store.start(batchId);
         if (job.contract() == null) {
             fail(job, List.of(), "dataset '" + job.dataset() + "' has no data contract: PUT one to /api/contracts/"
                     + job.dataset() + " and upload the file again");
-            return;
+            return Next.DONE;
         }
         List<String> fields = List.of();
         try {
@@ -79,13 +86,13 @@ public class BatchProcessor {
             announce(job, BatchLifecycle.Phase.STARTED, fields, null, null);
             if (!job.released() && drift.needsReview()) {
                 hold(job, fields, drift.summary());
-                return;
+                return Next.DONE;
             }
             if (!job.released() && job.maxQuarantineShare() != null) {
                 String overThreshold = thresholdExceeded(job, run(job, false));
                 if (overThreshold != null) {
                     hold(job, fields, overThreshold);
-                    return;
+                    return Next.DONE;
                 }
             }
             BatchCounts counts = run(job, true);
@@ -95,12 +102,17 @@ public class BatchProcessor {
             LOG.infof("batch %s of %s: %s", batchId, job.source(), counts);
         } catch (NoSuchFileException e) {
             fail(job, fields, "the landing archive no longer holds " + job.file());
-        } catch (IOException | RecordPublisher.PublishException e) {
+        } catch (IOException e) {
             LOG.errorf(e, "batch %s failed", batchId);
             fail(job, fields, e.getMessage());
+        } catch (RecordPublisher.PublishException e) {
+            LOG.warnf("batch %s waits for Kafka: %s", batchId, e.getMessage());
+            store.waitForKafka(batchId, e.getMessage());
+            return Next.RETRY_LATER;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return Next.DONE;
     }
 
     /** The first records of the input, as they were written. */

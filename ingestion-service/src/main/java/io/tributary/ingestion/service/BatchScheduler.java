@@ -1,8 +1,10 @@
 package io.tributary.ingestion.service;
 
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
@@ -27,6 +29,8 @@ public class BatchScheduler {
     private final BatchProcessor processor;
     private final BatchStore store;
     private final ExecutorService workers;
+    private final ScheduledExecutorService retries;
+    private final Duration retryDelay;
 
     public BatchScheduler(BatchProcessor processor, BatchStore store, IngestionConfig config) {
         this.processor = processor;
@@ -36,6 +40,12 @@ public class BatchScheduler {
             thread.setDaemon(true);
             return thread;
         });
+        this.retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "batch-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.retryDelay = config.retryDelay();
     }
 
     void resumeUnfinished(@Observes StartupEvent startup) {
@@ -52,7 +62,9 @@ public class BatchScheduler {
     private void submit(UUID id) {
         workers.submit(() -> {
             try {
-                processor.process(id);
+                if (processor.process(id) == BatchProcessor.Next.RETRY_LATER) {
+                    retries.schedule(() -> submit(id), retryDelay.toMillis(), TimeUnit.MILLISECONDS);
+                }
             } catch (RuntimeException e) {
                 LOG.errorf(e, "batch %s could not be processed", id);
             }
@@ -61,6 +73,7 @@ public class BatchScheduler {
 
     @PreDestroy
     void stop() throws InterruptedException {
+        retries.shutdownNow();
         workers.shutdownNow();
         workers.awaitTermination(10, TimeUnit.SECONDS);
     }

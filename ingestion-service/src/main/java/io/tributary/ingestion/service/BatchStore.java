@@ -48,7 +48,15 @@ public class BatchStore {
         this.received = received;
     }
 
+    /** Records a received file as a batch, to be processed in the background once this transaction commits. */
     public BatchEntity create(UUID id, SourceEntity source, String fileName, LandingArchive.StoredFile file) {
+        BatchEntity batch = record(id, source, fileName, file);
+        received.fire(new BatchReceived(id));
+        return batch;
+    }
+
+    /** Records a received body as a batch that the caller processes itself. */
+    public BatchEntity record(UUID id, SourceEntity source, String fileName, LandingArchive.StoredFile file) {
         BatchEntity batch = new BatchEntity();
         batch.id = id;
         batch.source = source.name;
@@ -59,7 +67,6 @@ public class BatchStore {
         batch.contentSha256 = file.sha256();
         batch.sizeBytes = file.size();
         batches.persist(batch);
-        received.fire(new BatchReceived(id));
         return batch;
     }
 
@@ -137,6 +144,7 @@ public class BatchStore {
         batch.quarantined = counts.quarantined();
         batch.duplicates = counts.duplicates();
         batch.status = BatchStatus.COMPLETED;
+        batch.error = null;
         batch.completedAt = Instant.now();
     }
 
@@ -153,6 +161,13 @@ public class BatchStore {
         BatchEntity batch = get(id);
         batch.accepted += accepted.size();
         batch.quarantined -= accepted.size();
+    }
+
+    /** Puts a batch back to RECEIVED after Kafka refused its records; its stored file is processed again later. */
+    void waitForKafka(UUID id, String error) {
+        BatchEntity batch = get(id);
+        batch.status = BatchStatus.RECEIVED;
+        batch.error = "waiting for Kafka, will retry: " + error;
     }
 
     void fail(UUID id, String error) {

@@ -12,7 +12,10 @@ import java.util.Map;
  * @param columnAliases input field → the contract column it stands for
  * @param formats contract property → the date-time pattern this source writes it in
  * @param maxQuarantineShare share of failing records (0..1) above which a batch is held whole; absent: never
+ * @param dropFolder a folder to watch: files dropped there are taken once they stop growing, then moved to its
+ *        {@code archive/} or {@code failed/} subfolder
  */
 public record SourceDefinition(String name, String dataset, String format, String timeZone, Map<String, String> options,
-        Map<String, String> columnAliases, Map<String, String> formats, BigDecimal maxQuarantineShare) {
+        Map<String, String> columnAliases, Map<String, String> formats, BigDecimal maxQuarantineShare,
+        String dropFolder) {
 }

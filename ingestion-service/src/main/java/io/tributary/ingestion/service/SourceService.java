@@ -89,6 +89,11 @@ public class SourceService {
         return sources.listAll();
     }
 
+    /** Enabled sources that have a folder to watch. */
+    public List<SourceEntity> watching() {
+        return sources.list("enabled = true and dropFolder is not null");
+    }
+
     /** Checks the definition (adding to the problems already found) and writes it onto the source. */
     private void apply(SourceDefinition definition, SourceEntity source, List<String> problems) {
         if (definition.dataset() == null || !DATASET_NAME.matcher(definition.dataset()).matches()) {
@@ -123,6 +128,9 @@ public class SourceService {
         source.columnAliases = Map.copyOf(orEmpty(definition.columnAliases()));
         source.formats = Map.copyOf(orEmpty(definition.formats()));
         source.maxQuarantineShare = share;
+        source.dropFolder = definition.dropFolder() == null || definition.dropFolder().isBlank()
+                ? null
+                : definition.dropFolder();
     }
 
     private static void checkMapping(Map<String, String> columnAliases, Map<String, String> formats,

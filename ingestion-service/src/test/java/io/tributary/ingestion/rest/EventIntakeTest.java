@@ -1,0 +1,86 @@
+package io.tributary.ingestion.rest;
+
+import static io.restassured.RestAssured.given;
+import static io.tributary.ingestion.IngestionApi.registerSource;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tributary.catalog.event.Channels;
+import io.tributary.catalog.event.RecordEventDeserializer;
+import io.tributary.ingestion.CatalogFixtures;
+import io.tributary.ingestion.IngestionApi;
+import io.tributary.testinfra.KafkaBrokerResource;
+import io.tributary.testinfra.PostgresResource;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KafkaBrokerResource.class)
+class EventIntakeTest {
+
+    private static final String EVENT = """
+            {"Row ID": %d, "Order ID": "WEB-1", "Order Date": "3/1/2024", "Region": "%s", "Sales": %s}""";
+
+    @Inject
+    CatalogFixtures fixtures;
+
+    @BeforeEach
+    void storeContract() {
+        fixtures.contract("sales", "/contracts/sales.yaml");
+    }
+
+    @Test
+    void acknowledgesPushedEventsOnceTheyAreInKafka() {
+        String source = registerSource("sales", Map.of("format", "JSON"));
+        String batch = given().contentType("application/json")
+                .body("[" + EVENT.formatted(1, "West", "10.50") + "," + EVENT.formatted(2, "", "3") + ","
+                        + EVENT.formatted(3, "East", "7.25") + "]")
+                .post("/api/sources/" + source + "/events")
+                .then().statusCode(200)
+                .body("status", is("COMPLETED"))
+                .body("received", is(3))
+                .body("accepted", is(2))
+                .body("quarantined", is(1))
+                .extract().path("id");
+        assertEquals(2, IngestionApi.consume(Channels.ACCEPTED_RECORDS, new RecordEventDeserializer(),
+                r -> r.value().tributarybatch().equals(UUID.fromString(batch)), 2).size());
+        given().queryParam("batch", batch).get("/api/quarantine")
+                .then().body("[0].rule", is("required")).body("[0].field", is("region"));
+    }
+
+    @Test
+    void takesOneObjectAndNdjson() {
+        String json = registerSource("sales", Map.of("format", "JSON"));
+        given().contentType("application/json").body(EVENT.formatted(11, "South", "1"))
+                .post("/api/sources/" + json + "/events")
+                .then().statusCode(200).body("accepted", is(1));
+        String ndjson = registerSource("sales", Map.of("format", "NDJSON"));
+        given().contentType("application/x-ndjson")
+                .body((EVENT.formatted(12, "South", "1") + "\n{not json}\n" + EVENT.formatted(13, "West", "2") + "\n")
+                        .getBytes(StandardCharsets.UTF_8))
+                .post("/api/sources/" + ndjson + "/events")
+                .then().statusCode(200)
+                .body("accepted", is(2))
+                .body("quarantined", is(1));
+    }
+
+    @Test
+    void refusesEventsForCsvSource() {
+        String source = registerSource("sales");
+        given().contentType("application/json").body(EVENT.formatted(1, "West", "1"))
+                .post("/api/sources/" + source + "/events")
+                .then().statusCode(400)
+                .body("details[0]", containsString("takes CSV files"));
+    }
+}
