@@ -20,7 +20,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 public final class ContractReader {
 
     public enum Syntax {
-        JSON, YAML
+        JSON,
+        YAML
     }
 
     private static final ObjectMapper JSON = JsonMapper.builder()

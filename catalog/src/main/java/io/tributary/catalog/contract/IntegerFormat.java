@@ -8,8 +8,17 @@ import java.util.Optional;
 
 /** The ODCS {@code logicalTypeOptions.format} of an integer property, after the Rust integer types: its range. */
 public enum IntegerFormat {
-    I8(true, 8), I16(true, 16), I32(true, 32), I64(true, 64), I128(true, 128), U8(false, 8), U16(false, 16), U32(false,
-            32), U64(false, 64), U128(false, 128);
+    I8(true, 8),
+    I16(true, 16),
+    I32(true, 32),
+    I64(true, 64),
+    I128(true, 128),
+    U8(false, 8),
+    U16(false, 16),
+    U32(false,
+            32),
+    U64(false, 64),
+    U128(false, 128);
 
     private final BigDecimal minimum;
     private final BigDecimal maximum;

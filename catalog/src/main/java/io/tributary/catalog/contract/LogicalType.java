@@ -7,7 +7,15 @@ import java.util.Optional;
 
 /** The ODCS v3 logical types. */
 public enum LogicalType {
-    STRING, DATE, TIMESTAMP, TIME, NUMBER, INTEGER, OBJECT, ARRAY, BOOLEAN;
+    STRING,
+    DATE,
+    TIMESTAMP,
+    TIME,
+    NUMBER,
+    INTEGER,
+    OBJECT,
+    ARRAY,
+    BOOLEAN;
 
     public String odcsName() {
         return name().toLowerCase(Locale.ROOT);

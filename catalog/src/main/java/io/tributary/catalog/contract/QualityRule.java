@@ -62,7 +62,10 @@ public record QualityRule(
 
     /** The ODCS {@code type} of a quality rule. */
     public enum Type {
-        TEXT, LIBRARY, SQL, CUSTOM;
+        TEXT,
+        LIBRARY,
+        SQL,
+        CUSTOM;
 
         public String odcsName() {
             return name().toLowerCase(Locale.ROOT);
@@ -75,8 +78,12 @@ public record QualityRule(
 
     /** The ODCS v3.1 library metrics. */
     public enum Metric {
-        NULL_VALUES("nullValues"), MISSING_VALUES("missingValues"), INVALID_VALUES("invalidValues"), DUPLICATE_VALUES(
-                "duplicateValues"), ROW_COUNT("rowCount");
+        NULL_VALUES("nullValues"),
+        MISSING_VALUES("missingValues"),
+        INVALID_VALUES("invalidValues"),
+        DUPLICATE_VALUES(
+                "duplicateValues"),
+        ROW_COUNT("rowCount");
 
         private final String odcsName;
 
@@ -99,9 +106,16 @@ public record QualityRule(
 
     /** The ODCS data quality operators; {@code mustBeBetween} excludes its bounds, as the standard defines it. */
     public enum Operator {
-        MUST_BE("mustBe"), MUST_NOT_BE("mustNotBe"), MUST_BE_GREATER_THAN("mustBeGreaterThan"), MUST_BE_GREATER_OR_EQUAL_TO(
-                "mustBeGreaterOrEqualTo"), MUST_BE_LESS_THAN("mustBeLessThan"), MUST_BE_LESS_OR_EQUAL_TO(
-                        "mustBeLessOrEqualTo"), MUST_BE_BETWEEN("mustBeBetween"), MUST_NOT_BE_BETWEEN("mustNotBeBetween");
+        MUST_BE("mustBe"),
+        MUST_NOT_BE("mustNotBe"),
+        MUST_BE_GREATER_THAN("mustBeGreaterThan"),
+        MUST_BE_GREATER_OR_EQUAL_TO(
+                "mustBeGreaterOrEqualTo"),
+        MUST_BE_LESS_THAN("mustBeLessThan"),
+        MUST_BE_LESS_OR_EQUAL_TO(
+                "mustBeLessOrEqualTo"),
+        MUST_BE_BETWEEN("mustBeBetween"),
+        MUST_NOT_BE_BETWEEN("mustNotBeBetween");
 
         private final String odcsName;
 

@@ -19,7 +19,8 @@ import org.hibernate.type.SqlTypes;
 public class SchemaVersionEntity {
 
     public enum Origin {
-        CONTRACT, OBSERVED
+        CONTRACT,
+        OBSERVED
     }
 
     @Id

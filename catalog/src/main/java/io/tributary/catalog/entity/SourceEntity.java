@@ -21,7 +21,9 @@ import org.hibernate.type.SqlTypes;
 public class SourceEntity {
 
     public enum Format {
-        CSV, JSON, NDJSON
+        CSV,
+        JSON,
+        NDJSON
     }
 
     @Id
@@ -63,6 +65,9 @@ public class SourceEntity {
     /** A folder watched for this source's files, or null. */
     @Column(name = "drop_folder")
     public String dropFolder;
+
+    /** A Kafka topic this source's system publishes JSON events to, or null. */
+    public String topic;
 
     @Column(nullable = false)
     public boolean enabled = true;

@@ -12,7 +12,8 @@ import jakarta.persistence.Enumerated;
 public class LineageDatasetRef {
 
     public enum Role {
-        INPUT, OUTPUT
+        INPUT,
+        OUTPUT
     }
 
     @Enumerated(EnumType.STRING)

@@ -26,7 +26,12 @@ public record RunEvent(
      * A run issues one START and one of COMPLETE, ABORT or FAIL; RUNNING and OTHER may come in between or after.
      */
     public enum EventType {
-        START, RUNNING, COMPLETE, ABORT, FAIL, OTHER;
+        START,
+        RUNNING,
+        COMPLETE,
+        ABORT,
+        FAIL,
+        OTHER;
 
         public boolean isTerminal() {
             return this == COMPLETE || this == ABORT || this == FAIL;

@@ -14,7 +14,8 @@ public class IngestionMapper {
 
     public SourceResponse toResponse(SourceEntity source) {
         return new SourceResponse(source.name, source.dataset, source.format.name(), source.timeZone, source.options,
-                source.columnAliases, source.formats, source.maxQuarantineShare, source.dropFolder, source.enabled,
+                source.columnAliases, source.formats, source.maxQuarantineShare, source.dropFolder, source.topic,
+                source.enabled,
                 source.createdAt,
                 source.updatedAt);
     }

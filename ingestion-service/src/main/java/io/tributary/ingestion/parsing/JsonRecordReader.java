@@ -31,7 +31,10 @@ import com.fasterxml.jackson.core.JsonToken;
 public final class JsonRecordReader implements RecordReader {
 
     private enum State {
-        START, IN_ARRAY, AFTER_VALUE, DONE
+        START,
+        IN_ARRAY,
+        AFTER_VALUE,
+        DONE
     }
 
     private final RetainingReader text;

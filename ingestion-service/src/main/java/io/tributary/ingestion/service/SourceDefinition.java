@@ -14,8 +14,9 @@ import java.util.Map;
  * @param maxQuarantineShare share of failing records (0..1) above which a batch is held whole; absent: never
  * @param dropFolder a folder to watch: files dropped there are taken once they stop growing, then moved to its
  *        {@code archive/} or {@code failed/} subfolder
+ * @param topic a Kafka topic the source system publishes JSON events to (format NDJSON): the service consumes it
  */
 public record SourceDefinition(String name, String dataset, String format, String timeZone, Map<String, String> options,
         Map<String, String> columnAliases, Map<String, String> formats, BigDecimal maxQuarantineShare,
-        String dropFolder) {
+        String dropFolder, String topic) {
 }

@@ -24,6 +24,7 @@ import io.tributary.ingestion.parsing.FormatOptions;
 public class SourceService {
 
     private static final Pattern SOURCE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,127}");
+    private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
     private static final Pattern DATASET_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
     private final SourceRepository sources;
@@ -89,6 +90,11 @@ public class SourceService {
         return sources.listAll();
     }
 
+    /** Enabled sources that read a Kafka topic. */
+    public List<SourceEntity> consuming() {
+        return sources.list("enabled = true and topic is not null");
+    }
+
     /** Enabled sources that have a folder to watch. */
     public List<SourceEntity> watching() {
         return sources.list("enabled = true and dropFolder is not null");
@@ -117,10 +123,19 @@ public class SourceService {
         if (share != null && (share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0)) {
             problems.add("maxQuarantineShare: must be between 0 and 1, found " + share.toPlainString());
         }
+        String topic = definition.topic() == null || definition.topic().isBlank() ? null : definition.topic();
+        if (topic != null && !TOPIC.matcher(topic).matches()) {
+            problems.add("topic: must be a Kafka topic name (letters, digits, '.', '_', '-'; at most 249), found '"
+                    + topic + "'");
+        }
+        if (topic != null && format != SourceEntity.Format.NDJSON) {
+            problems.add("topic: a topic carries one JSON event per message: the source's format must be NDJSON");
+        }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
         datasets.findOrCreate(definition.dataset());
+        source.topic = topic;
         source.dataset = definition.dataset();
         source.format = format;
         source.timeZone = timeZone;
