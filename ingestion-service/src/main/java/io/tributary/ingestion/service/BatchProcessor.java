@@ -8,9 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -149,14 +147,13 @@ public class BatchProcessor {
                     continue;
                 }
                 String key = RecordEvents.key(checked, record.raw());
-                long fingerprint = fingerprint(record.raw());
-                Long earlier = tally.seen.putIfAbsent(key, fingerprint);
-                if (earlier == null) {
+                KeyIndex.Seen seen = tally.keys.offer(key, record.raw());
+                if (seen == KeyIndex.Seen.NEW) {
                     if (publish) {
                         flight.send(key, RecordEvents.accepted(job, record.position(), checked, key, acceptedAt));
                     }
                     tally.accepted++;
-                } else if (earlier == fingerprint) {
+                } else if (seen == KeyIndex.Seen.SAME_RECORD) {
                     tally.duplicates++;
                 } else {
                     tally.quarantine(record, new Violation(null, "primaryKey.unique", key,
@@ -208,16 +205,6 @@ public class BatchProcessor {
                 job.file().toString(), fields, counts, error, Instant.now()));
     }
 
-    /** 64-bit FNV-1a of the raw record: tells an exact repeat from a different record with the same key. */
-    private static long fingerprint(String raw) {
-        long hash = 0xcbf29ce484222325L;
-        for (int i = 0; i < raw.length(); i++) {
-            hash ^= raw.charAt(i);
-            hash *= 0x100000001b3L;
-        }
-        return hash;
-    }
-
     private void record(String source, BatchCounts counts) {
         meters.counter("tributary.ingestion.records", "source", source, "outcome", "accepted")
                 .increment(counts.accepted());
@@ -231,7 +218,7 @@ public class BatchProcessor {
     private final class Tally {
         private final BatchJob job;
         private final boolean write;
-        private final Map<String, Long> seen = new HashMap<>();
+        private final KeyIndex keys = new KeyIndex();
         private final List<QuarantinedRecordEntity> pending = new ArrayList<>();
         private long received;
         private long accepted;
