@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -138,7 +139,10 @@ public class QuarantineReplayService {
                 return new SourceRecord(entry.position, fields, row == null ? List.of("") : row.fields(), entry.raw,
                         null);
             }
-            try (RecordReader reader = RecordReaders.open(job.format(), job.options(),
+            // the quarantine keeps text, written here as UTF-8 whatever the source's own encoding
+            Map<String, String> options = new HashMap<>(job.options());
+            options.put("encoding", "UTF-8");
+            try (RecordReader reader = RecordReaders.open(job.format(), options,
                     new ByteArrayInputStream(entry.raw.getBytes(StandardCharsets.UTF_8)))) {
                 SourceRecord record = reader.next();
                 return record == null
