@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The ODCS {@code logicalTypeOptions.format} of an integer property, after the Rust integer types: its range. */
@@ -30,7 +31,7 @@ public enum IntegerFormat {
     }
 
     public String odcsName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public BigDecimal minimum() {

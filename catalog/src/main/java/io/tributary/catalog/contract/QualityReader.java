@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -32,7 +33,7 @@ final class QualityReader {
     private static final Set<String> COMMON_KEYS = Set.of("id", "authoritativeDefinitions", "businessImpact",
             "customProperties", "description", "dimension", "method", "name", "schedule", "scheduler", "severity",
             "tags", "type", "unit");
-    private static final List<String> OPERATORS = java.util.Arrays.stream(QualityRule.Operator.values())
+    private static final List<String> OPERATORS = Arrays.stream(QualityRule.Operator.values())
             .map(QualityRule.Operator::odcsName).toList();
     private static final Set<String> LIBRARY_KEYS = union(COMMON_KEYS, Set.of("metric", "rule", "arguments"),
             Set.copyOf(OPERATORS));

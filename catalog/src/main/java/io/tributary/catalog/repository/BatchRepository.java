@@ -1,6 +1,7 @@
 package io.tributary.catalog.repository;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,7 @@ public class BatchRepository implements PanacheRepositoryBase<BatchEntity, UUID>
     }
 
     /** An earlier batch of the source with the same content that was not set aside, if any. */
-    public java.util.Optional<BatchEntity> findSameContent(String source, String sha256) {
+    public Optional<BatchEntity> findSameContent(String source, String sha256) {
         return find("source = ?1 and contentSha256 = ?2 and status not in ?3 order by createdAt", source, sha256,
                 List.of(BatchStatus.FAILED, BatchStatus.REJECTED))
                 .firstResultOptional();

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,7 +71,7 @@ public class BatchStore {
         return batch;
     }
 
-    public java.util.Optional<BatchEntity> findSameContent(String source, String sha256) {
+    public Optional<BatchEntity> findSameContent(String source, String sha256) {
         return batches.findSameContent(source, sha256);
     }
 

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -43,7 +45,7 @@ public class LandingArchive {
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(partial), sha256)) {
                 size = body.transferTo(out);
             }
-            try (var channel = java.nio.channels.FileChannel.open(partial, java.nio.file.StandardOpenOption.WRITE)) {
+            try (var channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);

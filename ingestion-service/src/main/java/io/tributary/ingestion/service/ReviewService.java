@@ -1,5 +1,6 @@
 package io.tributary.ingestion.service;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,7 +50,7 @@ public class ReviewService {
             case "accept-suggestion" -> {
                 DriftReport drift = batch.drift == null
                         ? null
-                        : EventJson.read(batch.drift.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        : EventJson.read(batch.drift.getBytes(StandardCharsets.UTF_8),
                                 DriftReport.class);
                 if (drift == null || (drift.suggestedAliases().isEmpty() && drift.suggestedFormats().isEmpty())) {
                     throw new BatchStateException("batch " + id + " has no suggested mapping: send 'map' with "

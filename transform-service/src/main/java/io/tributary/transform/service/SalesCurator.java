@@ -1,6 +1,7 @@
 package io.tributary.transform.service;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -75,7 +76,7 @@ public class SalesCurator {
         try {
             return new SaleLine(event.id(), event.sourceName(), event.tributarybatch(),
                     LocalDate.parse(date.toString()), region.toString(), new BigDecimal(amount.toString()),
-                    new String(EventJson.write(event.data()), java.nio.charset.StandardCharsets.UTF_8), event.time());
+                    new String(EventJson.write(event.data()), StandardCharsets.UTF_8), event.time());
         } catch (DateTimeParseException | NumberFormatException e) {
             throw new IllegalArgumentException("record " + event.id() + " has an unreadable value: " + e.getMessage());
         }
@@ -96,7 +97,7 @@ public class SalesCurator {
         entry.position = event.tributaryposition();
         entry.rule = "transform.sales";
         entry.reason = reason;
-        entry.raw = new String(EventJson.write(event), java.nio.charset.StandardCharsets.UTF_8);
+        entry.raw = new String(EventJson.write(event), StandardCharsets.UTF_8);
         return entry;
     }
 }
