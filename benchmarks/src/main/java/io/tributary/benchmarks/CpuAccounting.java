@@ -1,0 +1,148 @@
+package io.tributary.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * CPU time of each part of the suite, and of everything else on the machine, between two snapshots (Linux
+ * {@code /proc}; elsewhere every figure is unknown). On a small shared machine this says at once whether a figure was
+ * measured with the cores to itself or while other work ran.
+ */
+final class CpuAccounting {
+
+    /** The unit of /proc/stat and /proc/[pid]/stat: USER_HZ, 100 on every Linux the JDK runs on. */
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    /** A named group of processes, found anew at each snapshot (PostgreSQL's backends come and go). */
+    record Part(String name, Supplier<List<ProcessHandle>> processes, boolean withReapedChildren) {
+    }
+
+    record Snapshot(long nanos, long machineBusy, long machineAll, Map<String, Long> parts) {
+    }
+
+    private final List<Part> parts = new ArrayList<>();
+
+    CpuAccounting add(String name, Supplier<List<ProcessHandle>> processes, boolean withReapedChildren) {
+        parts.add(new Part(name, processes, withReapedChildren));
+        return this;
+    }
+
+    Snapshot snapshot() {
+        long[] machine = machine();
+        Map<String, Long> byPart = new LinkedHashMap<>();
+        for (Part part : parts) {
+            long ticks = 0;
+            for (ProcessHandle process : part.processes().get()) {
+                ticks += ticks(process.pid(), part.withReapedChildren());
+            }
+            byPart.put(part.name(), ticks);
+        }
+        return new Snapshot(System.nanoTime(), machine[0], machine[1], byPart);
+    }
+
+    /**
+     * One line per part: CPU seconds and the share of the machine's capacity (cores x wall time) in the window, then
+     * "other processes" (the machine's busy time not accounted to the suite) and the machine's total.
+     */
+    static List<String[]> table(Snapshot from, Snapshot to) {
+        double wall = (to.nanos() - from.nanos()) / 1e9;
+        double capacity = wall * Runtime.getRuntime().availableProcessors();
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[]{"process", "CPU s", "% of " + Runtime.getRuntime().availableProcessors() + " cores"});
+        long ours = 0;
+        for (Map.Entry<String, Long> part : to.parts().entrySet()) {
+            long ticks = part.getValue() - from.parts().getOrDefault(part.getKey(), 0L);
+            ours += ticks;
+            rows.add(row(part.getKey(), ticks, capacity));
+        }
+        long busy = to.machineBusy() - from.machineBusy();
+        if (to.machineAll() > 0) {
+            rows.add(row("other processes on the machine", Math.max(0, busy - ours), capacity));
+            rows.add(row("machine total", busy, capacity));
+        }
+        return rows;
+    }
+
+    /** CPU seconds of one part between two snapshots, or -1 when unknown. */
+    static double seconds(Snapshot from, Snapshot to, String part) {
+        Long end = to.parts().get(part);
+        return end == null || to.machineAll() <= 0
+                ? -1
+                : (end - from.parts().getOrDefault(part, 0L)) / TICKS_PER_SECOND;
+    }
+
+    /** The share of the machine's capacity used by processes outside the suite, or -1 when unknown. */
+    static double otherShare(Snapshot from, Snapshot to) {
+        if (to.machineAll() <= 0) {
+            return -1;
+        }
+        long ours = 0;
+        for (Map.Entry<String, Long> part : to.parts().entrySet()) {
+            ours += part.getValue() - from.parts().getOrDefault(part.getKey(), 0L);
+        }
+        long busy = to.machineBusy() - from.machineBusy();
+        long all = to.machineAll() - from.machineAll();
+        return all <= 0 ? -1 : Math.max(0, busy - ours) / (double) all;
+    }
+
+    private static String[] row(String name, long ticks, double capacity) {
+        double seconds = ticks / TICKS_PER_SECOND;
+        return new String[]{name, String.format(Locale.ROOT, "%.1f", seconds),
+                String.format(Locale.ROOT, "%.0f%%", 100 * seconds / capacity)};
+    }
+
+    /** {busy, all} ticks of all cores since boot. */
+    private static long[] machine() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long all = 0;
+            for (int i = 1; i < Math.min(cpu.length, 9); i++) {
+                all += Long.parseLong(cpu[i]);
+            }
+            long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
+            return new long[]{all - idle, all};
+        } catch (IOException | RuntimeException e) {
+            return new long[]{0, 0};
+        }
+    }
+
+    /** utime + stime of a process, plus those of its children it has waited for if asked; 0 when it is gone. */
+    private static long ticks(long pid, boolean withReapedChildren) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // the command name in parentheses may hold spaces: the fields are counted after it
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            if (withReapedChildren) {
+                ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+            }
+            return ticks;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** The PostgreSQL server whose command line names this data directory, and all its processes. */
+    static List<ProcessHandle> postgresTree(Path dataDir) {
+        String dir = dataDir.toAbsolutePath().normalize().toString();
+        Optional<ProcessHandle> postmaster = ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains(dir)).orElse(false))
+                .findFirst();
+        if (postmaster.isEmpty()) {
+            return List.of();
+        }
+        List<ProcessHandle> tree = new ArrayList<>();
+        tree.add(postmaster.get());
+        postmaster.get().descendants().forEach(tree::add);
+        return tree;
+    }
+}

@@ -1,0 +1,58 @@
+package io.tributary.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import io.tributary.generator.DumpFile;
+import io.tributary.generator.GeneratedDumps;
+import io.tributary.generator.GeneratorOptions;
+import io.tributary.generator.SalesDumpGenerator;
+
+/** The benchmarks' input: one day of clean superstore-shaped order lines from the project's own generator. */
+final class GeneratedCsv {
+
+    private GeneratedCsv() {
+    }
+
+    /** No anomalies, no duplicates, no schema change: every row is accepted, so every stage sees every row. */
+    static GeneratorOptions options(long rows, long seed) {
+        return GeneratorOptions.defaults().withRows(rows).withDays(1).withSeed(seed).withoutSchemaChange();
+    }
+
+    /** Writes the file into {@code dir} and describes it. */
+    static DumpFile write(Path dir, long rows, long seed) throws IOException {
+        GeneratedDumps dumps = new SalesDumpGenerator(options(rows, seed)).writeCsv(dir);
+        if (dumps.files().size() != 1) {
+            throw new IllegalStateException("expected one file, the generator wrote " + dumps.files().size());
+        }
+        DumpFile file = dumps.files().get(0);
+        if (file.lines() != rows || file.accepted() != rows) {
+            throw new IllegalStateException("asked for " + rows + " clean rows, the generator wrote " + file);
+        }
+        return file;
+    }
+
+    /** The file's bytes; the temporary folder it was written to is gone afterwards. */
+    static byte[] bytes(long rows, long seed) throws IOException {
+        Path dir = Files.createTempDirectory("tributary-jmh-");
+        try {
+            return Files.readAllBytes(write(dir, rows, seed).path());
+        } finally {
+            deleteRecursively(dir);
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

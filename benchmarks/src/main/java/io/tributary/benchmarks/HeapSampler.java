@@ -1,0 +1,118 @@
+package io.tributary.benchmarks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Samples a service's memory every 500 ms: the heap in use and its old generation (what survived young collections,
+ * garbage included until a mixed or full collection) from its Prometheus endpoint ({@code /q/metrics}), and the
+ * process's resident set from {@code /proc} (Linux only).
+ */
+final class HeapSampler {
+
+    private static final Duration PERIOD = Duration.ofMillis(500);
+
+    private final HttpClient http;
+    private final URI metrics;
+    private final long pid;
+    private ScheduledExecutorService timer;
+    private volatile long lastHeapUsed = -1;
+    private volatile long maxHeapUsed = -1;
+    private volatile long maxOldGen = -1;
+    private volatile int samples;
+
+    HeapSampler(HttpClient http, String baseUrl, long pid) {
+        this.http = http;
+        this.metrics = URI.create(baseUrl + "/q/metrics");
+        this.pid = pid;
+    }
+
+    void start() {
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "heap-sampler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleAtFixedRate(this::sampleOnce, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void stop() throws InterruptedException {
+        timer.shutdown();
+        timer.awaitTermination(10, TimeUnit.SECONDS);
+        sampleOnce();
+    }
+
+    /** One sample; a failed scrape is skipped, not fatal. */
+    void sampleOnce() {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5))
+                    .header("Accept", "text/plain").GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return;
+            }
+            long heap = 0;
+            boolean found = false;
+            for (String line : response.body().split("\n")) {
+                if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+                    heap += value(line);
+                    found = true;
+                }
+                if (line.startsWith("jvm_memory_used_bytes{") && line.contains("Old Gen")) {
+                    maxOldGen = Math.max(maxOldGen, value(line));
+                }
+            }
+            if (found) {
+                lastHeapUsed = heap;
+                maxHeapUsed = Math.max(maxHeapUsed, heap);
+                samples++;
+            }
+        } catch (IOException | RuntimeException e) {
+            // the next sample may succeed
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static long value(String line) {
+        return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+    }
+
+    long lastHeapUsed() {
+        return lastHeapUsed;
+    }
+
+    long maxHeapUsed() {
+        return maxHeapUsed;
+    }
+
+    long maxOldGen() {
+        return maxOldGen;
+    }
+
+    int samples() {
+        return samples;
+    }
+
+    /** The process's peak resident set ({@code VmHWM}), or -1 where {@code /proc} is not there. */
+    long peakRss() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or the process is gone
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,606 @@
+package io.tributary.benchmarks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.tributary.catalog.contract.ContractProperty;
+import io.tributary.catalog.contract.ContractReader;
+import io.tributary.catalog.contract.DataContract;
+import io.tributary.generator.DumpFile;
+import io.tributary.local.DemoLoader;
+import io.tributary.local.LocalPostgres;
+import io.tributary.local.ServiceProcess;
+import io.tributary.local.Suite;
+import io.tributary.local.SuiteConfig;
+import io.tributary.local.TributaryService;
+
+/**
+ * End-to-end ingestion benchmark: one generated CSV file uploaded over HTTP to the packaged ingestion service until
+ * its batch is COMPLETED (every accepted record acknowledged by Kafka), and until serving's sales by region count
+ * every row; side by side in the same run with the physical reference, PostgreSQL {@code COPY ... FROM STDIN} of the
+ * same file into a table of the same shape on the same PostgreSQL server (what {@code psql \copy} sends on the wire).
+ * <p>
+ * Usage: {@code run-e2e.sh [rows] [--jfr] [--keep]}; the repository root comes from {@code -Dtributary.root}.
+ */
+public final class IngestEndToEnd {
+
+    static final long SEED = 20_240_101L;
+    static final String SOURCE = "bench";
+    private static final Set<String> FINISHED = Set.of("COMPLETED", "FAILED", "AWAITING_REVIEW", "REJECTED");
+    private static final Duration BATCH_LIMIT = Duration.ofMinutes(30);
+    private static final Duration SERVING_LIMIT = Duration.ofMinutes(30);
+    private static final Duration BATCH_POLL = Duration.ofMillis(50);
+    private static final Duration STALL = Duration.ofSeconds(60);
+    private static final Duration SERVING_POLL = Duration.ofMillis(100);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final long rows;
+    private final boolean jfr;
+    private final boolean keep;
+    private final Path root;
+    private CpuAccounting cpu = new CpuAccounting();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    private IngestEndToEnd(long rows, boolean jfr, boolean keep, Path root) {
+        this.rows = rows;
+        this.jfr = jfr;
+        this.keep = keep;
+        this.root = root;
+    }
+
+    public static void main(String[] args) throws Exception {
+        long rows = 1_000_000;
+        boolean jfr = false;
+        boolean keep = false;
+        for (String arg : args) {
+            switch (arg) {
+                case "--jfr" -> jfr = true;
+                case "--keep" -> keep = true;
+                case "-h", "--help" -> {
+                    System.out.println("usage: run-e2e.sh [rows, default 1000000] [--jfr] [--keep]");
+                    return;
+                }
+                default -> rows = Long.parseLong(arg.replace("_", "").replace(",", ""));
+            }
+        }
+        Path root = repositoryRoot();
+        List<String> missing = new ArrayList<>();
+        for (TributaryService service : TributaryService.values()) {
+            if (!Files.isRegularFile(service.jar(root))) {
+                missing.add(service.jar(root).toString());
+            }
+        }
+        if (!missing.isEmpty()) {
+            System.err.println("The end-to-end benchmark runs the packaged services, but these jars are missing:");
+            missing.forEach(jar -> System.err.println("  " + jar));
+            System.err.println("Package them first, in " + root + ":  ./mvnw -B -ntp install -DskipTests");
+            System.exit(2);
+        }
+        new IngestEndToEnd(rows, jfr, keep, root).run();
+    }
+
+    private void run() throws Exception {
+        Path work = Files.createTempDirectory("tributary-e2e-");
+        log("working directory " + work);
+        log("services of " + root + " (" + revision(root) + ")");
+        log("machine: " + Runtime.getRuntime().availableProcessors() + " cores, load average " + loadAverage()
+                + ", " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        Suite suite = null;
+        try {
+            long g0 = System.nanoTime();
+            DumpFile file = GeneratedCsv.write(work.resolve("input"), rows, SEED);
+            long bytes = Files.size(file.path());
+            log(String.format(Locale.ROOT, "generated %,d rows, %.1f MB in %.1f s: %s", rows, mb(bytes),
+                    seconds(System.nanoTime() - g0), file.path()));
+
+            Suite started = Suite.start(SuiteConfig.freePorts(work.resolve("suite"), root),
+                    line -> log("[suite] " + line));
+            suite = started;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "e2e-stop-suite"));
+            cpu = accounting(started);
+            DataContract contract = ContractReader.read(
+                    ContractReader.parse(DemoLoader.contractYaml(), ContractReader.Syntax.YAML), DemoLoader.DATASET);
+
+            Timing copyBefore = copyReference(suite, file, contract, "bench_copy_before");
+            Timing tributary = tributary(suite, file, work);
+            Timing copyAfter = copyReference(suite, file, contract, "bench_copy_after");
+            report(file, bytes, copyBefore, copyAfter, tributary);
+        } finally {
+            if (suite != null) {
+                log("stopping the suite");
+                suite.close();
+            }
+            if (keep) {
+                log("kept " + work);
+            } else {
+                GeneratedCsv.deleteRecursively(work);
+            }
+        }
+    }
+
+    /** Each service, this JVM (which hosts the Kafka broker) and the PostgreSQL server. */
+    private static CpuAccounting accounting(Suite suite) {
+        CpuAccounting cpu = new CpuAccounting();
+        for (TributaryService service : TributaryService.values()) {
+            long pid = suite.service(service).pid();
+            cpu.add(service.module(), () -> ProcessHandle.of(pid).stream().toList(), false);
+        }
+        cpu.add("benchmark JVM (Kafka broker, HTTP client)", () -> List.of(ProcessHandle.current()), false);
+        Path postgres = suite.config().dataDir().resolve("postgres");
+        cpu.add("PostgreSQL (all backends)", () -> CpuAccounting.postgresTree(postgres), true);
+        return cpu;
+    }
+
+    // ------------------------------------------------------------------ the reference: COPY FROM STDIN
+
+    /**
+     * COPY of the file into a new table whose columns are the file's, typed as the contract types them (integer:
+     * bigint, number: numeric, date: date, else text; required: NOT NULL), in its own transaction.
+     */
+    private Timing copyReference(Suite suite, DumpFile file, DataContract contract, String table)
+            throws SQLException, IOException {
+        try (Connection connection = DriverManager.getConnection(suite.jdbcUrl(), LocalPostgres.USER,
+                LocalPostgres.PASSWORD); Statement statement = connection.createStatement()) {
+            statement.execute("drop table if exists " + table);
+            statement.execute(createTable(table, file.columns(), contract));
+            statement.execute("checkpoint");
+            // the dumps write US dates (1/31/2018)
+            statement.execute("set datestyle = 'ISO, MDY'");
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            String sql = "COPY " + table + " FROM STDIN WITH (FORMAT csv, HEADER true)";
+            log("reference: " + sql + "  (what psql \\copy sends)");
+            CpuAccounting.Snapshot from = cpu.snapshot();
+            long t0 = System.nanoTime();
+            long copied;
+            try (InputStream in = Files.newInputStream(file.path())) {
+                copied = copy.copyIn(sql, in, 64 * 1024);
+            }
+            long elapsed = System.nanoTime() - t0;
+            CpuAccounting.Snapshot to = cpu.snapshot();
+            if (copied != rows) {
+                throw new IllegalStateException("COPY took " + copied + " rows, expected " + rows);
+            }
+            log(String.format(Locale.ROOT, "reference: %,d rows in %.2f s", copied, seconds(elapsed)));
+            Timing timing = new Timing();
+            timing.total = elapsed;
+            timing.start = from;
+            timing.completed = to;
+            return timing;
+        }
+    }
+
+    static String createTable(String table, List<String> columns, DataContract contract) {
+        Map<String, ContractProperty> bySource = new LinkedHashMap<>();
+        contract.properties().forEach(p -> bySource.put(p.sourceName(), p));
+        StringBuilder sql = new StringBuilder("create table ").append(table).append(" (");
+        for (int i = 0; i < columns.size(); i++) {
+            ContractProperty p = bySource.get(columns.get(i));
+            String type = p == null ? "text" : switch (p.logicalType()) {
+                case INTEGER -> "bigint";
+                case NUMBER -> "numeric";
+                case DATE -> "date";
+                case BOOLEAN -> "boolean";
+                case TIMESTAMP -> "timestamptz";
+                default -> "text";
+            };
+            sql.append(i == 0 ? "" : ", ").append('"').append(columns.get(i).replace("\"", "\"\"")).append("\" ")
+                    .append(type).append(p != null && p.required() ? " not null" : "");
+        }
+        return sql.append(')').toString();
+    }
+
+    // ------------------------------------------------------------------ Tributary: upload, batch, serving
+
+    private Timing tributary(Suite suite, DumpFile file, Path work) throws Exception {
+        putContract(suite);
+        registerSource(suite);
+        ServiceProcess ingestion = suite.service(TributaryService.INGESTION);
+        HeapSampler heap = new HeapSampler(http, ingestion.baseUrl(), ingestion.pid());
+        heap.sampleOnce();
+        Timing timing = new Timing();
+        timing.heapBefore = heap.lastHeapUsed();
+        Path recording = work.resolve("ingestion.jfr");
+        if (jfr) {
+            jcmd(ingestion.pid(), "JFR.start", "name=e2e", "settings=profile", "filename=" + recording);
+        }
+        heap.start();
+        timing.start = cpu.snapshot();
+        long t0 = System.nanoTime();
+        String batchId = upload(suite, file.path());
+        timing.upload = System.nanoTime() - t0;
+        log(String.format(Locale.ROOT, "tributary: upload answered 202 after %.2f s, batch %s", seconds(timing.upload),
+                batchId));
+        JsonNode batch = awaitBatch(suite, batchId, ingestion.pid());
+        timing.total = System.nanoTime() - t0;
+        timing.completed = cpu.snapshot();
+        if (jfr) {
+            jcmd(ingestion.pid(), "JFR.stop", "name=e2e");
+        }
+        String status = batch.path("status").asText();
+        log(String.format(Locale.ROOT, "tributary: batch %s after %.2f s: received %d, accepted %d, quarantined %d, "
+                + "duplicates %d", status, seconds(timing.total), batch.path("received").asLong(),
+                batch.path("accepted").asLong(), batch.path("quarantined").asLong(),
+                batch.path("duplicates").asLong()));
+        if (!"COMPLETED".equals(status) || batch.path("accepted").asLong() != rows) {
+            throw new IllegalStateException("the batch did not accept every row: " + batch);
+        }
+        timing.serverProcessing = Duration.between(Instant.parse(batch.path("startedAt").asText()),
+                Instant.parse(batch.path("completedAt").asText())).toNanos();
+        awaitServing(suite, file);
+        timing.serving = System.nanoTime() - t0;
+        timing.served = cpu.snapshot();
+        heap.stop();
+        timing.heapMax = heap.maxHeapUsed();
+        timing.oldGenMax = heap.maxOldGen();
+        timing.rssPeak = heap.peakRss();
+        timing.heapSamples = heap.samples();
+        log(String.format(Locale.ROOT, "tributary: serving counts every row after %.2f s", seconds(timing.serving)));
+        if (jfr) {
+            Path kept = Path.of("target", "e2e-ingestion-" + rows + ".jfr").toAbsolutePath();
+            Files.createDirectories(kept.getParent());
+            Files.copy(recording, kept, StandardCopyOption.REPLACE_EXISTING);
+            log("JFR recording of the ingestion service: " + kept);
+            JfrHotspots.main(new String[]{kept.toString()});
+        }
+        return timing;
+    }
+
+    private void putContract(Suite suite) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
+                URI.create(suite.requirementsUrl() + "/api/contracts/" + DemoLoader.DATASET))
+                .header("Content-Type", "application/yaml")
+                .PUT(HttpRequest.BodyPublishers.ofString(DemoLoader.contractYaml())), Duration.ofMinutes(1));
+        expect(response, 200, 201);
+    }
+
+    private void registerSource(Suite suite) throws IOException, InterruptedException {
+        String body = JSON.writeValueAsString(Map.of("name", SOURCE, "dataset", DemoLoader.DATASET, "format", "CSV",
+                "timeZone", DemoLoader.TIME_ZONE));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(suite.ingestionUrl() + "/api/sources"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), Duration.ofMinutes(1));
+        expect(response, 201);
+    }
+
+    private String upload(Suite suite, Path file) throws IOException, InterruptedException {
+        String url = suite.ingestionUrl() + "/api/sources/" + SOURCE + "/files?fileName="
+                + URLEncoder.encode(file.getFileName().toString(), StandardCharsets.UTF_8);
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofFile(file)), Duration.ofMinutes(30));
+        expect(response, 202);
+        return JSON.readTree(response.body()).path("id").asText();
+    }
+
+    /**
+     * Polls the batch until it is finished. The batch's counts are written only at its end, so a batch whose thread
+     * died (an Error such as OutOfMemoryError is neither caught nor logged by the service) would look as if it were
+     * still running: when the service has used next to no CPU for a minute, the batch is reported as stalled.
+     */
+    private JsonNode awaitBatch(Suite suite, String id, long pid) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + BATCH_LIMIT.toNanos();
+        CpuAccounting ingestion = new CpuAccounting().add("ingestion", () -> ProcessHandle.of(pid).stream().toList(),
+                false);
+        CpuAccounting.Snapshot idleSince = ingestion.snapshot();
+        while (true) {
+            HttpResponse<String> response = send(
+                    HttpRequest.newBuilder(URI.create(suite.ingestionUrl() + "/api/batches/" + id)).GET(),
+                    Duration.ofSeconds(30));
+            expect(response, 200);
+            JsonNode batch = JSON.readTree(response.body());
+            if (FINISHED.contains(batch.path("status").asText())) {
+                return batch;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("batch " + id + " did not finish within " + BATCH_LIMIT + ": " + batch);
+            }
+            CpuAccounting.Snapshot now = ingestion.snapshot();
+            double busy = CpuAccounting.seconds(idleSince, now, "ingestion");
+            if (busy > 2) {
+                idleSince = now;
+            } else if (busy >= 0 && now.nanos() - idleSince.nanos() > STALL.toNanos()) {
+                throw new IllegalStateException("batch " + id + " is stalled: still " + batch.path("status").asText()
+                        + " but the ingestion service used " + busy + " s of CPU in the last " + STALL.toSeconds()
+                        + " s, so its batch thread has probably died (an OutOfMemoryError there is not logged). Its "
+                        + "garbage collector so far (jstat -gcutil; FGC/FGCT = full collections and their seconds):"
+                        + System.lineSeparator() + jdkTool("jstat", "-gcutil", Long.toString(pid)));
+            }
+            Thread.sleep(BATCH_POLL.toMillis());
+        }
+    }
+
+    /** Polls sales by region over the file's day until the lines add up to every row. */
+    private void awaitServing(Suite suite, DumpFile file) throws IOException, InterruptedException {
+        LocalDate day = file.date();
+        String url = suite.servingUrl() + "/api/metrics/sales?groupBy=region&from=" + day + "&to=" + day;
+        long deadline = System.nanoTime() + SERVING_LIMIT.toNanos();
+        long lines = -1;
+        while (true) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).GET(), Duration.ofSeconds(30));
+            if (response.statusCode() == 200) {
+                lines = 0;
+                for (JsonNode row : JSON.readTree(response.body()).path("rows")) {
+                    lines += row.path("lines").asLong();
+                }
+                if (lines == rows) {
+                    return;
+                }
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("serving counted " + lines + " of " + rows + " lines after "
+                        + SERVING_LIMIT + "; last answer " + response.statusCode() + " " + response.body());
+            }
+            Thread.sleep(SERVING_POLL.toMillis());
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, Duration timeout)
+            throws IOException, InterruptedException {
+        return http.send(request.timeout(timeout).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void expect(HttpResponse<String> response, int... statuses) {
+        for (int status : statuses) {
+            if (response.statusCode() == status) {
+                return;
+            }
+        }
+        throw new IllegalStateException(response.request().method() + " " + response.uri() + " answered "
+                + response.statusCode() + ": " + response.body());
+    }
+
+    /** The output of a JDK tool, or why there is none. */
+    private static String jdkTool(String tool, String... args) {
+        Path path = Path.of(System.getProperty("java.home"), "bin", tool);
+        List<String> line = new ArrayList<>(List.of(Files.isExecutable(path) ? path.toString() : tool));
+        line.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            process.waitFor(1, TimeUnit.MINUTES);
+            return output;
+        } catch (IOException e) {
+            return "(" + tool + " failed: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(interrupted)";
+        }
+    }
+
+    private static void jcmd(long pid, String... command) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        List<String> line = new ArrayList<>(List.of(Files.isExecutable(jcmd) ? jcmd.toString() : "jcmd",
+                Long.toString(pid)));
+        line.addAll(List.of(command));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (!process.waitFor(1, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", line) + " failed: " + output);
+        }
+        log("jcmd " + String.join(" ", command) + ": " + output.replaceAll("\\s+", " "));
+    }
+
+    // ------------------------------------------------------------------ the report
+
+    /** Elapsed times in nanoseconds; heap figures in bytes, -1 when unknown. */
+    private static final class Timing {
+        long total;
+        long upload;
+        long serverProcessing;
+        long serving;
+        long heapBefore = -1;
+        long heapMax = -1;
+        long oldGenMax = -1;
+        long rssPeak = -1;
+        int heapSamples;
+        CpuAccounting.Snapshot start;
+        CpuAccounting.Snapshot completed;
+        CpuAccounting.Snapshot served;
+    }
+
+    private void report(DumpFile file, long bytes, Timing copyBefore, Timing copyAfter, Timing tributary) {
+        long copyBest = Math.min(copyBefore.total, copyAfter.total);
+        double mb = mb(bytes);
+        List<String[]> table = new ArrayList<>();
+        table.add(new String[]{"measure", "rows", "MB", "seconds", "rows/s", "MB/s", "vs COPY (best)",
+                "other load"});
+        table.add(row("COPY FROM STDIN (psql \\copy), before", copyBefore.total, mb, copyBest,
+                CpuAccounting.otherShare(copyBefore.start, copyBefore.completed)));
+        table.add(row("COPY FROM STDIN (psql \\copy), after", copyAfter.total, mb, copyBest,
+                CpuAccounting.otherShare(copyAfter.start, copyAfter.completed)));
+        table.add(row("Tributary: upload answered (202, file durable)", tributary.upload, mb, copyBest, -1));
+        table.add(row("Tributary: upload until batch COMPLETED", tributary.total, mb, copyBest,
+                CpuAccounting.otherShare(tributary.start, tributary.completed)));
+        table.add(row("  of which server-side processing (startedAt..completedAt)", tributary.serverProcessing, mb,
+                copyBest, -1));
+        table.add(row("Tributary: upload until serving counts every row", tributary.serving, mb, copyBest,
+                CpuAccounting.otherShare(tributary.start, tributary.served)));
+        System.out.println();
+        System.out.println("## End-to-end ingestion, " + Instant.now() + ", " + Runtime.getRuntime()
+                .availableProcessors() + " cores, load average now " + loadAverage());
+        System.out.println();
+        System.out.println("File: " + file.path().getFileName() + String.format(Locale.ROOT,
+                ", %,d rows, %.1f MB, %d columns, seed %d (generator, 1 day, no anomalies)", rows, mb,
+                file.columns().size(), SEED));
+        System.out.println("Reference: COPY ... FROM STDIN WITH (FORMAT csv, HEADER true) through pgjdbc's CopyManager "
+                + "(the wire protocol of psql \\copy), into a table typed as the contract, on the suite's PostgreSQL.");
+        System.out.println();
+        printTable(table);
+        System.out.println();
+        System.out.println(String.format(Locale.ROOT,
+                "Ratio Tributary (until COMPLETED) / COPY: %.2f (>= 1.00 meets the issue's target)",
+                (double) copyBest / tributary.total));
+        System.out.println(String.format(Locale.ROOT,
+                "Ingestion service heap (%s, /q/metrics every 500 ms, %d samples): used before %s, max used %s, "
+                        + "max old generation used %s; peak RSS %s",
+                ServiceProcess.MAX_HEAP, tributary.heapSamples, size(tributary.heapBefore), size(tributary.heapMax),
+                size(tributary.oldGenMax), size(tributary.rssPeak)));
+        System.out.println();
+        System.out.println("CPU time by process, upload until batch COMPLETED:");
+        System.out.println();
+        printTable(CpuAccounting.table(tributary.start, tributary.completed));
+        double ingestionCpu = CpuAccounting.seconds(tributary.start, tributary.completed,
+                TributaryService.INGESTION.module());
+        if (ingestionCpu > 0) {
+            System.out.println();
+            System.out.println(String.format(Locale.ROOT,
+                    "ingestion-service CPU per row: %.1f µs (all its threads), i.e. at most %,.0f rows/s per core "
+                            + "whatever the wall-clock figures say",
+                    1e6 * ingestionCpu / rows, rows / ingestionCpu));
+        }
+        System.out.println();
+        System.out.println("CPU time by process, batch COMPLETED until serving counts every row:");
+        System.out.println();
+        printTable(CpuAccounting.table(tributary.completed, tributary.served));
+        System.out.println();
+        System.out.println("CPU time by process, COPY (before):");
+        System.out.println();
+        printTable(CpuAccounting.table(copyBefore.start, copyBefore.completed));
+        double disturbed = Math.max(CpuAccounting.otherShare(tributary.start, tributary.completed),
+                CpuAccounting.otherShare(copyBefore.start, copyBefore.completed));
+        System.out.println();
+        System.out.println("\"other load\" = CPU used by processes outside the suite, as a share of all cores, during the "
+                + "measure.");
+        if (disturbed > 0.15) {
+            System.out.println(String.format(Locale.ROOT,
+                    "WARNING: other processes used up to %.0f%% of the machine during a measure: the figures are "
+                            + "disturbed; run again on a quiet machine.",
+                    100 * disturbed));
+        }
+    }
+
+    private String[] row(String measure, long nanos, double mb, long copyBest, double otherLoad) {
+        double s = seconds(nanos);
+        return new String[]{measure, String.format(Locale.ROOT, "%,d", rows), String.format(Locale.ROOT, "%.1f", mb),
+                String.format(Locale.ROOT, "%.2f", s), String.format(Locale.ROOT, "%,.0f", rows / s),
+                String.format(Locale.ROOT, "%.1f", mb / s),
+                String.format(Locale.ROOT, "%.2f", (double) copyBest / nanos),
+                otherLoad < 0 ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * otherLoad)};
+    }
+
+    static void printTable(List<String[]> rows) {
+        int[] widths = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            StringBuilder line = new StringBuilder("|");
+            for (int i = 0; i < widths.length; i++) {
+                String cell = rows.get(r)[i];
+                String padding = " ".repeat(widths[i] - cell.length());
+                line.append(' ').append(i == 0 ? cell + padding : padding + cell).append(" |");
+            }
+            System.out.println(line);
+            if (r == 0) {
+                StringBuilder rule = new StringBuilder("|");
+                for (int i = 0; i < widths.length; i++) {
+                    rule.append("-".repeat(widths[i] + (i == 0 ? 2 : 1))).append(i == 0 ? "|" : ":|");
+                }
+                System.out.println(rule);
+            }
+        }
+    }
+
+    private static String size(long bytes) {
+        return bytes < 0 ? "unknown" : String.format(Locale.ROOT, "%.0f MB", bytes / 1024.0 / 1024.0);
+    }
+
+    static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    static double mb(long bytes) {
+        return bytes / 1e6;
+    }
+
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | UncheckedIOException | ArrayIndexOutOfBoundsException e) {
+            return "unknown";
+        }
+    }
+
+    /** The checkout's commit and whether it has uncommitted changes, as far as git tells. */
+    static String revision(Path root) {
+        try {
+            Process head = new ProcessBuilder("git", "-C", root.toString(), "rev-parse", "--short", "HEAD")
+                    .redirectErrorStream(true).start();
+            String commit = new String(head.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (head.waitFor() != 0) {
+                Path marker = root.resolve("SNAPSHOT_COMMIT");
+                return Files.isRegularFile(marker)
+                        ? "a copy of commit " + Files.readString(marker).strip()
+                        : "not a git checkout";
+            }
+            Process status = new ProcessBuilder("git", "-C", root.toString(), "status", "--porcelain")
+                    .redirectErrorStream(true).start();
+            long changes = new String(status.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().count();
+            status.waitFor();
+            return "git " + commit + (changes == 0 ? "" : ", " + changes + " uncommitted changes");
+        } catch (IOException e) {
+            return "git unavailable";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    static void log(String message) {
+        System.out.println(java.time.LocalTime.now().withNano(0) + " " + message);
+    }
+
+    /**
+     * The checkout: the {@code tributary.root} system property, else the first folder upwards from the working
+     * directory that holds the ingestion service's module.
+     */
+    private static Path repositoryRoot() {
+        String configured = System.getProperty("tributary.root");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("ingestion-service")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
+                return dir;
+            }
+        }
+        return Path.of("..").toAbsolutePath().normalize();
+    }
+}

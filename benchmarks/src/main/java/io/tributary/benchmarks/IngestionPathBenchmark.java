@@ -1,0 +1,219 @@
+package io.tributary.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+import io.tributary.catalog.contract.ContractReader;
+import io.tributary.catalog.contract.DataContract;
+import io.tributary.catalog.event.Channels;
+import io.tributary.catalog.event.RecordEvent;
+import io.tributary.catalog.event.RecordEventSerializer;
+import io.tributary.ingestion.enforcement.CheckedRecord;
+import io.tributary.ingestion.enforcement.ContractEnforcer;
+import io.tributary.ingestion.parsing.CsvFormat;
+import io.tributary.ingestion.parsing.CsvRecordReader;
+import io.tributary.ingestion.parsing.RecordReader;
+import io.tributary.ingestion.parsing.SourceRecord;
+import io.tributary.local.DemoLoader;
+
+/**
+ * The ingestion service's per-record path on generated superstore-shaped rows, one invocation = one whole file of
+ * {@value #ROWS} rows, so the scores are rows per second on one thread:
+ * <ol>
+ * <li>{@link #reference} a plain {@code BufferedReader.readLine()} and {@code String.split(",")}: the physical
+ * reference the others are divided by;</li>
+ * <li>{@link #parse} the service's CSV reader ({@code CsvRecordReader}), over the same reader stack as
+ * {@code RecordReaders.open};</li>
+ * <li>{@link #parseCheck} plus the contract check ({@code ContractEnforcer}: typed values of the demo contract);</li>
+ * <li>{@link #parseCheckSerialise} plus the {@code RecordEvent} and its JSON bytes ({@code RecordEventSerializer}, as
+ * the Kafka producer calls it);</li>
+ * <li>{@link #batchPath} plus what {@code BatchProcessor} does per record besides: the NUL scan, the raw-row
+ * fingerprint, the in-batch key map and the record id ({@code UUID.nameUUIDFromBytes}).</li>
+ * </ol>
+ * The Kafka producer itself (batching, compression, network) is not included: the end-to-end benchmark covers it.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Threads(1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 3)
+public class IngestionPathBenchmark {
+
+    /** Rows of the generated file; a constant because {@link OperationsPerInvocation} needs one. */
+    public static final int ROWS = 100_000;
+    public static final long SEED = 20_240_101L;
+    static final String SOURCE = "bench";
+    static final ZoneId ZONE = ZoneId.of(DemoLoader.TIME_ZONE);
+
+    private byte[] csv;
+    private DataContract contract;
+    private final RecordEventSerializer serializer = new RecordEventSerializer();
+    private final UUID batch = UUID.nameUUIDFromBytes("jmh-batch".getBytes(StandardCharsets.UTF_8));
+    private final Instant acceptedAt = Instant.parse("2024-01-02T03:04:05Z");
+
+    @Setup
+    public void setUp() throws IOException {
+        csv = GeneratedCsv.bytes(ROWS, SEED);
+        contract = ContractReader.read(ContractReader.parse(DemoLoader.contractYaml(), ContractReader.Syntax.YAML),
+                DemoLoader.DATASET);
+        verify();
+    }
+
+    /** Fails the run, rather than measuring nonsense, if the file or the contract do not fit each other. */
+    private void verify() throws IOException {
+        ContractEnforcer enforcer = new ContractEnforcer(contract, ZONE);
+        long rows = 0;
+        try (RecordReader reader = reader()) {
+            for (SourceRecord record = reader.next(); record != null; record = reader.next()) {
+                rows++;
+                CheckedRecord checked = enforcer.check(record);
+                if (!checked.isAccepted()) {
+                    throw new IllegalStateException("line " + record.position() + " is not accepted: "
+                            + checked.violation());
+                }
+            }
+        }
+        if (rows != ROWS) {
+            throw new IllegalStateException("the generated file has " + rows + " rows, not " + ROWS);
+        }
+    }
+
+    private RecordReader reader() {
+        // as RecordReaders.open does for a CSV source in UTF-8
+        return new CsvRecordReader(new BufferedReader(new InputStreamReader(new ByteArrayInputStream(csv),
+                StandardCharsets.UTF_8)), CsvFormat.RFC_4180);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public long reference(Blackhole bh) throws IOException {
+        long fields = 0;
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(new ByteArrayInputStream(csv), StandardCharsets.UTF_8))) {
+            in.readLine();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String[] parts = line.split(",");
+                fields += parts.length;
+                bh.consume(parts);
+            }
+        }
+        return fields;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public long parse(Blackhole bh) throws IOException {
+        long rows = 0;
+        try (RecordReader reader = reader()) {
+            for (SourceRecord record = reader.next(); record != null; record = reader.next()) {
+                rows++;
+                bh.consume(record);
+            }
+        }
+        return rows;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public long parseCheck(Blackhole bh) throws IOException {
+        ContractEnforcer enforcer = new ContractEnforcer(contract, ZONE);
+        long accepted = 0;
+        try (RecordReader reader = reader()) {
+            for (SourceRecord record = reader.next(); record != null; record = reader.next()) {
+                CheckedRecord checked = enforcer.check(record);
+                if (checked.isAccepted()) {
+                    accepted++;
+                }
+                bh.consume(checked);
+            }
+        }
+        return accepted;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public long parseCheckSerialise(Blackhole bh) throws IOException {
+        ContractEnforcer enforcer = new ContractEnforcer(contract, ZONE);
+        long bytes = 0;
+        try (RecordReader reader = reader()) {
+            for (SourceRecord record = reader.next(); record != null; record = reader.next()) {
+                CheckedRecord checked = enforcer.check(record);
+                if (!checked.isAccepted()) {
+                    continue;
+                }
+                RecordEvent event = RecordEvent.accepted(batch, SOURCE, checked.businessKey(), acceptedAt,
+                        DemoLoader.DATASET, 1, batch, record.position(), checked.data());
+                byte[] json = serializer.serialize(Channels.ACCEPTED_RECORDS, event);
+                bytes += json.length;
+                bh.consume(json);
+            }
+        }
+        return bytes;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public long batchPath(Blackhole bh) throws IOException {
+        ContractEnforcer enforcer = new ContractEnforcer(contract, ZONE);
+        Map<String, Long> seen = new HashMap<>();
+        long bytes = 0;
+        try (RecordReader reader = reader()) {
+            for (SourceRecord record = reader.next(); record != null; record = reader.next()) {
+                if (record.raw().indexOf('\u0000') >= 0) {
+                    continue;
+                }
+                CheckedRecord checked = enforcer.check(record);
+                if (!checked.isAccepted()) {
+                    continue;
+                }
+                String key = checked.businessKey() != null ? checked.businessKey() : record.raw();
+                long fingerprint = fnv1a(record.raw());
+                if (seen.putIfAbsent(key, fingerprint) != null) {
+                    continue;
+                }
+                UUID id = UUID.nameUUIDFromBytes((SOURCE + '\n' + key).getBytes(StandardCharsets.UTF_8));
+                RecordEvent event = RecordEvent.accepted(id, SOURCE, checked.businessKey(), acceptedAt,
+                        DemoLoader.DATASET, 1, batch, record.position(), checked.data());
+                byte[] json = serializer.serialize(Channels.ACCEPTED_RECORDS, event);
+                bytes += json.length;
+                bh.consume(json);
+            }
+        }
+        return bytes;
+    }
+
+    /** The 64-bit FNV-1a hash over the row's chars, as BatchProcessor fingerprints a raw row. */
+    private static long fnv1a(String raw) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < raw.length(); i++) {
+            hash ^= raw.charAt(i);
+            hash *= 0x100000001b3L;
+        }
+        return hash;
+    }
+}
