@@ -1,0 +1,273 @@
+package io.tributary.transform.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class PipelineCompilerTest {
+
+    private static final Map<String, FieldType> SALES = new LinkedHashMap<>();
+    static {
+        SALES.put("row_id", FieldType.INTEGER);
+        SALES.put("order_date", FieldType.DATE);
+        SALES.put("ordered_at", FieldType.TEXT);
+        SALES.put("state", FieldType.TEXT);
+        SALES.put("customer", FieldType.TEXT);
+        SALES.put("sales", FieldType.DECIMAL);
+        SALES.put("discount", FieldType.DECIMAL);
+        SALES.put("quantity", FieldType.INTEGER);
+    }
+
+    private final Map<String, Map<String, Object>> referenceRows = new HashMap<>();
+    private final RowContext context = new RowContext() {
+        @Override
+        public Map<String, Object> reference(String pipeline, String key) {
+            return referenceRows.get(pipeline + "/" + key);
+        }
+
+        @Override
+        public ZoneId zoneOf(String source) {
+            return ZoneId.of("America/New_York");
+        }
+    };
+
+    private static CompiledPipeline compile(String yaml) {
+        return PipelineCompiler.compile(PipelineReader.read(yaml, true), 1, SALES,
+                name -> name.equals("regions") ? Optional.of(regions()) : Optional.empty());
+    }
+
+    private static CompiledPipeline regions() {
+        return PipelineCompiler.compile(PipelineReader.read("""
+                name: regions
+                dataset: regions
+                kind: reference
+                key: [state]
+                """, true), 1, Map.of("state", FieldType.TEXT, "region", FieldType.TEXT), name -> Optional.empty());
+    }
+
+    private Outcome run(CompiledPipeline pipeline, Map<String, Object> data) {
+        return pipeline.run(data, "shop", "k1", context);
+    }
+
+    private static Map<String, Object> sale() {
+        Map<String, Object> data = new HashMap<>();
+        data.put("row_id", 7);
+        data.put("order_date", "2017-11-08");
+        data.put("ordered_at", "2017-11-05 01:30:00");
+        data.put("state", "CA");
+        data.put("customer", " Claire\u00A0\u00A0Gute ");
+        data.put("sales", new BigDecimal("261.96"));
+        data.put("discount", new BigDecimal("0.2"));
+        data.put("quantity", 2);
+        return data;
+    }
+
+    @Test
+    void derivesExactDecimalsWithoutFloatingPoint() {
+        CompiledPipeline pipeline = compile("""
+                name: sales
+                dataset: sales
+                steps:
+                  - derive: {net: "sales - discount * sales", double_quantity: "quantity * 2"}
+                """);
+        Outcome.Curated row = assertInstanceOf(Outcome.Curated.class, run(pipeline, sale()));
+        assertEquals(new BigDecimal("209.568"), row.values().get("net"));
+        assertEquals(4L, row.values().get("double_quantity"));
+        assertEquals(FieldType.DECIMAL, pipeline.output().get("net"));
+        assertEquals(FieldType.INTEGER, pipeline.output().get("double_quantity"));
+        assertEquals(Set.of("sales", "discount"), pipeline.lineage().get("net"));
+    }
+
+    @Test
+    void readsLocalTimesInTheSourceZoneAcrossDaylightSaving() {
+        CompiledPipeline pipeline = compile("""
+                name: sales
+                dataset: sales
+                steps:
+                  - timezone: {field: ordered_at, format: "yyyy-MM-dd HH:mm:ss"}
+                """);
+        Map<String, Object> data = sale();
+        Outcome.Curated beforeChange = assertInstanceOf(Outcome.Curated.class, run(pipeline, data));
+        // 2017-11-05 01:30 happens twice in New York; the earlier offset (EDT, -04:00) is taken
+        assertEquals(Instant.parse("2017-11-05T05:30:00Z"), beforeChange.values().get("ordered_at"));
+        data.put("ordered_at", "2017-03-12 02:30:00");
+        Outcome.Curated inGap = assertInstanceOf(Outcome.Curated.class, run(pipeline, data));
+        // 02:30 does not exist on that day; it is moved forward by the hour the clocks skip
+        assertEquals(Instant.parse("2017-03-12T07:30:00Z"), inGap.values().get("ordered_at"));
+        assertEquals(FieldType.TIMESTAMP, pipeline.output().get("ordered_at"));
+    }
+
+    @Test
+    void readsLocalTimesInADeclaredZoneWithAHalfHourOffset() {
+        CompiledPipeline pipeline = compile("""
+                name: sales
+                dataset: sales
+                steps:
+                  - timezone: {field: ordered_at, zone: Asia/Kolkata, format: "yyyy-MM-dd HH:mm:ss"}
+                """);
+        Outcome.Curated row = assertInstanceOf(Outcome.Curated.class, run(pipeline, sale()));
+        assertEquals(Instant.parse("2017-11-04T20:00:00Z"), row.values().get("ordered_at"));
+    }
+
+    @Test
+    void normalisesTextAndMapsStatesToTheirStandardNames() {
+        CompiledPipeline pipeline = compile("""
+                name: sales
+                dataset: sales
+                steps:
+                  - normalise: {fields: [customer], case: upper}
+                  - map: {field: state, values: {CA: California, NY: New York}, otherwise: fail}
+                """);
+        Map<String, Object> data = sale();
+        data.put("customer", " Cafe\u0301\u00A0\u00A0Gute ");
+        Outcome.Curated row = assertInstanceOf(Outcome.Curated.class, run(pipeline, data));
+        assertEquals("CAF\u00C9 GUTE", row.values().get("customer"));
+        assertEquals("California", row.values().get("state"));
+        data.put("state", "ZZ");
+        Outcome.Failed failed = assertInstanceOf(Outcome.Failed.class, run(pipeline, data));
+        assertEquals("state", failed.field());
+        assertTrue(failed.reason().contains("'ZZ' is not one of the mapped values"), failed.reason());
+    }
+
+    @Test
+    void filtersAndRenames() {
+        CompiledPipeline pipeline = compile("""
+                name: sales
+                dataset: sales
+                key: [line]
+                steps:
+                  - rename: {row_id: line}
+                  - filter: "quantity > 1"
+                """);
+        Outcome.Curated kept = assertInstanceOf(Outcome.Curated.class, run(pipeline, sale()));
+        assertEquals("7", kept.key());
+        assertEquals(7L, kept.values().get("line"));
+        Map<String, Object> single = sale();
+        single.put("quantity", 1);
+        Outcome.Filtered filtered = assertInstanceOf(Outcome.Filtered.class, run(pipeline, single));
+        assertEquals("7", filtered.key());
+    }
+
+    @Test
+    void keepsAFactWhoseReferenceHasNotArrivedAsPending() {
+        CompiledPipeline pipeline = compile("""
+                name: sales
+                dataset: sales
+                steps:
+                  - lookup: {reference: regions, key: state}
+                """);
+        Outcome.Curated pending = assertInstanceOf(Outcome.Curated.class, run(pipeline, sale()));
+        assertEquals(List.of("regions"), pending.pending());
+        assertTrue(pending.values().containsKey("region"));
+        referenceRows.put("regions/CA", Map.of("state", "CA", "region", "West"));
+        Outcome.Curated complete = assertInstanceOf(Outcome.Curated.class, run(pipeline, sale()));
+        assertEquals("West", complete.values().get("region"));
+        assertEquals(List.of(), complete.pending());
+    }
+
+    @Test
+    void quarantinesRecordWhoseExpressionFails() {
+        CompiledPipeline pipeline = compile("""
+                name: sales
+                dataset: sales
+                steps:
+                  - derive: {unit_price: "sales / quantity"}
+                """);
+        Map<String, Object> data = sale();
+        data.put("quantity", 0);
+        Outcome.Failed failed = assertInstanceOf(Outcome.Failed.class, run(pipeline, data));
+        assertEquals("unit_price", failed.field());
+        assertTrue(failed.reason().contains("sales / quantity"), failed.reason());
+    }
+
+    @Test
+    void typesTheInputFromTheContract() {
+        CompiledPipeline pipeline = compile("""
+                name: sales
+                dataset: sales
+                eventTime: order_date
+                """);
+        Outcome.Curated row = assertInstanceOf(Outcome.Curated.class, run(pipeline, sale()));
+        assertEquals(LocalDate.of(2017, 11, 8), row.values().get("order_date"));
+        Map<String, Object> data = sale();
+        data.put("sales", "a lot");
+        Outcome.Failed failed = assertInstanceOf(Outcome.Failed.class, run(pipeline, data));
+        assertEquals("input", failed.step());
+        assertEquals("sales", failed.field());
+    }
+
+    @Test
+    void reportsEveryProblemWithWhereItIs() {
+        PipelineException e = assertThrows(PipelineException.class, () -> compile("""
+                name: Sales!
+                dataset: sales
+                eventTime: state
+                steps:
+                  - rename: {nope: other}
+                  - derive: {flag: "state == 'CA'"}
+                  - filter: "missing > 1"
+                  - lookup: {reference: nowhere, key: state}
+                  - explode: {field: items}
+                aggregate:
+                  dimensions: [region]
+                  measures: [customer]
+                """));
+        List<String> problems = e.problems();
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("$.name:")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("unknown step 'explode'")), problems.toString());
+        // the reader stops before the compiler when the document itself is wrong; compile a correct document next
+        PipelineException compiled = assertThrows(PipelineException.class, () -> compile("""
+                name: sales
+                dataset: sales
+                eventTime: state
+                steps:
+                  - rename: {nope: other}
+                  - derive: {flag: "state == 'CA'"}
+                  - filter: "missing > 1"
+                  - lookup: {reference: nowhere, key: state}
+                aggregate:
+                  dimensions: [region]
+                  measures: [customer]
+                """));
+        String all = String.join("\n", compiled.problems());
+        assertTrue(all.contains("$.steps (rename): no field 'nope'"), all);
+        assertTrue(all.contains("$.steps (derive flag): give the derived field a type"), all);
+        assertTrue(all.contains("$.steps (filter): the expression reads 'missing'"), all);
+        assertTrue(all.contains("'nowhere' is not a reference pipeline"), all);
+        assertTrue(all.contains("$.eventTime: 'state' is text"), all);
+        assertTrue(all.contains("$.aggregate.dimensions: no field 'region'"), all);
+        assertTrue(all.contains("$.aggregate.measures: 'customer' is text, not a number"), all);
+    }
+
+    @Test
+    void rejectsExpressionsThatReachOutsideTheRow() {
+        PipelineException e = assertThrows(PipelineException.class, () -> compile("""
+                name: sales
+                dataset: sales
+                steps:
+                  - derive: {x: {expression: "total = 1", type: integer}}
+                """));
+        assertTrue(e.problems().get(0).contains("not a valid expression"), e.problems().toString());
+        CompiledPipeline classAccess = compile("""
+                name: sales
+                dataset: sales
+                steps:
+                  - derive: {x: {expression: "customer.getClass().forName('java.lang.Runtime')", type: text}}
+                """);
+        assertInstanceOf(Outcome.Failed.class, run(classAccess, sale()));
+    }
+}
