@@ -15,6 +15,8 @@ import jakarta.persistence.Table;
 @Table(schema = "catalog", name = "quarantined_record")
 public class QuarantinedRecordEntity {
 
+    public static final String INGESTION = "ingestion";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -41,6 +43,10 @@ public class QuarantinedRecordEntity {
 
     @Column(nullable = false)
     public String raw;
+
+    /** {@code ingestion}, or {@code pipeline:<name>} for a record a transform pipeline could not process. */
+    @Column(nullable = false)
+    public String stage = INGESTION;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt = Instant.now();

@@ -76,8 +76,8 @@ public class QuarantineReplayService {
     }
 
     private List<QuarantinedRecordEntity> find(Filter filter) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        List<Object> parameters = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>(List.of(QuarantinedRecordEntity.INGESTION));
+        StringBuilder query = new StringBuilder("stage = ?1");
         if (filter.batch() != null) {
             parameters.add(filter.batch());
             query.append(" and batchId = ?").append(parameters.size());

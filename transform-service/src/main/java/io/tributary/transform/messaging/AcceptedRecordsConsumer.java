@@ -2,29 +2,43 @@ package io.tributary.transform.messaging;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
 import io.tributary.catalog.event.Channels;
 import io.tributary.catalog.event.RecordEvent;
-import io.tributary.transform.service.SalesCurator;
+import io.tributary.transform.repository.PipelineProgress;
+import io.tributary.transform.service.Delivery;
+import io.tributary.transform.service.PipelineMetrics;
+import io.tributary.transform.service.RecordApplier;
 
-/** Hands each poll of accepted records to the curator; offsets are committed once it returns. */
+/**
+ * Hands each poll of accepted records to the applier; Kafka offsets are committed once it returns, and the offsets
+ * stored with the curated rows make a redelivery harmless.
+ */
 @ApplicationScoped
 public class AcceptedRecordsConsumer {
 
-    private final SalesCurator curator;
+    private final RecordApplier applier;
+    private final PipelineMetrics metrics;
 
-    public AcceptedRecordsConsumer(SalesCurator curator) {
-        this.curator = curator;
+    public AcceptedRecordsConsumer(RecordApplier applier, PipelineMetrics metrics) {
+        this.applier = applier;
+        this.metrics = metrics;
     }
 
     @Incoming(Channels.ACCEPTED_RECORDS)
     @Blocking
-    public void consume(List<RecordEvent> events) throws SQLException {
-        curator.apply(events);
+    public void consume(List<ConsumerRecord<String, RecordEvent>> records) throws SQLException {
+        List<Delivery> deliveries = records.stream()
+                .map(r -> new Delivery(r.topic(), r.partition(), r.offset(), r.value())).toList();
+        String topic = deliveries.isEmpty() ? Channels.ACCEPTED_RECORDS : deliveries.get(0).topic();
+        Map<String, PipelineProgress> applied = Retries.onConflict(() -> applier.apply(topic, deliveries));
+        metrics.record(applied);
     }
 }

@@ -293,6 +293,12 @@ public final class PipelineCompiler {
                 problems.add("$.features.quantity: '" + features.quantity() + "' is not a number");
             }
         }
+        definition.steps().stream().filter(Step.Lookup.class::isInstance).map(Step.Lookup.class::cast)
+                .filter(lookup -> lookup.key() != null && !schema.containsKey(lookup.key()))
+                .forEach(lookup -> problems.add("$.steps (lookup): the key field '" + lookup.key() + "' must stay a "
+                        + "field of the output, so that rows can be completed when their reference arrives"));
+        schema.keySet().stream().filter(field -> field.startsWith("_")).forEach(field -> problems.add("$: the field "
+                + "name '" + field + "' starts with _, which is kept for Tributary's own columns; rename it"));
         schema.keySet().stream().filter(field -> field.length() > 63)
                 .forEach(field -> problems.add("$: the field name '" + field + "' is longer than 63 characters"));
     }

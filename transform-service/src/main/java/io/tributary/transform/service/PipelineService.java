@@ -1,41 +1,176 @@
 package io.tributary.transform.service;
 
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import io.tributary.catalog.entity.PipelineVersionEntity;
 import io.tributary.catalog.event.Channels;
-import io.tributary.catalog.repository.FreshnessRepository;
-import io.tributary.transform.api.PipelineStatus;
-import io.tributary.transform.config.SalesPipelineConfig;
-import io.tributary.transform.repository.SalesTableRepository;
+import io.tributary.catalog.repository.PipelineVersionRepository;
+import io.tributary.transform.client.TopicPositions;
+import io.tributary.transform.pipeline.CompiledPipeline;
+import io.tributary.transform.pipeline.PipelineDefinition;
+import io.tributary.transform.pipeline.PipelineException;
+import io.tributary.transform.pipeline.PipelineReader;
+import io.tributary.transform.pipeline.Step;
+import io.tributary.transform.repository.AggregateRepository;
+import io.tributary.transform.repository.ConsumerOffsetRepository;
+import io.tributary.transform.repository.CuratedTableRepository;
+import io.tributary.transform.repository.FeatureRepository;
+import io.tributary.transform.repository.PipelineStateRepository;
 
+/** Declares pipelines (each PUT is a new version, with its tables created or evolved) and reports on them. */
 @ApplicationScoped
-@Transactional
+@Transactional(rollbackOn = Exception.class)
 public class PipelineService {
 
-    public static final String SALES = "sales";
-
-    private final SalesPipelineConfig config;
-    private final SalesTableRepository table;
-    private final FreshnessRepository freshness;
-
-    public PipelineService(SalesPipelineConfig config, SalesTableRepository table, FreshnessRepository freshness) {
-        this.config = config;
-        this.table = table;
-        this.freshness = freshness;
+    /** A stored version, and whether this request created it. */
+    public record Update(PipelineVersionEntity version, boolean created) {
     }
 
-    public List<PipelineStatus> list() throws SQLException {
-        return List.of(sales());
+    /** How far the pipelines are behind the accepted-records topic. */
+    public record Lag(long records, Duration behind) {
     }
 
-    public PipelineStatus sales() throws SQLException {
-        return new PipelineStatus(SALES, config.dataset(), Channels.ACCEPTED_RECORDS,
-                List.of(SalesTableRepository.CURATED_TABLE, SalesTableRepository.AGGREGATE_TABLE),
-                table.aggregatedLines(),
-                freshness.findByTable(SalesTableRepository.AGGREGATE_TABLE).map(w -> w.currentAsOf).orElse(null));
+    private final PipelineVersionRepository versions;
+    private final PipelineRegistry registry;
+    private final CuratedTableRepository tables;
+    private final AggregateRepository aggregates;
+    private final FeatureRepository features;
+    private final PipelineStateRepository states;
+    private final ConsumerOffsetRepository offsets;
+    private final TopicPositions topic;
+    private final PipelineMetrics metrics;
+    private final Event<PipelineChanged> changed;
+
+    public PipelineService(PipelineVersionRepository versions, PipelineRegistry registry,
+            CuratedTableRepository tables, AggregateRepository aggregates, FeatureRepository features,
+            PipelineStateRepository states, ConsumerOffsetRepository offsets, TopicPositions topic,
+            PipelineMetrics metrics, Event<PipelineChanged> changed) {
+        this.versions = versions;
+        this.registry = registry;
+        this.tables = tables;
+        this.aggregates = aggregates;
+        this.features = features;
+        this.states = states;
+        this.offsets = offsets;
+        this.topic = topic;
+        this.metrics = metrics;
+        this.changed = changed;
+    }
+
+    public Update put(String name, String document, boolean yaml, String mediaType) throws SQLException {
+        PipelineDefinition definition = PipelineReader.read(document, yaml);
+        if (!name.equals(definition.name())) {
+            throw new PipelineException(List.of("$.name: the document declares pipeline '" + definition.name()
+                    + "' but was sent to /api/pipelines/" + name));
+        }
+        Optional<PipelineVersionEntity> current = versions.findCurrent(name);
+        if (current.isPresent() && current.get().document.equals(document)) {
+            return new Update(current.get(), false);
+        }
+        if (current.isPresent() && !current.get().dataset.equals(definition.dataset())) {
+            throw new PipelineConflictException(List.of("$.dataset: pipeline '" + name + "' reads dataset '"
+                    + current.get().dataset + "'; declare a new pipeline to read '" + definition.dataset() + "'"));
+        }
+        int version = current.map(v -> v.version + 1).orElse(1);
+        CompiledPipeline compiled = registry.compile(definition, version);
+        List<String> conflicts = tables.ensure(compiled, indexed(compiled));
+        if (!conflicts.isEmpty()) {
+            throw new PipelineConflictException(conflicts);
+        }
+        aggregates.ensure(compiled);
+        features.ensure(compiled);
+        PipelineVersionEntity entity = new PipelineVersionEntity();
+        entity.name = name;
+        entity.version = version;
+        entity.dataset = definition.dataset();
+        entity.kind = definition.kind().name();
+        entity.document = document;
+        entity.mediaType = mediaType;
+        versions.persist(entity);
+        changed.fire(new PipelineChanged(name, version));
+        return new Update(entity, true);
+    }
+
+    public List<PipelineVersionEntity> list() {
+        return versions.listCurrent();
+    }
+
+    public PipelineVersionEntity current(String name) {
+        return versions.findCurrent(name).orElseThrow(() -> new PipelineNotFoundException(name));
+    }
+
+    public PipelineVersionEntity version(String name, int version) {
+        return versions.findVersion(name, version).orElseThrow(() -> new PipelineNotFoundException(name));
+    }
+
+    public List<PipelineVersionEntity> versions(String name) {
+        List<PipelineVersionEntity> all = versions.listVersions(name);
+        if (all.isEmpty()) {
+            throw new PipelineNotFoundException(name);
+        }
+        return all;
+    }
+
+    /** The pipeline's current version, what it has done so far (as committed), and how far behind it is. */
+    public PipelineReport report(String name) throws SQLException {
+        return new PipelineReport(current(name), states.find(name), registry.problems(name), lag(),
+                metrics.recordsPerSecond(name));
+    }
+
+    /** The tables a pipeline writes. */
+    public static List<String> tablesOf(PipelineVersionEntity version) {
+        PipelineDefinition definition = PipelineReader.read(version.document, version.mediaType.contains("yaml"));
+        List<String> names = new ArrayList<>(List.of("curated." + definition.name()));
+        if (definition.aggregate() != null) {
+            names.add("curated." + AggregateRepository.tableName(definition.name()));
+        }
+        if (definition.features() != null) {
+            names.add("curated." + FeatureRepository.customerProducts(definition.name()));
+            names.add("curated." + FeatureRepository.coPurchases(definition.name()));
+        }
+        return names;
+    }
+
+    /**
+     * Records of the accepted-records topic not yet applied, and how long the oldest of them has waited. All pipelines
+     * share one consumer, so they share its lag.
+     */
+    private Lag lag() throws SQLException {
+        Map<Integer, Long> applied = offsets.all(RecordApplier.CONSUMER, Channels.ACCEPTED_RECORDS);
+        long records = 0;
+        Instant oldest = null;
+        for (Map.Entry<Integer, Long> end : topic.ends(Channels.ACCEPTED_RECORDS).entrySet()) {
+            long next = applied.getOrDefault(end.getKey(), 0L);
+            if (end.getValue() > next) {
+                records += end.getValue() - next;
+                Instant written = topic.writtenAt(Channels.ACCEPTED_RECORDS, end.getKey(), next).orElse(null);
+                oldest = written == null || (oldest != null && oldest.isBefore(written)) ? oldest : written;
+            }
+        }
+        return new Lag(records, oldest == null ? Duration.ZERO : Duration.between(oldest, Instant.now()));
+    }
+
+    /** Columns looked up by other rows: lookup keys, and the order and customer of the features. */
+    private static Set<String> indexed(CompiledPipeline pipeline) {
+        Set<String> columns = new LinkedHashSet<>();
+        pipeline.definition().steps().stream().filter(Step.Lookup.class::isInstance)
+                .forEach(step -> columns.add(((Step.Lookup) step).key()));
+        if (pipeline.definition().features() != null) {
+            columns.add(pipeline.definition().features().order());
+            columns.add(pipeline.definition().features().customer());
+        }
+        return columns;
     }
 }

@@ -1,0 +1,43 @@
+package io.tributary.catalog.entity;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One version of a transform pipeline's definition, as received (YAML or JSON). */
+@Entity
+@Table(schema = "catalog", name = "pipeline_version")
+public class PipelineVersionEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public String name;
+
+    /** 1, 2, 3... per pipeline; the highest is the current one. */
+    @Column(nullable = false)
+    public int version;
+
+    @Column(nullable = false)
+    public String dataset;
+
+    /** FACT or REFERENCE. */
+    @Column(nullable = false)
+    public String kind;
+
+    @Column(nullable = false)
+    public String document;
+
+    @Column(name = "media_type", nullable = false)
+    public String mediaType;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt = Instant.now();
+}

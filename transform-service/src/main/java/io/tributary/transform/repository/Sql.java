@@ -1,0 +1,52 @@
+package io.tributary.transform.repository;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.function.Function;
+
+import io.tributary.transform.pipeline.FieldType;
+
+/** The few things every curated-table statement needs: quoted names, values as text, and typed reads. */
+final class Sql {
+
+    private Sql() {
+    }
+
+    static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    static String table(String name) {
+        return "curated." + quote(name);
+    }
+
+    /** Values travel as text and are cast by the statement, so decimals and times keep their exact form. */
+    static String text(Object value) {
+        return value == null ? null : value instanceof BigDecimal d ? d.toPlainString() : value.toString();
+    }
+
+    static <T> Array texts(Connection connection, Collection<T> items, Function<T, Object> value) throws SQLException {
+        return connection.createArrayOf("text", items.stream().map(value).map(Sql::text).toArray());
+    }
+
+    static Object read(ResultSet result, String column, FieldType type) throws SQLException {
+        Object value = switch (type) {
+            case TEXT -> result.getString(column);
+            case INTEGER -> result.getObject(column, Long.class);
+            case DECIMAL -> result.getBigDecimal(column);
+            case BOOLEAN -> result.getObject(column, Boolean.class);
+            case DATE -> result.getObject(column, LocalDate.class);
+            case TIMESTAMP -> {
+                OffsetDateTime time = result.getObject(column, OffsetDateTime.class);
+                yield time == null ? null : time.toInstant();
+            }
+        };
+        return type == FieldType.DECIMAL && value != null ? type.coerce(value) : value;
+    }
+}
