@@ -15,11 +15,15 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.tributary.catalog.event.Channels;
+import io.tributary.catalog.event.RecordEvent;
+import io.tributary.catalog.event.RecordEventDeserializer;
 import io.tributary.testinfra.KafkaBrokerResource;
 
 /** The ingestion API as tests drive it: sources, uploads, batches, and what reached Kafka. */
@@ -58,6 +62,37 @@ public final class IngestionApi {
 
     public static ValidatableResponse awaitCompleted(String batch) {
         return awaitStatus(batch, "COMPLETED");
+    }
+
+    /**
+     * Every accepted record of the batch on Kafka now: the topic is read from its start to its current end, so a
+     * record published twice is there twice.
+     */
+    public static List<RecordEvent> acceptedRecordsOf(UUID batch) {
+        List<RecordEvent> found = new ArrayList<>();
+        try (KafkaConsumer<String, RecordEvent> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new RecordEventDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Channels.ACCEPTED_RECORDS).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new AssertionError("the topic could not be read to its end " + end + " in 30 seconds");
+                }
+                for (ConsumerRecord<String, RecordEvent> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (batch.equals(record.value().tributarybatch())) {
+                        found.add(record.value());
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     /** Reads the topic from the start until {@code expected} records match, or 30 seconds pass. */

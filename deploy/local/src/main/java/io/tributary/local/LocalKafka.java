@@ -18,15 +18,17 @@ import kafka.tools.StorageTool;
 
 /**
  * A real single-node Apache Kafka broker (KRaft, combined broker and controller) inside this JVM. Its log directory
- * is formatted on first use and kept, so topics and offsets survive a restart on the same directory.
+ * is formatted on first use and kept, so topics and offsets survive a restart on the same directory. The broker can
+ * also be stopped and started again on the same ports and directory, as when Kafka goes down for a while.
  */
 public final class LocalKafka implements AutoCloseable {
 
-    private final KafkaRaftServer server;
+    private final Properties config;
     private final String bootstrapServers;
+    private KafkaRaftServer server;
 
-    private LocalKafka(KafkaRaftServer server, String bootstrapServers) {
-        this.server = server;
+    private LocalKafka(Properties config, String bootstrapServers) {
+        this.config = config;
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -47,9 +49,9 @@ public final class LocalKafka implements AutoCloseable {
             if (!Files.exists(dataDir.resolve("logs/meta.properties"))) {
                 format(configFile);
             }
-            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
-            server.startup();
-            return new LocalKafka(server, "127.0.0.1:" + clientPort);
+            LocalKafka kafka = new LocalKafka(config, "127.0.0.1:" + clientPort);
+            kafka.startAgain();
+            return kafka;
         } catch (IOException e) {
             throw new IllegalStateException("could not prepare Kafka's directory " + dataDir, e);
         }
@@ -59,10 +61,27 @@ public final class LocalKafka implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /** Stops the broker and keeps its directory and ports, so {@link #startAgain()} brings the same broker back. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    /** Starts the broker again after {@link #stop()}, on the same ports and directory; does nothing if it is up. */
+    public synchronized void startAgain() {
+        if (server == null) {
+            KafkaRaftServer started = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
+            started.startup();
+            server = started;
+        }
+    }
+
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        stop();
     }
 
     private static Properties config(Path dataDir, int clientPort, int controllerPort, int partitions) {

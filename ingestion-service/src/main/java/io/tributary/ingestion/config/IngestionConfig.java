@@ -31,4 +31,22 @@ public interface IngestionConfig {
     /** How many quarantined records are written to the catalog in one transaction. */
     @WithDefault("500")
     int quarantineChunk();
+
+    /** How the accepted records' producer waits for Kafka; when Kafka is down a batch waits once these run out. */
+    Producer producer();
+
+    interface Producer {
+
+        /** How long a send may wait for Kafka's metadata or for buffer space before the record fails. */
+        @WithDefault("60s")
+        Duration maxBlock();
+
+        /** How long Kafka has to acknowledge a record, retries included, before the record fails. */
+        @WithDefault("120s")
+        Duration deliveryTimeout();
+
+        /** How long the producer waits for Kafka to answer one request before it tries again. */
+        @WithDefault("30s")
+        Duration requestTimeout();
+    }
 }

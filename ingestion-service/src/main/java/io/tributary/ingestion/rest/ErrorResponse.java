@@ -2,7 +2,7 @@ package io.tributary.ingestion.rest;
 
 import java.util.List;
 
-/** The body of every 4xx answer: what is wrong, and each detail naming where. */
+/** The body of every error answer (4xx, and 503 while Kafka is unavailable): what is wrong, and each detail. */
 public record ErrorResponse(String error, List<String> details) {
 
     public static ErrorResponse of(String error) {

@@ -1,11 +1,16 @@
 package io.tributary.ingestion.rest;
 
+import java.net.URI;
+import java.util.List;
+
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.tributary.ingestion.service.BatchStateException;
 import io.tributary.ingestion.service.InvalidRequestException;
+import io.tributary.ingestion.service.KafkaUnavailableException;
 import io.tributary.ingestion.service.SourceConflictException;
 import io.tributary.ingestion.service.SourceDisabledException;
 import io.tributary.ingestion.service.UnknownBatchException;
@@ -42,6 +47,18 @@ public class ExceptionMappers {
     public Response invalid(InvalidRequestException e) {
         return Response.status(Response.Status.BAD_REQUEST)
                 .entity(new ErrorResponse("invalid request", e.problems()))
+                .build();
+    }
+
+    /** Nothing of the call was acknowledged; the caller sends it again after Retry-After (in seconds). */
+    @ServerExceptionMapper
+    public Response kafkaUnavailable(KafkaUnavailableException e) {
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, seconds)
+                .location(URI.create("/api/batches/" + e.batchId()))
+                .entity(new ErrorResponse(e.getMessage(), List.of("batch " + e.batchId()
+                        + " recorded the call and was set aside as FAILED; retry after " + seconds + " s")))
                 .build();
     }
 

@@ -129,17 +129,14 @@ public class SourceResource {
     @Path("/{name}/events")
     @Consumes({MediaType.APPLICATION_JSON, NDJSON})
     @Operation(summary = "Push events (a JSON object, an array of them, or NDJSON); answers once every accepted event "
-            + "is in Kafka")
+            + "is in Kafka, or 503 with Retry-After when Kafka did not take them and nothing was acknowledged")
     public Response events(@PathParam("name") String name, InputStream body) {
-        EventIntakeService.Pushed pushed = events.receive(name, body);
-        BatchEntity batch = pushed.batch();
-        Response.Status status = !pushed.durable()
-                ? Response.Status.SERVICE_UNAVAILABLE
-                : switch (batch.status) {
-                    case COMPLETED -> Response.Status.OK;
-                    case AWAITING_REVIEW -> Response.Status.ACCEPTED;
-                    default -> Response.Status.CONFLICT;
-                };
+        BatchEntity batch = events.receive(name, body);
+        Response.Status status = switch (batch.status) {
+            case COMPLETED -> Response.Status.OK;
+            case AWAITING_REVIEW -> Response.Status.ACCEPTED;
+            default -> Response.Status.CONFLICT;
+        };
         return Response.status(status).entity(mapper.toResponse(batch))
                 .location(URI.create("/api/batches/" + batch.id)).build();
     }

@@ -17,6 +17,7 @@ import jakarta.enterprise.event.Event;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tributary.catalog.entity.BatchEntity;
 import io.tributary.catalog.entity.QuarantinedRecordEntity;
 import io.tributary.ingestion.config.IngestionConfig;
 import io.tributary.ingestion.drift.ColumnAliases;
@@ -197,6 +198,17 @@ public class BatchProcessor {
     private void fail(BatchJob job, List<String> fields, String error) {
         store.fail(job.batchId(), error);
         announce(job, BatchLifecycle.Phase.FAILED, fields, null, error);
+    }
+
+    /**
+     * Sets a batch aside as FAILED from outside its processing (which threw, or left records Kafka did not take), with
+     * the reason an operator reads on the batch, and tells the lifecycle's observers.
+     */
+    void fail(UUID batchId, String error) {
+        BatchEntity batch = store.fail(batchId, error);
+        lifecycle.fire(new BatchLifecycle(BatchLifecycle.Phase.FAILED, batchId, batch.source, batch.dataset,
+                batch.contractVersion == null ? 0 : batch.contractVersion, batch.landingPath,
+                batch.fields == null ? List.of() : batch.fields, null, error, Instant.now()));
     }
 
     private void announce(BatchJob job, BatchLifecycle.Phase phase, List<String> fields, BatchCounts counts,

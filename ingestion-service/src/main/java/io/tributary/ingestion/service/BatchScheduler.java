@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -31,6 +32,7 @@ public class BatchScheduler {
     private final ExecutorService workers;
     private final ScheduledExecutorService retries;
     private final Duration retryDelay;
+    private volatile boolean stopping;
 
     public BatchScheduler(BatchProcessor processor, BatchStore store, IngestionConfig config) {
         this.processor = processor;
@@ -60,19 +62,61 @@ public class BatchScheduler {
     }
 
     private void submit(UUID id) {
-        workers.submit(() -> {
-            try {
-                if (processor.process(id) == BatchProcessor.Next.RETRY_LATER) {
-                    retries.schedule(() -> submit(id), retryDelay.toMillis(), TimeUnit.MILLISECONDS);
-                }
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "batch %s could not be processed", id);
+        try {
+            workers.execute(() -> process(id));
+        } catch (RejectedExecutionException e) {
+            LOG.infof("batch %s is left to the next start: the service is stopping", id);
+        }
+    }
+
+    /**
+     * Processes one batch on a worker. Whatever it throws, an {@link Error} such as {@link OutOfMemoryError}
+     * included, is logged and sets the batch aside as FAILED with the reason, so it never stays PROCESSING unseen;
+     * the worker goes on with the next batch. Only while the service stops is a batch left as it is, to be resumed
+     * at the next start.
+     */
+    void process(UUID id) {
+        BatchProcessor.Next next;
+        try {
+            next = processor.process(id);
+        } catch (Throwable e) {
+            if (stopping || Thread.currentThread().isInterrupted()) {
+                LOG.warnf(e, "batch %s was interrupted as the service stops; it is resumed at the next start", id);
+                return;
             }
-        });
+            LOG.errorf(e, "batch %s could not be processed", id);
+            setAside(id, e);
+            return;
+        }
+        if (next == BatchProcessor.Next.RETRY_LATER) {
+            try {
+                retries.schedule(() -> submit(id), retryDelay.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                LOG.infof("batch %s waits for Kafka and is resumed at the next start: the service is stopping", id);
+            }
+        }
+    }
+
+    private void setAside(UUID id, Throwable cause) {
+        try {
+            processor.fail(id, "processing stopped unexpectedly (" + describe(cause)
+                    + "); see the service log, then upload the file again");
+        } catch (Throwable e) {
+            e.addSuppressed(cause);
+            LOG.errorf(e, "batch %s could not be marked FAILED; it is resumed at the next start", id);
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank()
+                ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + message;
     }
 
     @PreDestroy
     void stop() throws InterruptedException {
+        stopping = true;
         retries.shutdownNow();
         workers.shutdownNow();
         workers.awaitTermination(10, TimeUnit.SECONDS);

@@ -171,10 +171,11 @@ public class BatchStore {
         batch.error = "waiting for Kafka, will retry: " + error;
     }
 
-    void fail(UUID id, String error) {
+    BatchEntity fail(UUID id, String error) {
         BatchEntity batch = get(id);
         batch.status = BatchStatus.FAILED;
         batch.error = error;
         batch.completedAt = Instant.now();
+        return batch;
     }
 }

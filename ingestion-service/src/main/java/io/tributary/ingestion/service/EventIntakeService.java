@@ -1,6 +1,7 @@
 package io.tributary.ingestion.service;
 
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -10,33 +11,35 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tributary.catalog.entity.BatchEntity;
 import io.tributary.catalog.entity.SourceEntity;
+import io.tributary.ingestion.config.IngestionConfig;
 
 /**
  * Takes events that a source system pushes over HTTP (one JSON object, an array of them, or NDJSON). The body is
  * kept in the landing archive like a file, then processed at once: the call returns only when every accepted event is
- * in Kafka, so an acknowledged event is never lost.
+ * in Kafka, so an acknowledged event is never lost. When Kafka does not take them, the call fails with
+ * {@link KafkaUnavailableException} and its batch is set aside, so nothing of it is published later behind the
+ * caller's back.
  */
 @ApplicationScoped
 public class EventIntakeService {
-
-    /** A processed push: its batch, and whether Kafka took every accepted event. */
-    public record Pushed(BatchEntity batch, boolean durable) {
-    }
 
     private final SourceService sources;
     private final LandingArchive archive;
     private final BatchStore batches;
     private final BatchProcessor processor;
+    private final Duration retryAfter;
 
     public EventIntakeService(SourceService sources, LandingArchive archive, BatchStore batches,
-            BatchProcessor processor) {
+            BatchProcessor processor, IngestionConfig config) {
         this.sources = sources;
         this.archive = archive;
         this.batches = batches;
         this.processor = processor;
+        this.retryAfter = config.retryDelay();
     }
 
-    public Pushed receive(String sourceName, InputStream body) {
+    /** The processed push's batch: completed, or held for review. */
+    public BatchEntity receive(String sourceName, InputStream body) {
         SourceEntity source = sources.get(sourceName);
         if (!source.enabled) {
             throw new SourceDisabledException(sourceName);
@@ -49,11 +52,10 @@ public class EventIntakeService {
         String name = "events." + source.format.name().toLowerCase(Locale.ROOT);
         LandingArchive.StoredFile stored = archive.store(source.name, id, name, body);
         QuarkusTransaction.requiringNew().run(() -> batches.record(id, source, name, stored));
-        boolean durable = processor.process(id) == BatchProcessor.Next.DONE;
-        if (!durable) {
-            QuarkusTransaction.requiringNew().run(() -> batches.fail(id,
-                    "Kafka did not take every event; nothing of this call was acknowledged: send it again"));
+        if (processor.process(id) == BatchProcessor.Next.RETRY_LATER) {
+            processor.fail(id, "Kafka did not take every event; nothing of this call was acknowledged: send it again");
+            throw new KafkaUnavailableException(id, retryAfter);
         }
-        return new Pushed(QuarkusTransaction.requiringNew().call(() -> batches.get(id)), durable);
+        return QuarkusTransaction.requiringNew().call(() -> batches.get(id));
     }
 }

@@ -18,6 +18,7 @@ import io.smallrye.common.annotation.Identifier;
 import io.tributary.catalog.event.Channels;
 import io.tributary.catalog.event.RecordEvent;
 import io.tributary.catalog.event.RecordEventSerializer;
+import io.tributary.ingestion.config.IngestionConfig;
 
 /**
  * Sends accepted records to Kafka, keyed by business key, with a bounded number waiting for acknowledgement. This is
@@ -31,7 +32,7 @@ public class RecordPublisher {
 
     private final Producer<String, RecordEvent> producer;
 
-    public RecordPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
+    public RecordPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka, IngestionConfig ingestion) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.get("bootstrap.servers"));
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -40,6 +41,10 @@ public class RecordPublisher {
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "ingestion-accepted-records");
+        IngestionConfig.Producer timeouts = ingestion.producer();
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeouts.maxBlock().toMillis());
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.toIntExact(timeouts.deliveryTimeout().toMillis()));
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.toIntExact(timeouts.requestTimeout().toMillis()));
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new RecordEventSerializer());
     }
 
@@ -59,6 +64,11 @@ public class RecordPublisher {
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
         void send(String key, RecordEvent event) throws InterruptedException {
+            if (failure.get() != null) {
+                // Kafka already refused a record of this flight, so the batch is sent again later: waiting out
+                // max.block.ms once more for each record left would only hold the worker
+                return;
+            }
             window.acquire();
             try {
                 producer.send(new ProducerRecord<>(Channels.ACCEPTED_RECORDS, key, event), (metadata, error) -> {
