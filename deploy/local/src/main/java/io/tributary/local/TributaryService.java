@@ -5,8 +5,10 @@ import java.nio.file.Path;
 /** The four services of the suite, each a packaged Quarkus application in its own Maven module. */
 public enum TributaryService {
 
-    REQUIREMENTS("requirements-service"), INGESTION("ingestion-service"), TRANSFORM("transform-service"), SERVING(
-            "serving-service");
+    REQUIREMENTS("requirements-service"),
+    INGESTION("ingestion-service"),
+    TRANSFORM("transform-service"),
+    SERVING("serving-service");
 
     private final String module;
 

@@ -1,12 +1,13 @@
 package io.tributary.transform.messaging;
 
-import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
@@ -34,11 +35,13 @@ public class AcceptedRecordsConsumer {
 
     @Incoming(Channels.ACCEPTED_RECORDS)
     @Blocking
-    public void consume(List<ConsumerRecord<String, RecordEvent>> records) throws SQLException {
-        List<Delivery> deliveries = records.stream()
-                .map(r -> new Delivery(r.topic(), r.partition(), r.offset(), r.value())).toList();
+    public void consume(ConsumerRecords<String, RecordEvent> records) throws InterruptedException {
+        List<Delivery> deliveries = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, RecordEvent> r : records) {
+            deliveries.add(new Delivery(r.topic(), r.partition(), r.offset(), r.value()));
+        }
         String topic = deliveries.isEmpty() ? Channels.ACCEPTED_RECORDS : deliveries.get(0).topic();
-        Map<String, PipelineProgress> applied = Retries.onConflict(() -> applier.apply(topic, deliveries));
+        Map<String, PipelineProgress> applied = Retries.untilCommitted(() -> applier.apply(topic, deliveries));
         metrics.record(applied);
     }
 }

@@ -1,16 +1,22 @@
 package io.tributary.transform.messaging;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Set;
 
 import org.jboss.logging.Logger;
 
-/** Runs a transaction again when PostgreSQL aborted it for a deadlock or a serialization conflict. */
+/**
+ * Runs a transaction until it commits. A deadlock or serialization conflict is retried at once; anything else (the
+ * database down, a restart) after a pause that grows to half a minute. The poll is never skipped, so nothing is lost:
+ * the pipelines wait, and their lag shows it.
+ */
 final class Retries {
 
     private static final Logger LOG = Logger.getLogger(Retries.class);
     private static final Set<String> CONFLICTS = Set.of("40P01", "40001");
-    private static final int ATTEMPTS = 5;
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(500);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
 
     interface Work<T> {
         T run() throws SQLException;
@@ -19,15 +25,19 @@ final class Retries {
     private Retries() {
     }
 
-    static <T> T onConflict(Work<T> work) throws SQLException {
+    static <T> T untilCommitted(Work<T> work) throws InterruptedException {
+        Duration pause = FIRST_PAUSE;
         for (int attempt = 1;; attempt++) {
             try {
                 return work.run();
             } catch (SQLException | RuntimeException e) {
-                if (attempt >= ATTEMPTS || !isConflict(e)) {
-                    throw e;
+                if (isConflict(e)) {
+                    LOG.debugf("transaction conflict, attempt %d: %s", attempt, e.getMessage());
+                    continue;
                 }
-                LOG.infof("transaction conflict (%s), attempt %d of %d", e.getMessage(), attempt, ATTEMPTS);
+                LOG.errorf(e, "applying a poll failed (attempt %d); trying again in %d ms", attempt, pause.toMillis());
+                Thread.sleep(pause.toMillis());
+                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
             }
         }
     }

@@ -1,33 +1,121 @@
 package io.tributary.transform.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
+import io.tributary.transform.CatalogFixtures;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaBrokerResource.class)
 class PipelineResourceTest {
 
-    @Test
-    void showsSalesPipelineInputAndOutputs() {
-        given().when().get("/api/pipelines/sales")
-                .then().statusCode(200)
-                .body("dataset", is("sales"))
-                .body("input", is("tributary-records-accepted"))
-                .body("outputs", hasItem("curated.sales_by_region_day"));
-        given().when().get("/api/pipelines").then().statusCode(200).body("name", hasItem("sales"));
+    @Inject
+    AgroalDataSource dataSource;
+
+    private String dataset;
+
+    @BeforeEach
+    void dataset() throws SQLException {
+        dataset = "orders_" + System.nanoTime() % 1_000_000_000L;
+        new CatalogFixtures(dataSource).dataset(dataset, "Europe/Paris", """
+                - {name: id, logicalType: integer, required: true, primaryKey: true, primaryKeyPosition: 1}
+                - {name: placed_at, logicalType: string}
+                - {name: amount, logicalType: number}
+                """);
+    }
+
+    private static RequestSpecification yaml(String document) {
+        return given().contentType("application/yaml").body(document.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String pipeline(String steps) {
+        return """
+                name: %s
+                dataset: %s
+                eventTime: placed_at
+                steps:
+                  - timezone: {field: placed_at}
+                %s
+                aggregate: {dimensions: [], measures: [amount]}
+                """.formatted(dataset, dataset, steps.indent(2));
     }
 
     @Test
-    void answersNotFoundForUnknownPipeline() {
-        given().when().get("/api/pipelines/nope").then().statusCode(404);
+    void storesEachChangedDocumentAsANewVersionWithItsTables() {
+        yaml(pipeline("")).when().put("/api/pipelines/" + dataset)
+                .then().statusCode(201)
+                .header("Location", containsString("/api/pipelines/" + dataset + "/versions/1"))
+                .body("version", is(1))
+                .body("tables", hasItem("curated." + dataset + "_agg"));
+        yaml(pipeline("")).when().put("/api/pipelines/" + dataset).then().statusCode(200).body("version", is(1));
+        yaml(pipeline("- derive: {doubled: \"amount * 2\"}")).when().put("/api/pipelines/" + dataset)
+                .then().statusCode(201).body("version", is(2));
+        given().when().get("/api/pipelines/" + dataset + "/versions").then().statusCode(200)
+                .body("version", hasItem(2));
+        given().when().get("/api/pipelines/" + dataset + "/versions/1").then().statusCode(200)
+                .body(containsString("timezone"));
+        given().when().get("/api/pipelines").then().statusCode(200).body("name", hasItem(dataset));
+    }
+
+    @Test
+    void reportsCountsLagAndThroughput() {
+        yaml(pipeline("")).when().put("/api/pipelines/" + dataset).then().statusCode(201);
+        given().when().get("/api/pipelines/" + dataset).then().statusCode(200)
+                .body("version", is(1))
+                .body("counts.received", is(0))
+                .body("lagRecords", notNullValue())
+                .body("recordsPerSecond", notNullValue())
+                .body("problems.size()", is(0));
+    }
+
+    @Test
+    void rejectsAnInvalidPipelineWithEveryProblemAndWhereItIs() {
+        yaml(pipeline("- derive: {flag: \"missing > 1\"}\n- explode: {}")).when().put("/api/pipelines/" + dataset)
+                .then().statusCode(400)
+                .body("error", containsString("cannot be used"))
+                .body("details", hasItem(containsString("unknown step 'explode'")));
+        yaml(pipeline("- derive: {flag: \"missing > 1\"}")).when().put("/api/pipelines/" + dataset)
+                .then().statusCode(400)
+                .body("details", hasItem(containsString("$.steps (derive flag): the expression reads 'missing'")));
+        yaml("name: [").when().put("/api/pipelines/" + dataset).then().statusCode(400)
+                .body("details[0]", containsString("not valid YAML at line"));
+        yaml(pipeline("")).when().put("/api/pipelines/other").then().statusCode(400)
+                .body("details[0]", containsString("was sent to /api/pipelines/other"));
+    }
+
+    @Test
+    void refusesAVersionThatChangesTheTypeOfAColumn() {
+        yaml(pipeline("- derive: {score: \"amount * 2\"}")).when().put("/api/pipelines/" + dataset)
+                .then().statusCode(201);
+        yaml(pipeline("- derive: {score: {expression: \"'x' + amount\", type: text}}"))
+                .when().put("/api/pipelines/" + dataset)
+                .then().statusCode(409)
+                .body("details[0]", containsString("column 'score'"));
+    }
+
+    @Test
+    void answersNotFoundAndUnsupportedMediaTypeClearly() {
+        given().when().get("/api/pipelines/nope").then().statusCode(404)
+                .body("error", containsString("no pipeline named 'nope'"));
+        given().contentType("text/csv").body("a,b").when().put("/api/pipelines/" + dataset).then().statusCode(415)
+                .body("error", containsString("application/yaml"));
     }
 }
