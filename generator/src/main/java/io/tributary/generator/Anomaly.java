@@ -4,7 +4,11 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 enum Anomaly {
-    UNPARSEABLE_ORDER_DATE, NON_NUMERIC_SALES, EMPTY_REGION, EMPTY_ORDER_ID, RAGGED_ROW;
+    UNPARSEABLE_ORDER_DATE,
+    NON_NUMERIC_SALES,
+    EMPTY_REGION,
+    EMPTY_ORDER_ID,
+    RAGGED_ROW;
 
     private static final int ORDER_ID = SalesColumns.STANDARD.indexOf(SalesColumns.ORDER_ID);
     private static final int ORDER_DATE = SalesColumns.STANDARD.indexOf(SalesColumns.ORDER_DATE);

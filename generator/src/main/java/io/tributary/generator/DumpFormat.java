@@ -1,7 +1,8 @@
 package io.tributary.generator;
 
 public enum DumpFormat {
-    CSV("csv", new CsvEncoder()), NDJSON("ndjson", new NdjsonEncoder());
+    CSV("csv", new CsvEncoder()),
+    NDJSON("ndjson", new NdjsonEncoder());
 
     private final String extension;
     private final LineEncoder encoder;

@@ -1,5 +1,6 @@
 package io.tributary.generator;
 
 public enum SchemaChange {
-    ADD_COLUMN, RENAME_COLUMN
+    ADD_COLUMN,
+    RENAME_COLUMN
 }

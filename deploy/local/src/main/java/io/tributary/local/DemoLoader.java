@@ -25,7 +25,7 @@ import io.tributary.generator.GeneratorOptions;
 import io.tributary.generator.SalesDumpGenerator;
 
 /**
- * Loads the demo: registers the sales contract and the {@code webshop} source, then, unless it was loaded before,
+ * Loads the demo: registers the sales contract, declares the sales pipeline and the {@code webshop} source, then, unless it was loaded before,
  * generates a small deterministic week of sales dumps and sends them through ingestion one file at a time.
  */
 public final class DemoLoader {
@@ -34,6 +34,7 @@ public final class DemoLoader {
     public static final String SOURCE = "webshop";
     public static final String TIME_ZONE = "America/New_York";
     public static final String CONTRACT_RESOURCE = "/demo/sales-contract.yaml";
+    public static final String PIPELINE_RESOURCE = "/demo/sales-pipeline.yaml";
     /** Written after a complete load: one line per batch, {@code <batch id> <file name>}. */
     public static final String MARKER = ".loaded";
 
@@ -43,6 +44,7 @@ public final class DemoLoader {
 
     private final String requirementsUrl;
     private final String ingestionUrl;
+    private final String transformUrl;
     private final Path demoDir;
     private final Consumer<String> out;
     private final Http http = new Http(Duration.ofMinutes(2));
@@ -51,15 +53,18 @@ public final class DemoLoader {
      * @param dataDir the suite's data directory; the demo files and the marker go to {@code <dataDir>/demo}
      * @param out receives one line per step and per batch
      */
-    public DemoLoader(String requirementsUrl, String ingestionUrl, Path dataDir, Consumer<String> out) {
+    public DemoLoader(String requirementsUrl, String ingestionUrl, String transformUrl, Path dataDir,
+            Consumer<String> out) {
         this.requirementsUrl = requirementsUrl;
         this.ingestionUrl = ingestionUrl;
+        this.transformUrl = transformUrl;
         this.demoDir = dataDir.resolve("demo");
         this.out = out;
     }
 
     public static DemoLoader forSuite(Suite suite, Consumer<String> out) {
-        return new DemoLoader(suite.requirementsUrl(), suite.ingestionUrl(), suite.config().dataDir(), out);
+        return new DemoLoader(suite.requirementsUrl(), suite.ingestionUrl(), suite.transformUrl(),
+                suite.config().dataDir(), out);
     }
 
     /** Seed 42, 2,000 order lines over the 7 days from 2024-01-01, 1% anomalies, 1% duplicates. */
@@ -76,9 +81,18 @@ public final class DemoLoader {
 
     /** The demo's ODCS contract of the {@code sales} dataset, as YAML. */
     public static String contractYaml() {
-        try (InputStream in = DemoLoader.class.getResourceAsStream(CONTRACT_RESOURCE)) {
+        return resource(CONTRACT_RESOURCE);
+    }
+
+    /** The demo's transform pipeline of the {@code sales} dataset, as YAML. */
+    public static String pipelineYaml() {
+        return resource(PIPELINE_RESOURCE);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = DemoLoader.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + CONTRACT_RESOURCE);
+                throw new IllegalStateException("missing classpath resource " + name);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -94,6 +108,7 @@ public final class DemoLoader {
      */
     public boolean load() {
         putContract();
+        putPipeline();
         registerSource();
         Path marker = demoDir.resolve(MARKER);
         if (alreadyLoaded(marker)) {
@@ -135,6 +150,16 @@ public final class DemoLoader {
         }
         out.accept("Contract of dataset '" + DATASET + "' registered (catalog version "
                 + response.json().path("version").asText("?") + ")");
+    }
+
+    private void putPipeline() {
+        Http.Response response = http.put(transformUrl + "/api/pipelines/" + DATASET, "application/yaml",
+                pipelineYaml());
+        if (response.status() != 200 && response.status() != 201) {
+            throw response.unexpected();
+        }
+        out.accept("Pipeline '" + DATASET + "' declared (version " + response.json().path("version").asText("?")
+                + ")");
     }
 
     private void registerSource() {

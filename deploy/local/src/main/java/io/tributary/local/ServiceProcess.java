@@ -151,6 +151,16 @@ public final class ServiceProcess {
         }
     }
 
+    /** SIGKILL, and waits until the process is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** SIGTERM, up to 20 s for a graceful shutdown, then SIGKILL. */
     public void stop() {
         if (!process.isAlive()) {

@@ -32,6 +32,9 @@ public final class Suite implements AutoCloseable {
     private LocalPostgres postgres;
     private LocalKafka kafka;
     private final Map<TributaryService, ServiceProcess> services = new EnumMap<>(TributaryService.class);
+    private Map<String, String> environment;
+    private Map<TributaryService, Integer> servicePorts;
+    private Map<TributaryService, Path> serviceJars;
 
     public Suite(SuiteConfig config) {
         this(config, message -> {
@@ -89,23 +92,44 @@ public final class Suite implements AutoCloseable {
         LocalKafka broker = LocalKafka.start(data.resolve("kafka"), config.kafkaPort(), SuiteConfig.KAFKA_PARTITIONS);
         register(() -> kafka = broker, broker::close);
 
-        Map<String, String> environment = serviceEnvironment(pg, broker);
+        environment = serviceEnvironment(pg, broker);
+        servicePorts = ports;
+        serviceJars = jars;
         for (TributaryService service : TributaryService.values()) {
-            int port = ports.get(service);
-            Map<String, String> env = new HashMap<>(environment);
-            env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            progress.accept("Starting " + service.module() + " on port " + port);
-            ServiceProcess process = ServiceProcess.start(service.module(), jars.get(service), port, env, data,
-                    logDir().resolve(service.module() + ".log"));
-            register(() -> services.put(service, process), process::stop);
-            try {
-                Leftovers.record(data, process);
-            } catch (IOException e) {
-                progress.accept("Could not record the pid of " + service.module() + ": " + e.getMessage());
-            }
+            startService(service);
         }
         awaitServicesReady();
         progress.accept("All services are ready");
+    }
+
+    private void startService(TributaryService service) {
+        int port = servicePorts.get(service);
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        progress.accept("Starting " + service.module() + " on port " + port);
+        ServiceProcess process = ServiceProcess.start(service.module(), serviceJars.get(service), port, env,
+                config.dataDir(), logDir().resolve(service.module() + ".log"));
+        register(() -> services.put(service, process), process::stop);
+        try {
+            Leftovers.record(config.dataDir(), process);
+        } catch (IOException e) {
+            progress.accept("Could not record the pid of " + service.module() + ": " + e.getMessage());
+        }
+    }
+
+    /** Kills a service at once (SIGKILL), as a crash would: no shutdown hook, no graceful stop. */
+    public void kill(TributaryService service) {
+        progress.accept("Killing " + service.module());
+        service(service).kill();
+    }
+
+    /** Starts a killed or stopped service again on its port and waits until it is ready. */
+    public void restart(TributaryService service) {
+        ServiceProcess old = service(service);
+        old.stop();
+        startService(service);
+        service(service).awaitReady(config.readyTimeout());
+        progress.accept(service.module() + " is ready again");
     }
 
     public SuiteConfig config() {

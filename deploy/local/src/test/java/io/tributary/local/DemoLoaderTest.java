@@ -50,24 +50,25 @@ class DemoLoaderTest {
     @Test
     void loadsEveryGeneratedFileOnceAndSkipsTheLoadOnTheNextRun(@TempDir Path data) {
         List<String> output = new ArrayList<>();
-        DemoLoader loader = new DemoLoader(url(), url(), data, output::add);
+        DemoLoader loader = new DemoLoader(url(), url(), url(), data, output::add);
 
         assertTrue(loader.load());
         assertEquals(7, batches.size(), "one batch per generated day");
         assertEquals(7, output.stream().filter(line -> line.contains("COMPLETED")).count());
         assertTrue(Files.exists(data.resolve("demo/.loaded")));
         assertTrue(requests.contains("PUT /api/contracts/sales application/yaml"));
+        assertTrue(requests.contains("PUT /api/pipelines/sales application/yaml"));
         assertTrue(requests.contains("POST /api/sources application/json"));
 
         requests.clear();
-        assertFalse(new DemoLoader(url(), url(), data, output::add).load());
+        assertFalse(new DemoLoader(url(), url(), url(), data, output::add).load());
         assertEquals(0, requests.stream().filter(r -> r.contains("/files")).count(), "no file is sent twice");
     }
 
     @Test
     void aFailedBatchIsReportedAndLeavesNoMarker(@TempDir Path data) {
         batchStatus = "FAILED";
-        DemoLoader loader = new DemoLoader(url(), url(), data, line -> {
+        DemoLoader loader = new DemoLoader(url(), url(), url(), data, line -> {
         });
         IllegalStateException e = assertThrows(IllegalStateException.class, loader::load);
         assertTrue(e.getMessage().contains("sales-2024-01-01.csv"), e.getMessage());
@@ -82,6 +83,7 @@ class DemoLoaderTest {
         assertEquals(7, options.days());
         assertEquals("2024-01-01", options.startDate().toString());
         assertTrue(DemoLoader.contractYaml().contains("apiVersion: v3"));
+        assertTrue(DemoLoader.pipelineYaml().contains("dataset: sales"));
     }
 
     private String url() {
@@ -95,7 +97,7 @@ class DemoLoaderTest {
         requests.add(method + " " + path + " " + exchange.getRequestHeaders().getFirst("Content-Type"));
         int status = 404;
         String answer = "{}";
-        if (method.equals("PUT") && path.equals("/api/contracts/sales")) {
+        if (method.equals("PUT") && (path.equals("/api/contracts/sales") || path.equals("/api/pipelines/sales"))) {
             status = 201;
             answer = "{\"version\":1}";
         } else if (method.equals("POST") && path.equals("/api/sources")) {

@@ -8,7 +8,8 @@ import io.tributary.catalog.contract.ContractReader;
 
 /** The syntaxes a contract document travels in, and the media types that name them. */
 public enum ContractFormat {
-    JSON(ContractReader.Syntax.JSON), YAML(ContractReader.Syntax.YAML);
+    JSON(ContractReader.Syntax.JSON),
+    YAML(ContractReader.Syntax.YAML);
 
     public static final String APPLICATION_YAML = "application/yaml";
     public static final String APPLICATION_X_YAML = "application/x-yaml";

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /** How finely rows are split in time: one row per group over the whole range, or one per group and day. */
 public enum Grain {
-    TOTAL, DAY;
+    TOTAL,
+    DAY;
 
     public String parameterValue() {
         return name().toLowerCase(Locale.ROOT);

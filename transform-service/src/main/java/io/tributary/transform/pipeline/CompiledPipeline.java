@@ -35,7 +35,7 @@ public record CompiledPipeline(
     /**
      * Runs the steps on one record's data (field to value as the record event carries them).
      *
-     * @param businessKey the record's business key from ingestion, its identity when the pipeline declares no key
+     * @param businessKey the record's identity from ingestion, its key when the pipeline declares none
      */
     public Outcome run(Map<String, Object> data, String source, String businessKey, RowContext context) {
         WorkingRow row = new WorkingRow(source, context);

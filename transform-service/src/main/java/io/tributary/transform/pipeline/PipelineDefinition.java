@@ -7,7 +7,7 @@ import java.util.List;
  * A pipeline as declared: which dataset it reads, the steps each record goes through, and what it maintains.
  *
  * @param kind a {@code REFERENCE} pipeline keeps the latest row per key for other pipelines' lookups
- * @param key the fields that identify a record; empty means the record's business key from ingestion
+ * @param key the fields that identify a record; empty means its identity from ingestion (source and business key)
  * @param eventTime the date or timestamp field that places a record in time, for aggregates and lateness
  * @param lateness how far behind the newest event time a record may be before it counts as late
  * @param aggregate sums kept per time bucket and dimension values; null for none

@@ -9,7 +9,12 @@ import io.tributary.catalog.event.EventJson;
 import io.tributary.catalog.event.RecordEvent;
 import io.tributary.transform.repository.CuratedRow;
 
-/** A record to run through a pipeline, and why it is run. */
+/**
+ * A record to run through a pipeline, and why it is run.
+ *
+ * @param businessKey the record's identity from ingestion (its source and business key), its key in a pipeline that
+ *        declares none
+ */
 record Item(
         String businessKey,
         Map<String, Object> data,
@@ -36,7 +41,7 @@ record Item(
     static Item of(Delivery delivery, Mode mode) {
         RecordEvent event = delivery.event();
         String input = new String(EventJson.write(event.data()), StandardCharsets.UTF_8);
-        return new Item(event.subject(), event.data(), input, Hashes.sha256(input), event.id(), event.sourceName(),
+        return new Item(event.id().toString(), event.data(), input, Hashes.sha256(input), event.id(), event.sourceName(),
                 event.tributarybatch(), event.tributaryposition(), delivery.partition(), delivery.offset(),
                 event.time(), mode);
     }

@@ -18,6 +18,9 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.tributary.catalog.contract.ContractReader;
+import io.tributary.local.DemoLoader;
+
 class PipelineCompilerTest {
 
     private static final Map<String, FieldType> SALES = new LinkedHashMap<>();
@@ -251,6 +254,17 @@ class PipelineCompilerTest {
         assertTrue(all.contains("$.eventTime: 'state' is text"), all);
         assertTrue(all.contains("$.aggregate.dimensions: no field 'region'"), all);
         assertTrue(all.contains("$.aggregate.measures: 'customer' is text, not a number"), all);
+    }
+
+    @Test
+    void compilesTheDemoPipelineAgainstTheDemoContract() {
+        Map<String, FieldType> fields = new LinkedHashMap<>();
+        ContractReader.read(ContractReader.parse(DemoLoader.contractYaml(), ContractReader.Syntax.YAML), "sales")
+                .properties().forEach(p -> fields.put(p.name(), FieldType.of(p.logicalType())));
+        CompiledPipeline demo = PipelineCompiler.compile(PipelineReader.read(DemoLoader.pipelineYaml(), true), 1,
+                fields, name -> Optional.empty());
+        assertEquals(FieldType.DECIMAL, demo.output().get("net_sales"));
+        assertEquals(Set.of("sales", "discount"), demo.lineage().get("net_sales"));
     }
 
     @Test

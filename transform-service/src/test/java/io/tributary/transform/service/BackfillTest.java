@@ -75,7 +75,7 @@ class BackfillTest {
                 "select count(*) from curated." + d.name() + " where _status = 'curated'")));
         // read in Kolkata time, 00:10 local is 18:40 UTC the day before
         assertEquals("2024-02-29T18:40:00Z", catalog.single("select to_char(placed_at at time zone 'UTC', "
-                + "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from curated." + d.name() + " where _key = '1'"));
+                + "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from curated." + d.name() + " where id = '1'"));
 
         CatalogFixtures.declare(pipeline.formatted(d.name(), d.name(), "  - derive: {doubled: \"amount * 2\"}"));
         publish(d.record("3", "id", "3", "placed_at", "2024-03-02T10:00:00", "amount", new BigDecimal("1")));

@@ -162,7 +162,7 @@ class RecordApplierTest {
         assertEquals("pipeline." + d.name(), entry.get("rule"));
         assertEquals("unit", entry.get("field"));
         assertTrue(entry.get("reason").toString().contains("sales / discount"), entry.toString());
-        assertEquals("failed", catalog.single("select _status from curated." + d.name() + " where _key = '9'"));
+        assertEquals("failed", catalog.single("select _status from curated." + d.name() + " where _input->>'line_id' = '9'"));
     }
 
     @Test
