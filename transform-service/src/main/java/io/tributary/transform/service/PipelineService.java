@@ -147,7 +147,7 @@ public class PipelineService {
      * Records of the accepted-records topic not yet applied, and how long the oldest of them has waited. All pipelines
      * share one consumer, so they share its lag.
      */
-    private Lag lag() throws SQLException {
+    public Lag lag() throws SQLException {
         Map<Integer, Long> applied = offsets.all(RecordApplier.CONSUMER, Channels.ACCEPTED_RECORDS);
         long records = 0;
         Instant oldest = null;
