@@ -1,5 +1,14 @@
 package io.tributary.transform.rest;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tributary.testinfra.KafkaBrokerResource;
@@ -19,5 +28,13 @@ class OperationsEndpointsTest extends OperationsEndpointsContract {
     @Override
     protected String apiPath() {
         return "/api/pipelines/{name}";
+    }
+
+    @Test
+    void showsHowFarThePipelinesAreBehindInPrometheus() {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().when().get("/q/metrics").then()
+                .statusCode(200)
+                .body(matchesPattern("(?s).*tributary_transform_lag_records [0-9.]+.*"))
+                .body(containsString("tributary_transform_lag_seconds")));
     }
 }
