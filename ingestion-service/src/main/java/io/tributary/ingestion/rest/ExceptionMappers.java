@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.tributary.catalog.api.ErrorResponse;
 import io.tributary.ingestion.service.BatchStateException;
 import io.tributary.ingestion.service.InvalidRequestException;
 import io.tributary.ingestion.service.KafkaUnavailableException;

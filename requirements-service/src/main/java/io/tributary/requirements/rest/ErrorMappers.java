@@ -7,6 +7,7 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.tributary.catalog.api.ErrorResponse;
 import io.tributary.catalog.contract.ContractException;
 import io.tributary.requirements.service.ContractNotFoundException;
 import io.tributary.requirements.service.InvalidRequestException;
