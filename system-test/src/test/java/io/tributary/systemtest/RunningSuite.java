@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -18,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +33,6 @@ import io.restassured.response.Response;
 import io.tributary.local.DemoLoader;
 import io.tributary.local.Suite;
 import io.tributary.local.SuiteConfig;
-import io.tributary.local.TributaryService;
 
 /**
  * The packaged suite for one test class: started on free ports in a temporary folder with the demo contract and
@@ -64,17 +61,6 @@ final class RunningSuite implements AutoCloseable {
 
     static RunningSuite start(String name) throws IOException {
         Path root = repositoryRoot();
-        List<String> missing = new ArrayList<>();
-        for (TributaryService service : TributaryService.values()) {
-            if (!Files.isRegularFile(service.jar(root))) {
-                missing.add(service.jar(root).toString());
-            }
-        }
-        if (!missing.isEmpty()) {
-            fail("The system test runs the packaged services, but these jars are missing: " + missing
-                    + ". Package them first, e.g. ./mvnw -B -ntp -DskipTests install, or run ./mvnw verify from "
-                    + "the repository root.");
-        }
         RestAssured.config = RestAssuredConfig.config()
                 .jsonConfig(jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL))
                 .encoderConfig(encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
