@@ -127,7 +127,10 @@ final class RunningSuite implements AutoCloseable {
         SortedMap<String, BigDecimal> actual = new TreeMap<>();
         List<Map<String, Object>> rows = answer.getList("rows");
         for (Map<String, Object> row : rows) {
-            actual.merge((String) row.get("region"), new BigDecimal(row.get("sales").toString()), BigDecimal::add);
+            Map<?, ?> dimensions = (Map<?, ?>) row.get("dimensions");
+            Map<?, ?> measures = (Map<?, ?>) row.get("measures");
+            actual.merge((String) dimensions.get("region"), new BigDecimal(measures.get("sales").toString()),
+                    BigDecimal::add);
         }
         assertNotNull(answer.get("currentAsOf"), "currentAsOf of a non-empty answer");
         return normalised(actual);

@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** How finely rows are split in time: one row per group over the whole range, or one per group and day. */
+/** How finely rows are split in time: one row per group over the whole range, per day, or per month. */
 public enum Grain {
     TOTAL,
-    DAY;
+    DAY,
+    MONTH;
 
     public String parameterValue() {
         return name().toLowerCase(Locale.ROOT);

@@ -18,6 +18,6 @@ class OperationsEndpointsTest extends OperationsEndpointsContract {
 
     @Override
     protected String apiPath() {
-        return "/api/metrics/sales";
+        return "/api/metrics/{pipeline}";
     }
 }

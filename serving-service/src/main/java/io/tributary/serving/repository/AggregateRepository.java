@@ -1,0 +1,282 @@
+package io.tributary.serving.repository;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Reads the aggregates {@code curated.<pipeline>_agg} the transform service maintains. They have no entity: their
+ * columns depend on the pipeline, so they are read with SQL built from the columns PostgreSQL reports (always
+ * quoted), every value a bind parameter.
+ */
+@ApplicationScoped
+public class AggregateRepository {
+
+    public static final String SCHEMA = "curated";
+    public static final String SUFFIX = "_agg";
+
+    private static final String BUCKET = "_bucket";
+    private static final String LINES = "_lines";
+    private static final Set<String> BOOKKEEPING = Set.of(BUCKET, LINES, "_updated_at", "_restated_at");
+
+    private final DataSource dataSource;
+
+    public AggregateRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public static String tableName(String pipeline) {
+        return pipeline + SUFFIX;
+    }
+
+    /** The pipeline's aggregate, if its table exists and has an aggregate's bookkeeping columns. */
+    public Optional<AggregateTable> find(String pipeline) {
+        String table = tableName(pipeline);
+        Map<String, String> columns = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("select column_name, data_type from "
+                        + "information_schema.columns where table_schema = ? and table_name = ? "
+                        + "order by ordinal_position")) {
+            statement.setString(1, SCHEMA);
+            statement.setString(2, table);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    columns.put(result.getString(1), result.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the columns of " + SCHEMA + "." + table + ": "
+                    + e.getMessage(), e);
+        }
+        AggregateTable.Bucket bucket = switch (columns.getOrDefault(BUCKET, "")) {
+            case "date" -> AggregateTable.Bucket.DATE;
+            case "timestamp with time zone" -> AggregateTable.Bucket.TIMESTAMP;
+            default -> null;
+        };
+        if (bucket == null || !"bigint".equals(columns.get(LINES))) {
+            return Optional.empty();
+        }
+        List<String> dimensions = new ArrayList<>();
+        List<String> measures = new ArrayList<>();
+        columns.forEach((name, type) -> {
+            if (BOOKKEEPING.contains(name)) {
+                return;
+            }
+            if (type.equals("text")) {
+                dimensions.add(name);
+            } else if (type.equals("numeric")) {
+                measures.add(name);
+            }
+        });
+        return Optional.of(new AggregateTable(pipeline, table, bucket, dimensions, measures));
+    }
+
+    /** The pipelines whose aggregate table exists, by name. */
+    public List<String> pipelinesWithAggregate() {
+        List<String> pipelines = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("select table_name from "
+                        + "information_schema.columns where table_schema = ? and column_name in (?, ?) "
+                        + "and right(table_name, ?) = ? group by table_name having count(*) = 2 "
+                        + "order by table_name")) {
+            statement.setString(1, SCHEMA);
+            statement.setString(2, BUCKET);
+            statement.setString(3, LINES);
+            statement.setInt(4, SUFFIX.length());
+            statement.setString(5, SUFFIX);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    String table = result.getString(1);
+                    pipelines.add(table.substring(0, table.length() - SUFFIX.length()));
+                }
+            }
+            return pipelines;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not list the aggregates: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether a pipeline of this name has ever been declared. */
+    public boolean isDeclared(String pipeline) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "select exists (select 1 from catalog.pipeline_version where name = ?)")) {
+            statement.setString(1, pipeline);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the declared pipelines: " + e.getMessage(), e);
+        }
+    }
+
+    /** The time zone names PostgreSQL knows. */
+    public Set<String> timeZoneNames() {
+        Set<String> names = new HashSet<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("select name from pg_timezone_names");
+                ResultSet result = statement.executeQuery()) {
+            while (result.next()) {
+                names.add(result.getString(1));
+            }
+            return names;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read PostgreSQL's time zones: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Sums every measure and the lines per period and group, omitting groups without lines; ordered by the
+     * dimensions asked for, then period.
+     *
+     * @param groupBy dimensions of {@code table}, already checked
+     * @param period how rows are split in time
+     * @param from first local day included, or null
+     * @param to last local day included, or null
+     * @param timeZone the zone a timestamp bucket's day is taken in, already checked; unused for date buckets
+     * @param limit the most rows to read
+     */
+    public List<AggregateRow> sums(AggregateTable table, List<String> groupBy, Period period, LocalDate from,
+            LocalDate to, String timeZone, int limit) {
+        for (String dimension : groupBy) {
+            if (!table.dimensions().contains(dimension)) {
+                throw new IllegalArgumentException(dimension + " is not a dimension of " + table.table());
+            }
+        }
+        boolean timestamps = table.bucket() == AggregateTable.Bucket.TIMESTAMP;
+        List<Object> parameters = new ArrayList<>();
+
+        // Inner query: one row per cell with its local day, under names that cannot meet a column's.
+        StringBuilder cells = new StringBuilder("select ");
+        if (timestamps) {
+            cells.append("(").append(quote(BUCKET)).append(" at time zone cast(? as text))::date");
+            parameters.add(timeZone);
+        } else {
+            cells.append(quote(BUCKET));
+        }
+        cells.append(" as _day");
+        for (int i = 0; i < groupBy.size(); i++) {
+            cells.append(", ").append(quote(groupBy.get(i))).append(" as _d").append(i);
+        }
+        for (int i = 0; i < table.measures().size(); i++) {
+            cells.append(", ").append(quote(table.measures().get(i))).append(" as _m").append(i);
+        }
+        cells.append(", ").append(quote(LINES)).append(" as _lines, _restated_at from ").append(quote(SCHEMA))
+                .append('.').append(quote(table.table()));
+        // A local day lies within a day of the UTC day of the same date: this bounds the buckets read through the
+        // primary key, and the exact local days are then kept below.
+        List<String> bounds = new ArrayList<>();
+        if (from != null) {
+            bounds.add(timestamps
+                    ? quote(BUCKET) + " >= (cast(? as date) - 1)::timestamp at time zone 'UTC'"
+                    : quote(BUCKET) + " >= ?");
+            parameters.add(from);
+        }
+        if (to != null) {
+            bounds.add(timestamps
+                    ? quote(BUCKET) + " < (cast(? as date) + 2)::timestamp at time zone 'UTC'"
+                    : quote(BUCKET) + " <= ?");
+            parameters.add(to);
+        }
+        if (!bounds.isEmpty()) {
+            cells.append(" where ").append(String.join(" and ", bounds));
+        }
+
+        boolean split = period != Period.NONE;
+        List<String> keys = IntStream.range(0, groupBy.size()).mapToObj(i -> "_d" + i).toList();
+        StringBuilder sql = new StringBuilder("select ");
+        if (split) {
+            sql.append(period == Period.MONTH ? "date_trunc('month', _day::timestamp)::date" : "_day")
+                    .append(" as _p, ");
+        }
+        keys.forEach(key -> sql.append(key).append(", "));
+        IntStream.range(0, table.measures().size()).forEach(i -> sql.append("sum(_m").append(i).append("), "));
+        sql.append("sum(_lines)::bigint, max(_restated_at) from (").append(cells).append(") as cells");
+        List<String> days = new ArrayList<>();
+        if (timestamps && from != null) {
+            days.add("_day >= ?");
+            parameters.add(from);
+        }
+        if (timestamps && to != null) {
+            days.add("_day <= ?");
+            parameters.add(to);
+        }
+        if (!days.isEmpty()) {
+            sql.append(" where ").append(String.join(" and ", days));
+        }
+        List<String> groups = new ArrayList<>(keys);
+        if (split) {
+            groups.add("_p");
+        }
+        if (!groups.isEmpty()) {
+            // dimensions first, then period: also the order of the rows
+            String list = String.join(", ", groups);
+            sql.append(" group by ").append(list).append(" having sum(_lines) <> 0 order by ").append(list);
+        } else {
+            sql.append(" having sum(_lines) <> 0");
+        }
+        sql.append(" limit ?");
+        parameters.add(limit);
+
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            List<AggregateRow> rows = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.add(row(result, split, groupBy.size(), table.measures().size()));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read " + SCHEMA + "." + table.table() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static AggregateRow row(ResultSet result, boolean split, int dimensions, int measures)
+            throws SQLException {
+        int column = 1;
+        LocalDate period = split ? result.getObject(column++, LocalDate.class) : null;
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < dimensions; i++) {
+            values.add(result.getString(column++));
+        }
+        List<BigDecimal> sums = new ArrayList<>();
+        for (int i = 0; i < measures; i++) {
+            sums.add(result.getBigDecimal(column++));
+        }
+        long lines = result.getLong(column++);
+        OffsetDateTime restatedAt = result.getObject(column, OffsetDateTime.class);
+        return new AggregateRow(period, values, sums, lines, restatedAt == null ? null : restatedAt.toInstant());
+    }
+
+    private static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    /** How rows are split in time. */
+    public enum Period {
+        NONE,
+        DAY,
+        MONTH
+    }
+}

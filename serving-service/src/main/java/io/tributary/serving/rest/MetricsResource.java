@@ -1,0 +1,49 @@
+package io.tributary.serving.rest;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.tributary.serving.api.MetricsResponse;
+import io.tributary.serving.mapping.MetricsMapper;
+import io.tributary.serving.service.MetricsParameters;
+import io.tributary.serving.service.MetricsService;
+
+@Path("/api/metrics")
+@Tag(name = "Metrics", description = "Pipelines' aggregates for dashboards, with how current each answer is")
+public class MetricsResource {
+
+    private final MetricsService metrics;
+
+    public MetricsResource(MetricsService metrics) {
+        this.metrics = metrics;
+    }
+
+    /** Parameters arrive as text so that a bad value gets a 400 naming it, not the 404 JAX-RS gives. */
+    @GET
+    @Path("/{pipeline}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A pipeline's aggregate: every measure summed by the dimensions asked for, in total or per "
+            + "local day or month of a time zone")
+    @APIResponse(responseCode = "200", description = "Rows ordered by the dimensions, then period")
+    @APIResponse(responseCode = "400", description = "A parameter is not valid; each one is named")
+    @APIResponse(responseCode = "404", description = "No pipeline of this name has an aggregate")
+    public MetricsResponse metrics(
+            @Parameter(description = "Pipeline name", example = "sales") @PathParam("pipeline") String pipeline,
+            @Parameter(description = "Dimensions to group by, separated by commas; none for one total per period", example = "region,state") @QueryParam("groupBy") String groupBy,
+            @Parameter(description = "First local day included (YYYY-MM-DD)", example = "2017-01-01") @QueryParam("from") String from,
+            @Parameter(description = "Last local day included (YYYY-MM-DD)", example = "2017-12-31") @QueryParam("to") String to,
+            @Parameter(description = "'total' (default), 'day' or 'month'", example = "day") @QueryParam("grain") String grain,
+            @Parameter(description = "IANA time zone days and months are counted in (default UTC); pipelines whose "
+                    + "event time is a date keep their calendar days", example = "Asia/Kolkata") @QueryParam("tz") String tz) {
+        return MetricsMapper.toResponse(metrics.metrics(pipeline, new MetricsParameters(groupBy, from, to, grain, tz)));
+    }
+}

@@ -1,0 +1,86 @@
+package io.tributary.serving.service;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.tributary.catalog.repository.FreshnessRepository;
+import io.tributary.serving.config.MetricsConfig;
+import io.tributary.serving.repository.AggregateRepository;
+import io.tributary.serving.repository.AggregateRow;
+import io.tributary.serving.repository.AggregateTable;
+
+@ApplicationScoped
+@Transactional
+public class MetricsService {
+
+    private final AggregateRepository aggregates;
+    private final FreshnessRepository freshness;
+    private final MetricsConfig config;
+    private volatile Set<String> timeZones;
+
+    public MetricsService(AggregateRepository aggregates, FreshnessRepository freshness, MetricsConfig config) {
+        this.aggregates = aggregates;
+        this.freshness = freshness;
+        this.config = config;
+    }
+
+    /**
+     * A pipeline's aggregate summed as the parameters ask.
+     *
+     * @throws UnknownPipelineException when the pipeline has no aggregate table
+     * @throws InvalidQueryException naming each parameter it cannot answer
+     */
+    public Metrics metrics(String pipeline, MetricsParameters parameters) {
+        AggregateTable table = aggregates.find(pipeline).orElseThrow(() -> unknown(pipeline));
+        MetricsQuery query = MetricsQuery.parse(parameters, table.dimensions(), timeZones());
+        // Read before the rows: the rows are then at least as current as the watermark claims.
+        Instant currentAsOf = freshness.findByTable(table.table()).map(watermark -> watermark.currentAsOf)
+                .orElse(null);
+        int limit = config.maxRows();
+        List<AggregateRow> rows = aggregates.sums(table, query.groupBy(), period(query.grain()), query.from(),
+                query.to(), query.timeZone(), limit + 1);
+        if (rows.size() > limit) {
+            throw new InvalidQueryException(List.of("query parameters 'from', 'to', 'grain' and 'groupBy': the "
+                    + "answer would have more than " + limit + " rows; narrow the range, use a coarser grain or "
+                    + "group by fewer dimensions"));
+        }
+        return new Metrics(table, query, currentAsOf, rows);
+    }
+
+    private UnknownPipelineException unknown(String pipeline) {
+        String available = "pipelines with an aggregate: " + aggregates.pipelinesWithAggregate();
+        if (aggregates.isDeclared(pipeline)) {
+            return new UnknownPipelineException("pipeline '" + pipeline + "' has no aggregate",
+                    List.of("path parameter 'pipeline': '" + pipeline + "' declares no aggregate, or the transform "
+                            + "service has not created " + AggregateRepository.SCHEMA + "."
+                            + AggregateRepository.tableName(pipeline) + " yet; " + available));
+        }
+        return new UnknownPipelineException("unknown pipeline '" + pipeline + "'",
+                List.of("path parameter 'pipeline': no pipeline is named '" + pipeline + "'; " + available));
+    }
+
+    /** Names both PostgreSQL, which places the buckets in days, and Java's IANA database know. */
+    private Set<String> timeZones() {
+        Set<String> known = timeZones;
+        if (known == null) {
+            Set<String> java = ZoneId.getAvailableZoneIds();
+            known = aggregates.timeZoneNames().stream().filter(java::contains).collect(Collectors.toUnmodifiableSet());
+            timeZones = known;
+        }
+        return known;
+    }
+
+    private static AggregateRepository.Period period(Grain grain) {
+        return switch (grain) {
+            case TOTAL -> AggregateRepository.Period.NONE;
+            case DAY -> AggregateRepository.Period.DAY;
+            case MONTH -> AggregateRepository.Period.MONTH;
+        };
+    }
+}
