@@ -2,6 +2,8 @@ package io.tributary.catalog.lineage;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /** Makes facets stamped with one producer and each facet's schema URL. */
 public final class Facets {
@@ -30,6 +32,26 @@ public final class Facets {
     public OutputStatisticsOutputDatasetFacet outputStatistics(long rowCount, Long size) {
         return new OutputStatisticsOutputDatasetFacet(producer, OutputStatisticsOutputDatasetFacet.SCHEMA_URL, rowCount,
                 size);
+    }
+
+    /** Column lineage of an output dataset, field by field, with nothing that affects the whole dataset. */
+    public ColumnLineageDatasetFacet columnLineage(Map<String, ColumnLineageDatasetFacet.Fields> fields) {
+        return columnLineage(fields, List.of());
+    }
+
+    /**
+     * @param fields output field name to the input fields it is computed from
+     * @param dataset input fields that affect every row (filters, joins, grouping); may be empty
+     */
+    public ColumnLineageDatasetFacet columnLineage(Map<String, ColumnLineageDatasetFacet.Fields> fields,
+            List<ColumnLineageDatasetFacet.InputField> dataset) {
+        return new ColumnLineageDatasetFacet(producer, ColumnLineageDatasetFacet.SCHEMA_URL, fields, dataset);
+    }
+
+    /** The run, of another job, that a run belongs to. */
+    public ParentRunFacet parent(UUID runId, String jobNamespace, String jobName) {
+        return new ParentRunFacet(producer, ParentRunFacet.SCHEMA_URL, new ParentRunFacet.RunRef(runId),
+                new ParentRunFacet.JobRef(jobNamespace, jobName));
     }
 
     /** @param stackTrace or null */

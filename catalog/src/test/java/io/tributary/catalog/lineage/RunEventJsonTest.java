@@ -255,9 +255,56 @@ class RunEventJsonTest {
                     text(facet.get("processingType"), path + ".processingType", problems);
                     text(facet.get("integration"), path + ".integration", problems);
                 }
+                case "columnLineage" -> columnLineage(facet, path, problems);
+                case "parent" -> {
+                    try {
+                        UUID.fromString(facet.path("run").path("runId").asText());
+                    } catch (IllegalArgumentException e) {
+                        problems.add(path + ".run.runId is not a UUID");
+                    }
+                    text(facet.path("job").get("namespace"), path + ".job.namespace", problems);
+                    text(facet.path("job").get("name"), path + ".job.name", problems);
+                }
                 default -> {
                     if (!name.contains("_")) {
                         problems.add(path + ": a custom facet's name needs a prefix");
+                    }
+                }
+            }
+        }
+
+        private static void columnLineage(JsonNode facet, String path, List<String> problems) {
+            JsonNode fields = facet.get("fields");
+            if (fields == null || !fields.isObject()) {
+                problems.add(path + ".fields must be an object");
+                return;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> field = it.next();
+                JsonNode inputs = field.getValue().get("inputFields");
+                if (inputs == null || !inputs.isArray()) {
+                    problems.add(path + ".fields." + field.getKey() + ".inputFields must be an array");
+                } else {
+                    inputFields(inputs, path + ".fields." + field.getKey() + ".inputFields", problems);
+                }
+            }
+            if (facet.has("dataset")) {
+                inputFields(facet.get("dataset"), path + ".dataset", problems);
+            }
+        }
+
+        private static void inputFields(JsonNode inputs, String path, List<String> problems) {
+            for (int i = 0; i < inputs.size(); i++) {
+                JsonNode input = inputs.get(i);
+                String at = path + "[" + i + "]";
+                text(input.get("namespace"), at + ".namespace", problems);
+                text(input.get("name"), at + ".name", problems);
+                text(input.get("field"), at + ".field", problems);
+                JsonNode transformations = input.path("transformations");
+                for (int t = 0; t < transformations.size(); t++) {
+                    String type = transformations.get(t).path("type").asText();
+                    if (!type.equals("DIRECT") && !type.equals("INDIRECT")) {
+                        problems.add(at + ".transformations[" + t + "].type must be DIRECT or INDIRECT");
                     }
                 }
             }

@@ -10,6 +10,8 @@ import java.util.Set;
  * @param output the curated columns and their types, in order
  * @param lineage for each curated column, the input fields it is computed from ({@code pipeline.field} for a field
  *        looked up in a reference pipeline)
+ * @param transformed the curated columns whose value is computed (cast, normalised, mapped, converted to UTC,
+ *        derived) rather than copied, perhaps under another name, from the one field of their lineage
  */
 public record CompiledPipeline(
         PipelineDefinition definition,
@@ -17,6 +19,7 @@ public record CompiledPipeline(
         Map<String, FieldType> input,
         Map<String, FieldType> output,
         Map<String, Set<String>> lineage,
+        Set<String> transformed,
         List<RowStep> steps) {
 
     public String name() {

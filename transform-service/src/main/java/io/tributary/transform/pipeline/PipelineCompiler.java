@@ -28,6 +28,8 @@ public final class PipelineCompiler {
 
     private final Map<String, FieldType> schema = new LinkedHashMap<>();
     private final Map<String, Set<String>> lineage = new LinkedHashMap<>();
+    /** The fields whose value is computed, not copied from the one field of their lineage. */
+    private final Set<String> transformed = new LinkedHashSet<>();
     private final List<String> problems = new ArrayList<>();
     private final Function<String, Optional<CompiledPipeline>> references;
 
@@ -55,8 +57,10 @@ public final class PipelineCompiler {
         if (!compiler.problems.isEmpty()) {
             throw new PipelineException(compiler.problems);
         }
+        Set<String> transformed = new LinkedHashSet<>(compiler.transformed);
+        transformed.retainAll(compiler.schema.keySet());
         return new CompiledPipeline(definition, version, new LinkedHashMap<>(input), compiler.schema,
-                compiler.lineage, List.copyOf(steps));
+                compiler.lineage, Set.copyOf(transformed), List.copyOf(steps));
     }
 
     private RowStep step(Step step, String at) {
@@ -65,7 +69,9 @@ public final class PipelineCompiler {
         } else if (step instanceof Step.Cast cast) {
             cast.fields().forEach((field, type) -> {
                 if (known(field, at) && type != null) {
-                    schema.put(field, type);
+                    if (schema.put(field, type) != type) {
+                        transformed.add(field);
+                    }
                 }
             });
             return row -> {
@@ -74,14 +80,16 @@ public final class PipelineCompiler {
                 return true;
             };
         } else if (step instanceof Step.Normalise normalise) {
-            normalise.fields().forEach(field -> text(field, at));
+            normalise.fields().stream().filter(field -> text(field, at)).forEach(transformed::add);
             return row -> {
                 normalise.fields().forEach(field -> row.values.computeIfPresent(field,
                         (name, value) -> normalised(value.toString(), normalise.textCase())));
                 return true;
             };
         } else if (step instanceof Step.MapValues map) {
-            text(map.field(), at);
+            if (text(map.field(), at)) {
+                transformed.add(map.field());
+            }
             return row -> mapValue(map, row);
         } else if (step instanceof Step.ToUtc toUtc) {
             return toUtc(toUtc, at);
@@ -114,6 +122,9 @@ public final class PipelineCompiler {
                 schema.clear();
                 schema.putAll(renamed);
                 lineage.put(to, lineage.remove(from));
+                if (transformed.remove(from)) {
+                    transformed.add(to);
+                }
             }
         });
         return row -> {
@@ -157,6 +168,7 @@ public final class PipelineCompiler {
         }
         if (text(step.field(), at)) {
             schema.put(step.field(), FieldType.TIMESTAMP);
+            transformed.add(step.field());
         }
         ZoneId zone = fixed;
         DateTimeFormatter formatter = format;
@@ -200,6 +212,7 @@ public final class PipelineCompiler {
                 type = inferred(expression, at);
             }
             lineage.put(derive.field(), from);
+            transformed.add(derive.field());
         }
         if (type != null) {
             schema.put(derive.field(), type);
@@ -245,6 +258,7 @@ public final class PipelineCompiler {
             } else {
                 schema.put(field, type);
                 lineage.put(field, Set.of(reference.name() + "." + field));
+                transformed.remove(field);
             }
         }
         return row -> {

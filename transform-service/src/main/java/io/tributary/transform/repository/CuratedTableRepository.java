@@ -81,6 +81,19 @@ public class CuratedTableRepository {
         }
     }
 
+    /** How many curated rows (not filtered or failed) of the table were last written by this version. */
+    public long countCuratedBy(String pipeline, int version) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("select count(*) from " + Sql.table(pipeline)
+                        + " where _version = ? and _status = 'curated'")) {
+            query.setInt(1, version);
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
     /** The stored rows of these keys, locked until the transaction ends. */
     public Map<String, CuratedRow> lock(CompiledPipeline pipeline, Collection<String> keys) throws SQLException {
         String[] sorted = keys.stream().sorted().toArray(String[]::new);

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
@@ -56,6 +57,7 @@ public class BackfillService {
     private final PipelineRegistry registry;
     private final BackfillRepository backfills;
     private final Map<String, Object> kafka;
+    private final Event<BackfillLifecycle> lifecycle;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "pipeline-backfill");
         thread.setDaemon(true);
@@ -63,11 +65,12 @@ public class BackfillService {
     });
 
     public BackfillService(RecordApplier applier, PipelineRegistry registry, BackfillRepository backfills,
-            @Identifier("default-kafka-broker") Map<String, Object> kafka) {
+            @Identifier("default-kafka-broker") Map<String, Object> kafka, Event<BackfillLifecycle> lifecycle) {
         this.applier = applier;
         this.registry = registry;
         this.backfills = backfills;
         this.kafka = kafka;
+        this.lifecycle = lifecycle;
     }
 
     void onChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PipelineChanged changed) {
@@ -81,16 +84,20 @@ public class BackfillService {
     public UUID start(String pipeline, int version, Source source, Instant from) throws SQLException {
         UUID id = UUID.randomUUID();
         backfills.create(id, pipeline, version, source.name(), from);
-        runner.submit(() -> run(id, pipeline, source, from));
+        runner.submit(() -> run(id, pipeline, version, source, from));
         return id;
     }
 
-    private void run(UUID id, String pipeline, Source source, Instant from) {
+    private void run(UUID id, String pipeline, int version, Source source, Instant from) {
+        notify(new BackfillLifecycle(BackfillLifecycle.Phase.STARTED, id, pipeline, version, source, null,
+                Instant.now()));
         try {
             registry.refresh();
             long done = source == Source.TABLE ? fromTable(id, pipeline, from) : fromTopic(id, pipeline, from);
             backfills.complete(id);
             LOG.infof("backfill %s of pipeline %s from the %s: %d records", id, pipeline, source, done);
+            notify(new BackfillLifecycle(BackfillLifecycle.Phase.COMPLETED, id, pipeline, version, source, null,
+                    Instant.now()));
         } catch (Exception e) {
             LOG.errorf(e, "backfill %s of pipeline %s failed", id, pipeline);
             try {
@@ -98,6 +105,17 @@ public class BackfillService {
             } catch (SQLException stored) {
                 LOG.errorf(stored, "backfill %s: its failure could not be stored", id);
             }
+            notify(new BackfillLifecycle(BackfillLifecycle.Phase.FAILED, id, pipeline, version, source,
+                    String.valueOf(e.getMessage()), Instant.now()));
+        }
+    }
+
+    /** Observers (lineage) must not stop a backfill. */
+    private void notify(BackfillLifecycle step) {
+        try {
+            lifecycle.fire(step);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "backfill %s: its %s step was not observed", step.backfillId(), step.phase());
         }
     }
 

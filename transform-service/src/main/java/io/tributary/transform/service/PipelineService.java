@@ -131,7 +131,11 @@ public class PipelineService {
 
     /** The tables a pipeline writes. */
     public static List<String> tablesOf(PipelineVersionEntity version) {
-        PipelineDefinition definition = PipelineReader.read(version.document, version.mediaType.contains("yaml"));
+        return tablesOf(PipelineReader.read(version.document, version.mediaType.contains("yaml")));
+    }
+
+    /** The tables a pipeline of this definition writes, {@code curated.<table>}, its curated table first. */
+    public static List<String> tablesOf(PipelineDefinition definition) {
         List<String> names = new ArrayList<>(List.of("curated." + definition.name()));
         if (definition.aggregate() != null) {
             names.add("curated." + AggregateRepository.tableName(definition.name()));
