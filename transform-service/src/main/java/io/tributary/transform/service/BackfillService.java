@@ -142,6 +142,8 @@ public class BackfillService {
             List<TopicPartition> partitions = consumer.partitionsFor(Channels.ACCEPTED_RECORDS, POLL).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
+            // every replica's live consumer applies the new version to what comes after these ends
+            waitForReplicas();
             Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions));
             seek(consumer, partitions, from);
             while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
@@ -161,6 +163,14 @@ public class BackfillService {
             }
         }
         return done;
+    }
+
+    private static void waitForReplicas() {
+        try {
+            Thread.sleep(2 * PipelineRegistry.RECHECK_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void seek(KafkaConsumer<String, RecordEvent> consumer, List<TopicPartition> partitions,

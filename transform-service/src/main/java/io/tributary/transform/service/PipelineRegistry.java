@@ -38,7 +38,8 @@ import io.tributary.transform.pipeline.Step;
 @ApplicationScoped
 public class PipelineRegistry {
 
-    private static final long RECHECK_MILLIS = 1000;
+    /** How often every replica reads the catalog again at most: a new version runs everywhere after it. */
+    public static final long RECHECK_MILLIS = 1000;
     private static final String FINGERPRINT = "select (select coalesce(max(id), 0) from catalog.pipeline_version) "
             + "|| '/' || (select coalesce(max(id), 0) from catalog.contract_version) || '/' || (select count(*) || "
             + "coalesce(max(updated_at)::text, '') from catalog.source)";
