@@ -16,9 +16,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
 import io.agroal.api.AgroalDataSource;
 import io.tributary.catalog.contract.ContractReader;
+import io.tributary.catalog.event.Channels;
 import io.tributary.catalog.event.RecordEvent;
+import io.tributary.catalog.event.RecordEventSerializer;
 
 /** Datasets with a contract, a source and a batch in the test catalog, and records of them. */
 public final class CatalogFixtures {
@@ -71,6 +78,18 @@ public final class CatalogFixtures {
         return given().contentType("application/yaml").body(yaml.getBytes(StandardCharsets.UTF_8)).when()
                 .put("/api/pipelines/" + name)
                 .then().statusCode(201).extract().path("version");
+    }
+
+    /** Publishes the records to the accepted-records topic, keyed by business key, and waits until Kafka has them. */
+    public static void publish(String bootstrapServers, RecordEvent... events) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (KafkaProducer<String, RecordEvent> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new RecordEventSerializer())) {
+            for (RecordEvent event : events) {
+                producer.send(new ProducerRecord<>(Channels.ACCEPTED_RECORDS, event.subject(), event));
+            }
+        }
     }
 
     public List<Map<String, Object>> query(String sql) throws SQLException {

@@ -7,24 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.tributary.catalog.event.Channels;
 import io.tributary.catalog.event.RecordEvent;
-import io.tributary.catalog.event.RecordEventSerializer;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
 import io.tributary.transform.CatalogFixtures;
@@ -41,14 +33,7 @@ class BackfillTest {
     String bootstrap;
 
     private void publish(RecordEvent... events) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (KafkaProducer<String, RecordEvent> producer = new KafkaProducer<>(config, new StringSerializer(),
-                new RecordEventSerializer())) {
-            for (RecordEvent event : events) {
-                producer.send(new ProducerRecord<>(Channels.ACCEPTED_RECORDS, event.subject(), event));
-            }
-        }
+        CatalogFixtures.publish(bootstrap, events);
     }
 
     @Test
