@@ -1,0 +1,15 @@
+package io.tributary.serving.api;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * What one customer bought, most ordered first: the recommender's purchase history.
+ *
+ * @param lastEvent the event time of the customer's latest order line of the product (a date or an instant)
+ */
+public record PurchaseHistoryResponse(String pipeline, String customer, List<Purchase> purchases) {
+
+    public record Purchase(String product, long orders, BigDecimal quantity, String lastEvent) {
+    }
+}

@@ -1,0 +1,50 @@
+package io.tributary.serving.rest;
+
+import java.sql.SQLException;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.common.annotation.Blocking;
+import io.tributary.serving.api.CoPurchaseResponse;
+import io.tributary.serving.api.PurchaseHistoryResponse;
+import io.tributary.serving.service.FeatureService;
+
+@Path("/api/features/{pipeline}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Features", description = "The recommender's features, updated as order lines arrive")
+@Blocking
+public class FeatureResource {
+
+    private final FeatureService features;
+
+    public FeatureResource(FeatureService features) {
+        this.features = features;
+    }
+
+    @GET
+    @Path("/customers/{customer}/purchases")
+    @Operation(summary = "What a customer bought, most ordered first")
+    @APIResponse(responseCode = "404", description = "The pipeline keeps no features")
+    public PurchaseHistoryResponse purchases(@PathParam("pipeline") String pipeline,
+            @PathParam("customer") String customer, @QueryParam("limit") String limit) throws SQLException {
+        return features.purchases(pipeline, customer, limit);
+    }
+
+    @GET
+    @Path("/products/{product}/co-purchases")
+    @Operation(summary = "The products most often in the same order as this one")
+    @APIResponse(responseCode = "404", description = "The pipeline keeps no features")
+    public CoPurchaseResponse boughtWith(@PathParam("pipeline") String pipeline,
+            @PathParam("product") String product, @QueryParam("limit") String limit) throws SQLException {
+        return features.boughtWith(pipeline, product, limit);
+    }
+}

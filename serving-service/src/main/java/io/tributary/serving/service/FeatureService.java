@@ -1,0 +1,57 @@
+package io.tributary.serving.service;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.tributary.serving.api.CoPurchaseResponse;
+import io.tributary.serving.api.PurchaseHistoryResponse;
+import io.tributary.serving.repository.FeatureRepository;
+
+/** The recommender's features: a customer's purchase history, and what is bought with a product. */
+@ApplicationScoped
+public class FeatureService {
+
+    private static final Pattern PIPELINE = Pattern.compile("[a-z][a-z0-9_]{0,47}");
+    private static final int DEFAULT_LIMIT = 20;
+    private static final int MAX_LIMIT = 1000;
+
+    private final FeatureRepository features;
+
+    public FeatureService(FeatureRepository features) {
+        this.features = features;
+    }
+
+    public PurchaseHistoryResponse purchases(String pipeline, String customer, String limit) throws SQLException {
+        int rows = checked(pipeline, limit);
+        return new PurchaseHistoryResponse(pipeline, customer, features.purchases(pipeline, customer, rows));
+    }
+
+    public CoPurchaseResponse boughtWith(String pipeline, String product, String limit) throws SQLException {
+        int rows = checked(pipeline, limit);
+        return new CoPurchaseResponse(pipeline, product, features.boughtWith(pipeline, product, rows));
+    }
+
+    /** The number of rows asked for; the pipeline must keep features. */
+    private int checked(String pipeline, String limit) throws SQLException {
+        int rows = DEFAULT_LIMIT;
+        if (limit != null && !limit.isBlank()) {
+            try {
+                rows = Integer.parseInt(limit.trim());
+            } catch (NumberFormatException e) {
+                rows = -1;
+            }
+            if (rows < 1 || rows > MAX_LIMIT) {
+                throw new InvalidQueryException(List.of("query parameter 'limit': '" + limit
+                        + "' is not a whole number between 1 and " + MAX_LIMIT));
+            }
+        }
+        if (!PIPELINE.matcher(pipeline).matches() || !features.hasFeatures(pipeline)) {
+            throw new UnknownPipelineException("pipeline '" + pipeline + "' keeps no recommender features",
+                    List.of("path parameter 'pipeline': declare features (customer, order, product) on the pipeline"));
+        }
+        return rows;
+    }
+}
