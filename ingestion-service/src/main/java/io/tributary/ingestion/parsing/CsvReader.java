@@ -2,6 +2,7 @@ package io.tributary.ingestion.parsing;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class CsvReader {
     private final Reader in;
     private final char delimiter;
     private final char quote;
-    private char[] buffer = new char[BUFFER];
+    private char[] buffer;
     /** The chars read are {@code buffer[0..limit)}; the next one to look at is {@code buffer[position]}. */
     private int limit;
     private int position;
@@ -39,9 +40,24 @@ public final class CsvReader {
     private final StringBuilder field = new StringBuilder();
 
     public CsvReader(Reader in, CsvFormat format) {
+        this(in, format, BUFFER);
+    }
+
+    private CsvReader(Reader in, CsvFormat format, int buffer) {
         this.in = in;
+        this.buffer = new char[buffer];
         this.delimiter = format.delimiter();
         this.quote = format.quote();
+    }
+
+    /**
+     * A reader of text that is the middle of a file, starting on the given line: it has no byte-order mark to drop.
+     */
+    static CsvReader single(String text, CsvFormat format, long line) {
+        CsvReader reader = new CsvReader(new StringReader(text), format, Math.max(16, text.length()));
+        reader.started = true;
+        reader.line = line;
+        return reader;
     }
 
     /** The next record, or null at the end of the input. Empty lines are records with one empty field. */

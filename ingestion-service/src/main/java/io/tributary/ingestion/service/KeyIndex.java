@@ -6,7 +6,7 @@ package io.tributary.ingestion.service;
  * compared by 64-bit hashes; two different keys sharing a hash is about as likely as one in a million for a batch of
  * five million records.
  */
-final class KeyIndex {
+public final class KeyIndex {
 
     private static final long EMPTY = 0;
 
@@ -15,13 +15,13 @@ final class KeyIndex {
     private int size;
 
     /** Result of {@link #offer}: the key is new, the record repeats the one that took the key, or it differs. */
-    enum Seen {
+    public enum Seen {
         NEW,
         SAME_RECORD,
         OTHER_RECORD
     }
 
-    Seen offer(String key, String record) {
+    public Seen offer(String key, String record) {
         long k = nonZero(hash(key));
         long f = hash(record);
         int mask = keys.length - 1;
@@ -58,14 +58,42 @@ final class KeyIndex {
         }
     }
 
-    /** 64-bit FNV-1a over the characters, then a finaliser that spreads the bits. */
+    private static final long PRIME_1 = 0x9E3779B185EBCA87L;
+    private static final long PRIME_2 = 0xC2B2AE3D27D4EB4FL;
+
+    /**
+     * A 64-bit hash of the characters: four chars at a time into two independent lanes (each a multiply, a rotation
+     * and a multiply per step, so that the processor works on both at once), then the length and a finaliser that
+     * spreads the bits. A row of a few hundred chars takes a fraction of what a char-at-a-time hash takes.
+     */
     static long hash(String text) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < text.length(); i++) {
-            h ^= text.charAt(i);
-            h *= 0x100000001b3L;
+        int n = text.length();
+        long a = PRIME_1;
+        long b = PRIME_2;
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            a = lane(a, chars(text, i));
+            b = lane(b, chars(text, i + 4));
         }
-        return mix(h);
+        if (i + 4 <= n) {
+            a = lane(a, chars(text, i));
+            i += 4;
+        }
+        long last = 0;
+        for (int shift = 0; i < n; i++, shift += 16) {
+            last |= (long) text.charAt(i) << shift;
+        }
+        b = lane(b, last);
+        return mix(a ^ Long.rotateLeft(b, 29) ^ ((long) n * PRIME_2));
+    }
+
+    private static long chars(String text, int at) {
+        return text.charAt(at) | (long) text.charAt(at + 1) << 16 | (long) text.charAt(at + 2) << 32
+                | (long) text.charAt(at + 3) << 48;
+    }
+
+    private static long lane(long acc, long input) {
+        return Long.rotateLeft(acc + input * PRIME_2, 31) * PRIME_1;
     }
 
     private static long mix(long h) {
