@@ -2,11 +2,7 @@ package io.tributary.ingestion.parsing;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,7 +32,7 @@ final class ByteCsvReader {
     private final CsvFormat format;
     private final byte delimiter;
     private final byte quote;
-    private final CharsetDecoder decoder;
+    private final Charset charset;
     /** How many leading byte-order marks (UTF-8) are still to be dropped. */
     private int marks;
     private byte[] buffer = new byte[BUFFER];
@@ -65,8 +61,7 @@ final class ByteCsvReader {
         this.format = format;
         this.delimiter = (byte) format.delimiter();
         this.quote = (byte) format.quote();
-        this.decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        this.charset = charset;
         this.marks = charset.equals(StandardCharsets.UTF_8) ? marks : 0;
     }
 
@@ -261,7 +256,7 @@ final class ByteCsvReader {
 
     /** The field {@code buffer[from..to)}, whose bytes OR-ed together are {@code bytes}. */
     @SuppressWarnings("deprecation")
-    private String text(int from, int to, int bytes) throws IOException {
+    private String text(int from, int to, int bytes) {
         recordBytes |= bytes;
         if (from == to) {
             return "";
@@ -296,12 +291,9 @@ final class ByteCsvReader {
         return new CsvRecord(startLine, fields, raw);
     }
 
-    private String decode(int from, int to) throws IOException {
-        try {
-            return decoder.decode(ByteBuffer.wrap(buffer, from, to - from)).toString();
-        } catch (CharacterCodingException e) {
-            throw new IOException("cannot decode a record: " + e.getMessage(), e);
-        }
+    /** Decoded as the text reader decodes: what is not valid in the encoding becomes U+FFFD. */
+    private String decode(int from, int to) {
+        return new String(buffer, from, to - from, charset);
     }
 
     /**

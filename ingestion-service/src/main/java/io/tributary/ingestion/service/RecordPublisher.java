@@ -18,11 +18,12 @@ import io.smallrye.common.annotation.Identifier;
 import io.tributary.catalog.event.Channels;
 import io.tributary.catalog.event.RecordEvent;
 import io.tributary.catalog.event.RecordEventSerializer;
+import io.tributary.ingestion.config.IngestionConfig;
 
 /**
  * Sends accepted records to Kafka, keyed by business key, with a bounded number waiting for acknowledgement. This is
  * the ingestion hot path, so it talks to a Kafka producer directly (idempotent, acks from all in-sync replicas,
- * batched and compressed) rather than through a messaging channel's per-message machinery.
+ * batched, compressed as configured) rather than through a messaging channel's per-message machinery.
  */
 @ApplicationScoped
 public class RecordPublisher {
@@ -31,14 +32,14 @@ public class RecordPublisher {
 
     private final Producer<String, RecordEvent> producer;
 
-    public RecordPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
+    public RecordPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka, IngestionConfig settings) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.get("bootstrap.servers"));
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, settings.publishCompression());
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "ingestion-accepted-records");
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new RecordEventSerializer());
     }
