@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -28,15 +27,17 @@ import org.openjdk.jmh.infra.Blackhole;
 
 import io.tributary.catalog.contract.ContractReader;
 import io.tributary.catalog.contract.DataContract;
+import io.tributary.catalog.entity.SourceEntity;
 import io.tributary.catalog.event.Channels;
 import io.tributary.catalog.event.RecordEvent;
 import io.tributary.catalog.event.RecordEventSerializer;
 import io.tributary.ingestion.enforcement.CheckedRecord;
 import io.tributary.ingestion.enforcement.ContractEnforcer;
-import io.tributary.ingestion.parsing.CsvFormat;
-import io.tributary.ingestion.parsing.CsvRecordReader;
 import io.tributary.ingestion.parsing.RecordReader;
+import io.tributary.ingestion.parsing.RecordReaders;
 import io.tributary.ingestion.parsing.SourceRecord;
+import io.tributary.ingestion.service.KeyIndex;
+import io.tributary.ingestion.service.RecordEvents;
 import io.tributary.local.DemoLoader;
 
 /**
@@ -45,13 +46,14 @@ import io.tributary.local.DemoLoader;
  * <ol>
  * <li>{@link #reference} a plain {@code BufferedReader.readLine()} and {@code String.split(",")}: the physical
  * reference the others are divided by;</li>
- * <li>{@link #parse} the service's CSV reader ({@code CsvRecordReader}), over the same reader stack as
- * {@code RecordReaders.open};</li>
+ * <li>{@link #parse} the service's CSV reader, opened by {@code RecordReaders.open} as the batch opens its file
+ * (encoding detection, then the rows read from the UTF-8 bytes);</li>
  * <li>{@link #parseCheck} plus the contract check ({@code ContractEnforcer}: typed values of the demo contract);</li>
  * <li>{@link #parseCheckSerialise} plus the {@code RecordEvent} and its JSON bytes ({@code RecordEventSerializer}, as
  * the Kafka producer calls it);</li>
- * <li>{@link #batchPath} plus what {@code BatchProcessor} does per record besides: the NUL scan, the raw-row
- * fingerprint, the in-batch key map and the record id ({@code UUID.nameUUIDFromBytes}).</li>
+ * <li>{@link #batchPath} plus what {@code BatchProcessor} does per record besides, with the service's own classes: the
+ * NUL scan, the in-batch key index with the raw row's fingerprint ({@code KeyIndex}) and the record id
+ * ({@code RecordEvents.id}, a name-based UUID).</li>
  * </ol>
  * The Kafka producer itself (batching, compression, network) is not included: the end-to-end benchmark covers it.
  */
@@ -104,9 +106,8 @@ public class IngestionPathBenchmark {
     }
 
     private RecordReader reader() {
-        // as RecordReaders.open does for a CSV source in UTF-8
-        return new CsvRecordReader(new BufferedReader(new InputStreamReader(new ByteArrayInputStream(csv),
-                StandardCharsets.UTF_8)), CsvFormat.RFC_4180);
+        // what BatchProcessor opens for a CSV source without options (encoding detected: UTF-8)
+        return RecordReaders.open(SourceEntity.Format.CSV, Map.of(), new ByteArrayInputStream(csv));
     }
 
     @Benchmark
@@ -180,7 +181,7 @@ public class IngestionPathBenchmark {
     @OperationsPerInvocation(ROWS)
     public long batchPath(Blackhole bh) throws IOException {
         ContractEnforcer enforcer = new ContractEnforcer(contract, ZONE);
-        Map<String, Long> seen = new HashMap<>();
+        KeyIndex keys = new KeyIndex();
         long bytes = 0;
         try (RecordReader reader = reader()) {
             for (SourceRecord record = reader.next(); record != null; record = reader.next()) {
@@ -191,12 +192,11 @@ public class IngestionPathBenchmark {
                 if (!checked.isAccepted()) {
                     continue;
                 }
-                String key = checked.businessKey() != null ? checked.businessKey() : record.raw();
-                long fingerprint = fnv1a(record.raw());
-                if (seen.putIfAbsent(key, fingerprint) != null) {
+                String key = RecordEvents.key(checked, record.raw());
+                if (keys.offer(key, record.raw()) != KeyIndex.Seen.NEW) {
                     continue;
                 }
-                UUID id = UUID.nameUUIDFromBytes((SOURCE + '\n' + key).getBytes(StandardCharsets.UTF_8));
+                UUID id = RecordEvents.id(SOURCE, key);
                 RecordEvent event = RecordEvent.accepted(id, SOURCE, checked.businessKey(), acceptedAt,
                         DemoLoader.DATASET, 1, batch, record.position(), checked.data());
                 byte[] json = serializer.serialize(Channels.ACCEPTED_RECORDS, event);
@@ -205,15 +205,5 @@ public class IngestionPathBenchmark {
             }
         }
         return bytes;
-    }
-
-    /** The 64-bit FNV-1a hash over the row's chars, as BatchProcessor fingerprints a raw row. */
-    private static long fnv1a(String raw) {
-        long hash = 0xcbf29ce484222325L;
-        for (int i = 0; i < raw.length(); i++) {
-            hash ^= raw.charAt(i);
-            hash *= 0x100000001b3L;
-        }
-        return hash;
     }
 }

@@ -2,6 +2,7 @@ package io.tributary.catalog.event;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -32,11 +33,29 @@ public record RecordEvent(
     public static final String SPEC_VERSION = "1.0";
     public static final String ACCEPTED_TYPE = "io.tributary.record.accepted.v1";
 
+    /** The attributes derived from the source and the contract, kept from one call to the next: a batch shares them. */
+    private static volatile Derived lastDerived;
+
+    private record Derived(String sourceName, String dataset, int contractVersion, String source, String dataschema) {
+
+        static Derived of(String sourceName, String dataset, int contractVersion) {
+            Derived last = lastDerived;
+            if (last != null && last.contractVersion == contractVersion && Objects.equals(last.sourceName, sourceName)
+                    && Objects.equals(last.dataset, dataset)) {
+                return last;
+            }
+            Derived derived = new Derived(sourceName, dataset, contractVersion, "/tributary/sources/" + sourceName,
+                    "/api/contracts/" + dataset + "/versions/" + contractVersion);
+            lastDerived = derived;
+            return derived;
+        }
+    }
+
     public static RecordEvent accepted(UUID id, String sourceName, String businessKey, Instant time, String dataset,
             int contractVersion, UUID batch, long position, Map<String, Object> data) {
-        return new RecordEvent(SPEC_VERSION, id, "/tributary/sources/" + sourceName, ACCEPTED_TYPE, businessKey, time,
-                "application/json", "/api/contracts/" + dataset + "/versions/" + contractVersion, dataset, batch,
-                position, contractVersion, data);
+        Derived derived = Derived.of(sourceName, dataset, contractVersion);
+        return new RecordEvent(SPEC_VERSION, id, derived.source(), ACCEPTED_TYPE, businessKey, time,
+                "application/json", derived.dataschema(), dataset, batch, position, contractVersion, data);
     }
 
     /** The source name, from the {@code source} attribute. */

@@ -2,10 +2,11 @@ package io.tributary.catalog.event;
 
 import org.apache.kafka.common.serialization.Serializer;
 
+/** Writes record events as {@link EventJson} does, with a writer of its own for the per-record path. */
 public class RecordEventSerializer implements Serializer<RecordEvent> {
 
     @Override
     public byte[] serialize(String topic, RecordEvent event) {
-        return event == null ? null : EventJson.write(event);
+        return event == null ? null : RecordEventJson.write(event);
     }
 }

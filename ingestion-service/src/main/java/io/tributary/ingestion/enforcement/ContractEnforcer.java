@@ -2,6 +2,7 @@ package io.tributary.ingestion.enforcement;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.Set;
 
 import io.tributary.catalog.contract.ContractProperty;
 import io.tributary.catalog.contract.DataContract;
+import io.tributary.catalog.event.RecordData;
 import io.tributary.ingestion.parsing.SourceRecord;
 
 /**
@@ -21,7 +23,8 @@ import io.tributary.ingestion.parsing.SourceRecord;
  * <p>
  * One enforcer serves one thread (one batch): it keeps the last binding and reuses its pattern matchers. Everything a
  * check needs is prepared in the constructor, so checking a record allocates its data map and typed values, and
- * nothing else unless it fails.
+ * nothing else unless it fails. The data of a record is a {@link RecordData}: its values in an array, with names shared
+ * by every record.
  */
 public final class ContractEnforcer {
 
@@ -29,6 +32,10 @@ public final class ContractEnforcer {
     private final PropertyRules[] rules;
     private final boolean[] needsValue;
     private final int[] keyIndexes;
+    /** The names of the data, shared by every record; null when names repeat and the data is a map. */
+    private final String[] names;
+    /** For each property, the last property of the same name: whose value the data holds under that name. */
+    private final int[] keyValueIndexes;
     private List<String> boundNames;
     private FieldBinding binding;
 
@@ -46,6 +53,13 @@ public final class ContractEnforcer {
             needsValue[i] = properties.get(i).requiresValue();
         }
         this.keyIndexes = contract.primaryKey().stream().mapToInt(properties::indexOf).toArray();
+        String[] propertyNames = properties.stream().map(ContractProperty::name).toArray(String[]::new);
+        this.names = RecordData.usable(propertyNames) ? propertyNames : null;
+        this.keyValueIndexes = new int[propertyNames.length];
+        List<String> nameList = Arrays.asList(propertyNames);
+        for (int i = 0; i < propertyNames.length; i++) {
+            keyValueIndexes[i] = nameList.lastIndexOf(propertyNames[i]);
+        }
     }
 
     /** How the properties map onto a list of field names: what is missing and what is left over. */
@@ -78,7 +92,7 @@ public final class ContractEnforcer {
             return CheckedRecord.rejected(new Violation(null, "row.fieldCount", Integer.toString(values.size()),
                     "the row has " + values.size() + " fields where the header has " + record.names().size()));
         }
-        Map<String, Object> data = new LinkedHashMap<>();
+        Object[] typed = new Object[rules.length];
         for (int i = 0; i < rules.length; i++) {
             PropertyRules p = rules[i];
             int column = fields.column(i);
@@ -88,7 +102,6 @@ public final class ContractEnforcer {
                 if (missing != null) {
                     return CheckedRecord.rejected(missing);
                 }
-                data.put(p.name, null);
                 continue;
             }
             Object value;
@@ -102,23 +115,44 @@ public final class ContractEnforcer {
             if (violation != null) {
                 return CheckedRecord.rejected(violation);
             }
-            data.put(p.name, ValueParser.output(value));
+            typed[i] = p.parser.output(value);
         }
-        return CheckedRecord.accepted(data, businessKey(data));
+        return CheckedRecord.accepted(data(typed), businessKey(typed));
     }
 
-    private String businessKey(Map<String, Object> data) {
+    /** The values by property name, in the contract's order. */
+    private Map<String, Object> data(Object[] typed) {
+        if (names != null) {
+            return new RecordData(names, typed);
+        }
+        // names that repeat: as a map filled in order, a later property's value wins
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (int i = 0; i < typed.length; i++) {
+            data.put(rules[i].name, typed[i]);
+        }
+        return data;
+    }
+
+    private String businessKey(Object[] typed) {
         if (keyIndexes.length == 0) {
             return null;
+        }
+        if (keyIndexes.length == 1) {
+            return String.valueOf(keyValue(typed, keyIndexes[0]));
         }
         StringBuilder key = new StringBuilder();
         for (int index : keyIndexes) {
             if (key.length() > 0) {
                 key.append('|');
             }
-            key.append(data.get(properties.get(index).name()));
+            key.append(keyValue(typed, index));
         }
         return key.toString();
+    }
+
+    /** The value a name stands for in the data: that of the last property of that name. */
+    private Object keyValue(Object[] typed, int index) {
+        return typed[keyValueIndexes[index]];
     }
 
     /** Where each property is read from in one list of field names. */

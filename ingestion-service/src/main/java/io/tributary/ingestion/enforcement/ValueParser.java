@@ -29,11 +29,22 @@ final class ValueParser {
     private final DateTimeFormatter formatter;
     private final ZoneId zone;
     private final String expected;
+    private final boolean temporal;
+    /**
+     * Temporal values repeat (the dates of one file are few): the last ones parsed by text, and their output text, in
+     * a small cache indexed by the text's hash. Only values that parsed are kept; one parser serves one thread.
+     */
+    private static final int CACHE = 16;
+    private final String[] cachedText = new String[CACHE];
+    private final Object[] cachedValue = new Object[CACHE];
+    private final String[] cachedOutput = new String[CACHE];
+    /** The slot of the value {@link #parse} returned last, or -1. */
+    private int lastSlot = -1;
 
     ValueParser(ContractProperty property, ZoneId zone) {
         this.type = property.logicalType();
         this.zone = zone;
-        boolean temporal = type == LogicalType.DATE || type == LogicalType.TIME || type == LogicalType.TIMESTAMP;
+        this.temporal = type == LogicalType.DATE || type == LogicalType.TIME || type == LogicalType.TIMESTAMP;
         this.formatter = temporal ? property.format().map(ValueParser::strictPattern).orElse(null) : null;
         String what = switch (type) {
             case INTEGER -> "an integer";
@@ -55,11 +66,27 @@ final class ValueParser {
         if (type == LogicalType.STRING || type == LogicalType.OBJECT || type == LogicalType.ARRAY) {
             return text;
         }
+        if (temporal) {
+            int slot = text.hashCode() & (CACHE - 1);
+            if (!text.equals(cachedText[slot])) {
+                lastSlot = -1;
+                Object value = parseText(text);
+                cachedText[slot] = text;
+                cachedValue[slot] = value;
+                cachedOutput[slot] = value.toString();
+            }
+            lastSlot = slot;
+            return cachedValue[slot];
+        }
+        return parseText(text);
+    }
+
+    private Object parseText(String text) {
         String value = text.strip();
         try {
             return switch (type) {
                 case INTEGER -> Long.parseLong(value);
-                case NUMBER -> new BigDecimal(value);
+                case NUMBER -> decimal(value);
                 case BOOLEAN -> parseBoolean(value);
                 case DATE -> formatter == null ? LocalDate.parse(value) : LocalDate.parse(value, formatter);
                 case TIME -> formatter == null ? LocalTime.parse(value) : LocalTime.parse(value, formatter);
@@ -71,11 +98,54 @@ final class ValueParser {
         }
     }
 
-    /** The value as it goes downstream: dates, times and instants as ISO text, everything else as parsed. */
-    static Object output(Object typed) {
+    /**
+     * The value as it goes downstream: dates, times and instants as ISO text, everything else as parsed. The text of a
+     * temporal value parsed lately comes from the cache.
+     */
+    Object output(Object typed) {
+        if (temporal && lastSlot >= 0 && cachedValue[lastSlot] == typed) {
+            return cachedOutput[lastSlot];
+        }
         return typed instanceof LocalDate || typed instanceof LocalTime || typed instanceof Instant
                 ? typed.toString()
                 : typed;
+    }
+
+    /**
+     * {@code new BigDecimal(value)}, without its general parser for the plain decimals of up to 18 digits data files
+     * are made of ({@code -12.50}, {@code 7}, {@code .5}): the same unscaled value and scale.
+     */
+    static BigDecimal decimal(String value) {
+        int n = value.length();
+        int i = 0;
+        boolean negative = false;
+        if (n > 0 && (value.charAt(0) == '-' || value.charAt(0) == '+')) {
+            negative = value.charAt(0) == '-';
+            i = 1;
+        }
+        long unscaled = 0;
+        int digits = 0;
+        int scale = -1;
+        for (; i < n; i++) {
+            char c = value.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits > 18) {
+                    return new BigDecimal(value);
+                }
+                unscaled = unscaled * 10 + (c - '0');
+                if (scale >= 0) {
+                    scale++;
+                }
+            } else if (c == '.' && scale < 0) {
+                scale = 0;
+            } else {
+                return new BigDecimal(value);
+            }
+        }
+        if (digits == 0) {
+            return new BigDecimal(value);
+        }
+        return BigDecimal.valueOf(negative ? -unscaled : unscaled, Math.max(scale, 0));
     }
 
     private Instant parseTimestamp(String value) {

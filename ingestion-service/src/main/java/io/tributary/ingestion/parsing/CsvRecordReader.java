@@ -1,5 +1,6 @@
 package io.tributary.ingestion.parsing;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.List;
@@ -7,13 +8,24 @@ import java.util.List;
 /** Records of a delimited file: its first row names the fields; blank lines carry no record. */
 public final class CsvRecordReader implements RecordReader {
 
-    private final Reader in;
-    private final CsvReader csv;
+    /** Where the rows come from: the text, or its bytes. */
+    private interface Rows {
+        CsvRecord next() throws IOException;
+    }
+
+    private final Closeable in;
+    private final Rows csv;
     private List<String> header;
 
     public CsvRecordReader(Reader in, CsvFormat format) {
         this.in = in;
-        this.csv = new CsvReader(in, format);
+        this.csv = new CsvReader(in, format)::next;
+    }
+
+    /** Rows read from the bytes of the text. */
+    CsvRecordReader(Closeable in, ByteCsvReader bytes) {
+        this.in = in;
+        this.csv = bytes::next;
     }
 
     @Override

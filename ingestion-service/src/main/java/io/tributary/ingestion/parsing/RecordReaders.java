@@ -31,6 +31,22 @@ public final class RecordReaders {
         };
     }
 
+    /**
+     * The reader of a format over encoded text: delimited text in an ASCII-compatible encoding is read from its bytes
+     * ({@link ByteCsvReader}), anything else from the decoded text.
+     */
+    static RecordReader forText(SourceEntity.Format format, Map<String, String> options,
+            TextDecoding.EncodedText text) throws IOException {
+        if (format == SourceEntity.Format.CSV) {
+            CsvFormat csv = FormatOptions.csvFormat(options);
+            if (ByteCsvReader.handles(text.charset(), csv)) {
+                return new CsvRecordReader(text.bytes(),
+                        ByteCsvReader.of(text.bytes(), text.charset(), csv, text.markToDrop()));
+            }
+        }
+        return forText(format, options, text.reader());
+    }
+
     /** Opens the format's reader on the first read, and turns damaged input into a last, unreadable record. */
     private static final class Opening implements RecordReader {
 
@@ -55,7 +71,8 @@ public final class RecordReaders {
             try {
                 if (reader == null) {
                     InputStream bytes = TextDecoding.decompressed(in);
-                    reader = forText(format, options, TextDecoding.reader(bytes, FormatOptions.declaredEncoding(options)));
+                    reader = forText(format, options,
+                            TextDecoding.encoded(bytes, FormatOptions.declaredEncoding(options)));
                 }
                 SourceRecord record = reader.next();
                 if (record == null) {

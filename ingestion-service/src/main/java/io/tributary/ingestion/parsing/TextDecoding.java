@@ -78,15 +78,33 @@ public final class TextDecoding {
 
     /** The text of the bytes, in the declared encoding, or in the detected one when {@code declared} is null. */
     public static Reader reader(InputStream in, Charset declared) throws IOException {
+        return encoded(in, declared).reader();
+    }
+
+    /**
+     * The bytes of the text and their encoding, for a reader that works on the bytes: a detected byte-order mark is
+     * already skipped; {@code markToDrop} says whether a leading one is still to be dropped (a declared encoding).
+     */
+    public record EncodedText(InputStream bytes, Charset charset, boolean markToDrop) {
+
+        /** The text, decoded leniently: bytes that are not valid in the encoding become U+FFFD. */
+        public Reader reader() throws IOException {
+            Reader reader = new InputStreamReader(bytes, lenient(charset));
+            return markToDrop ? skipLeadingMark(reader) : reader;
+        }
+    }
+
+    /** The bytes of the text, with the declared encoding, or the detected one when {@code declared} is null. */
+    public static EncodedText encoded(InputStream in, Charset declared) throws IOException {
         if (declared != null) {
-            return skipLeadingMark(new InputStreamReader(in, lenient(declared)));
+            return new EncodedText(in, declared, true);
         }
         byte[] sample = new byte[SAMPLE_BYTES];
         int n = readFully(in, sample, sample.length);
         Detected detected = detect(sample, Math.max(n, 0), n < sample.length);
         int mark = detected.markLength();
         InputStream text = new SequenceInputStream(new ByteArrayInputStream(sample, mark, Math.max(n, 0) - mark), in);
-        return new InputStreamReader(text, lenient(detected.charset()));
+        return new EncodedText(text, detected.charset(), false);
     }
 
     /**

@@ -1,71 +1,100 @@
 package io.tributary.ingestion.service;
 
 /**
- * The keys a batch has seen, each with a fingerprint of the record that took it, in two primitive arrays (open
- * addressing): about 32 bytes a record, against well over a hundred for a map of strings. Keys and records are
+ * The keys a batch has seen, each with a fingerprint of the record that took it, in one primitive array (open
+ * addressing, a key's hash and its record's fingerprint side by side, so that a look-up touches one cache line): about
+ * 32 bytes a record, against well over a hundred for a map of strings. Keys and records are
  * compared by 64-bit hashes; two different keys sharing a hash is about as likely as one in a million for a batch of
  * five million records.
  */
-final class KeyIndex {
+public final class KeyIndex {
 
     private static final long EMPTY = 0;
 
-    private long[] keys = new long[1 << 12];
-    private long[] fingerprints = new long[1 << 12];
+    /** Pairs of a key's hash (never 0, which marks a free slot) and its record's fingerprint, side by side. */
+    private long[] slots = new long[2 << 12];
     private int size;
 
     /** Result of {@link #offer}: the key is new, the record repeats the one that took the key, or it differs. */
-    enum Seen {
+    public enum Seen {
         NEW,
         SAME_RECORD,
         OTHER_RECORD
     }
 
-    Seen offer(String key, String record) {
+    public Seen offer(String key, String record) {
         long k = nonZero(hash(key));
-        long f = hash(record);
-        int mask = keys.length - 1;
+        long[] s = slots;
+        int mask = (s.length >> 1) - 1;
         for (int i = (int) mix(k) & mask;; i = (i + 1) & mask) {
-            if (keys[i] == EMPTY) {
-                keys[i] = k;
-                fingerprints[i] = f;
-                if (++size * 2 > keys.length) {
+            long at = s[2 * i];
+            if (at == EMPTY) {
+                s[2 * i] = k;
+                s[2 * i + 1] = hash(record);
+                if (++size * 4 > s.length) {
                     grow();
                 }
                 return Seen.NEW;
             }
-            if (keys[i] == k) {
-                return fingerprints[i] == f ? Seen.SAME_RECORD : Seen.OTHER_RECORD;
+            if (at == k) {
+                return s[2 * i + 1] == hash(record) ? Seen.SAME_RECORD : Seen.OTHER_RECORD;
             }
         }
     }
 
     private void grow() {
-        long[] oldKeys = keys;
-        long[] oldFingerprints = fingerprints;
-        keys = new long[oldKeys.length * 2];
-        fingerprints = new long[oldKeys.length * 2];
-        int mask = keys.length - 1;
-        for (int j = 0; j < oldKeys.length; j++) {
-            if (oldKeys[j] != EMPTY) {
-                int i = (int) mix(oldKeys[j]) & mask;
-                while (keys[i] != EMPTY) {
+        long[] old = slots;
+        long[] s = new long[old.length * 2];
+        int mask = (s.length >> 1) - 1;
+        for (int j = 0; j < old.length; j += 2) {
+            if (old[j] != EMPTY) {
+                int i = (int) mix(old[j]) & mask;
+                while (s[2 * i] != EMPTY) {
                     i = (i + 1) & mask;
                 }
-                keys[i] = oldKeys[j];
-                fingerprints[i] = oldFingerprints[j];
+                s[2 * i] = old[j];
+                s[2 * i + 1] = old[j + 1];
             }
         }
+        slots = s;
     }
 
-    /** 64-bit FNV-1a over the characters, then a finaliser that spreads the bits. */
+    private static final long PRIME_1 = 0x9E3779B185EBCA87L;
+    private static final long PRIME_2 = 0xC2B2AE3D27D4EB4FL;
+
+    /**
+     * A 64-bit hash of the characters: four chars at a time into two independent lanes (each a multiply, a rotation
+     * and a multiply per step, so that the processor works on both at once), then the length and a finaliser that
+     * spreads the bits. A row of a few hundred chars takes a fraction of what a char-at-a-time hash takes.
+     */
     static long hash(String text) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < text.length(); i++) {
-            h ^= text.charAt(i);
-            h *= 0x100000001b3L;
+        int n = text.length();
+        long a = PRIME_1;
+        long b = PRIME_2;
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            a = lane(a, chars(text, i));
+            b = lane(b, chars(text, i + 4));
         }
-        return mix(h);
+        if (i + 4 <= n) {
+            a = lane(a, chars(text, i));
+            i += 4;
+        }
+        long last = 0;
+        for (int shift = 0; i < n; i++, shift += 16) {
+            last |= (long) text.charAt(i) << shift;
+        }
+        b = lane(b, last);
+        return mix(a ^ Long.rotateLeft(b, 29) ^ ((long) n * PRIME_2));
+    }
+
+    private static long chars(String text, int at) {
+        return text.charAt(at) | (long) text.charAt(at + 1) << 16 | (long) text.charAt(at + 2) << 32
+                | (long) text.charAt(at + 3) << 48;
+    }
+
+    private static long lane(long acc, long input) {
+        return Long.rotateLeft(acc + input * PRIME_2, 31) * PRIME_1;
     }
 
     private static long mix(long h) {

@@ -23,7 +23,7 @@ import io.tributary.ingestion.config.IngestionConfig;
 /**
  * Sends accepted records to Kafka, keyed by business key, with a bounded number waiting for acknowledgement. This is
  * the ingestion hot path, so it talks to a Kafka producer directly (idempotent, acks from all in-sync replicas,
- * batched and compressed) rather than through a messaging channel's per-message machinery.
+ * batched, compressed as configured) rather than through a messaging channel's per-message machinery.
  */
 @ApplicationScoped
 public class RecordPublisher {
@@ -39,7 +39,7 @@ public class RecordPublisher {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, ingestion.producer().compression());
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "ingestion-accepted-records");
         IngestionConfig.Producer timeouts = ingestion.producer();
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeouts.maxBlock().toMillis());

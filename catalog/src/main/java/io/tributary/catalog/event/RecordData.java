@@ -1,0 +1,149 @@
+package io.tributary.catalog.event;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * The data of one record as a read-only map: field names shared by every record of a batch, and this record's values
+ * in the same order (the map's iteration order). Two arrays instead of a hash map per record; a lookup by name scans
+ * the names, which suits the tens of fields a record has.
+ */
+public final class RecordData extends AbstractMap<String, Object> {
+
+    private final String[] names;
+    private final Object[] values;
+
+    /**
+     * @param names distinct, non-null field names; not copied, so that records can share them
+     * @param values the values in the order of {@code names}; not copied
+     */
+    public RecordData(String[] names, Object[] values) {
+        if (names.length != values.length) {
+            throw new IllegalArgumentException(names.length + " names for " + values.length + " values");
+        }
+        this.names = names;
+        this.values = values;
+    }
+
+    /** Whether the names can be the names of a {@link RecordData}: none null, none twice. */
+    public static boolean usable(String[] names) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i] == null) {
+                return false;
+            }
+            for (int j = 0; j < i; j++) {
+                if (names[i].equals(names[j])) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The names, shared: not to be changed. */
+    String[] names() {
+        return names;
+    }
+
+    Object value(int index) {
+        return values[index];
+    }
+
+    @Override
+    public int size() {
+        return names.length;
+    }
+
+    private int indexOf(Object key) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return indexOf(key) >= 0;
+    }
+
+    @Override
+    public Object get(Object key) {
+        int i = indexOf(key);
+        return i < 0 ? null : values[i];
+    }
+
+    @Override
+    public void forEach(BiConsumer<? super String, ? super Object> action) {
+        for (int i = 0; i < names.length; i++) {
+            action.accept(names[i], values[i]);
+        }
+    }
+
+    @Override
+    public Set<Map.Entry<String, Object>> entrySet() {
+        return new AbstractSet<>() {
+            @Override
+            public int size() {
+                return names.length;
+            }
+
+            @Override
+            public Iterator<Map.Entry<String, Object>> iterator() {
+                return new Iterator<>() {
+                    private int next;
+
+                    @Override
+                    public boolean hasNext() {
+                        return next < names.length;
+                    }
+
+                    @Override
+                    public Map.Entry<String, Object> next() {
+                        if (next >= names.length) {
+                            throw new NoSuchElementException();
+                        }
+                        int i = next++;
+                        return new AbstractMap.SimpleImmutableEntry<>(names[i], values[i]);
+                    }
+                };
+            }
+        };
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("{");
+        for (int i = 0; i < names.length; i++) {
+            if (i > 0) {
+                text.append(", ");
+            }
+            text.append(names[i]).append('=').append(values[i]);
+        }
+        return text.append('}').toString();
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 0;
+        for (int i = 0; i < names.length; i++) {
+            h += names[i].hashCode() ^ (values[i] == null ? 0 : values[i].hashCode());
+        }
+        return h;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (other instanceof RecordData data && Arrays.equals(names, data.names)) {
+            return Arrays.equals(values, data.values);
+        }
+        return super.equals(other);
+    }
+}

@@ -1,0 +1,389 @@
+package io.tributary.catalog.event;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Writes a {@link RecordEvent} as the same JSON bytes as {@link EventJson#write} (the members in the order of the
+ * record's components, nulls written, strings escaped as Jackson escapes them, non-ASCII text as UTF-8), straight into
+ * a byte buffer: the per-record path of ingestion writes millions of them.
+ *
+ * <p>
+ * Data values it writes itself: strings, longs, integers, exact decimals, booleans and nulls. An event with any other
+ * value (a nested map, a list, a double), a null or non-string key, or a string holding a surrogate char is handed to
+ * {@link EventJson#write} whole, so that the bytes (and the errors) are always Jackson's.
+ *
+ * <p>
+ * One writer per thread: its buffer is reused, and so are the encoded forms of the values that repeat from one event to
+ * the next (the source, the schema, the batch, the time, the data's field names).
+ */
+final class RecordEventJson {
+
+    private static final ThreadLocal<RecordEventJson> WRITERS = ThreadLocal.withInitial(RecordEventJson::new);
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] UPPER_HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+    private static final byte[] SPECVERSION = bytesOf("{\"specversion\":");
+    private static final byte[] ID = bytesOf(",\"id\":");
+    private static final byte[] SOURCE = bytesOf(",\"source\":");
+    private static final byte[] TYPE = bytesOf(",\"type\":");
+    private static final byte[] SUBJECT = bytesOf(",\"subject\":");
+    private static final byte[] TIME = bytesOf(",\"time\":");
+    private static final byte[] DATACONTENTTYPE = bytesOf(",\"datacontenttype\":");
+    private static final byte[] DATASCHEMA = bytesOf(",\"dataschema\":");
+    private static final byte[] DATASET = bytesOf(",\"tributarydataset\":");
+    private static final byte[] BATCH = bytesOf(",\"tributarybatch\":");
+    private static final byte[] POSITION = bytesOf(",\"tributaryposition\":");
+    private static final byte[] CONTRACT_VERSION = bytesOf(",\"tributarycontractversion\":");
+    private static final byte[] DATA = bytesOf(",\"data\":");
+    private static final byte[] NULL = bytesOf("null");
+    private static final byte[] TRUE = bytesOf("true");
+    private static final byte[] FALSE = bytesOf("false");
+
+    /** A value that is not written here: the whole event goes to Jackson. */
+    private static final class NotHandled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private static final NotHandled INSTANCE = new NotHandled();
+
+        private NotHandled() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The last value written in one place, and its JSON form. */
+    private static final class Last {
+        private Object value;
+        private byte[] json;
+    }
+
+    private byte[] buffer = new byte[4096];
+    private int length;
+    private final Last specversion = new Last();
+    private final Last source = new Last();
+    private final Last type = new Last();
+    private final Last time = new Last();
+    private final Last datacontenttype = new Last();
+    private final Last dataschema = new Last();
+    private final Last dataset = new Last();
+    private final Last batch = new Last();
+    private String[] lastNames;
+    private byte[][] nameJson;
+
+    private RecordEventJson() {
+    }
+
+    /** The event's JSON bytes. */
+    static byte[] write(RecordEvent event) {
+        byte[] json = writeOwn(event);
+        return json != null ? json : EventJson.write(event);
+    }
+
+    /** The bytes as written here, or null when the event is left to Jackson. */
+    static byte[] writeOwn(RecordEvent event) {
+        return WRITERS.get().tryWrite(event);
+    }
+
+    /** The bytes, or null when the event holds something only Jackson writes. */
+    private byte[] tryWrite(RecordEvent event) {
+        length = 0;
+        try {
+            raw(SPECVERSION);
+            cached(specversion, event.specversion());
+            raw(ID);
+            uuid(event.id());
+            raw(SOURCE);
+            cached(source, event.source());
+            raw(TYPE);
+            cached(type, event.type());
+            raw(SUBJECT);
+            string(event.subject());
+            raw(TIME);
+            cached(time, event.time());
+            raw(DATACONTENTTYPE);
+            cached(datacontenttype, event.datacontenttype());
+            raw(DATASCHEMA);
+            cached(dataschema, event.dataschema());
+            raw(DATASET);
+            cached(dataset, event.tributarydataset());
+            raw(BATCH);
+            cached(batch, event.tributarybatch());
+            raw(POSITION);
+            number(event.tributaryposition());
+            raw(CONTRACT_VERSION);
+            number(event.tributarycontractversion());
+            raw(DATA);
+            data(event.data());
+            ensure(1);
+            buffer[length++] = '}';
+        } catch (NotHandled e) {
+            return null;
+        }
+        byte[] json = Arrays.copyOf(buffer, length);
+        if (buffer.length > 1 << 20) {
+            // one huge event does not keep a huge buffer on the thread
+            buffer = new byte[4096];
+        }
+        return json;
+    }
+
+    private void data(Map<String, Object> data) {
+        if (data == null) {
+            raw(NULL);
+            return;
+        }
+        ensure(1);
+        buffer[length++] = '{';
+        if (data instanceof RecordData record) {
+            byte[][] names = names(record.names());
+            for (int i = 0; i < names.length; i++) {
+                raw(names[i]);
+                value(record.value(i));
+            }
+        } else {
+            boolean first = true;
+            for (Map.Entry<String, Object> entry : data.entrySet()) {
+                Object key = entry.getKey();
+                if (!(key instanceof String name)) {
+                    throw NotHandled.INSTANCE;
+                }
+                if (!first) {
+                    ensure(1);
+                    buffer[length++] = ',';
+                }
+                first = false;
+                string(name);
+                ensure(1);
+                buffer[length++] = ':';
+                value(entry.getValue());
+            }
+        }
+        ensure(1);
+        buffer[length++] = '}';
+    }
+
+    /** Each name as JSON with what goes around it: {@code "name":}, with a comma before all but the first. */
+    private byte[][] names(String[] names) {
+        if (names != lastNames) {
+            byte[][] json = new byte[names.length][];
+            for (int i = 0; i < names.length; i++) {
+                byte[] name = json(names[i]);
+                byte[] member = new byte[name.length + (i > 0 ? 2 : 1)];
+                int at = 0;
+                if (i > 0) {
+                    member[at++] = ',';
+                }
+                System.arraycopy(name, 0, member, at, name.length);
+                member[member.length - 1] = ':';
+                json[i] = member;
+            }
+            nameJson = json;
+            lastNames = names;
+        }
+        return nameJson;
+    }
+
+    private void value(Object value) {
+        if (value == null) {
+            raw(NULL);
+        } else if (value instanceof String text) {
+            string(text);
+        } else if (value instanceof Long number) {
+            number(number.longValue());
+        } else if (value instanceof BigDecimal decimal) {
+            ascii(decimal.toString());
+        } else if (value instanceof Boolean bool) {
+            raw(bool ? TRUE : FALSE);
+        } else if (value instanceof Integer number) {
+            number(number.intValue());
+        } else {
+            throw NotHandled.INSTANCE;
+        }
+    }
+
+    /** A value that tends to repeat from one event to the next, written from its last JSON form when it does. */
+    private void cached(Last last, Object value) {
+        if (value == null) {
+            raw(NULL);
+            return;
+        }
+        if (value != last.value && !value.equals(last.value)) {
+            if (value instanceof String text) {
+                last.json = json(text);
+            } else if (value instanceof UUID id) {
+                int start = length;
+                uuid(id);
+                last.json = Arrays.copyOfRange(buffer, start, length);
+                length = start;
+            } else {
+                last.json = json(value.toString());
+            }
+            last.value = value;
+        }
+        raw(last.json);
+    }
+
+    /** A string as JSON on its own (through the buffer, which is left as it was). */
+    private byte[] json(String text) {
+        int start = length;
+        string(text);
+        byte[] json = Arrays.copyOfRange(buffer, start, length);
+        length = start;
+        return json;
+    }
+
+    private void uuid(UUID id) {
+        if (id == null) {
+            raw(NULL);
+            return;
+        }
+        ensure(38);
+        byte[] b = buffer;
+        int at = length;
+        b[at++] = '"';
+        long msb = id.getMostSignificantBits();
+        long lsb = id.getLeastSignificantBits();
+        at = hex(b, at, msb >>> 32, 8);
+        b[at++] = '-';
+        at = hex(b, at, msb >>> 16, 4);
+        b[at++] = '-';
+        at = hex(b, at, msb, 4);
+        b[at++] = '-';
+        at = hex(b, at, lsb >>> 48, 4);
+        b[at++] = '-';
+        at = hex(b, at, lsb, 12);
+        b[at++] = '"';
+        length = at;
+    }
+
+    private static int hex(byte[] b, int at, long value, int digits) {
+        for (int i = digits - 1; i >= 0; i--) {
+            b[at + i] = HEX[(int) (value & 0xf)];
+            value >>>= 4;
+        }
+        return at + digits;
+    }
+
+    private void number(long value) {
+        if (value == Long.MIN_VALUE) {
+            ascii(Long.toString(value));
+            return;
+        }
+        ensure(20);
+        byte[] b = buffer;
+        if (value < 0) {
+            b[length++] = '-';
+            value = -value;
+        }
+        int digits = 1;
+        for (long v = value; v >= 10; v /= 10) {
+            digits++;
+        }
+        int at = length + digits;
+        do {
+            b[--at] = (byte) ('0' + (int) (value % 10));
+            value /= 10;
+        } while (value != 0);
+        length += digits;
+    }
+
+    /** Text known to be plain ASCII without anything to escape (numbers). */
+    private void ascii(String text) {
+        int n = text.length();
+        ensure(n);
+        byte[] b = buffer;
+        int at = length;
+        for (int i = 0; i < n; i++) {
+            b[at + i] = (byte) text.charAt(i);
+        }
+        length = at + n;
+    }
+
+    /** A JSON string: quotes, backslashes and control chars escaped, other text as UTF-8. */
+    private void string(String text) {
+        if (text == null) {
+            raw(NULL);
+            return;
+        }
+        int n = text.length();
+        ensure(n + 2);
+        byte[] b = buffer;
+        int at = length;
+        b[at++] = '"';
+        int i = 0;
+        for (; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+                break;
+            }
+            b[at++] = (byte) c;
+        }
+        length = at;
+        if (i < n) {
+            rest(text, i);
+        }
+        ensure(1);
+        buffer[length++] = '"';
+    }
+
+    /** The rest of a string from the first char that is not plain ASCII. */
+    private void rest(String text, int from) {
+        int n = text.length();
+        ensure((n - from) * 6);
+        byte[] b = buffer;
+        int at = length;
+        for (int i = from; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x20 && c < 0x80) {
+                if (c == '"' || c == '\\') {
+                    b[at++] = '\\';
+                }
+                b[at++] = (byte) c;
+            } else if (c < 0x20) {
+                b[at++] = '\\';
+                switch (c) {
+                    case '\n' -> b[at++] = 'n';
+                    case '\r' -> b[at++] = 'r';
+                    case '\t' -> b[at++] = 't';
+                    case '\b' -> b[at++] = 'b';
+                    case '\f' -> b[at++] = 'f';
+                    default -> {
+                        b[at++] = 'u';
+                        b[at++] = '0';
+                        b[at++] = '0';
+                        b[at++] = UPPER_HEX[c >> 4];
+                        b[at++] = UPPER_HEX[c & 0xf];
+                    }
+                }
+            } else if (c < 0x800) {
+                b[at++] = (byte) (0xc0 | (c >> 6));
+                b[at++] = (byte) (0x80 | (c & 0x3f));
+            } else if (Character.isSurrogate(c)) {
+                throw NotHandled.INSTANCE;
+            } else {
+                b[at++] = (byte) (0xe0 | (c >> 12));
+                b[at++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+                b[at++] = (byte) (0x80 | (c & 0x3f));
+            }
+        }
+        length = at;
+    }
+
+    private void raw(byte[] bytes) {
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, buffer, length, bytes.length);
+        length += bytes.length;
+    }
+
+    private void ensure(int more) {
+        if (length + more > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+        }
+    }
+
+    private static byte[] bytesOf(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+}

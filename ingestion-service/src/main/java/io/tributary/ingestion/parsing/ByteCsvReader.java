@@ -1,0 +1,329 @@
+package io.tributary.ingestion.parsing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads delimited text straight from its bytes, for the encodings in which ASCII is ASCII and no byte of a non-ASCII
+ * character looks like ASCII (UTF-8, windows-1252, ISO-8859-1, US-ASCII), with an ASCII delimiter and quote: the
+ * records are the same as {@link CsvReader} reads from the decoded text, without decoding the bytes into chars and
+ * compacting them back into strings.
+ *
+ * <p>
+ * Delimiters, quotes and line ends are found in the bytes, and each field is cut out of them: in one copy when it is
+ * ASCII, else decoded on its own. Decoding a field on its own gives what decoding the whole text gives, since what
+ * surrounds it (a delimiter, a quote, a line end) is ASCII, and an ASCII byte ends any malformed sequence before it.
+ * The one exception is a field with a doubled quote or text after its closing quote that is not all ASCII: its record
+ * is decoded whole and read by {@link CsvReader}.
+ */
+final class ByteCsvReader {
+
+    private static final int BUFFER = 64 * 1024;
+    private static final Set<Charset> ASCII_COMPATIBLE = Set.of(StandardCharsets.UTF_8, StandardCharsets.US_ASCII,
+            StandardCharsets.ISO_8859_1, TextDecoding.WINDOWS_1252);
+
+    private final InputStream in;
+    private final CsvFormat format;
+    private final byte delimiter;
+    private final byte quote;
+    private final Charset charset;
+    /** How many leading byte-order marks (UTF-8) are still to be dropped. */
+    private int marks;
+    private byte[] buffer = new byte[BUFFER];
+    private int limit;
+    private int position;
+    private int recordStart;
+    private boolean ended;
+    private long line = 1;
+    /** Where the current piece of a field starts in the buffer; moved along with the record when refilling. */
+    private int mark;
+    /** The bytes of the current record's fields OR-ed together: negative when one is not ASCII. */
+    private int recordBytes;
+    /** Whether the current record is read from its decoded text (a field with a doubled quote and non-ASCII text). */
+    private boolean asText;
+    /** The bytes of a field whose quotes are doubled or that goes on after its closing quote. */
+    private byte[] piece = new byte[256];
+    private int pieceLength;
+    private int lastFieldCount = 8;
+
+    /**
+     * @param marks how many leading UTF-8 byte-order marks to drop: those the text decoding would drop, then the one
+     *        {@link CsvReader} drops
+     */
+    private ByteCsvReader(InputStream in, Charset charset, CsvFormat format, int marks) {
+        this.in = in;
+        this.format = format;
+        this.delimiter = (byte) format.delimiter();
+        this.quote = (byte) format.quote();
+        this.charset = charset;
+        this.marks = charset.equals(StandardCharsets.UTF_8) ? marks : 0;
+    }
+
+    /** Whether text in this encoding and format can be read from its bytes. */
+    static boolean handles(Charset charset, CsvFormat format) {
+        return ASCII_COMPATIBLE.contains(charset) && format.delimiter() < 0x80 && format.quote() < 0x80
+                && !isLineEnd(format.delimiter()) && !isLineEnd(format.quote()) && format.delimiter() != format.quote();
+    }
+
+    private static boolean isLineEnd(char c) {
+        return c == '\n' || c == '\r';
+    }
+
+    /**
+     * A reader of the text's bytes; {@code decodingDropsMark} says whether the text decoding of these bytes would drop
+     * a leading byte-order mark itself (a declared encoding), besides the one {@link CsvReader} drops.
+     */
+    static ByteCsvReader of(InputStream in, Charset charset, CsvFormat format, boolean decodingDropsMark) {
+        return new ByteCsvReader(in, charset, format, decodingDropsMark ? 2 : 1);
+    }
+
+    /** The next record, or null at the end of the input; as {@link CsvReader#next()}. */
+    CsvRecord next() throws IOException {
+        recordStart = position;
+        while (marks > 0) {
+            marks--;
+            while (limit - position < 3 && fill()) {
+                // the mark is three bytes
+            }
+            if (limit - position >= 3 && buffer[position] == (byte) 0xef && buffer[position + 1] == (byte) 0xbb
+                    && buffer[position + 2] == (byte) 0xbf) {
+                position += 3;
+                recordStart = position;
+            } else {
+                marks = 0;
+            }
+        }
+        if (position == limit && !fill()) {
+            return null;
+        }
+        long startLine = line;
+        recordBytes = 0;
+        asText = false;
+        List<String> fields = new ArrayList<>(lastFieldCount);
+        while (true) {
+            // at the start of a field
+            if (position == limit && !fill()) {
+                fields.add("");
+                return record(startLine, fields, position);
+            }
+            if (buffer[position] == quote) {
+                if (quotedField(fields)) {
+                    return ended(startLine, fields);
+                }
+            } else if (plainField(fields)) {
+                return ended(startLine, fields);
+            }
+        }
+    }
+
+    /** As {@link CsvReader}: an unquoted field, up to a delimiter (consumed), a line end or the end of the input. */
+    private boolean plainField(List<String> fields) throws IOException {
+        mark = position;
+        byte[] b = buffer;
+        int p = position;
+        int bytes = 0;
+        while (true) {
+            if (p == limit) {
+                position = p;
+                if (!fill()) {
+                    fields.add(text(mark, position, bytes));
+                    return true;
+                }
+                b = buffer;
+                p = position;
+            }
+            byte c = b[p];
+            if (c == delimiter) {
+                fields.add(text(mark, p, bytes));
+                position = p + 1;
+                return false;
+            }
+            if (c == '\n' || c == '\r') {
+                fields.add(text(mark, p, bytes));
+                position = p;
+                return true;
+            }
+            bytes |= c;
+            p++;
+        }
+    }
+
+    /** As {@link CsvReader}: a field that opens with a quote, and what follows its closing quote. */
+    private boolean quotedField(List<String> fields) throws IOException {
+        position++;
+        mark = position;
+        pieceLength = 0;
+        boolean pieces = false;
+        int bytes = 0;
+        while (true) {
+            if (position == limit && !fill()) {
+                fields.add(pieces ? pieced(mark, position, bytes) : text(mark, position, bytes));
+                return true;
+            }
+            byte c = buffer[position];
+            if (c == quote) {
+                position++;
+                if (position == limit && !fill()) {
+                    int end = position - 1;
+                    fields.add(pieces ? pieced(mark, end, bytes) : text(mark, end, bytes));
+                    return true;
+                }
+                int end = position - 1;
+                byte after = buffer[position];
+                if (after == quote) {
+                    append(mark, position);
+                    pieces = true;
+                    position++;
+                    mark = position;
+                } else if (after == delimiter) {
+                    fields.add(pieces ? pieced(mark, end, bytes) : text(mark, end, bytes));
+                    position++;
+                    return false;
+                } else if (after == '\n' || after == '\r') {
+                    fields.add(pieces ? pieced(mark, end, bytes) : text(mark, end, bytes));
+                    return true;
+                } else {
+                    append(mark, end);
+                    return tail(fields, bytes);
+                }
+            } else {
+                bytes |= c;
+                if (c == '\n') {
+                    line++;
+                } else if (c == '\r') {
+                    if (position + 1 == limit) {
+                        fill();
+                    }
+                    if (position + 1 == limit || buffer[position + 1] != '\n') {
+                        line++;
+                    }
+                }
+                position++;
+            }
+        }
+    }
+
+    /** As {@link CsvReader}: the rest of a field after its closing quote, quotes included. */
+    private boolean tail(List<String> fields, int bytes) throws IOException {
+        mark = position;
+        while (true) {
+            if (position == limit && !fill()) {
+                fields.add(pieced(mark, position, bytes));
+                return true;
+            }
+            byte c = buffer[position];
+            if (c == delimiter) {
+                fields.add(pieced(mark, position, bytes));
+                position++;
+                return false;
+            }
+            if (c == '\n' || c == '\r') {
+                fields.add(pieced(mark, position, bytes));
+                return true;
+            }
+            bytes |= c;
+            position++;
+        }
+    }
+
+    private void append(int from, int to) {
+        int n = to - from;
+        if (pieceLength + n > piece.length) {
+            piece = Arrays.copyOf(piece, Math.max(piece.length * 2, pieceLength + n));
+        }
+        System.arraycopy(buffer, from, piece, pieceLength, n);
+        pieceLength += n;
+    }
+
+    /** The field made of the pieces so far and {@code buffer[from..to)}. */
+    @SuppressWarnings("deprecation")
+    private String pieced(int from, int to, int bytes) {
+        recordBytes |= bytes;
+        if (bytes < 0) {
+            // decoded on their own, the pieces could make characters the text does not have
+            asText = true;
+            return "";
+        }
+        append(from, to);
+        return new String(piece, 0, 0, pieceLength);
+    }
+
+    /** The field {@code buffer[from..to)}, whose bytes OR-ed together are {@code bytes}. */
+    @SuppressWarnings("deprecation")
+    private String text(int from, int to, int bytes) {
+        recordBytes |= bytes;
+        if (from == to) {
+            return "";
+        }
+        // ASCII bytes are their chars
+        return bytes >= 0 ? new String(buffer, 0, from, to - from) : decode(from, to);
+    }
+
+    /** The record whose last field was just read; consumes its line end, if any. */
+    private CsvRecord ended(long startLine, List<String> fields) throws IOException {
+        if (position == limit) {
+            return record(startLine, fields, position);
+        }
+        CsvRecord record = record(startLine, fields, position);
+        byte end = buffer[position++];
+        if (end == '\r') {
+            recordStart = position;
+            if ((position < limit || fill()) && buffer[position] == '\n') {
+                position++;
+            }
+        }
+        line++;
+        return record;
+    }
+
+    private CsvRecord record(long startLine, List<String> fields, int end) throws IOException {
+        lastFieldCount = Math.max(lastFieldCount, fields.size());
+        String raw = text(recordStart, end, recordBytes);
+        if (asText) {
+            return CsvReader.single(raw, format, startLine).next();
+        }
+        return new CsvRecord(startLine, fields, raw);
+    }
+
+    /** Decoded as the text reader decodes: what is not valid in the encoding becomes U+FFFD. */
+    private String decode(int from, int to) {
+        return new String(buffer, from, to - from, charset);
+    }
+
+    /**
+     * Reads more input after {@code limit}, first moving the current record to the start of the buffer (and the
+     * positions in it along), or growing the buffer when the record fills it. Returns false at the end of the input.
+     */
+    private boolean fill() throws IOException {
+        if (ended) {
+            return false;
+        }
+        if (recordStart > 0) {
+            int shift = recordStart;
+            System.arraycopy(buffer, shift, buffer, 0, limit - shift);
+            limit -= shift;
+            position -= shift;
+            mark -= shift;
+            recordStart = 0;
+        }
+        if (limit == buffer.length) {
+            buffer = Arrays.copyOf(buffer, buffer.length * 2);
+        }
+        int n;
+        do {
+            n = in.read(buffer, limit, buffer.length - limit);
+        } while (n == 0);
+        if (n < 0) {
+            ended = true;
+            return false;
+        }
+        limit += n;
+        return true;
+    }
+}
