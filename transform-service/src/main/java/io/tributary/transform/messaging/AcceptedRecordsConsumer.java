@@ -1,5 +1,6 @@
 package io.tributary.transform.messaging;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import io.tributary.transform.repository.PipelineProgress;
 import io.tributary.transform.service.Delivery;
 import io.tributary.transform.service.PipelineMetrics;
 import io.tributary.transform.service.RecordApplier;
+import io.tributary.transform.service.Retries;
 
 /**
  * Hands each poll of accepted records to the applier; Kafka offsets are committed once it returns, and the offsets
@@ -35,7 +37,7 @@ public class AcceptedRecordsConsumer {
 
     @Incoming(Channels.ACCEPTED_RECORDS)
     @Blocking
-    public void consume(ConsumerRecords<String, RecordEvent> records) throws InterruptedException {
+    public void consume(ConsumerRecords<String, RecordEvent> records) throws InterruptedException, SQLException {
         List<Delivery> deliveries = new ArrayList<>(records.count());
         for (ConsumerRecord<String, RecordEvent> r : records) {
             deliveries.add(new Delivery(r.topic(), r.partition(), r.offset(), r.value()));

@@ -27,7 +27,7 @@ import io.tributary.transform.pipeline.FieldType;
 /**
  * A pipeline's curated table {@code curated.<pipeline>}: one row per record key with Tributary's columns (names
  * starting with {@code _}) and the pipeline's output columns. Every method runs in the caller's transaction; rows are
- * locked in key order, so concurrent writers (the stream, a backfill) never deadlock on them.
+ * locked in key order, under the pipeline's advisory lock (see {@link #lockPipeline}).
  */
 @ApplicationScoped
 public class CuratedTableRepository {
@@ -91,6 +91,18 @@ public class CuratedTableRepository {
                 result.next();
                 return result.getLong(1);
             }
+        }
+    }
+
+    /**
+     * Makes the transaction the pipeline's only writer until it ends. Row locks alone cannot stop two transactions
+     * (the stream and a backfill, or two replicas) from both finding a key absent and both adding it to the aggregate.
+     */
+    public void lockPipeline(CompiledPipeline pipeline) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, ("tributary.pipeline." + pipeline.name()).hashCode());
+            lock.execute();
         }
     }
 

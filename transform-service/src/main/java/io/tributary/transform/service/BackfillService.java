@@ -51,6 +51,8 @@ public class BackfillService {
 
     private static final Logger LOG = Logger.getLogger(BackfillService.class);
     private static final int CHUNK = 500;
+    /** Failures of one transaction (other than conflicts, always retried) before the backfill fails. */
+    private static final int ATTEMPTS = 5;
     private static final Duration POLL = Duration.ofSeconds(1);
 
     private final RecordApplier applier;
@@ -119,18 +121,24 @@ public class BackfillService {
         }
     }
 
-    private long fromTable(UUID id, String pipeline, Instant from) throws SQLException {
+    private long fromTable(UUID id, String pipeline, Instant from) throws Exception {
         Instant since = from == null ? Instant.EPOCH : from;
         long done = 0;
-        for (RecordApplier.Chunk chunk = applier.rederive(pipeline, "", since, CHUNK); chunk.size() > 0; chunk = applier
-                .rederive(pipeline, chunk.lastKey(), since, CHUNK)) {
+        String after = "";
+        for (RecordApplier.Chunk chunk = rederive(pipeline, after, since); chunk.size() > 0; chunk = rederive(pipeline,
+                after, since)) {
+            after = chunk.lastKey();
             done += chunk.size();
             backfills.progress(id, done);
         }
         return done;
     }
 
-    private long fromTopic(UUID id, String pipeline, Instant from) throws SQLException {
+    private RecordApplier.Chunk rederive(String pipeline, String after, Instant since) throws Exception {
+        return Retries.upTo(ATTEMPTS, () -> applier.rederive(pipeline, after, since, CHUNK));
+    }
+
+    private long fromTopic(UUID id, String pipeline, Instant from) throws Exception {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.get("bootstrap.servers"));
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -156,7 +164,10 @@ public class BackfillService {
                     }
                 }
                 if (!deliveries.isEmpty()) {
-                    applier.replay(pipeline, deliveries);
+                    Retries.upTo(ATTEMPTS, () -> {
+                        applier.replay(pipeline, deliveries);
+                        return null;
+                    });
                     done += deliveries.size();
                     backfills.progress(id, done);
                 }

@@ -52,6 +52,7 @@ public class PipelineWriter {
         if (items.isEmpty()) {
             return;
         }
+        rows.lockPipeline(pipeline);
         Tally tally = session.tally(pipeline.name());
         List<Outcome> outcomes = items.stream()
                 .map(item -> pipeline.run(item.data(), item.source(), item.businessKey(), session)).toList();

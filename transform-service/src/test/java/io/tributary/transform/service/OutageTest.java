@@ -62,10 +62,20 @@ class OutageTest {
     private void awaitTotal(CatalogFixtures.Dataset d, long lines, String amount) {
         await().atMost(LIMIT).untilAsserted(() -> {
             assertEquals(lines, ((Number) catalog.single("select coalesce(sum(_lines), 0)::bigint from curated."
-                    + d.name() + "_agg")).longValue());
+                    + d.name() + "_agg")).longValue(), () -> diagnosis(d));
             assertEquals(0, new BigDecimal(amount).compareTo((BigDecimal) catalog.single(
                     "select sum(amount) from curated." + d.name() + "_agg")));
         });
+    }
+
+    private String diagnosis(CatalogFixtures.Dataset d) {
+        try {
+            return "rows " + catalog.query("select _status, count(*) from curated." + d.name() + " group by 1")
+                    + " state " + catalog.query("select * from catalog.pipeline_state where name = '" + d.name() + "'")
+                    + " offsets " + catalog.query("select * from catalog.consumer_offset");
+        } catch (SQLException e) {
+            return e.toString();
+        }
     }
 
     @Test

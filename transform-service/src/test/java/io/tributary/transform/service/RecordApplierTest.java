@@ -231,4 +231,29 @@ class RecordApplierTest {
         assertAmount("10", catalog.single("select sum(sales) from curated." + d.name()
                 + "_agg where region = 'Pacific'"));
     }
+
+    @Test
+    void countsANewKeyOnceWhenTwoWritersApplyItAtTheSameTime() throws Exception {
+        CatalogFixtures.Dataset d = lines("");
+        List<Delivery> poll = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            poll.add(new Delivery(topic, 0, i, line(d, "n" + i, "O" + i, "chair", "CA", "2024-03-01", "1")));
+        }
+        String otherTopic = topic + "-replayed";
+        List<Delivery> replayed = poll.stream().map(p -> new Delivery(otherTopic, 0, p.offset(), p.event())).toList();
+        Thread second = new Thread(() -> {
+            try {
+                applier.apply(otherTopic, replayed);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        second.start();
+        applier.apply(topic, poll);
+        second.join();
+        assertAmount("300", stateSales(d.name(), "CA"));
+        PipelineProgress total = states.find(d.name());
+        assertEquals(300, total.curated());
+        assertEquals(300, total.duplicates());
+    }
 }
