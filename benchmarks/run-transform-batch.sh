@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Batch throughput of the transform path: a generated CSV uploaded to the packaged suite until the demo pipeline has
 # applied every record and serving counts every row, against PostgreSQL COPY FROM STDIN of the same file, same run.
-#   run-transform-batch.sh [rows, default 1000000] [--jfr] [--keep]
+#   run-transform-batch.sh [rows, default 1000000] [--jfr] [--pg-sample] [--keep]
 # --jfr records the transform service with JFR during the run and prints its hotspots.
 # Needs the packaged services: ./mvnw -B -ntp install -DskipTests
 set -euo pipefail

@@ -44,7 +44,8 @@ import io.tributary.local.SuiteConfig;
  * the same run with PostgreSQL {@code COPY ... FROM STDIN} of the same file into a table of the same shape on the
  * suite's PostgreSQL, before and after.
  * <p>
- * Usage: {@code run-transform-batch.sh [rows, default 1000000] [--jfr] [--keep]}
+ * Usage: {@code run-transform-batch.sh [rows, default 1000000] [--jfr] [--pg-sample] [--keep]}; {@code --pg-sample}
+ * samples PostgreSQL's active statements during the run ({@link PgActivitySampler}).
  */
 public final class TransformBatch {
 
@@ -57,14 +58,17 @@ public final class TransformBatch {
     private final long rows;
     private final boolean jfr;
     private final boolean keep;
+    private final boolean pgSample;
     private final Path root;
     private final TransformBench bench = new TransformBench();
     private CpuAccounting cpu = new CpuAccounting();
+    private PgActivitySampler sampler;
 
-    private TransformBatch(long rows, boolean jfr, boolean keep, Path root) {
+    private TransformBatch(long rows, boolean jfr, boolean keep, boolean pgSample, Path root) {
         this.rows = rows;
         this.jfr = jfr;
         this.keep = keep;
+        this.pgSample = pgSample;
         this.root = root;
     }
 
@@ -72,12 +76,15 @@ public final class TransformBatch {
         long rows = 1_000_000;
         boolean jfr = false;
         boolean keep = false;
+        boolean pgSample = false;
         for (String arg : args) {
             switch (arg) {
                 case "--jfr" -> jfr = true;
                 case "--keep" -> keep = true;
+                case "--pg-sample" -> pgSample = true;
                 case "-h", "--help" -> {
-                    System.out.println("usage: run-transform-batch.sh [rows, default 1000000] [--jfr] [--keep]");
+                    System.out.println("usage: run-transform-batch.sh [rows, default 1000000] [--jfr] [--pg-sample] "
+                            + "[--keep]");
                     return;
                 }
                 default -> rows = Long.parseLong(arg.replace("_", "").replace(",", ""));
@@ -91,7 +98,7 @@ public final class TransformBatch {
             System.err.println("Package them first, in " + root + ":  ./mvnw -B -ntp install -DskipTests");
             System.exit(2);
         }
-        new TransformBatch(rows, jfr, keep, root).run();
+        new TransformBatch(rows, jfr, keep, pgSample, root).run();
     }
 
     /** Elapsed nanoseconds from the start of the upload (or of the COPY), and CPU snapshots. */
@@ -206,6 +213,10 @@ public final class TransformBatch {
         if (jfr) {
             TransformBench.startJfr(suite, recording);
         }
+        if (pgSample) {
+            sampler = new PgActivitySampler(suite.jdbcUrl(), 10);
+            sampler.start();
+        }
         Timing timing = new Timing();
         timing.loadBefore = TransformBench.loadAverage();
         timing.start = cpu.snapshot();
@@ -271,6 +282,9 @@ public final class TransformBatch {
         timing.served = System.nanoTime() - t0;
         timing.total = timing.served;
         timing.end = cpu.snapshot();
+        if (sampler != null) {
+            sampler.close();
+        }
         TransformBench.log(String.format(Locale.ROOT, "serving counts every row after %.2f s",
                 TransformBench.seconds(timing.served)));
         if (jfr) {
@@ -356,6 +370,9 @@ public final class TransformBatch {
                     1e6 * transformCpu / rows, 1e6 * postgresCpu / rows));
         }
         TransformBench.printCpu("CPU time by process, COPY (before):", copyBefore.start, copyBefore.end);
+        if (sampler != null) {
+            sampler.print(25);
+        }
     }
 
     private String[] row(String measure, long nanos, long copyBest, CpuAccounting.Snapshot from,

@@ -48,8 +48,9 @@ import io.tributary.local.SuiteConfig;
  * <p>
  * A warm-up at the same rate, with markers of its own, comes first and is not counted.
  * <p>
- * Usage: {@code run-latency.sh [--rate 2000] [--seconds 60] [--per-request 10] [--warmup 15] [--poll-ms 20] [--jfr]
- * [--keep]}
+ * Usage: {@code run-latency.sh [--rate 2000] [--seconds 60] [--per-request 100] [--warmup 15] [--poll-ms 20] [--jfr]
+ * [--pg-sample] [--keep]}; {@code --pg-sample} samples PostgreSQL's active statements during the measure
+ * ({@link PgActivitySampler}).
  */
 public final class TransformLatency {
 
@@ -69,11 +70,12 @@ public final class TransformLatency {
     private final int pollMillis;
     private final boolean jfr;
     private final boolean keep;
+    private final boolean pgSample;
     private final Path root;
     private final TransformBench bench = new TransformBench();
 
     private TransformLatency(int rate, int seconds, int perRequest, int warmup, int pollMillis, boolean jfr,
-            boolean keep, Path root) {
+            boolean keep, boolean pgSample, Path root) {
         this.rate = rate;
         this.seconds = seconds;
         this.perRequest = perRequest;
@@ -81,17 +83,19 @@ public final class TransformLatency {
         this.pollMillis = pollMillis;
         this.jfr = jfr;
         this.keep = keep;
+        this.pgSample = pgSample;
         this.root = root;
     }
 
     public static void main(String[] args) throws Exception {
         int rate = 2000;
         int seconds = 60;
-        int perRequest = 10;
+        int perRequest = 100;
         int warmup = 15;
         int pollMillis = 20;
         boolean jfr = false;
         boolean keep = false;
+        boolean pgSample = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rate" -> rate = Integer.parseInt(args[++i]);
@@ -101,10 +105,11 @@ public final class TransformLatency {
                 case "--poll-ms" -> pollMillis = Integer.parseInt(args[++i]);
                 case "--jfr" -> jfr = true;
                 case "--keep" -> keep = true;
+                case "--pg-sample" -> pgSample = true;
                 case "-h", "--help" -> {
                     System.out.println("usage: run-latency.sh [--rate events/s, default 2000] [--seconds 60] "
-                            + "[--per-request events, default 10] [--warmup seconds, default 15] "
-                            + "[--poll-ms 20] [--jfr] [--keep]");
+                            + "[--per-request events, default 100] [--warmup seconds, default 15] "
+                            + "[--poll-ms 20] [--jfr] [--pg-sample] [--keep]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (-h for help)");
@@ -121,7 +126,7 @@ public final class TransformLatency {
             System.err.println("Package them first, in " + root + ":  ./mvnw -B -ntp install -DskipTests");
             System.exit(2);
         }
-        new TransformLatency(rate, seconds, perRequest, warmup, pollMillis, jfr, keep, root).run();
+        new TransformLatency(rate, seconds, perRequest, warmup, pollMillis, jfr, keep, pgSample, root).run();
     }
 
     /** One request of a phase: its events and marker, and when it was due, sent, answered and seen in serving. */
@@ -194,15 +199,25 @@ public final class TransformLatency {
             }
             TransformBench.log(String.format(Locale.ROOT, "measure: %d s at %,d events/s (%d requests/s of %d "
                     + "events), serving polled every %d ms", seconds, rate, perSecond, perRequest, pollMillis));
+            PgActivitySampler sampler = pgSample ? new PgActivitySampler(suite.jdbcUrl(), 10) : null;
+            if (sampler != null) {
+                sampler.start();
+            }
             CpuAccounting.Snapshot from = cpu.snapshot();
             String loadBefore = TransformBench.loadAverage();
             drive(suite, measured, perSecond);
             CpuAccounting.Snapshot to = cpu.snapshot();
+            if (sampler != null) {
+                sampler.close();
+            }
             if (jfr) {
                 TransformBench.stopJfr(suite, recording, "latency-transform.jfr");
             }
             JsonNode pipeline = bench.pipeline(suite);
             report(measured, perSecond, from, to, loadBefore, pipeline);
+            if (sampler != null) {
+                sampler.print(25);
+            }
         } finally {
             if (suite != null) {
                 TransformBench.log("stopping the suite");
