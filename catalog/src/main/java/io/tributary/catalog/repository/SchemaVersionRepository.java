@@ -23,16 +23,26 @@ public class SchemaVersionRepository implements PanacheRepository<SchemaVersionE
     /** Records a field list seen in the data as the dataset's next schema version, unless it is known already. */
     public void recordObserved(String dataset, List<String> fields) {
         String json = new String(EventJson.write(fields), StandardCharsets.UTF_8);
-        String fingerprint = sha256(json);
+        recordIfNew(dataset, SchemaVersionEntity.Origin.OBSERVED, sha256(json), json);
+    }
+
+    /**
+     * Records a field list as the dataset's next schema version unless one with this fingerprint exists. Concurrent
+     * callers (batches of one dataset, a contract upload) take turns on the dataset, so neither the fingerprint nor
+     * the version number is ever taken twice.
+     */
+    public void recordIfNew(String dataset, SchemaVersionEntity.Origin origin, String fingerprint, String fieldsJson) {
+        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext('catalog.schema_version:' || ?1))")
+                .setParameter(1, dataset).getSingleResult();
         if (findByFingerprint(dataset, fingerprint).isPresent()) {
             return;
         }
         SchemaVersionEntity schema = new SchemaVersionEntity();
         schema.dataset = dataset;
         schema.version = nextVersion(dataset);
-        schema.origin = SchemaVersionEntity.Origin.OBSERVED;
+        schema.origin = origin;
         schema.fingerprint = fingerprint;
-        schema.fields = json;
+        schema.fields = fieldsJson;
         persist(schema);
     }
 
@@ -45,7 +55,7 @@ public class SchemaVersionRepository implements PanacheRepository<SchemaVersionE
         }
     }
 
-    public int nextVersion(String dataset) {
+    private int nextVersion(String dataset) {
         Integer max = getEntityManager()
                 .createQuery("select max(s.version) from SchemaVersionEntity s where s.dataset = ?1", Integer.class)
                 .setParameter(1, dataset)

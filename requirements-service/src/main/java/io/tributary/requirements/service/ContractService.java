@@ -101,16 +101,7 @@ public class ContractService {
 
     private void recordSchema(String dataset, DataContract contract) {
         SchemaFields fields = SchemaFields.of(contract);
-        if (schemas.findByFingerprint(dataset, fields.fingerprint()).isPresent()) {
-            return;
-        }
-        SchemaVersionEntity schema = new SchemaVersionEntity();
-        schema.dataset = dataset;
-        schema.version = schemas.nextVersion(dataset);
-        schema.origin = SchemaVersionEntity.Origin.CONTRACT;
-        schema.fingerprint = fields.fingerprint();
-        schema.fields = fields.json();
-        schemas.persist(schema);
+        schemas.recordIfNew(dataset, SchemaVersionEntity.Origin.CONTRACT, fields.fingerprint(), fields.json());
     }
 
     /** The catalog's columns bound these; a longer value is the producer's mistake, not a server error. */

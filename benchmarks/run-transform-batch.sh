@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Batch throughput of the transform path: a generated CSV uploaded to the packaged suite until the demo pipeline has
+# applied every record and serving counts every row, against PostgreSQL COPY FROM STDIN of the same file, same run.
+#   run-transform-batch.sh [rows, default 1000000] [--jfr] [--pg-sample] [--pair-index] [--keep]
+# --jfr records the transform service with JFR during the run and prints its hotspots; --pg-sample samples
+# PostgreSQL's active statements; --pair-index (an experiment) adds an index on curated.sales (customer_id, product_id).
+# Needs the packaged services: ./mvnw -B -ntp install -DskipTests
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+jar="$here/target/benchmarks.jar"
+if [ ! -f "$jar" ]; then
+  echo "$jar is missing; build first: ./mvnw -B -ntp install -DskipTests (in $root)" >&2
+  exit 2
+fi
+java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+cd "$here"
+exec "$java_bin" -Xmx1g -Dtributary.root="$root" -cp "$jar" io.tributary.benchmarks.TransformBatch "$@"

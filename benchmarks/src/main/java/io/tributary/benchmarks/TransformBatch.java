@@ -1,0 +1,409 @@
+package io.tributary.benchmarks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.tributary.catalog.contract.ContractProperty;
+import io.tributary.catalog.contract.ContractReader;
+import io.tributary.catalog.contract.DataContract;
+import io.tributary.generator.DumpFile;
+import io.tributary.local.DemoLoader;
+import io.tributary.local.LocalPostgres;
+import io.tributary.local.Suite;
+import io.tributary.local.SuiteConfig;
+
+/**
+ * Batch throughput of the transform path: one generated CSV file uploaded to the packaged ingestion service until the
+ * demo pipeline has applied every record ({@code GET /api/pipelines/sales}: {@code counts.received} equals the
+ * batch's accepted records and {@code lagRecords} is 0) and serving's sales by region count every row; side by side in
+ * the same run with PostgreSQL {@code COPY ... FROM STDIN} of the same file into a table of the same shape on the
+ * suite's PostgreSQL, before and after.
+ * <p>
+ * Usage: {@code run-transform-batch.sh [rows, default 1000000] [--jfr] [--pg-sample] [--keep]}; {@code --pg-sample}
+ * samples PostgreSQL's active statements during the run ({@link PgActivitySampler}); {@code --pair-index} is an
+ * experiment: it adds an index the service does not create (see {@link #pairIndex}), to measure its effect.
+ */
+public final class TransformBatch {
+
+    static final long SEED = 20_240_101L;
+    static final String SOURCE = "files";
+    private static final Set<String> FINISHED = Set.of("COMPLETED", "FAILED", "AWAITING_REVIEW", "REJECTED");
+    private static final Duration LIMIT = Duration.ofMinutes(60);
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final long rows;
+    private final boolean jfr;
+    private final boolean keep;
+    private final boolean pgSample;
+    private final boolean pairIndex;
+    private final Path root;
+    private final TransformBench bench = new TransformBench();
+    private CpuAccounting cpu = new CpuAccounting();
+    private PgActivitySampler sampler;
+
+    private TransformBatch(long rows, boolean jfr, boolean keep, boolean pgSample, boolean pairIndex, Path root) {
+        this.rows = rows;
+        this.jfr = jfr;
+        this.keep = keep;
+        this.pgSample = pgSample;
+        this.pairIndex = pairIndex;
+        this.root = root;
+    }
+
+    public static void main(String[] args) throws Exception {
+        long rows = 1_000_000;
+        boolean jfr = false;
+        boolean keep = false;
+        boolean pgSample = false;
+        boolean pairIndex = false;
+        for (String arg : args) {
+            switch (arg) {
+                case "--jfr" -> jfr = true;
+                case "--keep" -> keep = true;
+                case "--pg-sample" -> pgSample = true;
+                case "--pair-index" -> pairIndex = true;
+                case "-h", "--help" -> {
+                    System.out.println("usage: run-transform-batch.sh [rows, default 1000000] [--jfr] [--pg-sample] "
+                            + "[--pair-index] [--keep]");
+                    return;
+                }
+                default -> rows = Long.parseLong(arg.replace("_", "").replace(",", ""));
+            }
+        }
+        Path root = TransformBench.repositoryRoot();
+        List<String> missing = TransformBench.missingJars(root);
+        if (!missing.isEmpty()) {
+            System.err.println("The benchmark runs the packaged services, but these jars are missing:");
+            missing.forEach(jar -> System.err.println("  " + jar));
+            System.err.println("Package them first, in " + root + ":  ./mvnw -B -ntp install -DskipTests");
+            System.exit(2);
+        }
+        new TransformBatch(rows, jfr, keep, pgSample, pairIndex, root).run();
+    }
+
+    /** Elapsed nanoseconds from the start of the upload (or of the COPY), and CPU snapshots. */
+    private static final class Timing {
+        long total;
+        long upload;
+        long completed;
+        long firstApplied = -1;
+        long caughtUp;
+        long served;
+        CpuAccounting.Snapshot start;
+        CpuAccounting.Snapshot atCompleted;
+        CpuAccounting.Snapshot end;
+        String loadBefore;
+    }
+
+    private void run() throws Exception {
+        Path work = Files.createTempDirectory("tributary-transform-batch-");
+        TransformBench.log("working directory " + work);
+        TransformBench.log("services of " + root + " (" + TransformBench.revision(root) + ")");
+        TransformBench.log("machine: " + TransformBench.machine());
+        Suite suite = null;
+        try {
+            long g0 = System.nanoTime();
+            DumpFile file = GeneratedCsv.write(work.resolve("input"), rows, SEED);
+            long bytes = Files.size(file.path());
+            TransformBench.log(String.format(Locale.ROOT, "generated %,d rows, %.1f MB in %.1f s: %s", rows,
+                    bytes / 1e6, TransformBench.seconds(System.nanoTime() - g0), file.path()));
+            Suite started = Suite.start(SuiteConfig.freePorts(work.resolve("suite"), root),
+                    line -> TransformBench.log("[suite] " + line));
+            suite = started;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "transform-batch-stop-suite"));
+            cpu = TransformBench.accounting(started);
+            DataContract contract = ContractReader.read(
+                    ContractReader.parse(DemoLoader.contractYaml(), ContractReader.Syntax.YAML), DemoLoader.DATASET);
+            bench.declare(suite, SOURCE, "CSV", DemoLoader.TIME_ZONE);
+            if (pairIndex) {
+                pairIndex(suite);
+            }
+
+            Timing copyBefore = copy(suite, file, contract, "bench_copy_before");
+            Timing tributary = tributary(suite, file, work);
+            Timing copyAfter = copy(suite, file, contract, "bench_copy_after");
+            report(file, bytes, copyBefore, copyAfter, tributary);
+        } finally {
+            if (suite != null) {
+                TransformBench.log("stopping the suite");
+                suite.close();
+            }
+            if (keep) {
+                TransformBench.log("kept " + work);
+            } else {
+                GeneratedCsv.deleteRecursively(work);
+            }
+        }
+    }
+
+    /**
+     * An experiment, not the service's own schema: an index of the curated table on (customer_id, product_id), the
+     * pair each poll's recommender history refresh looks up (the service creates one on customer_id alone).
+     */
+    private static void pairIndex(Suite suite) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(suite.jdbcUrl(), LocalPostgres.USER,
+                LocalPostgres.PASSWORD); Statement statement = connection.createStatement()) {
+            statement.execute("create index bench_sales_customer_product_idx on curated.sales (customer_id, "
+                    + "product_id)");
+        }
+        TransformBench.log("EXPERIMENT: created an index on curated.sales (customer_id, product_id), which the "
+                + "transform service does not create");
+    }
+
+    // ------------------------------------------------------------------ the reference: COPY FROM STDIN
+
+    /** COPY of the file into a new table with its columns typed as the contract types them, no index. */
+    private Timing copy(Suite suite, DumpFile file, DataContract contract, String table)
+            throws SQLException, IOException {
+        try (Connection connection = DriverManager.getConnection(suite.jdbcUrl(), LocalPostgres.USER,
+                LocalPostgres.PASSWORD); Statement statement = connection.createStatement()) {
+            statement.execute("drop table if exists " + table);
+            statement.execute(createTable(table, file.columns(), contract));
+            statement.execute("checkpoint");
+            statement.execute("set datestyle = 'ISO, MDY'"); // the dumps write US dates (1/31/2018)
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            String sql = "COPY " + table + " FROM STDIN WITH (FORMAT csv, HEADER true)";
+            Timing timing = new Timing();
+            timing.loadBefore = TransformBench.loadAverage();
+            timing.start = cpu.snapshot();
+            long t0 = System.nanoTime();
+            long copied;
+            try (InputStream in = Files.newInputStream(file.path())) {
+                copied = copy.copyIn(sql, in, 64 * 1024);
+            }
+            timing.total = System.nanoTime() - t0;
+            timing.end = cpu.snapshot();
+            if (copied != rows) {
+                throw new IllegalStateException("COPY took " + copied + " rows, expected " + rows);
+            }
+            TransformBench.log(String.format(Locale.ROOT, "reference: %s: %,d rows in %.2f s", sql, copied,
+                    TransformBench.seconds(timing.total)));
+            return timing;
+        }
+    }
+
+    /** integer: bigint, number: numeric, date: date, else text; required: NOT NULL. */
+    private static String createTable(String table, List<String> columns, DataContract contract) {
+        Map<String, ContractProperty> bySource = new LinkedHashMap<>();
+        contract.properties().forEach(p -> bySource.put(p.sourceName(), p));
+        StringBuilder sql = new StringBuilder("create table ").append(table).append(" (");
+        for (int i = 0; i < columns.size(); i++) {
+            ContractProperty p = bySource.get(columns.get(i));
+            String type = p == null ? "text" : switch (p.logicalType()) {
+                case INTEGER -> "bigint";
+                case NUMBER -> "numeric";
+                case DATE -> "date";
+                case BOOLEAN -> "boolean";
+                case TIMESTAMP -> "timestamptz";
+                default -> "text";
+            };
+            sql.append(i == 0 ? "" : ", ").append('"').append(columns.get(i).replace("\"", "\"\"")).append("\" ")
+                    .append(type).append(p != null && p.required() ? " not null" : "");
+        }
+        return sql.append(')').toString();
+    }
+
+    // ------------------------------------------------------------------ Tributary: upload .. transform caught up
+
+    private Timing tributary(Suite suite, DumpFile file, Path work) throws Exception {
+        Path recording = work.resolve("transform.jfr");
+        if (jfr) {
+            TransformBench.startJfr(suite, recording);
+        }
+        if (pgSample) {
+            sampler = new PgActivitySampler(suite.jdbcUrl(), 10);
+            sampler.start();
+        }
+        Timing timing = new Timing();
+        timing.loadBefore = TransformBench.loadAverage();
+        timing.start = cpu.snapshot();
+        long t0 = System.nanoTime();
+        String url = suite.ingestionUrl() + "/api/sources/" + SOURCE + "/files?fileName="
+                + URLEncoder.encode(file.path().getFileName().toString(), StandardCharsets.UTF_8);
+        HttpResponse<String> uploaded = TransformBench.expect(bench.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofFile(file.path())), Duration.ofMinutes(30)), 202);
+        timing.upload = System.nanoTime() - t0;
+        String batchId = TransformBench.JSON.readTree(uploaded.body()).path("id").asText();
+        TransformBench.log(String.format(Locale.ROOT, "upload answered 202 after %.2f s, batch %s",
+                TransformBench.seconds(timing.upload), batchId));
+
+        long deadline = t0 + LIMIT.toNanos();
+        JsonNode batch = null;
+        long accepted = -1;
+        long lastLog = 0;
+        while (true) {
+            long now = System.nanoTime();
+            if (now - deadline > 0) {
+                throw new IllegalStateException("the transform did not catch up within " + LIMIT);
+            }
+            if (batch == null) {
+                JsonNode state = TransformBench.JSON.readTree(TransformBench.expect(bench.send(HttpRequest.newBuilder(
+                        URI.create(suite.ingestionUrl() + "/api/batches/" + batchId)).GET(), Duration.ofSeconds(30)),
+                        200).body());
+                if (FINISHED.contains(state.path("status").asText())) {
+                    batch = state;
+                    timing.completed = System.nanoTime() - t0;
+                    timing.atCompleted = cpu.snapshot();
+                    accepted = batch.path("accepted").asLong();
+                    TransformBench.log(String.format(Locale.ROOT, "batch %s after %.2f s: received %d, accepted %d, "
+                            + "quarantined %d, duplicates %d", state.path("status").asText(),
+                            TransformBench.seconds(timing.completed), state.path("received").asLong(), accepted,
+                            state.path("quarantined").asLong(), state.path("duplicates").asLong()));
+                    if (!"COMPLETED".equals(state.path("status").asText()) || accepted != rows) {
+                        throw new IllegalStateException("the batch did not accept every row: " + state);
+                    }
+                }
+            }
+            JsonNode pipeline = bench.pipeline(suite);
+            long received = pipeline.path("counts").path("received").asLong();
+            if (received > 0 && timing.firstApplied < 0) {
+                timing.firstApplied = System.nanoTime() - t0;
+            }
+            if (now - lastLog > 10_000_000_000L) {
+                lastLog = now;
+                TransformBench.log(String.format(Locale.ROOT, "  %.0f s: transform received %,d, lag %,d records "
+                        + "(%.1f s), %.0f records/s", TransformBench.seconds(now - t0), received,
+                        pipeline.path("lagRecords").asLong(), pipeline.path("lagSeconds").asDouble(),
+                        pipeline.path("recordsPerSecond").asDouble()));
+            }
+            if (batch != null && received == accepted && pipeline.path("lagRecords").asLong() == 0) {
+                timing.caughtUp = System.nanoTime() - t0;
+                TransformBench.log(String.format(Locale.ROOT, "transform caught up after %.2f s: %s",
+                        TransformBench.seconds(timing.caughtUp), pipeline.path("counts")));
+                break;
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+        awaitServing(suite, file);
+        timing.served = System.nanoTime() - t0;
+        timing.total = timing.served;
+        timing.end = cpu.snapshot();
+        if (sampler != null) {
+            sampler.close();
+        }
+        TransformBench.log(String.format(Locale.ROOT, "serving counts every row after %.2f s",
+                TransformBench.seconds(timing.served)));
+        if (jfr) {
+            TransformBench.stopJfr(suite, recording, "transform-batch-" + rows + ".jfr");
+        }
+        return timing;
+    }
+
+    /** Polls sales by region over the file's day until the lines add up to every row. */
+    private void awaitServing(Suite suite, DumpFile file) throws IOException, InterruptedException {
+        LocalDate day = file.date();
+        String url = suite.servingUrl() + "/api/metrics/" + DemoLoader.DATASET + "?groupBy=region&from=" + day
+                + "&to=" + day;
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (true) {
+            HttpResponse<String> response = bench.send(HttpRequest.newBuilder(URI.create(url)).GET(),
+                    Duration.ofSeconds(30));
+            long lines = 0;
+            if (response.statusCode() == 200) {
+                for (JsonNode row : TransformBench.JSON.readTree(response.body()).path("rows")) {
+                    lines += row.path("lines").asLong();
+                }
+                if (lines == rows) {
+                    return;
+                }
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("serving counted " + lines + " of " + rows + " lines; last answer "
+                        + response.statusCode() + " " + response.body());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    // ------------------------------------------------------------------ the report
+
+    private void report(DumpFile file, long bytes, Timing copyBefore, Timing copyAfter, Timing t) {
+        long copyBest = Math.min(copyBefore.total, copyAfter.total);
+        double mb = bytes / 1e6;
+        System.out.println();
+        System.out.println("## Transform batch, " + Instant.now() + ", " + TransformBench.machine());
+        System.out.println();
+        System.out.println("File: " + file.path().getFileName() + String.format(Locale.ROOT,
+                ", %,d rows, %.1f MB, %d columns, seed %d (generator, 1 day, no anomalies); demo contract and demo "
+                        + "pipeline (normalise, derive net_sales, aggregate by region/state/category/product_id, "
+                        + "recommender features).",
+                rows, mb, file.columns().size(), SEED));
+        System.out.println();
+        List<String[]> table = new ArrayList<>();
+        table.add(new String[]{"measure (from the start of the upload)", "seconds", "rows/s", "COPY (best) / this",
+                "other load", "load avg before"});
+        table.add(row("COPY FROM STDIN, before", copyBefore.total, copyBest, copyBefore.start, copyBefore.end,
+                copyBefore.loadBefore));
+        table.add(row("COPY FROM STDIN, after", copyAfter.total, copyBest, copyAfter.start, copyAfter.end,
+                copyAfter.loadBefore));
+        table.add(row("Tributary: upload answered (202)", t.upload, copyBest, null, null, ""));
+        table.add(row("Tributary: first record applied by transform (+-0.2 s)", t.firstApplied, copyBest, null, null,
+                ""));
+        table.add(row("Tributary: ingestion batch COMPLETED", t.completed, copyBest, t.start, t.atCompleted,
+                t.loadBefore));
+        table.add(row("Tributary: transform caught up (received = accepted, lag 0)", t.caughtUp, copyBest, null, null,
+                ""));
+        table.add(row("Tributary: serving counts every row", t.served, copyBest, t.start, t.end, ""));
+        TransformBench.printTable(table);
+        System.out.println();
+        double ratio = (double) copyBest / t.served;
+        System.out.println(String.format(Locale.ROOT, "Ratio COPY / Tributary (upload until serving counts every "
+                + "row): %.2f; target >= 0.50: %s.", ratio, ratio >= 0.5 ? "MET" : "NOT MET"));
+        System.out.println(String.format(Locale.ROOT, "Transform alone: %,.0f records/s from its first applied record "
+                + "until caught up; %.2f s after ingestion's batch COMPLETED.",
+                rows / TransformBench.seconds(t.caughtUp - t.firstApplied),
+                TransformBench.seconds(t.caughtUp - t.completed)));
+        TransformBench.printCpu("CPU time by process, upload until ingestion batch COMPLETED:", t.start, t.atCompleted);
+        TransformBench.printCpu("CPU time by process, batch COMPLETED until serving counts every row:", t.atCompleted,
+                t.end);
+        TransformBench.printCpu("CPU time by process, the whole Tributary run:", t.start, t.end);
+        double transformCpu = CpuAccounting.seconds(t.start, t.end, "transform-service");
+        double postgresCpu = CpuAccounting.seconds(t.start, t.end, "PostgreSQL (all backends)");
+        if (transformCpu > 0) {
+            System.out.println();
+            System.out.println(String.format(Locale.ROOT, "transform-service CPU per record: %.1f µs; PostgreSQL (all "
+                    + "backends, ingestion's and serving's included) per record: %.1f µs",
+                    1e6 * transformCpu / rows, 1e6 * postgresCpu / rows));
+        }
+        TransformBench.printCpu("CPU time by process, COPY (before):", copyBefore.start, copyBefore.end);
+        if (sampler != null) {
+            sampler.print(25);
+        }
+    }
+
+    private String[] row(String measure, long nanos, long copyBest, CpuAccounting.Snapshot from,
+            CpuAccounting.Snapshot to, String load) {
+        double s = TransformBench.seconds(nanos);
+        double other = from == null ? -1 : CpuAccounting.otherShare(from, to);
+        return new String[]{measure, String.format(Locale.ROOT, "%.2f", s),
+                String.format(Locale.ROOT, "%,.0f", rows / s),
+                String.format(Locale.ROOT, "%.2f", (double) copyBest / nanos),
+                other < 0 ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * other), load};
+    }
+}

@@ -1,0 +1,259 @@
+package io.tributary.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.tributary.local.DemoLoader;
+import io.tributary.local.Suite;
+import io.tributary.local.TributaryService;
+
+/**
+ * What the transform benchmarks ({@link TransformLatency}, {@link TransformBatch}) share: the suite's set-up over
+ * HTTP (the demo contract, the demo pipeline, a source), CPU accounting of its processes, JFR of a service,
+ * percentiles and plain tables.
+ */
+final class TransformBench {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    // ------------------------------------------------------------------ the suite
+
+    /** The packaged services' jars that are missing, if any, with a line saying how to build them. */
+    static List<String> missingJars(Path root) {
+        List<String> missing = new ArrayList<>();
+        for (TributaryService service : TributaryService.values()) {
+            if (!Files.isRegularFile(service.jar(root))) {
+                missing.add(service.jar(root).toString());
+            }
+        }
+        return missing;
+    }
+
+    /** Each service, this JVM (which hosts the Kafka broker) and the PostgreSQL server. */
+    static CpuAccounting accounting(Suite suite) {
+        CpuAccounting cpu = new CpuAccounting();
+        for (TributaryService service : TributaryService.values()) {
+            long pid = suite.service(service).pid();
+            cpu.add(service.module(), () -> ProcessHandle.of(pid).stream().toList(), false);
+        }
+        cpu.add("benchmark JVM (Kafka broker, HTTP client)", () -> List.of(ProcessHandle.current()), false);
+        Path postgres = suite.config().dataDir().resolve("postgres");
+        cpu.add("PostgreSQL (all backends)", () -> CpuAccounting.postgresTree(postgres), true);
+        return cpu;
+    }
+
+    /** The demo contract, the demo pipeline (curated table, aggregate, features) and a source of the dataset. */
+    void declare(Suite suite, String source, String format, String timeZone) throws IOException, InterruptedException {
+        expect(send(HttpRequest.newBuilder(URI.create(suite.requirementsUrl() + "/api/contracts/" + DemoLoader.DATASET))
+                .header("Content-Type", "application/yaml")
+                .PUT(HttpRequest.BodyPublishers.ofString(DemoLoader.contractYaml())), Duration.ofMinutes(1)), 200, 201);
+        expect(send(HttpRequest.newBuilder(URI.create(suite.transformUrl() + "/api/pipelines/" + DemoLoader.DATASET))
+                .header("Content-Type", "application/yaml")
+                .PUT(HttpRequest.BodyPublishers.ofString(DemoLoader.pipelineYaml())), Duration.ofMinutes(1)), 200, 201);
+        String body = JSON.writeValueAsString(Map.of("name", source, "dataset", DemoLoader.DATASET, "format", format,
+                "timeZone", timeZone));
+        expect(send(HttpRequest.newBuilder(URI.create(suite.ingestionUrl() + "/api/sources"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), Duration.ofMinutes(1)), 201);
+        log("declared the contract and the pipeline of '" + DemoLoader.DATASET + "' and the " + format + " source '"
+                + source + "'");
+    }
+
+    /** The transform service's report of the sales pipeline: counts, lag, watermark. */
+    JsonNode pipeline(Suite suite) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
+                URI.create(suite.transformUrl() + "/api/pipelines/" + DemoLoader.DATASET)).GET(), Duration.ofSeconds(30));
+        expect(response, 200);
+        return JSON.readTree(response.body());
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request, Duration timeout) throws IOException, InterruptedException {
+        return http.send(request.timeout(timeout).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> expect(HttpResponse<String> response, int... statuses) {
+        for (int status : statuses) {
+            if (response.statusCode() == status) {
+                return response;
+            }
+        }
+        throw new IllegalStateException(response.request().method() + " " + response.uri() + " answered "
+                + response.statusCode() + ": " + response.body());
+    }
+
+    // ------------------------------------------------------------------ JFR
+
+    static void jcmd(long pid, String... command) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        List<String> line = new ArrayList<>(List.of(Files.isExecutable(jcmd) ? jcmd.toString() : "jcmd",
+                Long.toString(pid)));
+        line.addAll(List.of(command));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (!process.waitFor(1, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", line) + " failed: " + output);
+        }
+        log("jcmd " + String.join(" ", command) + ": " + output.replaceAll("\\s+", " "));
+    }
+
+    /** Starts a JFR recording (profile settings) of the transform service. */
+    static void startJfr(Suite suite, Path recording) throws IOException, InterruptedException {
+        jcmd(suite.service(TributaryService.TRANSFORM).pid(), "JFR.start", "name=transform", "settings=profile",
+                "filename=" + recording);
+    }
+
+    /** Stops the recording, keeps it under target/ and prints its hotspots, broken down under the applier. */
+    static void stopJfr(Suite suite, Path recording, String keptName) throws IOException, InterruptedException {
+        jcmd(suite.service(TributaryService.TRANSFORM).pid(), "JFR.stop", "name=transform");
+        Path kept = Path.of("target", keptName).toAbsolutePath();
+        Files.createDirectories(kept.getParent());
+        Files.copy(recording, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        log("JFR recording of the transform service: " + kept);
+        JfrHotspots.main(new String[]{kept.toString(), "30", "io.tributary.transform.service.RecordApplier."});
+    }
+
+    // ------------------------------------------------------------------ figures
+
+    /** The p-th percentile (0..100) of sorted values, nearest rank. */
+    static long percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return -1;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    static long[] sorted(List<Long> values) {
+        long[] array = values.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(array);
+        return array;
+    }
+
+    static String ms(long nanos) {
+        return nanos < 0 ? "-" : String.format(Locale.ROOT, "%,.0f", nanos / 1e6);
+    }
+
+    static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    static void printTable(List<String[]> rows) {
+        int[] widths = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            StringBuilder line = new StringBuilder("|");
+            for (int i = 0; i < widths.length; i++) {
+                String cell = rows.get(r)[i];
+                String padding = " ".repeat(widths[i] - cell.length());
+                line.append(' ').append(i == 0 ? cell + padding : padding + cell).append(" |");
+            }
+            System.out.println(line);
+            if (r == 0) {
+                StringBuilder rule = new StringBuilder("|");
+                for (int i = 0; i < widths.length; i++) {
+                    rule.append("-".repeat(widths[i] + (i == 0 ? 2 : 1))).append(i == 0 ? "|" : ":|");
+                }
+                System.out.println(rule);
+            }
+        }
+    }
+
+    /** CPU by process between two snapshots, with a warning when something outside the suite took over 15%. */
+    static void printCpu(String title, CpuAccounting.Snapshot from, CpuAccounting.Snapshot to) {
+        System.out.println();
+        System.out.println(title);
+        System.out.println();
+        printTable(CpuAccounting.table(from, to));
+        double other = CpuAccounting.otherShare(from, to);
+        if (other > 0.15) {
+            System.out.println(String.format(Locale.ROOT, "WARNING: processes outside the suite used %.0f%% of the "
+                    + "machine during this measure: the figures are disturbed; run again on a quiet machine.",
+                    100 * other));
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | UncheckedIOException | ArrayIndexOutOfBoundsException e) {
+            return "unknown";
+        }
+    }
+
+    static String machine() {
+        return Runtime.getRuntime().availableProcessors() + " cores, load average " + loadAverage() + ", "
+                + System.getProperty("java.vm.name") + " " + System.getProperty("java.version");
+    }
+
+    /** The checkout's commit and whether it has uncommitted changes, as far as git tells. */
+    static String revision(Path root) {
+        try {
+            Process head = new ProcessBuilder("git", "-C", root.toString(), "rev-parse", "--short", "HEAD")
+                    .redirectErrorStream(true).start();
+            String commit = new String(head.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (head.waitFor() != 0) {
+                return "not a git checkout";
+            }
+            Process status = new ProcessBuilder("git", "-C", root.toString(), "status", "--porcelain",
+                    "--untracked-files=no").redirectErrorStream(true).start();
+            long changes = new String(status.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().count();
+            status.waitFor();
+            return "git " + commit + (changes == 0 ? "" : ", " + changes + " uncommitted changes");
+        } catch (IOException e) {
+            return "git unavailable";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    /**
+     * The checkout: the {@code tributary.root} system property, else the first folder upwards from the working
+     * directory that holds the ingestion service's module.
+     */
+    static Path repositoryRoot() {
+        String configured = System.getProperty("tributary.root");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("ingestion-service")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
+                return dir;
+            }
+        }
+        return Path.of("..").toAbsolutePath().normalize();
+    }
+
+    static void log(String message) {
+        System.out.println(LocalTime.now().withNano(0) + " " + message);
+    }
+}
