@@ -46,7 +46,7 @@ public class CuratedTableRepository {
      *
      * @return the problems that stop the pipeline version from being used; empty when the table fits it
      */
-    public List<String> ensure(CompiledPipeline pipeline, Collection<String> indexed) throws SQLException {
+    public List<String> ensure(CompiledPipeline pipeline, Collection<List<String>> indexes) throws SQLException {
         String table = Sql.table(pipeline.name());
         try (Connection connection = dataSource.getConnection()) {
             Map<String, String> existing = TableColumns.of(connection, pipeline.name());
@@ -66,15 +66,16 @@ public class CuratedTableRepository {
                         + "_record_id uuid not null, _source text not null, _batch uuid not null, "
                         + "_position bigint not null, _partition integer not null, "
                         + "_offset bigint not null, _version integer not null, _hash text not null, "
-                        + "_status text not null, _pending text[] not null default '{}', _input jsonb not null, "
+                        + "_status text not null, _pending text[] not null default '{}', _input json not null, "
                         + "_accepted_at timestamptz not null, _curated_at timestamptz not null default now())");
                 for (Map.Entry<String, FieldType> column : pipeline.output().entrySet()) {
                     statement.execute("alter table " + table + " add column if not exists "
                             + Sql.quote(column.getKey()) + " " + column.getValue().sqlType());
                 }
-                for (String column : indexed) {
-                    statement.execute("create index if not exists " + Sql.quote(pipeline.name() + "_" + column
-                            + "_idx") + " on " + table + " (" + Sql.quote(column) + ")");
+                for (List<String> columns : indexes) {
+                    statement.execute("create index if not exists " + Sql.quote(pipeline.name() + "_"
+                            + String.join("_", columns) + "_idx") + " on " + table + " ("
+                            + columns.stream().map(Sql::quote).collect(Collectors.joining(", ")) + ")");
                 }
             }
             return List.of();
@@ -157,7 +158,7 @@ public class CuratedTableRepository {
                 + "_partition, _offset, _version, _hash, _status, _pending, _input, _accepted_at, _curated_at"
                 + (columns.isEmpty() ? "" : ", " + names) + ") select t._key, t._record_id::uuid, t._source, "
                 + "t._batch::uuid, t._position::bigint, t._partition::integer, t._offset::bigint, t._version::integer, t._hash, t._status, "
-                + "t._pending::text[], t._input::jsonb, t._accepted_at::timestamptz, now()"
+                + "t._pending::text[], t._input::json, t._accepted_at::timestamptz, now()"
                 + (columns.isEmpty() ? "" : ", " + casts) + " from unnest(" + "?::text[], ".repeat(13 + columns
                         .size()).replaceAll(", $", "")
                 + ") as t(_key, _record_id, _source, _batch, _position, "

@@ -127,8 +127,9 @@ public class FeatureRepository {
         String table = Sql.table(customerProducts(pipeline.name()));
         List<List<String>> sorted = customerProducts.stream().sorted((a, b) -> (a.get(0) + '\u0000' + a.get(1))
                 .compareTo(b.get(0) + '\u0000' + b.get(1))).toList();
-        String touched = "(" + Sql.quote(features.customer()) + "::text, " + Sql.quote(features.product())
-                + "::text) in (select * from unnest(?::text[], ?::text[]))";
+        String touched = "(" + Sql.quote(features.customer()) + ", " + Sql.quote(features.product())
+                + ") in (select * from unnest(?::" + pipeline.output().get(features.customer()).sqlType() + "[], ?::"
+                + pipeline.output().get(features.product()).sqlType() + "[]))";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement delete = connection.prepareStatement("delete from " + table
                         + " where (customer, product) in (select * from unnest(?::text[], ?::text[]))");

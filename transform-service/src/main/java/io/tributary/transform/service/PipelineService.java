@@ -166,15 +166,16 @@ public class PipelineService {
         return new Lag(records, oldest == null ? Duration.ZERO : Duration.between(oldest, Instant.now()));
     }
 
-    /** Columns looked up by other rows: lookup keys, and the order and customer of the features. */
-    private static Set<String> indexed(CompiledPipeline pipeline) {
-        Set<String> columns = new LinkedHashSet<>();
+    /** Columns rows are found by: lookup keys, and the order and the customer's products of the features. */
+    private static Set<List<String>> indexed(CompiledPipeline pipeline) {
+        Set<List<String>> indexes = new LinkedHashSet<>();
         pipeline.definition().steps().stream().filter(Step.Lookup.class::isInstance)
-                .forEach(step -> columns.add(((Step.Lookup) step).key()));
-        if (pipeline.definition().features() != null) {
-            columns.add(pipeline.definition().features().order());
-            columns.add(pipeline.definition().features().customer());
+                .forEach(step -> indexes.add(List.of(((Step.Lookup) step).key())));
+        PipelineDefinition.Features features = pipeline.definition().features();
+        if (features != null) {
+            indexes.add(List.of(features.order()));
+            indexes.add(List.of(features.customer(), features.product()));
         }
-        return columns;
+        return indexes;
     }
 }
