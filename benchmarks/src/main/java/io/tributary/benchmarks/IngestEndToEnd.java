@@ -18,7 +18,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +45,9 @@ import io.tributary.local.TributaryService;
 
 /**
  * End-to-end ingestion benchmark: one generated CSV file uploaded over HTTP to the packaged ingestion service until
- * its batch is COMPLETED (every accepted record acknowledged by Kafka), and until serving's sales by region count
- * every row; side by side in the same run with the physical reference, PostgreSQL {@code COPY ... FROM STDIN} of the
+ * its batch is COMPLETED (every accepted record acknowledged by Kafka). No pipeline is declared, so the transform
+ * service stays idle and the figure is ingestion's own (the transform benchmarks measure the way to serving).
+ * Side by side in the same run with the physical reference, PostgreSQL {@code COPY ... FROM STDIN} of the
  * same file into a table of the same shape on the same PostgreSQL server (what {@code psql \copy} sends on the wire).
  * <p>
  * Usage: {@code run-e2e.sh [rows] [--jfr] [--keep]}; the repository root comes from {@code -Dtributary.root}.
@@ -222,7 +222,7 @@ public final class IngestEndToEnd {
         return sql.append(')').toString();
     }
 
-    // ------------------------------------------------------------------ Tributary: upload, batch, serving
+    // ------------------------------------------------------------------ Tributary: upload until the batch is published
 
     private Timing tributary(Suite suite, DumpFile file, Path work) throws Exception {
         putContract(suite);
@@ -259,15 +259,11 @@ public final class IngestEndToEnd {
         }
         timing.serverProcessing = Duration.between(Instant.parse(batch.path("startedAt").asText()),
                 Instant.parse(batch.path("completedAt").asText())).toNanos();
-        awaitServing(suite, file);
-        timing.serving = System.nanoTime() - t0;
-        timing.served = cpu.snapshot();
         heap.stop();
         timing.heapMax = heap.maxHeapUsed();
         timing.oldGenMax = heap.maxOldGen();
         timing.rssPeak = heap.peakRss();
         timing.heapSamples = heap.samples();
-        log(String.format(Locale.ROOT, "tributary: serving counts every row after %.2f s", seconds(timing.serving)));
         if (jfr) {
             Path kept = Path.of("target", "e2e-ingestion-" + rows + ".jfr").toAbsolutePath();
             Files.createDirectories(kept.getParent());
@@ -342,31 +338,6 @@ public final class IngestEndToEnd {
         }
     }
 
-    /** Polls sales by region over the file's day until the lines add up to every row. */
-    private void awaitServing(Suite suite, DumpFile file) throws IOException, InterruptedException {
-        LocalDate day = file.date();
-        String url = suite.servingUrl() + "/api/metrics/sales?groupBy=region&from=" + day + "&to=" + day;
-        long deadline = System.nanoTime() + SERVING_LIMIT.toNanos();
-        long lines = -1;
-        while (true) {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).GET(), Duration.ofSeconds(30));
-            if (response.statusCode() == 200) {
-                lines = 0;
-                for (JsonNode row : JSON.readTree(response.body()).path("rows")) {
-                    lines += row.path("lines").asLong();
-                }
-                if (lines == rows) {
-                    return;
-                }
-            }
-            if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException("serving counted " + lines + " of " + rows + " lines after "
-                        + SERVING_LIMIT + "; last answer " + response.statusCode() + " " + response.body());
-            }
-            Thread.sleep(SERVING_POLL.toMillis());
-        }
-    }
-
     private HttpResponse<String> send(HttpRequest.Builder request, Duration timeout)
             throws IOException, InterruptedException {
         return http.send(request.timeout(timeout).header("Accept", "application/json").build(),
@@ -421,7 +392,6 @@ public final class IngestEndToEnd {
         long total;
         long upload;
         long serverProcessing;
-        long serving;
         long heapBefore = -1;
         long heapMax = -1;
         long oldGenMax = -1;
@@ -429,7 +399,6 @@ public final class IngestEndToEnd {
         int heapSamples;
         CpuAccounting.Snapshot start;
         CpuAccounting.Snapshot completed;
-        CpuAccounting.Snapshot served;
     }
 
     private void report(DumpFile file, long bytes, Timing copyBefore, Timing copyAfter, Timing tributary) {
@@ -447,8 +416,6 @@ public final class IngestEndToEnd {
                 CpuAccounting.otherShare(tributary.start, tributary.completed)));
         table.add(row("  of which server-side processing (startedAt..completedAt)", tributary.serverProcessing, mb,
                 copyBest, -1));
-        table.add(row("Tributary: upload until serving counts every row", tributary.serving, mb, copyBest,
-                CpuAccounting.otherShare(tributary.start, tributary.served)));
         System.out.println();
         System.out.println("## End-to-end ingestion, " + Instant.now() + ", " + Runtime.getRuntime()
                 .availableProcessors() + " cores, load average now " + loadAverage());
@@ -482,10 +449,6 @@ public final class IngestEndToEnd {
                             + "whatever the wall-clock figures say",
                     1e6 * ingestionCpu / rows, rows / ingestionCpu));
         }
-        System.out.println();
-        System.out.println("CPU time by process, batch COMPLETED until serving counts every row:");
-        System.out.println();
-        printTable(CpuAccounting.table(tributary.completed, tributary.served));
         System.out.println();
         System.out.println("CPU time by process, COPY (before):");
         System.out.println();

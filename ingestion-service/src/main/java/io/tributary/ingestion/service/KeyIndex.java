@@ -1,18 +1,31 @@
 package io.tributary.ingestion.service;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.LongBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
 /**
- * The keys a batch has seen, each with a fingerprint of the record that took it, in one primitive array (open
+ * The keys a batch has seen, each with a fingerprint of the record that took it, in one primitive table (open
  * addressing, a key's hash and its record's fingerprint side by side, so that a look-up touches one cache line): about
- * 32 bytes a record, against well over a hundred for a map of strings. Keys and records are
- * compared by 64-bit hashes; two different keys sharing a hash is about as likely as one in a million for a batch of
- * five million records.
+ * 32 bytes a record, against well over a hundred for a map of strings. Keys and records are compared by 64-bit hashes;
+ * two different keys sharing a hash is about as likely as one in a million for a batch of five million records.
+ * <p>
+ * A small table lives on the heap; past {@link #HEAP_LONGS} it moves to a memory-mapped temporary file (deleted at
+ * once, so it goes with the index), so that the service's heap does not grow with the size of a file.
  */
 public final class KeyIndex {
+
+    /** 16 MB of slots, about half a million keys, on the heap; more go to a mapped file. */
+    static final int HEAP_LONGS = 1 << 21;
 
     private static final long EMPTY = 0;
 
     /** Pairs of a key's hash (never 0, which marks a free slot) and its record's fingerprint, side by side. */
-    private long[] slots = new long[2 << 12];
+    private Slots slots = new HeapSlots(2 << 12);
     private int size;
 
     /** Result of {@link #offer}: the key is new, the record repeats the one that took the key, or it differs. */
@@ -24,39 +37,110 @@ public final class KeyIndex {
 
     public Seen offer(String key, String record) {
         long k = nonZero(hash(key));
-        long[] s = slots;
-        int mask = (s.length >> 1) - 1;
+        Slots s = slots;
+        int mask = (s.length() >> 1) - 1;
         for (int i = (int) mix(k) & mask;; i = (i + 1) & mask) {
-            long at = s[2 * i];
+            long at = s.get(2 * i);
             if (at == EMPTY) {
-                s[2 * i] = k;
-                s[2 * i + 1] = hash(record);
-                if (++size * 4 > s.length) {
+                s.set(2 * i, k);
+                s.set(2 * i + 1, hash(record));
+                if (++size * 4 > s.length()) {
                     grow();
                 }
                 return Seen.NEW;
             }
             if (at == k) {
-                return s[2 * i + 1] == hash(record) ? Seen.SAME_RECORD : Seen.OTHER_RECORD;
+                return s.get(2 * i + 1) == hash(record) ? Seen.SAME_RECORD : Seen.OTHER_RECORD;
             }
         }
     }
 
+    /** Whether the table has left the heap for a mapped file. */
+    boolean isMapped() {
+        return slots instanceof MappedSlots;
+    }
+
     private void grow() {
-        long[] old = slots;
-        long[] s = new long[old.length * 2];
-        int mask = (s.length >> 1) - 1;
-        for (int j = 0; j < old.length; j += 2) {
-            if (old[j] != EMPTY) {
-                int i = (int) mix(old[j]) & mask;
-                while (s[2 * i] != EMPTY) {
+        Slots old = slots;
+        long length = (long) old.length() * 2;
+        Slots s = length <= HEAP_LONGS ? new HeapSlots((int) length) : MappedSlots.of(length);
+        int mask = (s.length() >> 1) - 1;
+        for (int j = 0; j < old.length(); j += 2) {
+            long at = old.get(j);
+            if (at != EMPTY) {
+                int i = (int) mix(at) & mask;
+                while (s.get(2 * i) != EMPTY) {
                     i = (i + 1) & mask;
                 }
-                s[2 * i] = old[j];
-                s[2 * i + 1] = old[j + 1];
+                s.set(2 * i, at);
+                s.set(2 * i + 1, old.get(j + 1));
             }
         }
         slots = s;
+    }
+
+    private interface Slots {
+        long get(int i);
+
+        void set(int i, long value);
+
+        int length();
+    }
+
+    private record HeapSlots(long[] longs) implements Slots {
+
+        HeapSlots(int length) {
+            this(new long[length]);
+        }
+
+        @Override
+        public long get(int i) {
+            return longs[i];
+        }
+
+        @Override
+        public void set(int i, long value) {
+            longs[i] = value;
+        }
+
+        @Override
+        public int length() {
+            return longs.length;
+        }
+    }
+
+    private record MappedSlots(LongBuffer longs, int length) implements Slots {
+
+        /** A zero-filled table in a temporary file that is deleted at once: the mapping keeps it until collected. */
+        static MappedSlots of(long length) {
+            if (length * Long.BYTES > Integer.MAX_VALUE) {
+                throw new IllegalStateException("a batch of more than " + (Integer.MAX_VALUE / Long.BYTES / 4)
+                        + " keys is too large for the in-batch key index; split the file");
+            }
+            try {
+                Path file = Files.createTempFile("tributary-keys-", ".slots");
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE)) {
+                    LongBuffer longs = channel.map(FileChannel.MapMode.READ_WRITE, 0, length * Long.BYTES)
+                            .asLongBuffer();
+                    return new MappedSlots(longs, (int) length);
+                } finally {
+                    Files.delete(file);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("the in-batch key index could not get a temporary file", e);
+            }
+        }
+
+        @Override
+        public long get(int i) {
+            return longs.get(i);
+        }
+
+        @Override
+        public void set(int i, long value) {
+            longs.put(i, value);
+        }
     }
 
     private static final long PRIME_1 = 0x9E3779B185EBCA87L;

@@ -1,6 +1,7 @@
 package io.tributary.ingestion.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,5 +26,20 @@ class KeyIndexTest {
             assertEquals(KeyIndex.Seen.SAME_RECORD, index.offer("key-" + i, "row " + i));
             assertEquals(KeyIndex.Seen.OTHER_RECORD, index.offer("key-" + i, "changed " + i));
         }
+    }
+
+    @Test
+    void movesOffTheHeapPastItsLimitAndKeepsEveryKey() {
+        KeyIndex index = new KeyIndex();
+        int keys = KeyIndex.HEAP_LONGS / 2;
+        for (int i = 0; i < keys; i++) {
+            assertEquals(KeyIndex.Seen.NEW, index.offer("key-" + i, "row " + i));
+        }
+        assertTrue(index.isMapped(), "the table is in a mapped file once it outgrows the heap limit");
+        for (int i = 0; i < keys; i += 991) {
+            assertEquals(KeyIndex.Seen.SAME_RECORD, index.offer("key-" + i, "row " + i));
+            assertEquals(KeyIndex.Seen.OTHER_RECORD, index.offer("key-" + i, "changed " + i));
+        }
+        assertEquals(KeyIndex.Seen.NEW, index.offer("key-" + keys, "row"));
     }
 }
