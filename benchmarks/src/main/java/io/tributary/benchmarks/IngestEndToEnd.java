@@ -426,7 +426,7 @@ public final class IngestEndToEnd {
         System.out.println("Reference: COPY ... FROM STDIN WITH (FORMAT csv, HEADER true) through pgjdbc's CopyManager "
                 + "(the wire protocol of psql \\copy), into a table typed as the contract, on the suite's PostgreSQL.");
         System.out.println();
-        printTable(table);
+        TransformBench.printTable(table);
         System.out.println();
         System.out.println(String.format(Locale.ROOT,
                 "Ratio Tributary (until COMPLETED) / COPY: %.2f (>= 1.00 meets the issue's target)",
@@ -439,7 +439,7 @@ public final class IngestEndToEnd {
         System.out.println();
         System.out.println("CPU time by process, upload until batch COMPLETED:");
         System.out.println();
-        printTable(CpuAccounting.table(tributary.start, tributary.completed));
+        TransformBench.printTable(CpuAccounting.table(tributary.start, tributary.completed));
         double ingestionCpu = CpuAccounting.seconds(tributary.start, tributary.completed,
                 TributaryService.INGESTION.module());
         if (ingestionCpu > 0) {
@@ -452,7 +452,7 @@ public final class IngestEndToEnd {
         System.out.println();
         System.out.println("CPU time by process, COPY (before):");
         System.out.println();
-        printTable(CpuAccounting.table(copyBefore.start, copyBefore.completed));
+        TransformBench.printTable(CpuAccounting.table(copyBefore.start, copyBefore.completed));
         double disturbed = Math.max(CpuAccounting.otherShare(tributary.start, tributary.completed),
                 CpuAccounting.otherShare(copyBefore.start, copyBefore.completed));
         System.out.println();
@@ -473,31 +473,6 @@ public final class IngestEndToEnd {
                 String.format(Locale.ROOT, "%.1f", mb / s),
                 String.format(Locale.ROOT, "%.2f", (double) copyBest / nanos),
                 otherLoad < 0 ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * otherLoad)};
-    }
-
-    static void printTable(List<String[]> rows) {
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        for (int r = 0; r < rows.size(); r++) {
-            StringBuilder line = new StringBuilder("|");
-            for (int i = 0; i < widths.length; i++) {
-                String cell = rows.get(r)[i];
-                String padding = " ".repeat(widths[i] - cell.length());
-                line.append(' ').append(i == 0 ? cell + padding : padding + cell).append(" |");
-            }
-            System.out.println(line);
-            if (r == 0) {
-                StringBuilder rule = new StringBuilder("|");
-                for (int i = 0; i < widths.length; i++) {
-                    rule.append("-".repeat(widths[i] + (i == 0 ? 2 : 1))).append(i == 0 ? "|" : ":|");
-                }
-                System.out.println(rule);
-            }
-        }
     }
 
     private static String size(long bytes) {

@@ -17,10 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import org.postgresql.PGConnection;
@@ -28,7 +26,6 @@ import org.postgresql.copy.CopyManager;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.tributary.catalog.contract.ContractProperty;
 import io.tributary.catalog.contract.ContractReader;
 import io.tributary.catalog.contract.DataContract;
 import io.tributary.generator.DumpFile;
@@ -183,7 +180,7 @@ public final class TransformBatch {
         try (Connection connection = DriverManager.getConnection(suite.jdbcUrl(), LocalPostgres.USER,
                 LocalPostgres.PASSWORD); Statement statement = connection.createStatement()) {
             statement.execute("drop table if exists " + table);
-            statement.execute(createTable(table, file.columns(), contract));
+            statement.execute(IngestEndToEnd.createTable(table, file.columns(), contract));
             statement.execute("checkpoint");
             statement.execute("set datestyle = 'ISO, MDY'"); // the dumps write US dates (1/31/2018)
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
@@ -205,27 +202,6 @@ public final class TransformBatch {
                     TransformBench.seconds(timing.total)));
             return timing;
         }
-    }
-
-    /** integer: bigint, number: numeric, date: date, else text; required: NOT NULL. */
-    private static String createTable(String table, List<String> columns, DataContract contract) {
-        Map<String, ContractProperty> bySource = new LinkedHashMap<>();
-        contract.properties().forEach(p -> bySource.put(p.sourceName(), p));
-        StringBuilder sql = new StringBuilder("create table ").append(table).append(" (");
-        for (int i = 0; i < columns.size(); i++) {
-            ContractProperty p = bySource.get(columns.get(i));
-            String type = p == null ? "text" : switch (p.logicalType()) {
-                case INTEGER -> "bigint";
-                case NUMBER -> "numeric";
-                case DATE -> "date";
-                case BOOLEAN -> "boolean";
-                case TIMESTAMP -> "timestamptz";
-                default -> "text";
-            };
-            sql.append(i == 0 ? "" : ", ").append('"').append(columns.get(i).replace("\"", "\"\"")).append("\" ")
-                    .append(type).append(p != null && p.required() ? " not null" : "");
-        }
-        return sql.append(')').toString();
     }
 
     // ------------------------------------------------------------------ Tributary: upload .. transform caught up
