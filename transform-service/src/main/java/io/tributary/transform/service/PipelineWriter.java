@@ -80,7 +80,12 @@ public class PipelineWriter {
                     continue;
                 }
                 if (old.hash().equals(item.hash()) && old.version() == pipeline.version()) {
-                    tally.duplicates += live ? 1 : 0;
+                    if (live && old.partition() == item.partition() && old.offset() == item.offset()) {
+                        // a backfill read this very record from the topic first: it is the stream's, not a repeat
+                        tally.curated++;
+                    } else {
+                        tally.duplicates += live ? 1 : 0;
+                    }
                     continue;
                 }
             }
