@@ -1,8 +1,18 @@
 package io.tributary.benchmarks;
 
+import static io.tributary.benchmarks.EndToEnd.accounting;
+import static io.tributary.benchmarks.EndToEnd.expect;
+import static io.tributary.benchmarks.EndToEnd.jcmd;
+import static io.tributary.benchmarks.EndToEnd.loadAverage;
+import static io.tributary.benchmarks.EndToEnd.log;
+import static io.tributary.benchmarks.EndToEnd.printTable;
+import static io.tributary.benchmarks.EndToEnd.repositoryRoot;
+import static io.tributary.benchmarks.EndToEnd.requirePackagedServices;
+import static io.tributary.benchmarks.EndToEnd.revision;
+import static io.tributary.benchmarks.EndToEnd.seconds;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -97,18 +107,7 @@ public final class IngestEndToEnd {
             }
         }
         Path root = repositoryRoot();
-        List<String> missing = new ArrayList<>();
-        for (TributaryService service : TributaryService.values()) {
-            if (!Files.isRegularFile(service.jar(root))) {
-                missing.add(service.jar(root).toString());
-            }
-        }
-        if (!missing.isEmpty()) {
-            System.err.println("The end-to-end benchmark runs the packaged services, but these jars are missing:");
-            missing.forEach(jar -> System.err.println("  " + jar));
-            System.err.println("Package them first, in " + root + ":  ./mvnw -B -ntp install -DskipTests");
-            System.exit(2);
-        }
+        requirePackagedServices(root);
         new IngestEndToEnd(rows, jfr, keep, root).run();
     }
 
@@ -149,19 +148,6 @@ public final class IngestEndToEnd {
                 GeneratedCsv.deleteRecursively(work);
             }
         }
-    }
-
-    /** Each service, this JVM (which hosts the Kafka broker) and the PostgreSQL server. */
-    private static CpuAccounting accounting(Suite suite) {
-        CpuAccounting cpu = new CpuAccounting();
-        for (TributaryService service : TributaryService.values()) {
-            long pid = suite.service(service).pid();
-            cpu.add(service.module(), () -> ProcessHandle.of(pid).stream().toList(), false);
-        }
-        cpu.add("benchmark JVM (Kafka broker, HTTP client)", () -> List.of(ProcessHandle.current()), false);
-        Path postgres = suite.config().dataDir().resolve("postgres");
-        cpu.add("PostgreSQL (all backends)", () -> CpuAccounting.postgresTree(postgres), true);
-        return cpu;
     }
 
     // ------------------------------------------------------------------ the reference: COPY FROM STDIN
@@ -344,16 +330,6 @@ public final class IngestEndToEnd {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void expect(HttpResponse<String> response, int... statuses) {
-        for (int status : statuses) {
-            if (response.statusCode() == status) {
-                return;
-            }
-        }
-        throw new IllegalStateException(response.request().method() + " " + response.uri() + " answered "
-                + response.statusCode() + ": " + response.body());
-    }
-
     /** The output of a JDK tool, or why there is none. */
     private static String jdkTool(String tool, String... args) {
         Path path = Path.of(System.getProperty("java.home"), "bin", tool);
@@ -370,19 +346,6 @@ public final class IngestEndToEnd {
             Thread.currentThread().interrupt();
             return "(interrupted)";
         }
-    }
-
-    private static void jcmd(long pid, String... command) throws IOException, InterruptedException {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        List<String> line = new ArrayList<>(List.of(Files.isExecutable(jcmd) ? jcmd.toString() : "jcmd",
-                Long.toString(pid)));
-        line.addAll(List.of(command));
-        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (!process.waitFor(1, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", line) + " failed: " + output);
-        }
-        log("jcmd " + String.join(" ", command) + ": " + output.replaceAll("\\s+", " "));
     }
 
     // ------------------------------------------------------------------ the report
@@ -426,7 +389,7 @@ public final class IngestEndToEnd {
         System.out.println("Reference: COPY ... FROM STDIN WITH (FORMAT csv, HEADER true) through pgjdbc's CopyManager "
                 + "(the wire protocol of psql \\copy), into a table typed as the contract, on the suite's PostgreSQL.");
         System.out.println();
-        TransformBench.printTable(table);
+        printTable(table);
         System.out.println();
         System.out.println(String.format(Locale.ROOT,
                 "Ratio Tributary (until COMPLETED) / COPY: %.2f (>= 1.00 meets the issue's target)",
@@ -439,7 +402,7 @@ public final class IngestEndToEnd {
         System.out.println();
         System.out.println("CPU time by process, upload until batch COMPLETED:");
         System.out.println();
-        TransformBench.printTable(CpuAccounting.table(tributary.start, tributary.completed));
+        printTable(CpuAccounting.table(tributary.start, tributary.completed));
         double ingestionCpu = CpuAccounting.seconds(tributary.start, tributary.completed,
                 TributaryService.INGESTION.module());
         if (ingestionCpu > 0) {
@@ -452,7 +415,7 @@ public final class IngestEndToEnd {
         System.out.println();
         System.out.println("CPU time by process, COPY (before):");
         System.out.println();
-        TransformBench.printTable(CpuAccounting.table(copyBefore.start, copyBefore.completed));
+        printTable(CpuAccounting.table(copyBefore.start, copyBefore.completed));
         double disturbed = Math.max(CpuAccounting.otherShare(tributary.start, tributary.completed),
                 CpuAccounting.otherShare(copyBefore.start, copyBefore.completed));
         System.out.println();
@@ -479,66 +442,8 @@ public final class IngestEndToEnd {
         return bytes < 0 ? "unknown" : String.format(Locale.ROOT, "%.0f MB", bytes / 1024.0 / 1024.0);
     }
 
-    static double seconds(long nanos) {
-        return nanos / 1e9;
-    }
-
     static double mb(long bytes) {
         return bytes / 1e6;
     }
 
-    static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (IOException | UncheckedIOException | ArrayIndexOutOfBoundsException e) {
-            return "unknown";
-        }
-    }
-
-    /** The checkout's commit and whether it has uncommitted changes, as far as git tells. */
-    static String revision(Path root) {
-        try {
-            Process head = new ProcessBuilder("git", "-C", root.toString(), "rev-parse", "--short", "HEAD")
-                    .redirectErrorStream(true).start();
-            String commit = new String(head.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (head.waitFor() != 0) {
-                Path marker = root.resolve("SNAPSHOT_COMMIT");
-                return Files.isRegularFile(marker)
-                        ? "a copy of commit " + Files.readString(marker).strip()
-                        : "not a git checkout";
-            }
-            Process status = new ProcessBuilder("git", "-C", root.toString(), "status", "--porcelain")
-                    .redirectErrorStream(true).start();
-            long changes = new String(status.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().count();
-            status.waitFor();
-            return "git " + commit + (changes == 0 ? "" : ", " + changes + " uncommitted changes");
-        } catch (IOException e) {
-            return "git unavailable";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        }
-    }
-
-    static void log(String message) {
-        System.out.println(java.time.LocalTime.now().withNano(0) + " " + message);
-    }
-
-    /**
-     * The checkout: the {@code tributary.root} system property, else the first folder upwards from the working
-     * directory that holds the ingestion service's module.
-     */
-    private static Path repositoryRoot() {
-        String configured = System.getProperty("tributary.root");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured).toAbsolutePath().normalize();
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("ingestion-service")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
-                return dir;
-            }
-        }
-        return Path.of("..").toAbsolutePath().normalize();
-    }
 }

@@ -70,7 +70,7 @@ final class PgActivitySampler implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            TransformBench.log("pg-activity-sampler stopped: " + e.getMessage());
+            EndToEnd.log("pg-activity-sampler stopped: " + e.getMessage());
         }
     }
 
@@ -102,13 +102,13 @@ final class PgActivitySampler implements AutoCloseable {
                 .forEach(e -> rows.add(new String[]{e.getKey().replace("|", "\\|"),
                         String.format(Locale.ROOT, "%,d", e.getValue()),
                         String.format(Locale.ROOT, "%.1f%%", 100.0 * e.getValue() / Math.max(1, activeSamples))}));
-        TransformBench.printTable(rows);
+        EndToEnd.printTable(rows);
         System.out.println();
         List<String[]> waits = new ArrayList<>();
         waits.add(new String[]{"application and wait event type (CPU = not waiting)", "samples", "% of active"});
         byWait.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(top)
                 .forEach(e -> waits.add(new String[]{e.getKey(), String.format(Locale.ROOT, "%,d", e.getValue()),
                         String.format(Locale.ROOT, "%.1f%%", 100.0 * e.getValue() / Math.max(1, activeSamples))}));
-        TransformBench.printTable(waits);
+        EndToEnd.printTable(waits);
     }
 }

@@ -59,7 +59,7 @@ public final class TransformBatch {
     private final boolean pgSample;
     private final boolean pairIndex;
     private final Path root;
-    private final TransformBench bench = new TransformBench();
+    private final EndToEnd bench = new EndToEnd();
     private CpuAccounting cpu = new CpuAccounting();
     private PgActivitySampler sampler;
 
@@ -92,14 +92,8 @@ public final class TransformBatch {
                 default -> rows = Long.parseLong(arg.replace("_", "").replace(",", ""));
             }
         }
-        Path root = TransformBench.repositoryRoot();
-        List<String> missing = TransformBench.missingJars(root);
-        if (!missing.isEmpty()) {
-            System.err.println("The benchmark runs the packaged services, but these jars are missing:");
-            missing.forEach(jar -> System.err.println("  " + jar));
-            System.err.println("Package them first, in " + root + ":  ./mvnw -B -ntp install -DskipTests");
-            System.exit(2);
-        }
+        Path root = EndToEnd.repositoryRoot();
+        EndToEnd.requirePackagedServices(root);
         new TransformBatch(rows, jfr, keep, pgSample, pairIndex, root).run();
     }
 
@@ -119,21 +113,21 @@ public final class TransformBatch {
 
     private void run() throws Exception {
         Path work = Files.createTempDirectory("tributary-transform-batch-");
-        TransformBench.log("working directory " + work);
-        TransformBench.log("services of " + root + " (" + TransformBench.revision(root) + ")");
-        TransformBench.log("machine: " + TransformBench.machine());
+        EndToEnd.log("working directory " + work);
+        EndToEnd.log("services of " + root + " (" + EndToEnd.revision(root) + ")");
+        EndToEnd.log("machine: " + EndToEnd.machine());
         Suite suite = null;
         try {
             long g0 = System.nanoTime();
             DumpFile file = GeneratedCsv.write(work.resolve("input"), rows, SEED);
             long bytes = Files.size(file.path());
-            TransformBench.log(String.format(Locale.ROOT, "generated %,d rows, %.1f MB in %.1f s: %s", rows,
-                    bytes / 1e6, TransformBench.seconds(System.nanoTime() - g0), file.path()));
+            EndToEnd.log(String.format(Locale.ROOT, "generated %,d rows, %.1f MB in %.1f s: %s", rows,
+                    bytes / 1e6, EndToEnd.seconds(System.nanoTime() - g0), file.path()));
             Suite started = Suite.start(SuiteConfig.freePorts(work.resolve("suite"), root),
-                    line -> TransformBench.log("[suite] " + line));
+                    line -> EndToEnd.log("[suite] " + line));
             suite = started;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "transform-batch-stop-suite"));
-            cpu = TransformBench.accounting(started);
+            cpu = EndToEnd.accounting(started);
             DataContract contract = ContractReader.read(
                     ContractReader.parse(DemoLoader.contractYaml(), ContractReader.Syntax.YAML), DemoLoader.DATASET);
             bench.declare(suite, SOURCE, "CSV", DemoLoader.TIME_ZONE);
@@ -147,11 +141,11 @@ public final class TransformBatch {
             report(file, bytes, copyBefore, copyAfter, tributary);
         } finally {
             if (suite != null) {
-                TransformBench.log("stopping the suite");
+                EndToEnd.log("stopping the suite");
                 suite.close();
             }
             if (keep) {
-                TransformBench.log("kept " + work);
+                EndToEnd.log("kept " + work);
             } else {
                 GeneratedCsv.deleteRecursively(work);
             }
@@ -168,7 +162,7 @@ public final class TransformBatch {
             statement.execute("create index bench_sales_customer_product_idx on curated.sales (customer_id, "
                     + "product_id)");
         }
-        TransformBench.log("EXPERIMENT: created an index on curated.sales (customer_id, product_id), which the "
+        EndToEnd.log("EXPERIMENT: created an index on curated.sales (customer_id, product_id), which the "
                 + "transform service does not create");
     }
 
@@ -186,7 +180,7 @@ public final class TransformBatch {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             String sql = "COPY " + table + " FROM STDIN WITH (FORMAT csv, HEADER true)";
             Timing timing = new Timing();
-            timing.loadBefore = TransformBench.loadAverage();
+            timing.loadBefore = EndToEnd.loadAverage();
             timing.start = cpu.snapshot();
             long t0 = System.nanoTime();
             long copied;
@@ -198,8 +192,8 @@ public final class TransformBatch {
             if (copied != rows) {
                 throw new IllegalStateException("COPY took " + copied + " rows, expected " + rows);
             }
-            TransformBench.log(String.format(Locale.ROOT, "reference: %s: %,d rows in %.2f s", sql, copied,
-                    TransformBench.seconds(timing.total)));
+            EndToEnd.log(String.format(Locale.ROOT, "reference: %s: %,d rows in %.2f s", sql, copied,
+                    EndToEnd.seconds(timing.total)));
             return timing;
         }
     }
@@ -209,25 +203,25 @@ public final class TransformBatch {
     private Timing tributary(Suite suite, DumpFile file, Path work) throws Exception {
         Path recording = work.resolve("transform.jfr");
         if (jfr) {
-            TransformBench.startJfr(suite, recording);
+            EndToEnd.startJfr(suite, recording);
         }
         if (pgSample) {
             sampler = new PgActivitySampler(suite.jdbcUrl(), 10);
             sampler.start();
         }
         Timing timing = new Timing();
-        timing.loadBefore = TransformBench.loadAverage();
+        timing.loadBefore = EndToEnd.loadAverage();
         timing.start = cpu.snapshot();
         long t0 = System.nanoTime();
         String url = suite.ingestionUrl() + "/api/sources/" + SOURCE + "/files?fileName="
                 + URLEncoder.encode(file.path().getFileName().toString(), StandardCharsets.UTF_8);
-        HttpResponse<String> uploaded = TransformBench.expect(bench.send(HttpRequest.newBuilder(URI.create(url))
+        HttpResponse<String> uploaded = EndToEnd.expect(bench.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofFile(file.path())), Duration.ofMinutes(30)), 202);
         timing.upload = System.nanoTime() - t0;
-        String batchId = TransformBench.JSON.readTree(uploaded.body()).path("id").asText();
-        TransformBench.log(String.format(Locale.ROOT, "upload answered 202 after %.2f s, batch %s",
-                TransformBench.seconds(timing.upload), batchId));
+        String batchId = EndToEnd.JSON.readTree(uploaded.body()).path("id").asText();
+        EndToEnd.log(String.format(Locale.ROOT, "upload answered 202 after %.2f s, batch %s",
+                EndToEnd.seconds(timing.upload), batchId));
 
         long deadline = t0 + LIMIT.toNanos();
         JsonNode batch = null;
@@ -239,7 +233,7 @@ public final class TransformBatch {
                 throw new IllegalStateException("the transform did not catch up within " + LIMIT);
             }
             if (batch == null) {
-                JsonNode state = TransformBench.JSON.readTree(TransformBench.expect(bench.send(HttpRequest.newBuilder(
+                JsonNode state = EndToEnd.JSON.readTree(EndToEnd.expect(bench.send(HttpRequest.newBuilder(
                         URI.create(suite.ingestionUrl() + "/api/batches/" + batchId)).GET(), Duration.ofSeconds(30)),
                         200).body());
                 if (FINISHED.contains(state.path("status").asText())) {
@@ -247,9 +241,9 @@ public final class TransformBatch {
                     timing.completed = System.nanoTime() - t0;
                     timing.atCompleted = cpu.snapshot();
                     accepted = batch.path("accepted").asLong();
-                    TransformBench.log(String.format(Locale.ROOT, "batch %s after %.2f s: received %d, accepted %d, "
+                    EndToEnd.log(String.format(Locale.ROOT, "batch %s after %.2f s: received %d, accepted %d, "
                             + "quarantined %d, duplicates %d", state.path("status").asText(),
-                            TransformBench.seconds(timing.completed), state.path("received").asLong(), accepted,
+                            EndToEnd.seconds(timing.completed), state.path("received").asLong(), accepted,
                             state.path("quarantined").asLong(), state.path("duplicates").asLong()));
                     if (!"COMPLETED".equals(state.path("status").asText()) || accepted != rows) {
                         throw new IllegalStateException("the batch did not accept every row: " + state);
@@ -263,15 +257,15 @@ public final class TransformBatch {
             }
             if (now - lastLog > 10_000_000_000L) {
                 lastLog = now;
-                TransformBench.log(String.format(Locale.ROOT, "  %.0f s: transform received %,d, lag %,d records "
-                        + "(%.1f s), %.0f records/s", TransformBench.seconds(now - t0), received,
+                EndToEnd.log(String.format(Locale.ROOT, "  %.0f s: transform received %,d, lag %,d records "
+                        + "(%.1f s), %.0f records/s", EndToEnd.seconds(now - t0), received,
                         pipeline.path("lagRecords").asLong(), pipeline.path("lagSeconds").asDouble(),
                         pipeline.path("recordsPerSecond").asDouble()));
             }
             if (batch != null && received == accepted && pipeline.path("lagRecords").asLong() == 0) {
                 timing.caughtUp = System.nanoTime() - t0;
-                TransformBench.log(String.format(Locale.ROOT, "transform caught up after %.2f s: %s",
-                        TransformBench.seconds(timing.caughtUp), pipeline.path("counts")));
+                EndToEnd.log(String.format(Locale.ROOT, "transform caught up after %.2f s: %s",
+                        EndToEnd.seconds(timing.caughtUp), pipeline.path("counts")));
                 break;
             }
             Thread.sleep(POLL.toMillis());
@@ -283,10 +277,10 @@ public final class TransformBatch {
         if (sampler != null) {
             sampler.close();
         }
-        TransformBench.log(String.format(Locale.ROOT, "serving counts every row after %.2f s",
-                TransformBench.seconds(timing.served)));
+        EndToEnd.log(String.format(Locale.ROOT, "serving counts every row after %.2f s",
+                EndToEnd.seconds(timing.served)));
         if (jfr) {
-            TransformBench.stopJfr(suite, recording, "transform-batch-" + rows + ".jfr");
+            EndToEnd.stopJfr(suite, recording, "transform-batch-" + rows + ".jfr");
         }
         return timing;
     }
@@ -302,7 +296,7 @@ public final class TransformBatch {
                     Duration.ofSeconds(30));
             long lines = 0;
             if (response.statusCode() == 200) {
-                for (JsonNode row : TransformBench.JSON.readTree(response.body()).path("rows")) {
+                for (JsonNode row : EndToEnd.JSON.readTree(response.body()).path("rows")) {
                     lines += row.path("lines").asLong();
                 }
                 if (lines == rows) {
@@ -323,7 +317,7 @@ public final class TransformBatch {
         long copyBest = Math.min(copyBefore.total, copyAfter.total);
         double mb = bytes / 1e6;
         System.out.println();
-        System.out.println("## Transform batch, " + Instant.now() + ", " + TransformBench.machine());
+        System.out.println("## Transform batch, " + Instant.now() + ", " + EndToEnd.machine());
         System.out.println();
         System.out.println("File: " + file.path().getFileName() + String.format(Locale.ROOT,
                 ", %,d rows, %.1f MB, %d columns, seed %d (generator, 1 day, no anomalies); demo contract and demo "
@@ -346,19 +340,19 @@ public final class TransformBatch {
         table.add(row("Tributary: transform caught up (received = accepted, lag 0)", t.caughtUp, copyBest, null, null,
                 ""));
         table.add(row("Tributary: serving counts every row", t.served, copyBest, t.start, t.end, ""));
-        TransformBench.printTable(table);
+        EndToEnd.printTable(table);
         System.out.println();
         double ratio = (double) copyBest / t.served;
         System.out.println(String.format(Locale.ROOT, "Ratio COPY / Tributary (upload until serving counts every "
                 + "row): %.2f; target >= 0.50: %s.", ratio, ratio >= 0.5 ? "MET" : "NOT MET"));
         System.out.println(String.format(Locale.ROOT, "Transform alone: %,.0f records/s from its first applied record "
                 + "until caught up; %.2f s after ingestion's batch COMPLETED.",
-                rows / TransformBench.seconds(t.caughtUp - t.firstApplied),
-                TransformBench.seconds(t.caughtUp - t.completed)));
-        TransformBench.printCpu("CPU time by process, upload until ingestion batch COMPLETED:", t.start, t.atCompleted);
-        TransformBench.printCpu("CPU time by process, batch COMPLETED until serving counts every row:", t.atCompleted,
+                rows / EndToEnd.seconds(t.caughtUp - t.firstApplied),
+                EndToEnd.seconds(t.caughtUp - t.completed)));
+        EndToEnd.printCpu("CPU time by process, upload until ingestion batch COMPLETED:", t.start, t.atCompleted);
+        EndToEnd.printCpu("CPU time by process, batch COMPLETED until serving counts every row:", t.atCompleted,
                 t.end);
-        TransformBench.printCpu("CPU time by process, the whole Tributary run:", t.start, t.end);
+        EndToEnd.printCpu("CPU time by process, the whole Tributary run:", t.start, t.end);
         double transformCpu = CpuAccounting.seconds(t.start, t.end, "transform-service");
         double postgresCpu = CpuAccounting.seconds(t.start, t.end, "PostgreSQL (all backends)");
         if (transformCpu > 0) {
@@ -367,7 +361,7 @@ public final class TransformBatch {
                     + "backends, ingestion's and serving's included) per record: %.1f µs",
                     1e6 * transformCpu / rows, 1e6 * postgresCpu / rows));
         }
-        TransformBench.printCpu("CPU time by process, COPY (before):", copyBefore.start, copyBefore.end);
+        EndToEnd.printCpu("CPU time by process, COPY (before):", copyBefore.start, copyBefore.end);
         if (sampler != null) {
             sampler.print(25);
         }
@@ -375,7 +369,7 @@ public final class TransformBatch {
 
     private String[] row(String measure, long nanos, long copyBest, CpuAccounting.Snapshot from,
             CpuAccounting.Snapshot to, String load) {
-        double s = TransformBench.seconds(nanos);
+        double s = EndToEnd.seconds(nanos);
         double other = from == null ? -1 : CpuAccounting.otherShare(from, to);
         return new String[]{measure, String.format(Locale.ROOT, "%.2f", s),
                 String.format(Locale.ROOT, "%,.0f", rows / s),

@@ -72,7 +72,7 @@ public final class TransformLatency {
     private final boolean keep;
     private final boolean pgSample;
     private final Path root;
-    private final TransformBench bench = new TransformBench();
+    private final EndToEnd bench = new EndToEnd();
 
     private TransformLatency(int rate, int seconds, int perRequest, int warmup, int pollMillis, boolean jfr,
             boolean keep, boolean pgSample, Path root) {
@@ -118,14 +118,8 @@ public final class TransformLatency {
         if (rate % perRequest != 0 || (rate / perRequest) < 1) {
             throw new IllegalArgumentException("--rate must be a multiple of --per-request");
         }
-        Path root = TransformBench.repositoryRoot();
-        List<String> missing = TransformBench.missingJars(root);
-        if (!missing.isEmpty()) {
-            System.err.println("The benchmark runs the packaged services, but these jars are missing:");
-            missing.forEach(jar -> System.err.println("  " + jar));
-            System.err.println("Package them first, in " + root + ":  ./mvnw -B -ntp install -DskipTests");
-            System.exit(2);
-        }
+        Path root = EndToEnd.repositoryRoot();
+        EndToEnd.requirePackagedServices(root);
         new TransformLatency(rate, seconds, perRequest, warmup, pollMillis, jfr, keep, pgSample, root).run();
     }
 
@@ -166,9 +160,9 @@ public final class TransformLatency {
 
     private void run() throws Exception {
         Path work = Files.createTempDirectory("tributary-latency-");
-        TransformBench.log("working directory " + work);
-        TransformBench.log("services of " + root + " (" + TransformBench.revision(root) + ")");
-        TransformBench.log("machine: " + TransformBench.machine());
+        EndToEnd.log("working directory " + work);
+        EndToEnd.log("services of " + root + " (" + EndToEnd.revision(root) + ")");
+        EndToEnd.log("machine: " + EndToEnd.machine());
         int perSecond = rate / perRequest;
         Suite suite = null;
         try {
@@ -179,39 +173,39 @@ public final class TransformLatency {
             lines.clear();
 
             Suite started = Suite.start(SuiteConfig.freePorts(work.resolve("suite"), root),
-                    line -> TransformBench.log("[suite] " + line));
+                    line -> EndToEnd.log("[suite] " + line));
             suite = started;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "latency-stop-suite"));
-            CpuAccounting cpu = TransformBench.accounting(suite);
+            CpuAccounting cpu = EndToEnd.accounting(suite);
             bench.declare(suite, SOURCE, "JSON", "UTC");
 
             if (warm.requests > 0) {
-                TransformBench.log(String.format(Locale.ROOT, "warm-up: %d s at %,d events/s (%d requests/s of %d "
+                EndToEnd.log(String.format(Locale.ROOT, "warm-up: %d s at %,d events/s (%d requests/s of %d "
                         + "events), not counted", warmup, rate, perSecond, perRequest));
                 drive(suite, warm, perSecond);
-                TransformBench.log(String.format(Locale.ROOT, "warm-up done: %d of %d requests reflected, %d errors",
+                EndToEnd.log(String.format(Locale.ROOT, "warm-up done: %d of %d requests reflected, %d errors",
                         count(warm.seen), warm.requests, warm.errors.get()));
                 Thread.sleep(2000);
             }
             Path recording = work.resolve("transform.jfr");
             if (jfr) {
-                TransformBench.startJfr(suite, recording);
+                EndToEnd.startJfr(suite, recording);
             }
-            TransformBench.log(String.format(Locale.ROOT, "measure: %d s at %,d events/s (%d requests/s of %d "
+            EndToEnd.log(String.format(Locale.ROOT, "measure: %d s at %,d events/s (%d requests/s of %d "
                     + "events), serving polled every %d ms", seconds, rate, perSecond, perRequest, pollMillis));
             PgActivitySampler sampler = pgSample ? new PgActivitySampler(suite.jdbcUrl(), 10) : null;
             if (sampler != null) {
                 sampler.start();
             }
             CpuAccounting.Snapshot from = cpu.snapshot();
-            String loadBefore = TransformBench.loadAverage();
+            String loadBefore = EndToEnd.loadAverage();
             drive(suite, measured, perSecond);
             CpuAccounting.Snapshot to = cpu.snapshot();
             if (sampler != null) {
                 sampler.close();
             }
             if (jfr) {
-                TransformBench.stopJfr(suite, recording, "latency-transform.jfr");
+                EndToEnd.stopJfr(suite, recording, "latency-transform.jfr");
             }
             JsonNode pipeline = bench.pipeline(suite);
             report(measured, perSecond, from, to, loadBefore, pipeline);
@@ -220,11 +214,11 @@ public final class TransformLatency {
             }
         } finally {
             if (suite != null) {
-                TransformBench.log("stopping the suite");
+                EndToEnd.log("stopping the suite");
                 suite.close();
             }
             if (keep) {
-                TransformBench.log("kept " + work);
+                EndToEnd.log("kept " + work);
             } else {
                 GeneratedCsv.deleteRecursively(work);
             }
@@ -240,15 +234,15 @@ public final class TransformLatency {
         for (var file : dumps.files()) {
             for (String line : Files.readAllLines(file.path(), StandardCharsets.UTF_8)) {
                 if (!line.isBlank()) {
-                    lines.add((ObjectNode) TransformBench.JSON.readTree(line));
+                    lines.add((ObjectNode) EndToEnd.JSON.readTree(line));
                 }
             }
         }
         if (lines.size() != count) {
             throw new IllegalStateException("asked the generator for " + count + " lines, it wrote " + lines.size());
         }
-        TransformBench.log(String.format(Locale.ROOT, "generated %,d order lines in %.1f s", count,
-                TransformBench.seconds(System.nanoTime() - g0)));
+        EndToEnd.log(String.format(Locale.ROOT, "generated %,d order lines in %.1f s", count,
+                EndToEnd.seconds(System.nanoTime() - g0)));
         return lines;
     }
 
@@ -260,7 +254,7 @@ public final class TransformLatency {
         for (int k = 0; k < requests; k++) {
             String marker = String.format(Locale.ROOT, "%s%06d", prefix, k);
             LocalDate day = firstDay.plusDays(k / perSecond);
-            ArrayNode body = TransformBench.JSON.createArrayNode();
+            ArrayNode body = EndToEnd.JSON.createArrayNode();
             for (int e = 0; e < perRequest; e++) {
                 ObjectNode event = lines.get(offset + k * perRequest + e);
                 event.put(SalesColumns.REGION, marker);
@@ -269,7 +263,7 @@ public final class TransformLatency {
             }
             phase.markers[k] = marker;
             phase.days[k] = day;
-            phase.bodies[k] = TransformBench.JSON.writeValueAsBytes(body);
+            phase.bodies[k] = EndToEnd.JSON.writeValueAsBytes(body);
         }
         return phase;
     }
@@ -320,12 +314,12 @@ public final class TransformLatency {
                     HttpResponse.BodyHandlers.ofString());
             status = response.statusCode();
             if (status != 200 && phase.errors.get() < 5) {
-                TransformBench.log("request " + phase.markers[k] + " answered " + status + ": " + response.body());
+                EndToEnd.log("request " + phase.markers[k] + " answered " + status + ": " + response.body());
             }
         } catch (IOException e) {
             status = -1;
             if (phase.errors.get() < 5) {
-                TransformBench.log("request " + phase.markers[k] + " failed: " + e);
+                EndToEnd.log("request " + phase.markers[k] + " failed: " + e);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -354,7 +348,7 @@ public final class TransformLatency {
         while (!Thread.currentThread().isInterrupted()) {
             long pollStart = System.nanoTime();
             if (pollStart - lastDue > DRAIN_LIMIT.toNanos()) {
-                TransformBench.log("poller: giving up " + DRAIN_LIMIT + " after the last request");
+                EndToEnd.log("poller: giving up " + DRAIN_LIMIT + " after the last request");
                 return;
             }
             int dispatched = phase.dispatched.get();
@@ -382,7 +376,7 @@ public final class TransformLatency {
                     phase.polls++;
                     phase.pollNanos += arrived - pollStart;
                     if (response.statusCode() == 200) {
-                        JsonNode rows = TransformBench.JSON.readTree(response.body()).path("rows");
+                        JsonNode rows = EndToEnd.JSON.readTree(response.body()).path("rows");
                         phase.pollRowsMax = Math.max(phase.pollRowsMax, rows.size());
                         for (JsonNode row : rows) {
                             Integer k = index.get(row.path("dimensions").path("region").asText());
@@ -451,16 +445,16 @@ public final class TransformLatency {
             fromAnswer.add(Math.max(0, seen - answered));
             lowerBound.add(Math.max(0, phase.seenPollStart.get(k) - phase.due[k]));
         }
-        long[] latency = TransformBench.sorted(fromDue);
-        long[] afterAnswer = TransformBench.sorted(fromAnswer);
-        long[] lower = TransformBench.sorted(lowerBound);
-        long[] posts = TransformBench.sorted(post);
-        long[] delays = TransformBench.sorted(sendDelay);
-        double window = TransformBench.seconds(lastAnswered - firstSent);
+        long[] latency = EndToEnd.sorted(fromDue);
+        long[] afterAnswer = EndToEnd.sorted(fromAnswer);
+        long[] lower = EndToEnd.sorted(lowerBound);
+        long[] posts = EndToEnd.sorted(post);
+        long[] delays = EndToEnd.sorted(sendDelay);
+        double window = EndToEnd.seconds(lastAnswered - firstSent);
         long events = (long) ok * perRequest;
 
         System.out.println();
-        System.out.println("## Transform streaming latency, " + Instant.now() + ", " + TransformBench.machine());
+        System.out.println("## Transform streaming latency, " + Instant.now() + ", " + EndToEnd.machine());
         System.out.println();
         System.out.println(String.format(Locale.ROOT, "Load: %,d events/s planned for %d s, %d requests/s of %d "
                 + "events (JSON array) to POST /api/sources/%s/events, open loop, %d sender threads; serving polled "
@@ -480,23 +474,23 @@ public final class TransformLatency {
         table.add(row("POST answered -> serving counts it", afterAnswer));
         table.add(row("POST sent -> answered (ingestion, Kafka acknowledged)", posts));
         table.add(row("due -> sent (client delay)", delays));
-        TransformBench.printTable(table);
+        EndToEnd.printTable(table);
         System.out.println();
-        long p99 = TransformBench.percentile(latency, 99);
+        long p99 = EndToEnd.percentile(latency, 99);
         boolean met = p99 >= 0 && p99 < 500_000_000L && unseen == 0 && ok == phase.requests;
         System.out.println(String.format(Locale.ROOT, "Target p99 < 500 ms at 2,000 events/s: %s (p99 %s ms%s).",
-                met ? "MET" : "NOT MET", TransformBench.ms(p99),
+                met ? "MET" : "NOT MET", EndToEnd.ms(p99),
                 ok == phase.requests && unseen == 0 ? "" : ", with errors or unseen requests"));
         System.out.println("Transform pipeline after the run: counts " + pipeline.path("counts") + ", lagRecords "
                 + pipeline.path("lagRecords") + ", recordsPerSecond " + pipeline.path("recordsPerSecond"));
-        TransformBench.printCpu("CPU time by process, first request due until every request seen:", from, to);
+        EndToEnd.printCpu("CPU time by process, first request due until every request seen:", from, to);
     }
 
     private static String[] row(String name, long[] sorted) {
         return new String[]{name, String.format(Locale.ROOT, "%,d", sorted.length),
-                TransformBench.ms(TransformBench.percentile(sorted, 50)),
-                TransformBench.ms(TransformBench.percentile(sorted, 95)),
-                TransformBench.ms(TransformBench.percentile(sorted, 99)),
-                TransformBench.ms(sorted.length == 0 ? -1 : sorted[sorted.length - 1])};
+                EndToEnd.ms(EndToEnd.percentile(sorted, 50)),
+                EndToEnd.ms(EndToEnd.percentile(sorted, 95)),
+                EndToEnd.ms(EndToEnd.percentile(sorted, 99)),
+                EndToEnd.ms(sorted.length == 0 ? -1 : sorted[sorted.length - 1])};
     }
 }

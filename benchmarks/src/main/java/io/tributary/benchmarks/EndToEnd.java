@@ -26,11 +26,11 @@ import io.tributary.local.Suite;
 import io.tributary.local.TributaryService;
 
 /**
- * What the transform benchmarks ({@link TransformLatency}, {@link TransformBatch}) share: the suite's set-up over
- * HTTP (the demo contract, the demo pipeline, a source), CPU accounting of its processes, JFR of a service,
- * percentiles and plain tables.
+ * What the end-to-end benchmarks ({@link IngestEndToEnd}, {@link TransformLatency}, {@link TransformBatch}) share: the
+ * packaged suite and its set-up over HTTP (the demo contract, the demo pipeline, a source), CPU accounting of its
+ * processes, JFR of a service, the checkout and the machine, percentiles and plain tables.
  */
-final class TransformBench {
+final class EndToEnd {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -41,15 +41,20 @@ final class TransformBench {
 
     // ------------------------------------------------------------------ the suite
 
-    /** The packaged services' jars that are missing, if any, with a line saying how to build them. */
-    static List<String> missingJars(Path root) {
+    /** Exits (status 2) saying how to build them when a packaged service's jar is missing. */
+    static void requirePackagedServices(Path root) {
         List<String> missing = new ArrayList<>();
         for (TributaryService service : TributaryService.values()) {
             if (!Files.isRegularFile(service.jar(root))) {
                 missing.add(service.jar(root).toString());
             }
         }
-        return missing;
+        if (!missing.isEmpty()) {
+            System.err.println("The benchmark runs the packaged services, but these jars are missing:");
+            missing.forEach(jar -> System.err.println("  " + jar));
+            System.err.println("Package them first, in " + root + ":  ./mvnw -B -ntp install -DskipTests");
+            System.exit(2);
+        }
     }
 
     /** Each service, this JVM (which hosts the Kafka broker) and the PostgreSQL server. */
@@ -221,7 +226,10 @@ final class TransformBench {
                     .redirectErrorStream(true).start();
             String commit = new String(head.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (head.waitFor() != 0) {
-                return "not a git checkout";
+                Path marker = root.resolve("SNAPSHOT_COMMIT");
+                return Files.isRegularFile(marker)
+                        ? "a copy of commit " + Files.readString(marker).strip()
+                        : "not a git checkout";
             }
             Process status = new ProcessBuilder("git", "-C", root.toString(), "status", "--porcelain",
                     "--untracked-files=no").redirectErrorStream(true).start();
