@@ -33,6 +33,8 @@ import io.tributary.local.TributaryService;
 final class EndToEnd {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The frame under which a transform profile is broken down: one poll applied. */
+    static final String APPLIER_FRAME = "io.tributary.transform.service.RecordApplier.";
 
     final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -125,20 +127,24 @@ final class EndToEnd {
         log("jcmd " + String.join(" ", command) + ": " + output.replaceAll("\\s+", " "));
     }
 
-    /** Starts a JFR recording (profile settings) of the transform service. */
-    static void startJfr(Suite suite, Path recording) throws IOException, InterruptedException {
-        jcmd(suite.service(TributaryService.TRANSFORM).pid(), "JFR.start", "name=transform", "settings=profile",
-                "filename=" + recording);
+    /** Starts a JFR recording (profile settings) of one service of the suite. */
+    static void startJfr(Suite suite, TributaryService service, Path recording)
+            throws IOException, InterruptedException {
+        jcmd(suite.service(service).pid(), "JFR.start", "name=bench", "settings=profile", "filename=" + recording);
     }
 
-    /** Stops the recording, keeps it under target/ and prints its hotspots, broken down under the applier. */
-    static void stopJfr(Suite suite, Path recording, String keptName) throws IOException, InterruptedException {
-        jcmd(suite.service(TributaryService.TRANSFORM).pid(), "JFR.stop", "name=transform");
+    /**
+     * Stops the recording, keeps it under target/ and prints its hotspots, broken down under the frames starting with
+     * {@code pathFrame}.
+     */
+    static void stopJfr(Suite suite, TributaryService service, Path recording, String keptName, String pathFrame)
+            throws IOException, InterruptedException {
+        jcmd(suite.service(service).pid(), "JFR.stop", "name=bench");
         Path kept = Path.of("target", keptName).toAbsolutePath();
         Files.createDirectories(kept.getParent());
         Files.copy(recording, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        log("JFR recording of the transform service: " + kept);
-        JfrHotspots.main(new String[]{kept.toString(), "30", "io.tributary.transform.service.RecordApplier."});
+        log("JFR recording of the " + service + " service: " + kept);
+        JfrHotspots.main(new String[]{kept.toString(), "30", pathFrame});
     }
 
     // ------------------------------------------------------------------ figures

@@ -33,6 +33,7 @@ import io.tributary.local.DemoLoader;
 import io.tributary.local.LocalPostgres;
 import io.tributary.local.Suite;
 import io.tributary.local.SuiteConfig;
+import io.tributary.local.TributaryService;
 
 /**
  * Batch throughput of the transform path: one generated CSV file uploaded to the packaged ingestion service until the
@@ -203,7 +204,7 @@ public final class TransformBatch {
     private Timing tributary(Suite suite, DumpFile file, Path work) throws Exception {
         Path recording = work.resolve("transform.jfr");
         if (jfr) {
-            EndToEnd.startJfr(suite, recording);
+            EndToEnd.startJfr(suite, TributaryService.TRANSFORM, recording);
         }
         if (pgSample) {
             sampler = new PgActivitySampler(suite.jdbcUrl(), 10);
@@ -280,7 +281,8 @@ public final class TransformBatch {
         EndToEnd.log(String.format(Locale.ROOT, "serving counts every row after %.2f s",
                 EndToEnd.seconds(timing.served)));
         if (jfr) {
-            EndToEnd.stopJfr(suite, recording, "transform-batch-" + rows + ".jfr");
+            EndToEnd.stopJfr(suite, TributaryService.TRANSFORM, recording, "transform-batch-" + rows + ".jfr",
+                    EndToEnd.APPLIER_FRAME);
         }
         return timing;
     }

@@ -33,6 +33,7 @@ import io.tributary.generator.SalesDumpGenerator;
 import io.tributary.local.DemoLoader;
 import io.tributary.local.Suite;
 import io.tributary.local.SuiteConfig;
+import io.tributary.local.TributaryService;
 
 /**
  * Streaming latency of the transform path: events pushed to the packaged ingestion service over HTTP at a steady rate
@@ -187,9 +188,9 @@ public final class TransformLatency {
                         count(warm.seen), warm.requests, warm.errors.get()));
                 Thread.sleep(2000);
             }
-            Path recording = work.resolve("transform.jfr");
             if (jfr) {
-                EndToEnd.startJfr(suite, recording);
+                EndToEnd.startJfr(suite, TributaryService.TRANSFORM, work.resolve("transform.jfr"));
+                EndToEnd.startJfr(suite, TributaryService.INGESTION, work.resolve("ingestion.jfr"));
             }
             EndToEnd.log(String.format(Locale.ROOT, "measure: %d s at %,d events/s (%d requests/s of %d "
                     + "events), serving polled every %d ms", seconds, rate, perSecond, perRequest, pollMillis));
@@ -205,7 +206,10 @@ public final class TransformLatency {
                 sampler.close();
             }
             if (jfr) {
-                EndToEnd.stopJfr(suite, recording, "latency-transform.jfr");
+                EndToEnd.stopJfr(suite, TributaryService.TRANSFORM, work.resolve("transform.jfr"),
+                        "latency-transform.jfr", EndToEnd.APPLIER_FRAME);
+                EndToEnd.stopJfr(suite, TributaryService.INGESTION, work.resolve("ingestion.jfr"),
+                        "latency-ingestion.jfr", "io.tributary.ingestion.service.EventIntakeService.");
             }
             JsonNode pipeline = bench.pipeline(suite);
             report(measured, perSecond, from, to, loadBefore, pipeline);

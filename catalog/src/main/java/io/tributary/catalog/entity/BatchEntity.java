@@ -12,7 +12,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 /** One unit of intake. Once completed: received = accepted + quarantined + duplicates. */
 @Entity
@@ -55,8 +57,10 @@ public class BatchEntity {
     public String error;
 
     /** The field names the input came with (a file's header). */
+    // JSON values here are replaced whole, never changed in place: Hibernate keeps no copy of them to compare
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
+    @Mutability(Immutability.class)
     public List<String> fields;
 
     /** How the input's fields differ from the contract, when they do. */

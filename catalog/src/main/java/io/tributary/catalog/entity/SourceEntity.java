@@ -14,7 +14,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 @Entity
 @Table(schema = "catalog", name = "source")
@@ -44,18 +46,22 @@ public class SourceEntity {
     @Column(name = "time_zone", nullable = false)
     public String timeZone;
 
+    // JSON values here are replaced whole, never changed in place: Hibernate keeps no copy of them to compare
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
+    @Mutability(Immutability.class)
     public Map<String, String> options = Map.of();
 
     /** File column name → the contract column it stands for, accepted by an operator after a rename. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "column_aliases", nullable = false, columnDefinition = "jsonb")
+    @Mutability(Immutability.class)
     public Map<String, String> columnAliases = Map.of();
 
     /** Contract property → the date-time pattern this source now writes it in. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
+    @Mutability(Immutability.class)
     public Map<String, String> formats = Map.of();
 
     /** Share of quarantined records (0..1) above which a batch is held whole; null when never. */

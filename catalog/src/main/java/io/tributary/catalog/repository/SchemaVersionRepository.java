@@ -32,6 +32,10 @@ public class SchemaVersionRepository implements PanacheRepository<SchemaVersionE
      * the version number is ever taken twice.
      */
     public void recordIfNew(String dataset, SchemaVersionEntity.Origin origin, String fingerprint, String fieldsJson) {
+        if (findByFingerprint(dataset, fingerprint).isPresent()) {
+            // the common case, a known schema: versions are never removed, so no turn needs to be taken
+            return;
+        }
         getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext('catalog.schema_version:' || ?1))")
                 .setParameter(1, dataset).getSingleResult();
         if (findByFingerprint(dataset, fingerprint).isPresent()) {

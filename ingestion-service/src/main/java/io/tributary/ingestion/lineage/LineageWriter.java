@@ -2,6 +2,8 @@ package io.tributary.ingestion.lineage;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +33,8 @@ public class LineageWriter {
     private final BatchRunEvents runEvents;
     /** Contract versions never change once stored: their schema facets are read once. */
     private final Map<String, List<SchemaDatasetFacet.Field>> contractFields = new ConcurrentHashMap<>();
+    /** The runs this process stored a START of and has not seen end: their next step need not ask the catalog. */
+    private final Set<UUID> startedHere = ConcurrentHashMap.newKeySet();
 
     public LineageWriter(LineageRepository lineage, ContractVersionRepository contracts,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
@@ -43,9 +47,14 @@ public class LineageWriter {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<RunEvent> record(BatchLifecycle step) {
-        boolean started = lineage.hasEvent(step.batchId(), RunEvent.EventType.START);
+        boolean started = step.phase() == BatchLifecycle.Phase.STARTED
+                ? lineage.hasEvent(step.batchId(), RunEvent.EventType.START)
+                : startedHere.remove(step.batchId()) || lineage.hasEvent(step.batchId(), RunEvent.EventType.START);
         List<RunEvent> events = runEvents.of(step, fieldsOf(step.dataset(), step.contractVersion()), started);
         events.forEach(lineage::record);
+        if (step.phase() == BatchLifecycle.Phase.STARTED) {
+            startedHere.add(step.batchId());
+        }
         return events;
     }
 

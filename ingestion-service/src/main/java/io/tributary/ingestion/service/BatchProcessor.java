@@ -76,11 +76,12 @@ public class BatchProcessor {
         }
         List<String> fields = List.of();
         try {
-            List<SourceRecord> sample = sample(job);
-            fields = DriftDetector.namesOf(sample);
+            Sample sample = sample(job);
+            fields = DriftDetector.namesOf(sample.records());
             ColumnAliases aliases = new ColumnAliases(job.columnAliases());
             DriftReport drift = new DriftDetector(job.contract(), ZoneId.of(job.timeZone()))
-                    .detect(sample.stream().map(aliases::apply).toList(), aliases.apply(job.previousFields()));
+                    .detect(sample.records().stream().map(aliases::apply).toList(),
+                            aliases.apply(job.previousFields()));
             store.recordFields(batchId, fields, drift);
             announce(job, BatchLifecycle.Phase.STARTED, fields, null, null);
             if (!job.released() && drift.needsReview()) {
@@ -88,13 +89,13 @@ public class BatchProcessor {
                 return Next.DONE;
             }
             if (!job.released() && job.maxQuarantineShare() != null) {
-                String overThreshold = thresholdExceeded(job, run(job, false));
+                String overThreshold = thresholdExceeded(job, run(job, sample, false));
                 if (overThreshold != null) {
                     hold(job, fields, overThreshold);
                     return Next.DONE;
                 }
             }
-            BatchCounts counts = run(job, true);
+            BatchCounts counts = run(job, sample, true);
             store.complete(batchId, counts);
             record(job.source(), counts);
             announce(job, BatchLifecycle.Phase.COMPLETED, fields, counts, null);
@@ -114,27 +115,33 @@ public class BatchProcessor {
         return Next.DONE;
     }
 
-    /** The first records of the input, as they were written. */
-    private List<SourceRecord> sample(BatchJob job) throws IOException {
+    /** The first records of the input, as they were written; {@code whole} when they are all of it. */
+    private record Sample(List<SourceRecord> records, boolean whole) {
+    }
+
+    private Sample sample(BatchJob job) throws IOException {
         List<SourceRecord> sample = new ArrayList<>();
         try (RecordReader reader = open(job)) {
-            for (SourceRecord r = reader.next(); r != null && sample.size() < SAMPLE; r = reader.next()) {
-                sample.add(r);
+            SourceRecord next = reader.next();
+            while (next != null && sample.size() < SAMPLE) {
+                sample.add(next);
+                next = reader.next();
             }
+            return new Sample(sample, next == null);
         }
-        return sample;
     }
 
     /**
-     * Reads every record once. With {@code publish} false nothing leaves the batch: it only counts, to decide on a hold.
+     * Reads every record once; a small input (a push of events) is not read from the file again. With {@code publish}
+     * false nothing leaves the batch: it only counts, to decide on a hold.
      */
-    private BatchCounts run(BatchJob job, boolean publish) throws IOException, InterruptedException {
+    private BatchCounts run(BatchJob job, Sample sample, boolean publish) throws IOException, InterruptedException {
         Tally tally = new Tally(job, publish);
         ColumnAliases aliases = new ColumnAliases(job.columnAliases());
         ContractEnforcer enforcer = new ContractEnforcer(job.contract(), ZoneId.of(job.timeZone()));
         RecordPublisher.Flight flight = publisher.start();
         Instant acceptedAt = Instant.now();
-        try (RecordReader reader = open(job)) {
+        try (RecordReader reader = sample.whole() ? RecordReader.of(sample.records()) : open(job)) {
             for (SourceRecord record = reader.next(); record != null; record = reader.next()) {
                 tally.received++;
                 if (record.raw().indexOf('\u0000') >= 0) {

@@ -364,12 +364,27 @@ public final class PipelineCompiler {
     }
 
     static String normalised(String value, Step.TextCase textCase) {
-        String text = SPACES.matcher(Normalizer.normalize(value, Normalizer.Form.NFC)).replaceAll(" ").trim();
+        String text = isNormal(value)
+                ? value
+                : SPACES.matcher(Normalizer.normalize(value, Normalizer.Form.NFC)).replaceAll(" ").trim();
         return switch (textCase) {
             case UPPER -> text.toUpperCase(Locale.ROOT);
             case LOWER -> text.toLowerCase(Locale.ROOT);
             case KEEP -> text;
         };
+    }
+
+    /** Printable ASCII with single spaces between words: what most text already is, and what normalising gives. */
+    private static boolean isNormal(String value) {
+        int last = value.length() - 1;
+        for (int i = 0; i <= last; i++) {
+            char c = value.charAt(i);
+            boolean space = c == ' ';
+            if (space ? i == 0 || i == last || value.charAt(i - 1) == ' ' : c < 0x21 || c > 0x7E) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String describe(Step step) {

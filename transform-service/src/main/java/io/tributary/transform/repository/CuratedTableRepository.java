@@ -119,8 +119,7 @@ public class CuratedTableRepository {
             throws SQLException {
         String type = pipeline.output().get(column).sqlType();
         return query(pipeline, Sql.quote(column) + " = any(?::" + type + "[]) order by _key for update",
-                statement -> statement.setArray(1, statement.getConnection().createArrayOf("text",
-                        values.toArray())));
+                statement -> statement.setArray(1, Sql.texts(statement.getConnection(), values)));
     }
 
     /** The next stored rows after {@code afterKey} accepted at or after {@code acceptedFrom}, locked. */

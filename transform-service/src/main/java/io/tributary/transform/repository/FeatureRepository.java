@@ -82,7 +82,7 @@ public class FeatureRepository {
                 + " is not null";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setArray(1, connection.createArrayOf("text", orders.toArray()));
+            statement.setArray(1, Sql.texts(connection, orders));
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     products.computeIfAbsent(result.getString(1), o -> new TreeSet<>()).add(result.getString(2));

@@ -31,8 +31,22 @@ final class Sql {
         return value == null ? null : value instanceof BigDecimal d ? d.toPlainString() : value.toString();
     }
 
+    /**
+     * A {@code text[]} parameter. A {@code String[]} (not an {@code Object[]}) lets the driver send it in binary form,
+     * with no quoting or escaping of the elements on either side.
+     */
     static <T> Array texts(Connection connection, Collection<T> items, Function<T, Object> value) throws SQLException {
-        return connection.createArrayOf("text", items.stream().map(value).map(Sql::text).toArray());
+        String[] texts = new String[items.size()];
+        int i = 0;
+        for (T item : items) {
+            texts[i++] = text(value.apply(item));
+        }
+        return connection.createArrayOf("text", texts);
+    }
+
+    /** A {@code text[]} parameter of values that are text already; see {@link #texts}. */
+    static Array texts(Connection connection, Collection<String> values) throws SQLException {
+        return connection.createArrayOf("text", values.toArray(String[]::new));
     }
 
     static Object read(ResultSet result, String column, FieldType type) throws SQLException {

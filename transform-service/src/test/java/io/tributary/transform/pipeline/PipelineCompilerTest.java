@@ -147,6 +147,20 @@ class PipelineCompilerTest {
     }
 
     @Test
+    void normalisingLeavesPlainTextAsItIsAndCleansEveryOtherSpacing() {
+        assertEquals("Claire Gute", PipelineCompiler.normalised("Claire Gute", Step.TextCase.KEEP));
+        assertEquals("claire gute", PipelineCompiler.normalised("Claire Gute", Step.TextCase.LOWER));
+        assertEquals("Claire Gute", PipelineCompiler.normalised(" Claire Gute", Step.TextCase.KEEP));
+        assertEquals("Claire Gute", PipelineCompiler.normalised("Claire Gute ", Step.TextCase.KEEP));
+        assertEquals("Claire Gute", PipelineCompiler.normalised("Claire  Gute", Step.TextCase.KEEP));
+        assertEquals("Claire Gute", PipelineCompiler.normalised("Claire\tGute", Step.TextCase.KEEP));
+        assertEquals("Claire Gute", PipelineCompiler.normalised("Claire\u00A0Gute", Step.TextCase.KEEP));
+        assertEquals("Caf\u00E9", PipelineCompiler.normalised("Cafe\u0301", Step.TextCase.KEEP));
+        assertEquals("", PipelineCompiler.normalised("  ", Step.TextCase.KEEP));
+        assertEquals("", PipelineCompiler.normalised("", Step.TextCase.KEEP));
+    }
+
+    @Test
     void filtersAndRenames() {
         CompiledPipeline pipeline = compile("""
                 name: sales
