@@ -25,7 +25,8 @@ final class CpuAccounting {
     record Part(String name, Supplier<List<ProcessHandle>> processes, boolean withReapedChildren) {
     }
 
-    record Snapshot(long nanos, long machineBusy, long machineAll, Map<String, Long> parts) {
+    /** Ticks since boot; {@code compiler}: of each part's ticks, those of the JVM's JIT compiler threads. */
+    record Snapshot(long nanos, long machineBusy, long machineAll, Map<String, Long> parts, Map<String, Long> compiler) {
     }
 
     private final List<Part> parts = new ArrayList<>();
@@ -38,14 +39,18 @@ final class CpuAccounting {
     Snapshot snapshot() {
         long[] machine = machine();
         Map<String, Long> byPart = new LinkedHashMap<>();
+        Map<String, Long> compiler = new LinkedHashMap<>();
         for (Part part : parts) {
             long ticks = 0;
+            long compiling = 0;
             for (ProcessHandle process : part.processes().get()) {
                 ticks += ticks(process.pid(), part.withReapedChildren());
+                compiling += compilerTicks(process.pid());
             }
             byPart.put(part.name(), ticks);
+            compiler.put(part.name(), compiling);
         }
-        return new Snapshot(System.nanoTime(), machine[0], machine[1], byPart);
+        return new Snapshot(System.nanoTime(), machine[0], machine[1], byPart, compiler);
     }
 
     /**
@@ -56,17 +61,20 @@ final class CpuAccounting {
         double wall = (to.nanos() - from.nanos()) / 1e9;
         double capacity = wall * Runtime.getRuntime().availableProcessors();
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[]{"process", "CPU s", "% of " + Runtime.getRuntime().availableProcessors() + " cores"});
+        rows.add(new String[]{"process", "CPU s", "% of " + Runtime.getRuntime().availableProcessors() + " cores",
+                "of which JIT compiler s"});
         long ours = 0;
         for (Map.Entry<String, Long> part : to.parts().entrySet()) {
             long ticks = part.getValue() - from.parts().getOrDefault(part.getKey(), 0L);
+            long compiling = to.compiler().getOrDefault(part.getKey(), 0L)
+                    - from.compiler().getOrDefault(part.getKey(), 0L);
             ours += ticks;
-            rows.add(row(part.getKey(), ticks, capacity));
+            rows.add(row(part.getKey(), ticks, capacity, compiling));
         }
         long busy = to.machineBusy() - from.machineBusy();
         if (to.machineAll() > 0) {
-            rows.add(row("other processes on the machine", Math.max(0, busy - ours), capacity));
-            rows.add(row("machine total", busy, capacity));
+            rows.add(row("other processes on the machine", Math.max(0, busy - ours), capacity, 0));
+            rows.add(row("machine total", busy, capacity, 0));
         }
         return rows;
     }
@@ -93,10 +101,11 @@ final class CpuAccounting {
         return all <= 0 ? -1 : Math.max(0, busy - ours) / (double) all;
     }
 
-    private static String[] row(String name, long ticks, double capacity) {
+    private static String[] row(String name, long ticks, double capacity, long compilerTicks) {
         double seconds = ticks / TICKS_PER_SECOND;
         return new String[]{name, String.format(Locale.ROOT, "%.1f", seconds),
-                String.format(Locale.ROOT, "%.0f%%", 100 * seconds / capacity)};
+                String.format(Locale.ROOT, "%.0f%%", 100 * seconds / capacity),
+                compilerTicks > 0 ? String.format(Locale.ROOT, "%.1f", compilerTicks / TICKS_PER_SECOND) : ""};
     }
 
     /** {busy, all} ticks of all cores since boot. */
@@ -123,6 +132,27 @@ final class CpuAccounting {
             long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
             if (withReapedChildren) {
                 ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+            }
+            return ticks;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * utime + stime of a JVM's JIT compiler threads (named "C1 CompilerThread<n>" and "C2 CompilerThread<n>"): a
+     * service still compiling its hot code is not measured in its steady state. 0 for any other process.
+     */
+    private static long compilerTicks(long pid) {
+        try (var threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            long ticks = 0;
+            for (Path thread : threads.toList()) {
+                String stat = Files.readString(thread.resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                }
             }
             return ticks;
         } catch (IOException | RuntimeException e) {

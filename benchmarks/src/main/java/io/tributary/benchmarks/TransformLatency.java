@@ -47,9 +47,10 @@ import io.tributary.local.TributaryService;
  * measured from the moment the request was due to leave, up to the arrival of the answer that showed it (so it is
  * over-stated by up to one poll interval and one serving answer).
  * <p>
- * A warm-up at the same rate, with markers of its own, comes first and is not counted.
+ * A warm-up at the same rate, with markers of its own, comes first and is not counted: 60 s by default, as the
+ * services' JIT compilers were still busy 30 s into the load (the CPU table gives their share of the measure).
  * <p>
- * Usage: {@code run-latency.sh [--rate 2000] [--seconds 60] [--per-request 100] [--warmup 15] [--poll-ms 20] [--jfr]
+ * Usage: {@code run-latency.sh [--rate 2000] [--seconds 60] [--per-request 100] [--warmup 60] [--poll-ms 20] [--jfr]
  * [--pg-sample] [--keep]}; {@code --pg-sample} samples PostgreSQL's active statements during the measure
  * ({@link PgActivitySampler}).
  */
@@ -92,7 +93,7 @@ public final class TransformLatency {
         int rate = 2000;
         int seconds = 60;
         int perRequest = 100;
-        int warmup = 15;
+        int warmup = 60;
         int pollMillis = 20;
         boolean jfr = false;
         boolean keep = false;
@@ -109,7 +110,7 @@ public final class TransformLatency {
                 case "--pg-sample" -> pgSample = true;
                 case "-h", "--help" -> {
                     System.out.println("usage: run-latency.sh [--rate events/s, default 2000] [--seconds 60] "
-                            + "[--per-request events, default 100] [--warmup seconds, default 15] "
+                            + "[--per-request events, default 100] [--warmup seconds, default 60] "
                             + "[--poll-ms 20] [--jfr] [--pg-sample] [--keep]");
                     return;
                 }
@@ -481,9 +482,9 @@ public final class TransformLatency {
         EndToEnd.printTable(table);
         System.out.println();
         long p99 = EndToEnd.percentile(latency, 99);
-        boolean met = p99 >= 0 && p99 < 500_000_000L && unseen == 0 && ok == phase.requests;
-        System.out.println(String.format(Locale.ROOT, "Target p99 < 500 ms at 2,000 events/s: %s (p99 %s ms%s).",
-                met ? "MET" : "NOT MET", EndToEnd.ms(p99),
+        boolean met = rate >= 2000 && p99 >= 0 && p99 < 500_000_000L && unseen == 0 && ok == phase.requests;
+        System.out.println(String.format(Locale.ROOT, "Target p99 < 500 ms at 2,000 events/s: %s (p99 %s ms at "
+                + "%,d events/s%s).", met ? "MET" : "NOT MET", EndToEnd.ms(p99), rate,
                 ok == phase.requests && unseen == 0 ? "" : ", with errors or unseen requests"));
         System.out.println("Transform pipeline after the run: counts " + pipeline.path("counts") + ", lagRecords "
                 + pipeline.path("lagRecords") + ", recordsPerSecond " + pipeline.path("recordsPerSecond"));
