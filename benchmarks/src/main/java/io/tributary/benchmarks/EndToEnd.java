@@ -16,7 +16,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.common.ConsumerGroupState;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +39,8 @@ import io.tributary.local.TributaryService;
 final class EndToEnd {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The transform service's consumer group (its {@code application.properties}). */
+    static final String TRANSFORM_GROUP = "transform-service";
     /** The frame under which a transform profile is broken down: one poll applied. */
     static final String APPLIER_FRAME = "io.tributary.transform.service.RecordApplier.";
 
@@ -87,6 +95,32 @@ final class EndToEnd {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), Duration.ofMinutes(1)), 201);
         log("declared the contract and the pipeline of '" + DemoLoader.DATASET + "' and the " + format + " source '"
                 + source + "'");
+        awaitTransformConsumer(suite);
+    }
+
+    /**
+     * Waits until the transform service's consumer group holds the accepted-records partitions. In a fresh suite that
+     * takes seconds (the group coordinator's topic is created on first use); a deployed suite did it long ago, so no
+     * measure should include it.
+     */
+    private static void awaitTransformConsumer(Suite suite) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                suite.kafkaBootstrapServers()))) {
+            while (System.nanoTime() < deadline) {
+                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(TRANSFORM_GROUP)).all().get()
+                        .get(TRANSFORM_GROUP);
+                if (group.state() == ConsumerGroupState.STABLE && group.members().stream()
+                        .anyMatch(member -> !member.assignment().topicPartitions().isEmpty())) {
+                    log("the transform service's consumer holds its partitions");
+                    return;
+                }
+                Thread.sleep(100);
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not describe the consumer group " + TRANSFORM_GROUP, e.getCause());
+        }
+        throw new IllegalStateException("the transform service's consumer got no partitions within a minute");
     }
 
     /** The transform service's report of the sales pipeline: counts, lag, watermark. */

@@ -91,6 +91,7 @@ public final class Suite implements AutoCloseable {
         progress.accept("Starting Kafka (data in " + data.resolve("kafka") + ")");
         LocalKafka broker = LocalKafka.start(data.resolve("kafka"), config.kafkaPort(), SuiteConfig.KAFKA_PARTITIONS);
         register(() -> kafka = broker, broker::close);
+        broker.createTopics(SuiteConfig.TOPICS);
 
         environment = serviceEnvironment(pg, broker);
         servicePorts = ports;

@@ -2,6 +2,7 @@ package io.tributary.local;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -30,6 +31,11 @@ public record SuiteConfig(Path dataDir, Path repositoryRoot, int ingestionPort, 
     public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofMinutes(4);
     /** Partitions of the topics the broker creates on first use. */
     public static final int KAFKA_PARTITIONS = 3;
+    /**
+     * The topics the services exchange (the catalog's {@code Channels}), created with the broker so that the transform
+     * service reads the first accepted records at once.
+     */
+    public static final List<String> TOPICS = List.of("tributary-records-accepted", "tributary-alerts");
 
     public SuiteConfig {
         dataDir = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath().normalize();

@@ -1,0 +1,17 @@
+package io.tributary.transform.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import io.tributary.catalog.event.Channels;
+import io.tributary.local.SuiteConfig;
+
+class AcceptedRecordsTopicTest {
+
+    @Test
+    void localSuiteCreatesTheTopicsTheServicesExchangeBeforeTheyStart() {
+        assertTrue(SuiteConfig.TOPICS.contains(Channels.ACCEPTED_RECORDS), SuiteConfig.TOPICS::toString);
+        assertTrue(SuiteConfig.TOPICS.contains(Channels.ALERTS), SuiteConfig.TOPICS::toString);
+    }
+}
