@@ -56,8 +56,10 @@ public class BatchEntity {
 
     public String error;
 
-    /** The field names the input came with (a file's header). */
-    // JSON values here are replaced whole, never changed in place: Hibernate keeps no copy of them to compare
+    /**
+     * The field names the input came with (a file's header). Replaced whole, never changed in place: Hibernate keeps
+     * no copy of it to compare.
+     */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     @Mutability(Immutability.class)
