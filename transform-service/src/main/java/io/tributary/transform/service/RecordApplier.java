@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,6 +62,8 @@ public class RecordApplier {
         Map<Integer, Long> next = offsets.lock(CONSUMER, topic,
                 deliveries.stream().map(Delivery::partition).collect(Collectors.toSet()));
         Map<Integer, Long> advanced = new HashMap<>();
+        List<CompiledPipeline> pipelines = registry.current();
+        Set<String> read = pipelines.stream().map(p -> p.definition().dataset()).collect(Collectors.toSet());
         Map<String, List<Item>> byDataset = new HashMap<>();
         for (Delivery delivery : deliveries) {
             if (delivery.offset() < next.getOrDefault(delivery.partition(), 0L)) {
@@ -70,13 +73,13 @@ public class RecordApplier {
             if (delivery.event() == null) {
                 LOG.warnf("skipped the unreadable message at %s-%d@%d", topic, delivery.partition(),
                         delivery.offset());
-            } else {
+            } else if (read.contains(delivery.event().tributarydataset())) {
                 byDataset.computeIfAbsent(delivery.event().tributarydataset(), d -> new ArrayList<>())
                         .add(Item.of(delivery, Item.Mode.LIVE));
             }
         }
         Session session = new Session(registry, tables, states);
-        for (CompiledPipeline pipeline : registry.current()) {
+        for (CompiledPipeline pipeline : pipelines) {
             writer.apply(pipeline, byDataset.getOrDefault(pipeline.definition().dataset(), List.of()), session);
         }
         offsets.advance(CONSUMER, topic, advanced);
