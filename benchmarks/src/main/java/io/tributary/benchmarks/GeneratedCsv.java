@@ -24,7 +24,12 @@ final class GeneratedCsv {
 
     /** Writes the file into {@code dir} and describes it. */
     static DumpFile write(Path dir, long rows, long seed) throws IOException {
-        GeneratedDumps dumps = new SalesDumpGenerator(options(rows, seed)).writeCsv(dir);
+        return write(dir, options(rows, seed));
+    }
+
+    private static DumpFile write(Path dir, GeneratorOptions options) throws IOException {
+        long rows = options.rows();
+        GeneratedDumps dumps = new SalesDumpGenerator(options).writeCsv(dir);
         if (dumps.files().size() != 1) {
             throw new IllegalStateException("expected one file, the generator wrote " + dumps.files().size());
         }
@@ -33,6 +38,15 @@ final class GeneratedCsv {
             throw new IllegalStateException("asked for " + rows + " clean rows, the generator wrote " + file);
         }
         return file;
+    }
+
+    /**
+     * A file to warm a suite up with before a measure: another seed and the year before, so none of its records, order
+     * ids or days is one of the measured file's.
+     */
+    static DumpFile writeWarmUp(Path dir, long rows) throws IOException {
+        GeneratorOptions options = options(rows, 1);
+        return write(dir, options.withStartDate(options.startDate().minusYears(1)));
     }
 
     /** The file's bytes; the temporary folder it was written to is gone afterwards. */

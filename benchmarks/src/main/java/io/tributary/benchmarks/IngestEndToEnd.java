@@ -60,7 +60,11 @@ import io.tributary.local.TributaryService;
  * Side by side in the same run with the physical reference, PostgreSQL {@code COPY ... FROM STDIN} of the
  * same file into a table of the same shape on the same PostgreSQL server (what {@code psql \copy} sends on the wire).
  * <p>
- * Usage: {@code run-e2e.sh [rows] [--jfr] [--keep]}; the repository root comes from {@code -Dtributary.root}.
+ * A smaller file of another year is ingested first and not counted, so that the services run compiled code, as a suite
+ * that has been up for a while does ({@code --warmup-rows}, 0 for none).
+ * <p>
+ * Usage: {@code run-e2e.sh [rows] [--warmup-rows 200000] [--jfr] [--keep]}; the repository root comes from
+ * {@code -Dtributary.root}.
  */
 public final class IngestEndToEnd {
 
@@ -75,6 +79,7 @@ public final class IngestEndToEnd {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final long rows;
+    private final long warmupRows;
     private final boolean jfr;
     private final boolean keep;
     private final Path root;
@@ -84,8 +89,9 @@ public final class IngestEndToEnd {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    private IngestEndToEnd(long rows, boolean jfr, boolean keep, Path root) {
+    private IngestEndToEnd(long rows, long warmupRows, boolean jfr, boolean keep, Path root) {
         this.rows = rows;
+        this.warmupRows = warmupRows;
         this.jfr = jfr;
         this.keep = keep;
         this.root = root;
@@ -93,22 +99,25 @@ public final class IngestEndToEnd {
 
     public static void main(String[] args) throws Exception {
         long rows = 1_000_000;
+        long warmupRows = 200_000;
         boolean jfr = false;
         boolean keep = false;
-        for (String arg : args) {
-            switch (arg) {
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
                 case "--jfr" -> jfr = true;
                 case "--keep" -> keep = true;
+                case "--warmup-rows" -> warmupRows = Long.parseLong(args[++i]);
                 case "-h", "--help" -> {
-                    System.out.println("usage: run-e2e.sh [rows, default 1000000] [--jfr] [--keep]");
+                    System.out.println("usage: run-e2e.sh [rows, default 1000000] [--warmup-rows 200000] [--jfr] "
+                            + "[--keep]");
                     return;
                 }
-                default -> rows = Long.parseLong(arg.replace("_", "").replace(",", ""));
+                default -> rows = Long.parseLong(args[i].replace("_", "").replace(",", ""));
             }
         }
         Path root = repositoryRoot();
         requirePackagedServices(root);
-        new IngestEndToEnd(rows, jfr, keep, root).run();
+        new IngestEndToEnd(rows, warmupRows, jfr, keep, root).run();
     }
 
     private void run() throws Exception {
@@ -121,6 +130,7 @@ public final class IngestEndToEnd {
         try {
             long g0 = System.nanoTime();
             DumpFile file = GeneratedCsv.write(work.resolve("input"), rows, SEED);
+            DumpFile warmup = warmupRows == 0 ? null : GeneratedCsv.writeWarmUp(work.resolve("warm-up"), warmupRows);
             long bytes = Files.size(file.path());
             log(String.format(Locale.ROOT, "generated %,d rows, %.1f MB in %.1f s: %s", rows, mb(bytes),
                     seconds(System.nanoTime() - g0), file.path()));
@@ -134,7 +144,7 @@ public final class IngestEndToEnd {
                     ContractReader.parse(DemoLoader.contractYaml(), ContractReader.Syntax.YAML), DemoLoader.DATASET);
 
             Timing copyBefore = copyReference(suite, file, contract, "bench_copy_before");
-            Timing tributary = tributary(suite, file, work);
+            Timing tributary = tributary(suite, file, warmup, work);
             Timing copyAfter = copyReference(suite, file, contract, "bench_copy_after");
             report(file, bytes, copyBefore, copyAfter, tributary);
         } finally {
@@ -210,10 +220,16 @@ public final class IngestEndToEnd {
 
     // ------------------------------------------------------------------ Tributary: upload until the batch is published
 
-    private Timing tributary(Suite suite, DumpFile file, Path work) throws Exception {
+    private Timing tributary(Suite suite, DumpFile file, DumpFile warmup, Path work) throws Exception {
         putContract(suite);
         registerSource(suite);
         ServiceProcess ingestion = suite.service(TributaryService.INGESTION);
+        if (warmup != null) {
+            long w0 = System.nanoTime();
+            JsonNode warmed = awaitBatch(suite, upload(suite, warmup.path()), ingestion.pid());
+            log(String.format(Locale.ROOT, "warm-up: %,d rows %s after %.2f s, not counted", warmupRows,
+                    warmed.path("status").asText(), seconds(System.nanoTime() - w0)));
+        }
         HeapSampler heap = new HeapSampler(http, ingestion.baseUrl(), ingestion.pid());
         heap.sampleOnce();
         Timing timing = new Timing();

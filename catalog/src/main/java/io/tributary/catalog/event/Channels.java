@@ -9,6 +9,12 @@ public final class Channels {
     /** Alerts for operators, as {@link AlertEvent}s: batches held for review, among others. */
     public static final String ALERTS = "tributary-alerts";
 
+    /**
+     * The header naming the dataset of each accepted record (UTF-8), so that a consumer passes over the datasets it
+     * does not read without decoding them.
+     */
+    public static final String DATASET_HEADER = "tributary-dataset";
+
     private Channels() {
     }
 }

@@ -139,7 +139,7 @@ public class BatchProcessor {
         Tally tally = new Tally(job, publish);
         ColumnAliases aliases = new ColumnAliases(job.columnAliases());
         ContractEnforcer enforcer = new ContractEnforcer(job.contract(), ZoneId.of(job.timeZone()));
-        RecordPublisher.Flight flight = publisher.start();
+        RecordPublisher.Flight flight = publisher.start(job.dataset());
         Instant acceptedAt = Instant.now();
         try (RecordReader reader = sample.whole() ? RecordReader.of(sample.records()) : open(job)) {
             for (SourceRecord record = reader.next(); record != null; record = reader.next()) {

@@ -104,7 +104,7 @@ public class QuarantineReplayService {
         ContractEnforcer enforcer = new ContractEnforcer(job.contract(), ZoneId.of(job.timeZone()));
         ColumnAliases aliases = new ColumnAliases(job.columnAliases());
         List<String> fields = batch.fields == null ? List.of() : batch.fields;
-        RecordPublisher.Flight flight = publisher.start();
+        RecordPublisher.Flight flight = publisher.start(job.dataset());
         List<Long> acceptedIds = new ArrayList<>();
         List<QuarantinedRecordEntity> stillFailing = new ArrayList<>();
         Instant at = Instant.now();

@@ -1,5 +1,6 @@
 package io.tributary.ingestion.service;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -12,6 +13,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.smallrye.common.annotation.Identifier;
@@ -48,9 +51,12 @@ public class RecordPublisher {
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new RecordEventSerializer());
     }
 
-    /** One batch's stream of sends; {@link Flight#awaitAll()} returns once Kafka has every record or one failed. */
-    Flight start() {
-        return new Flight();
+    /**
+     * One batch's stream of sends, of one dataset's records; {@link Flight#awaitAll()} returns once Kafka has every
+     * record or one failed.
+     */
+    Flight start(String dataset) {
+        return new Flight(dataset);
     }
 
     @PreDestroy
@@ -62,6 +68,13 @@ public class RecordPublisher {
 
         private final Semaphore window = new Semaphore(WINDOW);
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        /** Shared by the flight's records: the producer only reads headers once it has them. */
+        private final Headers headers;
+
+        private Flight(String dataset) {
+            headers = new RecordHeaders()
+                    .add(Channels.DATASET_HEADER, dataset.getBytes(StandardCharsets.UTF_8));
+        }
 
         void send(String key, RecordEvent event) throws InterruptedException {
             if (failure.get() != null) {
@@ -71,12 +84,13 @@ public class RecordPublisher {
             }
             window.acquire();
             try {
-                producer.send(new ProducerRecord<>(Channels.ACCEPTED_RECORDS, key, event), (metadata, error) -> {
-                    if (error != null) {
-                        failure.compareAndSet(null, error);
-                    }
-                    window.release();
-                });
+                producer.send(new ProducerRecord<>(Channels.ACCEPTED_RECORDS, null, key, event, headers),
+                        (metadata, error) -> {
+                            if (error != null) {
+                                failure.compareAndSet(null, error);
+                            }
+                            window.release();
+                        });
             } catch (RuntimeException e) {
                 failure.compareAndSet(null, e);
                 window.release();

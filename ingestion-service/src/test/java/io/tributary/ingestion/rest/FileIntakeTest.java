@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +94,10 @@ class FileIntakeTest {
         assertEquals(RecordEvent.ACCEPTED_TYPE, first.type());
         assertEquals("/tributary/sources/" + source, first.source());
         assertEquals("sales", first.tributarydataset());
+        for (ConsumerRecord<String, RecordEvent> record : published) {
+            assertEquals("sales", new String(record.headers().lastHeader(Channels.DATASET_HEADER).value(),
+                    StandardCharsets.UTF_8), "the dataset header of record " + record.key());
+        }
         assertEquals(2, first.tributaryposition());
         assertEquals("2024-01-05", first.data().get("order_date"));
         assertEquals(0, new BigDecimal("12.50").compareTo((BigDecimal) first.data().get("sales")));

@@ -40,7 +40,9 @@ public class AcceptedRecordsConsumer {
     public void consume(ConsumerRecords<String, RecordEvent> records) throws InterruptedException, SQLException {
         List<Delivery> deliveries = new ArrayList<>(records.count());
         for (ConsumerRecord<String, RecordEvent> r : records) {
-            deliveries.add(new Delivery(r.topic(), r.partition(), r.offset(), r.value()));
+            RecordEvent event = r.value();
+            String dataset = event != null ? event.tributarydataset() : AcceptedRecordDeserializer.datasetOf(r.headers());
+            deliveries.add(new Delivery(r.topic(), r.partition(), r.offset(), event, dataset));
         }
         String topic = deliveries.isEmpty() ? Channels.ACCEPTED_RECORDS : deliveries.get(0).topic();
         Map<String, PipelineProgress> applied = Retries.untilCommitted(() -> applier.apply(topic, deliveries));

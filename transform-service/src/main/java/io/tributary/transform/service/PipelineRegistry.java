@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -48,16 +50,19 @@ public class PipelineRegistry {
     public record Dependent(CompiledPipeline pipeline, String keyField) {
     }
 
+    /** @param datasets the datasets of every declared pipeline, those whose version cannot run included */
     private record Snapshot(String fingerprint, Map<String, CompiledPipeline> pipelines,
-            Map<String, List<String>> problems, Map<String, ZoneId> zones) {
+            Map<String, List<String>> problems, Map<String, ZoneId> zones, Set<String> datasets) {
     }
 
     private final AgroalDataSource dataSource;
-    private volatile Snapshot snapshot = new Snapshot("", Map.of(), Map.of(), Map.of());
+    private final ReadDatasets readDatasets;
+    private volatile Snapshot snapshot = new Snapshot("", Map.of(), Map.of(), Map.of(), Set.of());
     private volatile long checkedAt;
 
-    public PipelineRegistry(AgroalDataSource dataSource) {
+    public PipelineRegistry(AgroalDataSource dataSource, ReadDatasets readDatasets) {
         this.dataSource = dataSource;
+        this.readDatasets = readDatasets;
     }
 
     /** The current pipelines, references first. */
@@ -98,7 +103,7 @@ public class PipelineRegistry {
     /** Reads the catalog again now. */
     public synchronized void refresh() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            snapshot = load(connection, fingerprint(connection));
+            use(load(connection, fingerprint(connection)));
             checkedAt = System.currentTimeMillis();
         }
     }
@@ -109,13 +114,18 @@ public class PipelineRegistry {
                 try (Connection connection = dataSource.getConnection()) {
                     String fingerprint = fingerprint(connection);
                     if (!fingerprint.equals(snapshot.fingerprint)) {
-                        snapshot = load(connection, fingerprint);
+                        use(load(connection, fingerprint));
                     }
                     checkedAt = System.currentTimeMillis();
                 }
             }
         }
         return snapshot;
+    }
+
+    private void use(Snapshot loaded) {
+        snapshot = loaded;
+        readDatasets.publish(loaded.datasets());
     }
 
     private static String fingerprint(Connection connection) throws SQLException {
@@ -154,7 +164,8 @@ public class PipelineRegistry {
                 problems.put(definition.name(), e.problems());
             }
         }
-        return new Snapshot(fingerprint, pipelines, problems, zones(connection));
+        Set<String> datasets = definitions.stream().map(PipelineDefinition::dataset).collect(Collectors.toSet());
+        return new Snapshot(fingerprint, pipelines, problems, zones(connection), datasets);
     }
 
     private static CompiledPipeline compile(PipelineDefinition definition, int version, Map<String, FieldType> input,

@@ -71,8 +71,10 @@ public class RecordApplier {
             }
             advanced.merge(delivery.partition(), delivery.offset() + 1, Math::max);
             if (delivery.event() == null) {
-                LOG.warnf("skipped the unreadable message at %s-%d@%d", topic, delivery.partition(),
-                        delivery.offset());
+                if (delivery.dataset() == null || read.contains(delivery.dataset())) {
+                    LOG.warnf("skipped the unreadable message at %s-%d@%d", topic, delivery.partition(),
+                            delivery.offset());
+                }
             } else if (read.contains(delivery.event().tributarydataset())) {
                 byDataset.computeIfAbsent(delivery.event().tributarydataset(), d -> new ArrayList<>())
                         .add(Item.of(delivery, Item.Mode.LIVE));

@@ -1,0 +1,51 @@
+package io.tributary.transform.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
+import io.tributary.catalog.event.Channels;
+import io.tributary.catalog.event.RecordEvent;
+import io.tributary.catalog.event.RecordEventDeserializer;
+import io.tributary.transform.service.ReadDatasets;
+
+/**
+ * Decodes an accepted record unless its dataset header names a dataset no pipeline reads: that record arrives as null
+ * without its JSON being read. Kafka creates the deserializer, so it finds the application's {@link ReadDatasets}
+ * through the CDI container.
+ */
+public class AcceptedRecordDeserializer extends RecordEventDeserializer {
+
+    private final Supplier<ReadDatasets> datasets;
+
+    public AcceptedRecordDeserializer() {
+        this(() -> {
+            ArcContainer container = Arc.container();
+            return container == null || !container.isRunning() ? null : container.instance(ReadDatasets.class).get();
+        });
+    }
+
+    AcceptedRecordDeserializer(Supplier<ReadDatasets> datasets) {
+        this.datasets = datasets;
+    }
+
+    @Override
+    public RecordEvent deserialize(String topic, Headers headers, byte[] data) {
+        String dataset = datasetOf(headers);
+        ReadDatasets read = dataset == null ? null : datasets.get();
+        if (read != null && read.passesOver(dataset)) {
+            return null;
+        }
+        return deserialize(topic, data);
+    }
+
+    /** The dataset the producer named in the record's header, if it did. */
+    static String datasetOf(Headers headers) {
+        Header header = headers == null ? null : headers.lastHeader(Channels.DATASET_HEADER);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
