@@ -140,7 +140,12 @@ final class RecordEventJson {
             byte[][] names = names(record.names());
             for (int i = 0; i < names.length; i++) {
                 raw(names[i]);
-                value(record.value(i));
+                Object value = record.held(i);
+                if (value instanceof AsciiText text) {
+                    asciiText(text);
+                } else {
+                    value(value);
+                }
             }
         } else {
             boolean first = true;
@@ -193,7 +198,7 @@ final class RecordEventJson {
         } else if (value instanceof Long number) {
             number(number.longValue());
         } else if (value instanceof BigDecimal decimal) {
-            ascii(decimal.toString());
+            decimal(decimal);
         } else if (value instanceof Boolean bool) {
             raw(bool ? TRUE : FALSE);
         } else if (value instanceof Integer number) {
@@ -287,6 +292,69 @@ final class RecordEventJson {
             value /= 10;
         } while (value != 0);
         length += digits;
+    }
+
+    /**
+     * A decimal as {@link BigDecimal#toString} writes it, without making that string for the plain decimals of up to
+     * 18 digits that data is made of; scientific notation is left to {@code toString}.
+     */
+    private void decimal(BigDecimal decimal) {
+        int scale = decimal.scale();
+        int digits = decimal.precision();
+        // toString writes an exponent when the scale is negative or the adjusted exponent below -6
+        if (scale < 0 || digits > 18 || digits - 1 - scale < -6) {
+            ascii(decimal.toString());
+            return;
+        }
+        long unscaled = decimal.movePointRight(scale).longValue();
+        ensure(digits + 9);
+        byte[] b = buffer;
+        int at = length;
+        if (unscaled < 0) {
+            b[at++] = '-';
+            unscaled = -unscaled;
+        }
+        if (digits <= scale) {
+            // 0.00ddd: at most six zeros after the point
+            b[at++] = '0';
+            b[at++] = '.';
+            for (int i = digits; i < scale; i++) {
+                b[at++] = '0';
+            }
+            scale = 0;
+        }
+        int end = at + digits + (scale > 0 ? 1 : 0);
+        int p = end;
+        for (int i = 0; i < digits; i++) {
+            if (i == scale && scale > 0) {
+                b[--p] = '.';
+            }
+            b[--p] = (byte) ('0' + (int) (unscaled % 10));
+            unscaled /= 10;
+        }
+        length = end;
+    }
+
+    /** Text held as ASCII bytes, copied as it is unless it has something to escape. */
+    private void asciiText(AsciiText text) {
+        int n = text.length();
+        ensure(n + 2);
+        byte[] b = buffer;
+        int start = length;
+        b[start] = '"';
+        System.arraycopy(text.bytes(), text.from(), b, start + 1, n);
+        int end = start + 1 + n;
+        for (int i = start + 1; i < end; i++) {
+            byte c = b[i];
+            // bytes are signed: below 0x20 is a control char or not ASCII after all
+            if (c < 0x20 || c == '"' || c == '\\') {
+                length = start;
+                string(text.toString());
+                return;
+            }
+        }
+        b[end] = '"';
+        length = end + 1;
     }
 
     /** Text known to be plain ASCII without anything to escape (numbers). */

@@ -1,0 +1,48 @@
+package io.tributary.catalog.event;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class RecordDataTest {
+
+    private static final byte[] ROW = "1,CA-1,West".getBytes(StandardCharsets.US_ASCII);
+
+    @Test
+    void showsAsciiTextAsItsString() {
+        RecordData data = new RecordData(new String[]{"id", "order", "region"},
+                new Object[]{1L, new AsciiText(ROW, 2, 6), new AsciiText(ROW, 7, 11)});
+
+        assertEquals("CA-1", data.get("order"));
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("id", 1L);
+        expected.put("order", "CA-1");
+        expected.put("region", "West");
+        assertEquals(expected, data);
+        assertEquals(data, expected);
+        assertEquals(expected.hashCode(), data.hashCode());
+        assertEquals("{id=1, order=CA-1, region=West}", data.toString());
+    }
+
+    @Test
+    void equalsTheSameDataWithStrings() {
+        String[] names = {"order"};
+        RecordData held = new RecordData(names, new Object[]{new AsciiText(ROW, 2, 6)});
+        RecordData strings = new RecordData(names, new Object[]{"CA-1"});
+
+        assertEquals(strings, held);
+        assertEquals(held, strings);
+    }
+
+    @Test
+    void asciiTextIsTheRangeOfItsBytes() {
+        assertEquals("CA-1", new AsciiText(ROW, 2, 6).toString());
+        assertEquals("", new AsciiText(ROW, 11, 11).toString());
+        assertThrows(IndexOutOfBoundsException.class, () -> new AsciiText(ROW, 5, 12));
+    }
+}
