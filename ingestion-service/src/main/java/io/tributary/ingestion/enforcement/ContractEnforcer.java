@@ -12,7 +12,9 @@ import java.util.Set;
 
 import io.tributary.catalog.contract.ContractProperty;
 import io.tributary.catalog.contract.DataContract;
+import io.tributary.catalog.event.AsciiText;
 import io.tributary.catalog.event.RecordData;
+import io.tributary.ingestion.parsing.RowFields;
 import io.tributary.ingestion.parsing.SourceRecord;
 
 /**
@@ -25,6 +27,11 @@ import io.tributary.ingestion.parsing.SourceRecord;
  * check needs is prepared in the constructor, so checking a record allocates its data map and typed values, and
  * nothing else unless it fails. The data of a record is a {@link RecordData}: its values in an array, with names shared
  * by every record.
+ *
+ * <p>
+ * The fields of a row read from its bytes ({@link RowFields}) are read from the bytes where that is all a property
+ * needs ({@link PropertyRules#valueOfAscii}): strings are kept as those bytes ({@link AsciiText}), numbers and dates
+ * read without making their text. The rest, and every violation, is found from the field's text.
  */
 public final class ContractEnforcer {
 
@@ -92,10 +99,18 @@ public final class ContractEnforcer {
             return CheckedRecord.rejected(new Violation(null, "row.fieldCount", Integer.toString(values.size()),
                     "the row has " + values.size() + " fields where the header has " + record.names().size()));
         }
+        RowFields row = values instanceof RowFields bytes ? bytes : null;
         Object[] typed = new Object[rules.length];
         for (int i = 0; i < rules.length; i++) {
             PropertyRules p = rules[i];
             int column = fields.column(i);
+            if (row != null && column >= 0 && row.isAscii(column)) {
+                Object value = p.valueOfAscii(row.bytes(), row.from(column), row.to(column));
+                if (value != null) {
+                    typed[i] = value;
+                    continue;
+                }
+            }
             String text = column < 0 ? null : values.get(column);
             if (p.isMissing(text)) {
                 Violation missing = p.missing(text);
@@ -128,7 +143,7 @@ public final class ContractEnforcer {
         // names that repeat: as a map filled in order, a later property's value wins
         Map<String, Object> data = new LinkedHashMap<>();
         for (int i = 0; i < typed.length; i++) {
-            data.put(rules[i].name, typed[i]);
+            data.put(rules[i].name, typed[i] instanceof AsciiText text ? text.toString() : typed[i]);
         }
         return data;
     }

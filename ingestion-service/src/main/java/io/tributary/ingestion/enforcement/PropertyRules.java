@@ -60,6 +60,8 @@ final class PropertyRules {
     private final String requiredRule;
     private final String requiredBy;
     private final ValueCheck[] checks;
+    /** Whether a present value needs nothing but its type: no missing texts to compare, no limits to check. */
+    private final boolean typeOnly;
 
     PropertyRules(ContractProperty property, ZoneId zone) {
         this.property = property;
@@ -97,6 +99,19 @@ final class PropertyRules {
             }
         }
         this.checks = list.toArray(ValueCheck[]::new);
+        this.typeOnly = missingTexts.length == 0 && checks.length == 0;
+    }
+
+    /**
+     * The value of a field held as ASCII bytes, read without making its text, when that is all there is to it: the
+     * field is present (its first byte is no space or control char, so it is not blank), of a plain form of its type,
+     * and the property checks nothing else. Null otherwise: the field is then checked from its text.
+     */
+    Object valueOfAscii(byte[] bytes, int from, int to) {
+        if (!typeOnly || from == to || bytes[from] <= ' ') {
+            return null;
+        }
+        return parser.outputOfAscii(bytes, from, to);
     }
 
     /** Whether the text counts as missing: absent, null, blank, or one of the property's missing texts. */

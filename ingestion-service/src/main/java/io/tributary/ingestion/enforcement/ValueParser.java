@@ -16,6 +16,7 @@ import java.util.Locale;
 
 import io.tributary.catalog.contract.ContractProperty;
 import io.tributary.catalog.contract.LogicalType;
+import io.tributary.catalog.event.AsciiText;
 
 /**
  * Turns the text of one field into the value of its contract property's logical type. Dates are resolved strictly
@@ -79,6 +80,40 @@ final class ValueParser {
             return cachedValue[slot];
         }
         return parseText(text);
+    }
+
+    /**
+     * The value as it goes downstream ({@link #output}), read from a field of ASCII bytes without making its text; null
+     * when it takes the text: a number of another form than the plain one, a temporal value not parsed lately, a
+     * boolean.
+     */
+    Object outputOfAscii(byte[] bytes, int from, int to) {
+        return switch (type) {
+            case STRING, OBJECT, ARRAY -> new AsciiText(bytes, from, to);
+            case INTEGER -> AsciiNumbers.integer(bytes, from, to);
+            case NUMBER -> AsciiNumbers.decimal(bytes, from, to);
+            case DATE, TIME, TIMESTAMP -> cachedOutput(bytes, from, to);
+            default -> null;
+        };
+    }
+
+    /** The output text of the temporal value parsed lately from the text these ASCII bytes make, or null. */
+    private String cachedOutput(byte[] bytes, int from, int to) {
+        int hash = 0;
+        for (int i = from; i < to; i++) {
+            hash = 31 * hash + bytes[i];
+        }
+        // the slot of the text, whose hash code this is
+        String text = cachedText[hash & (CACHE - 1)];
+        if (text == null || text.length() != to - from) {
+            return null;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) != bytes[from + i]) {
+                return null;
+            }
+        }
+        return cachedOutput[hash & (CACHE - 1)];
     }
 
     private Object parseText(String text) {

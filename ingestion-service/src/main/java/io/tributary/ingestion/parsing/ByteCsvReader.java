@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -50,7 +48,7 @@ final class ByteCsvReader {
     /** The bytes of a field whose quotes are doubled or that goes on after its closing quote. */
     private byte[] piece = new byte[256];
     private int pieceLength;
-    private int lastFieldCount = 8;
+    private final FieldsSoFar fields = new FieldsSoFar();
 
     /**
      * @param marks how many leading UTF-8 byte-order marks to drop: those the text decoding would drop, then the one
@@ -105,25 +103,25 @@ final class ByteCsvReader {
         long startLine = line;
         recordBytes = 0;
         asText = false;
-        List<String> fields = new ArrayList<>(lastFieldCount);
+        fields.clear();
         while (true) {
             // at the start of a field
             if (position == limit && !fill()) {
-                fields.add("");
-                return record(startLine, fields, position);
+                field(position, position, 0);
+                return record(startLine, position);
             }
             if (buffer[position] == quote) {
-                if (quotedField(fields)) {
-                    return ended(startLine, fields);
+                if (quotedField()) {
+                    return ended(startLine);
                 }
-            } else if (plainField(fields)) {
-                return ended(startLine, fields);
+            } else if (plainField()) {
+                return ended(startLine);
             }
         }
     }
 
     /** As {@link CsvReader}: an unquoted field, up to a delimiter (consumed), a line end or the end of the input. */
-    private boolean plainField(List<String> fields) throws IOException {
+    private boolean plainField() throws IOException {
         mark = position;
         byte[] b = buffer;
         int p = position;
@@ -132,7 +130,7 @@ final class ByteCsvReader {
             if (p == limit) {
                 position = p;
                 if (!fill()) {
-                    fields.add(text(mark, position, bytes));
+                    field(mark, position, bytes);
                     return true;
                 }
                 b = buffer;
@@ -140,12 +138,12 @@ final class ByteCsvReader {
             }
             byte c = b[p];
             if (c == delimiter) {
-                fields.add(text(mark, p, bytes));
+                field(mark, p, bytes);
                 position = p + 1;
                 return false;
             }
             if (c == '\n' || c == '\r') {
-                fields.add(text(mark, p, bytes));
+                field(mark, p, bytes);
                 position = p;
                 return true;
             }
@@ -155,7 +153,7 @@ final class ByteCsvReader {
     }
 
     /** As {@link CsvReader}: a field that opens with a quote, and what follows its closing quote. */
-    private boolean quotedField(List<String> fields) throws IOException {
+    private boolean quotedField() throws IOException {
         position++;
         mark = position;
         pieceLength = 0;
@@ -163,7 +161,7 @@ final class ByteCsvReader {
         int bytes = 0;
         while (true) {
             if (position == limit && !fill()) {
-                fields.add(pieces ? pieced(mark, position, bytes) : text(mark, position, bytes));
+                quoted(pieces, mark, position, bytes);
                 return true;
             }
             byte c = buffer[position];
@@ -171,7 +169,7 @@ final class ByteCsvReader {
                 position++;
                 if (position == limit && !fill()) {
                     int end = position - 1;
-                    fields.add(pieces ? pieced(mark, end, bytes) : text(mark, end, bytes));
+                    quoted(pieces, mark, end, bytes);
                     return true;
                 }
                 int end = position - 1;
@@ -182,15 +180,15 @@ final class ByteCsvReader {
                     position++;
                     mark = position;
                 } else if (after == delimiter) {
-                    fields.add(pieces ? pieced(mark, end, bytes) : text(mark, end, bytes));
+                    quoted(pieces, mark, end, bytes);
                     position++;
                     return false;
                 } else if (after == '\n' || after == '\r') {
-                    fields.add(pieces ? pieced(mark, end, bytes) : text(mark, end, bytes));
+                    quoted(pieces, mark, end, bytes);
                     return true;
                 } else {
                     append(mark, end);
-                    return tail(fields, bytes);
+                    return tail(bytes);
                 }
             } else {
                 bytes |= c;
@@ -210,21 +208,21 @@ final class ByteCsvReader {
     }
 
     /** As {@link CsvReader}: the rest of a field after its closing quote, quotes included. */
-    private boolean tail(List<String> fields, int bytes) throws IOException {
+    private boolean tail(int bytes) throws IOException {
         mark = position;
         while (true) {
             if (position == limit && !fill()) {
-                fields.add(pieced(mark, position, bytes));
+                fields.string(pieced(mark, position, bytes));
                 return true;
             }
             byte c = buffer[position];
             if (c == delimiter) {
-                fields.add(pieced(mark, position, bytes));
+                fields.string(pieced(mark, position, bytes));
                 position++;
                 return false;
             }
             if (c == '\n' || c == '\r') {
-                fields.add(pieced(mark, position, bytes));
+                fields.string(pieced(mark, position, bytes));
                 return true;
             }
             bytes |= c;
@@ -239,6 +237,26 @@ final class ByteCsvReader {
         }
         System.arraycopy(buffer, from, piece, pieceLength, n);
         pieceLength += n;
+    }
+
+    /** A quoted field: {@code buffer[from..to)}, after the pieces so far if there are any. */
+    private void quoted(boolean pieces, int from, int to, int bytes) {
+        if (pieces) {
+            fields.string(pieced(from, to, bytes));
+        } else {
+            field(from, to, bytes);
+        }
+    }
+
+    /** The field {@code buffer[from..to)}, whose bytes OR-ed together are {@code bytes}. */
+    private void field(int from, int to, int bytes) {
+        recordBytes |= bytes;
+        if (bytes < 0) {
+            fields.string(decode(from, to));
+        } else {
+            // ASCII bytes are their chars; where they are is kept from the record's start, which a refill moves
+            fields.range(from - recordStart, to - recordStart);
+        }
     }
 
     /** The field made of the pieces so far and {@code buffer[from..to)}. */
@@ -266,11 +284,11 @@ final class ByteCsvReader {
     }
 
     /** The record whose last field was just read; consumes its line end, if any. */
-    private CsvRecord ended(long startLine, List<String> fields) throws IOException {
+    private CsvRecord ended(long startLine) throws IOException {
         if (position == limit) {
-            return record(startLine, fields, position);
+            return record(startLine, position);
         }
-        CsvRecord record = record(startLine, fields, position);
+        CsvRecord record = record(startLine, position);
         byte end = buffer[position++];
         if (end == '\r') {
             recordStart = position;
@@ -282,13 +300,47 @@ final class ByteCsvReader {
         return record;
     }
 
-    private CsvRecord record(long startLine, List<String> fields, int end) throws IOException {
-        lastFieldCount = Math.max(lastFieldCount, fields.size());
+    private CsvRecord record(long startLine, int end) throws IOException {
         String raw = text(recordStart, end, recordBytes);
         if (asText) {
             return CsvReader.single(raw, format, startLine).next();
         }
-        return new CsvRecord(startLine, fields, raw);
+        return new CsvRecord(startLine, fields.of(Arrays.copyOfRange(buffer, recordStart, end)), raw);
+    }
+
+    /** The fields of the record being read: ranges of its bytes, from its start, or strings. */
+    private static final class FieldsSoFar {
+
+        private int[] bounds = new int[64];
+        private String[] strings = new String[32];
+        private int count;
+
+        void clear() {
+            count = 0;
+        }
+
+        void range(int from, int to) {
+            add(from, to, null);
+        }
+
+        void string(String field) {
+            add(-1, -1, field);
+        }
+
+        private void add(int from, int to, String field) {
+            if (count == strings.length) {
+                strings = Arrays.copyOf(strings, count * 2);
+                bounds = Arrays.copyOf(bounds, count * 4);
+            }
+            bounds[2 * count] = from;
+            bounds[2 * count + 1] = to;
+            strings[count++] = field;
+        }
+
+        /** The fields, over the record's own copy of its bytes. */
+        RowFields of(byte[] row) {
+            return new RowFields(row, Arrays.copyOf(bounds, 2 * count), Arrays.copyOf(strings, count));
+        }
     }
 
     /** Decoded as the text reader decodes: what is not valid in the encoding becomes U+FFFD. */

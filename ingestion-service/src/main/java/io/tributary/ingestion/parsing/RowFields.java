@@ -1,0 +1,64 @@
+package io.tributary.ingestion.parsing;
+
+import java.nio.charset.StandardCharsets;
+import java.util.AbstractList;
+import java.util.RandomAccess;
+
+/**
+ * The fields of one delimited row read from its bytes ({@link ByteCsvReader}): a copy of the row's bytes, and where
+ * each field lies in it. A field of ASCII bytes is made a {@code String} only the first time it is asked for, so that
+ * a check can read it from the bytes instead; a field that is not a plain range of ASCII bytes (decoded text, doubled
+ * quotes) is held as its {@code String} from the start. Read-only; equal to any list of the same strings.
+ */
+public final class RowFields extends AbstractList<String> implements RandomAccess {
+
+    private final byte[] bytes;
+    /** For each field, where it starts and ends in {@link #bytes}; -1 for a field held as a {@code String} only. */
+    private final int[] bounds;
+    private final String[] strings;
+
+    /**
+     * @param bytes the row's bytes, not copied
+     * @param bounds start and end of each field in {@code bytes}, -1 and -1 for a field given in {@code strings}
+     * @param strings the fields that are not a range of ASCII bytes, null for the others; not copied
+     */
+    RowFields(byte[] bytes, int[] bounds, String[] strings) {
+        this.bytes = bytes;
+        this.bounds = bounds;
+        this.strings = strings;
+    }
+
+    @Override
+    public String get(int index) {
+        String field = strings[index];
+        if (field == null) {
+            int from = bounds[2 * index];
+            field = new String(bytes, from, bounds[2 * index + 1] - from, StandardCharsets.ISO_8859_1);
+            strings[index] = field;
+        }
+        return field;
+    }
+
+    @Override
+    public int size() {
+        return strings.length;
+    }
+
+    /** Whether the field is a range of ASCII bytes, {@link #bytes()} from {@link #from} to {@link #to}. */
+    public boolean isAscii(int index) {
+        return bounds[2 * index] >= 0;
+    }
+
+    /** The row's bytes: not to be changed. */
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    public int from(int index) {
+        return bounds[2 * index];
+    }
+
+    public int to(int index) {
+        return bounds[2 * index + 1];
+    }
+}
