@@ -2,6 +2,9 @@ package io.tributary.ingestion.parsing;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -26,9 +29,17 @@ final class ByteCsvReader {
     private static final Set<Charset> ASCII_COMPATIBLE = Set.of(StandardCharsets.UTF_8, StandardCharsets.US_ASCII,
             StandardCharsets.ISO_8859_1, TextDecoding.WINDOWS_1252);
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LINE_FEEDS = LOW_BITS * '\n';
+    private static final long RETURNS = LOW_BITS * '\r';
+
     private final InputStream in;
     private final CsvFormat format;
     private final byte delimiter;
+    /** The delimiter in each byte of a long. */
+    private final long delimiters;
     private final byte quote;
     private final Charset charset;
     /** How many leading byte-order marks (UTF-8) are still to be dropped. */
@@ -58,6 +69,7 @@ final class ByteCsvReader {
         this.in = in;
         this.format = format;
         this.delimiter = (byte) format.delimiter();
+        this.delimiters = LOW_BITS * format.delimiter();
         this.quote = (byte) format.quote();
         this.charset = charset;
         this.marks = charset.equals(StandardCharsets.UTF_8) ? marks : 0;
@@ -127,6 +139,7 @@ final class ByteCsvReader {
         int p = position;
         int bytes = 0;
         while (true) {
+            p = ordinaryBytes(b, p, limit);
             if (p == limit) {
                 position = p;
                 if (!fill()) {
@@ -150,6 +163,29 @@ final class ByteCsvReader {
             bytes |= c;
             p++;
         }
+    }
+
+    /**
+     * The first position from {@code p} that holds a delimiter, a line end or a byte that is not ASCII, looking at eight
+     * bytes at a time while eight fit before {@code limit}; the last few are left to the caller.
+     */
+    private int ordinaryBytes(byte[] b, int p, int limit) {
+        while (p <= limit - Long.BYTES) {
+            long word = (long) LONGS.get(b, p);
+            long special = zeroBytes(word ^ delimiters) | zeroBytes(word ^ LINE_FEEDS) | zeroBytes(word ^ RETURNS)
+                    | word & HIGH_BITS;
+            if (special != 0) {
+                // the lowest flagged byte is the first special one (a false flag can only follow a true one)
+                return p + (Long.numberOfTrailingZeros(special) >>> 3);
+            }
+            p += Long.BYTES;
+        }
+        return p;
+    }
+
+    /** The high bit of each byte of {@code word} that is zero, and possibly of some bytes after one that is. */
+    private static long zeroBytes(long word) {
+        return (word - LOW_BITS) & ~word & HIGH_BITS;
     }
 
     /** As {@link CsvReader}: a field that opens with a quote, and what follows its closing quote. */
@@ -301,11 +337,11 @@ final class ByteCsvReader {
     }
 
     private CsvRecord record(long startLine, int end) throws IOException {
-        String raw = text(recordStart, end, recordBytes);
         if (asText) {
-            return CsvReader.single(raw, format, startLine).next();
+            return CsvReader.single(text(recordStart, end, recordBytes), format, startLine).next();
         }
-        return new CsvRecord(startLine, fields.of(Arrays.copyOfRange(buffer, recordStart, end)), raw);
+        byte[] row = Arrays.copyOfRange(buffer, recordStart, end);
+        return CsvRecord.ofRow(startLine, fields.of(row, recordBytes < 0 ? charset : null));
     }
 
     /** The fields of the record being read: ranges of its bytes, from its start, or strings. */
@@ -314,9 +350,11 @@ final class ByteCsvReader {
         private int[] bounds = new int[64];
         private String[] strings = new String[32];
         private int count;
+        private boolean anyString;
 
         void clear() {
             count = 0;
+            anyString = false;
         }
 
         void range(int from, int to) {
@@ -325,6 +363,7 @@ final class ByteCsvReader {
 
         void string(String field) {
             add(-1, -1, field);
+            anyString = true;
         }
 
         private void add(int from, int to, String field) {
@@ -337,9 +376,10 @@ final class ByteCsvReader {
             strings[count++] = field;
         }
 
-        /** The fields, over the record's own copy of its bytes. */
-        RowFields of(byte[] row) {
-            return new RowFields(row, Arrays.copyOf(bounds, 2 * count), Arrays.copyOf(strings, count));
+        /** The fields, over the record's own copy of its bytes, which are in {@code charset} or all ASCII (null). */
+        RowFields of(byte[] row, Charset charset) {
+            return new RowFields(row, Arrays.copyOf(bounds, 2 * count), anyString ? Arrays.copyOf(strings, count) : null,
+                    charset);
         }
     }
 

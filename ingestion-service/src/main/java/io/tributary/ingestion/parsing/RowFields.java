@@ -1,5 +1,6 @@
 package io.tributary.ingestion.parsing;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.RandomAccess;
@@ -15,21 +16,30 @@ public final class RowFields extends AbstractList<String> implements RandomAcces
     private final byte[] bytes;
     /** For each field, where it starts and ends in {@link #bytes}; -1 for a field held as a {@code String} only. */
     private final int[] bounds;
-    private final String[] strings;
+    /** The fields made or given as strings so far; null until there is one. */
+    private String[] strings;
+    /** The encoding of the row's bytes, or null when they are all ASCII. */
+    private final Charset charset;
 
     /**
-     * @param bytes the row's bytes, not copied
+     * @param bytes the row's bytes, without its line end; not copied
      * @param bounds start and end of each field in {@code bytes}, -1 and -1 for a field given in {@code strings}
-     * @param strings the fields that are not a range of ASCII bytes, null for the others; not copied
+     * @param strings the fields that are not a range of ASCII bytes, null for the others, or null when there are none;
+     *        not copied
+     * @param charset the encoding of {@code bytes}, or null when they are all ASCII
      */
-    RowFields(byte[] bytes, int[] bounds, String[] strings) {
+    RowFields(byte[] bytes, int[] bounds, String[] strings, Charset charset) {
         this.bytes = bytes;
         this.bounds = bounds;
         this.strings = strings;
+        this.charset = charset;
     }
 
     @Override
     public String get(int index) {
+        if (strings == null) {
+            strings = new String[size()];
+        }
         String field = strings[index];
         if (field == null) {
             int from = bounds[2 * index];
@@ -41,7 +51,7 @@ public final class RowFields extends AbstractList<String> implements RandomAcces
 
     @Override
     public int size() {
-        return strings.length;
+        return bounds.length / 2;
     }
 
     /** Whether the field is a range of ASCII bytes, {@link #bytes()} from {@link #from} to {@link #to}. */
@@ -60,5 +70,14 @@ public final class RowFields extends AbstractList<String> implements RandomAcces
 
     public int to(int index) {
         return bounds[2 * index + 1];
+    }
+
+    /** The row's text as it appeared (its raw text), decoded as the text reader decodes. */
+    String text() {
+        return new String(bytes, charset == null ? StandardCharsets.ISO_8859_1 : charset);
+    }
+
+    boolean textIsEmpty() {
+        return bytes.length == 0;
     }
 }

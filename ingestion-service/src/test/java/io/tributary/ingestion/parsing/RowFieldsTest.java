@@ -44,6 +44,14 @@ class RowFieldsTest {
     }
 
     @Test
+    void givesTheRowTextAsWritten() throws IOException {
+        assertEquals("1,\"a, b\",last", read("1,\"a, b\",last\r\n").raw());
+        assertEquals("2,café,\"x\"\"y\"", read("2,café,\"x\"\"y\"\n").raw());
+        assertTrue(read("\nnext\n").isEmpty());
+        assertFalse(read("a plain field longer than eight bytes,and another one\n").isEmpty());
+    }
+
+    @Test
     void makesEachStringOnce() throws IOException {
         List<String> fields = read("abc,def\n").fields();
 
