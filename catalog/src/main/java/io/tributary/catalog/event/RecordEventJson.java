@@ -1,6 +1,9 @@
 package io.tributary.catalog.event;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -22,6 +25,9 @@ import java.util.UUID;
  */
 final class RecordEventJson {
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
     private static final ThreadLocal<RecordEventJson> WRITERS = ThreadLocal.withInitial(RecordEventJson::new);
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] UPPER_HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
@@ -338,23 +344,50 @@ final class RecordEventJson {
     /** Text held as ASCII bytes, copied as it is unless it has something to escape. */
     private void asciiText(AsciiText text) {
         int n = text.length();
-        ensure(n + 2);
-        byte[] b = buffer;
+        // room for the quotes, and for reading a whole word past the text
+        ensure(n + 2 + Long.BYTES);
         int start = length;
-        b[start] = '"';
-        System.arraycopy(text.bytes(), text.from(), b, start + 1, n);
+        buffer[start] = '"';
+        System.arraycopy(text.bytes(), text.from(), buffer, start + 1, n);
         int end = start + 1 + n;
-        for (int i = start + 1; i < end; i++) {
-            byte c = b[i];
-            // bytes are signed: below 0x20 is a control char or not ASCII after all
-            if (c < 0x20 || c == '"' || c == '\\') {
-                length = start;
-                string(text.toString());
-                return;
+        if (!escapesNothing(start + 1, end)) {
+            length = start;
+            string(text.toString());
+            return;
+        }
+        buffer[end] = '"';
+        length = end + 1;
+    }
+
+    /**
+     * Whether {@code buffer[from..to)} holds nothing a JSON string escapes: no control char, quote, backslash or byte
+     * that is not ASCII. Looks at eight bytes at a time; the last word read may go past {@code to}, within the buffer.
+     */
+    private boolean escapesNothing(int from, int to) {
+        byte[] b = buffer;
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            if (escapedBytes((long) LONGS.get(b, i)) != 0) {
+                return false;
             }
         }
-        b[end] = '"';
-        length = end + 1;
+        if (i == to) {
+            return true;
+        }
+        // only the bytes before to count; a flag for a byte is never set by the bytes after it
+        long before = (1L << ((to - i) * 8)) - 1;
+        return (escapedBytes((long) LONGS.get(b, i)) & before) == 0;
+    }
+
+    /** The high bit of each byte of the word that JSON escapes or that is not ASCII (and possibly of later bytes). */
+    private static long escapedBytes(long word) {
+        long control = (word - LOW_BITS * 0x20) & ~word;
+        return (control | zeroBytes(word ^ LOW_BITS * '"') | zeroBytes(word ^ LOW_BITS * '\\') | word) & HIGH_BITS;
+    }
+
+    /** The high bit of each byte of the word that is zero (and possibly of later bytes). */
+    private static long zeroBytes(long word) {
+        return (word - LOW_BITS) & ~word;
     }
 
     /** Text known to be plain ASCII without anything to escape (numbers). */
