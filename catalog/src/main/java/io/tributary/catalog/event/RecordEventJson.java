@@ -21,7 +21,7 @@ import java.util.UUID;
  *
  * <p>
  * One writer per thread: its buffer is reused, and so are the encoded forms of the values that repeat from one event to
- * the next (the source, the schema, the batch, the time, the data's field names).
+ * the next (the runs of members from the source to the batch, the data's field names).
  */
 final class RecordEventJson {
 
@@ -59,22 +59,30 @@ final class RecordEventJson {
         }
     }
 
-    /** The last value written in one place, and its JSON form. */
-    private static final class Last {
-        private Object value;
+    /**
+     * A run of members whose values tend to repeat from one event to the next (the source, the schema, the batch, the
+     * time), kept as its JSON: written once while the values stay the same.
+     */
+    private static final class Run {
+        private Object[] values;
         private byte[] json;
+
+        /** The run's JSON if these are its last values, else null. */
+        byte[] jsonFor(Object... now) {
+            return Arrays.equals(values, now) ? json : null;
+        }
+
+        void remember(byte[] json, Object... now) {
+            this.json = json;
+            this.values = now;
+        }
     }
 
     private byte[] buffer = new byte[4096];
     private int length;
-    private final Last specversion = new Last();
-    private final Last source = new Last();
-    private final Last type = new Last();
-    private final Last time = new Last();
-    private final Last datacontenttype = new Last();
-    private final Last dataschema = new Last();
-    private final Last dataset = new Last();
-    private final Last batch = new Last();
+    private final Run head = new Run();
+    private final Run origin = new Run();
+    private final Run context = new Run();
     private String[] lastNames;
     private byte[][] nameJson;
 
@@ -96,27 +104,50 @@ final class RecordEventJson {
     private byte[] tryWrite(RecordEvent event) {
         length = 0;
         try {
-            raw(SPECVERSION);
-            cached(specversion, event.specversion());
-            raw(ID);
+            byte[] json = head.jsonFor(event.specversion());
+            if (json != null) {
+                raw(json);
+            } else {
+                int start = length;
+                raw(SPECVERSION);
+                string(event.specversion());
+                raw(ID);
+                head.remember(Arrays.copyOfRange(buffer, start, length), event.specversion());
+            }
             uuid(event.id());
-            raw(SOURCE);
-            cached(source, event.source());
-            raw(TYPE);
-            cached(type, event.type());
-            raw(SUBJECT);
+            json = origin.jsonFor(event.source(), event.type());
+            if (json != null) {
+                raw(json);
+            } else {
+                int start = length;
+                raw(SOURCE);
+                string(event.source());
+                raw(TYPE);
+                string(event.type());
+                raw(SUBJECT);
+                origin.remember(Arrays.copyOfRange(buffer, start, length), event.source(), event.type());
+            }
             string(event.subject());
-            raw(TIME);
-            cached(time, event.time());
-            raw(DATACONTENTTYPE);
-            cached(datacontenttype, event.datacontenttype());
-            raw(DATASCHEMA);
-            cached(dataschema, event.dataschema());
-            raw(DATASET);
-            cached(dataset, event.tributarydataset());
-            raw(BATCH);
-            cached(batch, event.tributarybatch());
-            raw(POSITION);
+            json = context.jsonFor(event.time(), event.datacontenttype(), event.dataschema(),
+                    event.tributarydataset(), event.tributarybatch());
+            if (json != null) {
+                raw(json);
+            } else {
+                int start = length;
+                raw(TIME);
+                string(event.time() == null ? null : event.time().toString());
+                raw(DATACONTENTTYPE);
+                string(event.datacontenttype());
+                raw(DATASCHEMA);
+                string(event.dataschema());
+                raw(DATASET);
+                string(event.tributarydataset());
+                raw(BATCH);
+                uuid(event.tributarybatch());
+                raw(POSITION);
+                context.remember(Arrays.copyOfRange(buffer, start, length), event.time(), event.datacontenttype(),
+                        event.dataschema(), event.tributarydataset(), event.tributarybatch());
+            }
             number(event.tributaryposition());
             raw(CONTRACT_VERSION);
             number(event.tributarycontractversion());
@@ -212,28 +243,6 @@ final class RecordEventJson {
         } else {
             throw NotHandled.INSTANCE;
         }
-    }
-
-    /** A value that tends to repeat from one event to the next, written from its last JSON form when it does. */
-    private void cached(Last last, Object value) {
-        if (value == null) {
-            raw(NULL);
-            return;
-        }
-        if (value != last.value && !value.equals(last.value)) {
-            if (value instanceof String text) {
-                last.json = json(text);
-            } else if (value instanceof UUID id) {
-                int start = length;
-                uuid(id);
-                last.json = Arrays.copyOfRange(buffer, start, length);
-                length = start;
-            } else {
-                last.json = json(value.toString());
-            }
-            last.value = value;
-        }
-        raw(last.json);
     }
 
     /** A string as JSON on its own (through the buffer, which is left as it was). */

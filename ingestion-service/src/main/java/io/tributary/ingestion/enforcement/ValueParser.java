@@ -1,6 +1,7 @@
 package io.tributary.ingestion.enforcement;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -39,6 +40,8 @@ final class ValueParser {
     private final String[] cachedText = new String[CACHE];
     private final Object[] cachedValue = new Object[CACHE];
     private final String[] cachedOutput = new String[CACHE];
+    /** The output texts as bytes, for the values read from bytes; null for one that is not ASCII. */
+    private final AsciiText[] cachedOutputBytes = new AsciiText[CACHE];
     /** The slot of the value {@link #parse} returned last, or -1. */
     private int lastSlot = -1;
 
@@ -75,6 +78,7 @@ final class ValueParser {
                 cachedText[slot] = text;
                 cachedValue[slot] = value;
                 cachedOutput[slot] = value.toString();
+                cachedOutputBytes[slot] = asciiText(cachedOutput[slot]);
             }
             lastSlot = slot;
             return cachedValue[slot];
@@ -92,13 +96,13 @@ final class ValueParser {
             case STRING, OBJECT, ARRAY -> new AsciiText(bytes, from, to);
             case INTEGER -> AsciiNumbers.integer(bytes, from, to);
             case NUMBER -> AsciiNumbers.decimal(bytes, from, to);
-            case DATE, TIME, TIMESTAMP -> cachedOutput(bytes, from, to);
+            case DATE, TIME, TIMESTAMP -> cachedOutputBytes(bytes, from, to);
             default -> null;
         };
     }
 
     /** The output text of the temporal value parsed lately from the text these ASCII bytes make, or null. */
-    private String cachedOutput(byte[] bytes, int from, int to) {
+    private AsciiText cachedOutputBytes(byte[] bytes, int from, int to) {
         int hash = 0;
         for (int i = from; i < to; i++) {
             hash = 31 * hash + bytes[i];
@@ -113,7 +117,17 @@ final class ValueParser {
                 return null;
             }
         }
-        return cachedOutput[hash & (CACHE - 1)];
+        return cachedOutputBytes[hash & (CACHE - 1)];
+    }
+
+    private static AsciiText asciiText(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        for (byte b : bytes) {
+            if (b < 0) {
+                return null;
+            }
+        }
+        return new AsciiText(bytes, 0, bytes.length);
     }
 
     private Object parseText(String text) {

@@ -20,7 +20,8 @@ import java.util.Set;
  * Delimiters, quotes and line ends are found in the bytes, and each field is cut out of them: in one copy when it is
  * ASCII, else decoded on its own. Decoding a field on its own gives what decoding the whole text gives, since what
  * surrounds it (a delimiter, a quote, a line end) is ASCII, and an ASCII byte ends any malformed sequence before it.
- * The one exception is a field with a doubled quote or text after its closing quote that is not all ASCII: its record
+ * A field with doubled quotes is decoded without the second quote of each pair, the first still ending any malformed
+ * sequence before it. The one exception is a field with text after its closing quote that is not all ASCII: its record
  * is decoded whole and read by {@link CsvReader}.
  */
 final class ByteCsvReader {
@@ -38,8 +39,9 @@ final class ByteCsvReader {
     private final InputStream in;
     private final CsvFormat format;
     private final byte delimiter;
-    /** The delimiter in each byte of a long. */
+    /** The delimiter, and the quote, in each byte of a long. */
     private final long delimiters;
+    private final long quotes;
     private final byte quote;
     private final Charset charset;
     /** How many leading byte-order marks (UTF-8) are still to be dropped. */
@@ -70,6 +72,7 @@ final class ByteCsvReader {
         this.format = format;
         this.delimiter = (byte) format.delimiter();
         this.delimiters = LOW_BITS * format.delimiter();
+        this.quotes = LOW_BITS * format.quote();
         this.quote = (byte) format.quote();
         this.charset = charset;
         this.marks = charset.equals(StandardCharsets.UTF_8) ? marks : 0;
@@ -139,7 +142,7 @@ final class ByteCsvReader {
         int p = position;
         int bytes = 0;
         while (true) {
-            p = ordinaryBytes(b, p, limit);
+            p = ordinaryBytes(b, p, limit, delimiters);
             if (p == limit) {
                 position = p;
                 if (!fill()) {
@@ -166,13 +169,14 @@ final class ByteCsvReader {
     }
 
     /**
-     * The first position from {@code p} that holds a delimiter, a line end or a byte that is not ASCII, looking at eight
-     * bytes at a time while eight fit before {@code limit}; the last few are left to the caller.
+     * The first position from {@code p} that holds the byte repeated in {@code stops} (the delimiter, the quote), a line
+     * end or a byte that is not ASCII, looking at eight bytes at a time while eight fit before {@code limit}; the last
+     * few are left to the caller.
      */
-    private int ordinaryBytes(byte[] b, int p, int limit) {
+    private static int ordinaryBytes(byte[] b, int p, int limit, long stops) {
         while (p <= limit - Long.BYTES) {
             long word = (long) LONGS.get(b, p);
-            long special = zeroBytes(word ^ delimiters) | zeroBytes(word ^ LINE_FEEDS) | zeroBytes(word ^ RETURNS)
+            long special = zeroBytes(word ^ stops) | zeroBytes(word ^ LINE_FEEDS) | zeroBytes(word ^ RETURNS)
                     | word & HIGH_BITS;
             if (special != 0) {
                 // the lowest flagged byte is the first special one (a false flag can only follow a true one)
@@ -196,6 +200,7 @@ final class ByteCsvReader {
         boolean pieces = false;
         int bytes = 0;
         while (true) {
+            position = ordinaryBytes(buffer, position, limit, quotes);
             if (position == limit && !fill()) {
                 quoted(pieces, mark, position, bytes);
                 return true;
@@ -248,17 +253,17 @@ final class ByteCsvReader {
         mark = position;
         while (true) {
             if (position == limit && !fill()) {
-                fields.string(pieced(mark, position, bytes));
+                fields.string(pieced(mark, position, bytes, true));
                 return true;
             }
             byte c = buffer[position];
             if (c == delimiter) {
-                fields.string(pieced(mark, position, bytes));
+                fields.string(pieced(mark, position, bytes, true));
                 position++;
                 return false;
             }
             if (c == '\n' || c == '\r') {
-                fields.string(pieced(mark, position, bytes));
+                fields.string(pieced(mark, position, bytes, true));
                 return true;
             }
             bytes |= c;
@@ -278,7 +283,7 @@ final class ByteCsvReader {
     /** A quoted field: {@code buffer[from..to)}, after the pieces so far if there are any. */
     private void quoted(boolean pieces, int from, int to, int bytes) {
         if (pieces) {
-            fields.string(pieced(from, to, bytes));
+            fields.string(pieced(from, to, bytes, false));
         } else {
             field(from, to, bytes);
         }
@@ -295,14 +300,22 @@ final class ByteCsvReader {
         }
     }
 
-    /** The field made of the pieces so far and {@code buffer[from..to)}. */
+    /**
+     * The field made of the pieces so far and {@code buffer[from..to)}, {@code afterClosingQuote} when the last piece
+     * is text after the field's closing quote.
+     */
     @SuppressWarnings("deprecation")
-    private String pieced(int from, int to, int bytes) {
+    private String pieced(int from, int to, int bytes, boolean afterClosingQuote) {
         recordBytes |= bytes;
         if (bytes < 0) {
-            // decoded on their own, the pieces could make characters the text does not have
-            asText = true;
-            return "";
+            if (afterClosingQuote) {
+                // without the closing quote between them, decoded pieces could make characters the text has not
+                asText = true;
+                return "";
+            }
+            // each doubled quote leaves one quote, which still ends any malformed sequence before it
+            append(from, to);
+            return new String(piece, 0, pieceLength, charset);
         }
         append(from, to);
         return new String(piece, 0, 0, pieceLength);
