@@ -352,40 +352,52 @@ final class RecordEventJson {
 
     /** Text held as ASCII bytes, copied as it is unless it has something to escape. */
     private void asciiText(AsciiText text) {
-        int n = text.length();
-        // room for the quotes, and for reading a whole word past the text
-        ensure(n + 2 + Long.BYTES);
-        int start = length;
-        buffer[start] = '"';
-        System.arraycopy(text.bytes(), text.from(), buffer, start + 1, n);
-        int end = start + 1 + n;
-        if (!escapesNothing(start + 1, end)) {
-            length = start;
+        if (!text.hasNothingToEscape() && !escapesNothing(text.bytes(), text.from(), text.from() + text.length())) {
             string(text.toString());
             return;
         }
-        buffer[end] = '"';
-        length = end + 1;
+        int n = text.length();
+        ensure(n + 2);
+        byte[] b = buffer;
+        int at = length;
+        b[at] = '"';
+        System.arraycopy(text.bytes(), text.from(), b, at + 1, n);
+        b[at + 1 + n] = '"';
+        length = at + n + 2;
     }
 
     /**
-     * Whether {@code buffer[from..to)} holds nothing a JSON string escapes: no control char, quote, backslash or byte
-     * that is not ASCII. Looks at eight bytes at a time; the last word read may go past {@code to}, within the buffer.
+     * Whether {@code text[from..to)} holds nothing a JSON string escapes: no control char, quote, backslash or byte that
+     * is not ASCII. Looks at eight bytes at a time (read from the text, not from the buffer just written, which the
+     * processor would first have to finish storing); the bytes of a word that are not the text's are masked off, and a
+     * flag they cause on the others only sends the text the slow way.
      */
-    private boolean escapesNothing(int from, int to) {
-        byte[] b = buffer;
+    private static boolean escapesNothing(byte[] text, int from, int to) {
         int i = from;
-        for (; i + Long.BYTES <= to; i += Long.BYTES) {
-            if (escapedBytes((long) LONGS.get(b, i)) != 0) {
+        for (; i <= to - Long.BYTES; i += Long.BYTES) {
+            if (escapedBytes((long) LONGS.get(text, i)) != 0) {
                 return false;
             }
         }
-        if (i == to) {
+        int rest = to - i;
+        if (rest == 0) {
             return true;
         }
-        // only the bytes before to count; a flag for a byte is never set by the bytes after it
-        long before = (1L << ((to - i) * 8)) - 1;
-        return (escapedBytes((long) LONGS.get(b, i)) & before) == 0;
+        if (i + Long.BYTES <= text.length) {
+            // the word from i, of which the first rest bytes are the text's
+            return (escapedBytes((long) LONGS.get(text, i)) & (-1L >>> ((Long.BYTES - rest) * 8))) == 0;
+        }
+        if (to >= Long.BYTES) {
+            // the word that ends at to, of which the last rest bytes are the ones left
+            return (escapedBytes((long) LONGS.get(text, to - Long.BYTES)) & (-1L << ((Long.BYTES - rest) * 8))) == 0;
+        }
+        for (; i < to; i++) {
+            byte c = text[i];
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The high bit of each byte of the word that JSON escapes or that is not ASCII (and possibly of later bytes). */

@@ -105,7 +105,7 @@ public final class ContractEnforcer {
             PropertyRules p = rules[i];
             int column = fields.column(i);
             if (row != null && column >= 0 && row.isAscii(column)) {
-                Object value = p.valueOfAscii(row.bytes(), row.from(column), row.to(column));
+                Object value = p.valueOfAscii(row, column);
                 if (value != null) {
                     typed[i] = value;
                     continue;

@@ -21,6 +21,7 @@ import io.tributary.catalog.contract.IntegerFormat;
 import io.tributary.catalog.contract.IsoTemporal;
 import io.tributary.catalog.contract.LogicalType;
 import io.tributary.catalog.contract.QualityRule;
+import io.tributary.ingestion.parsing.RowFields;
 
 /**
  * Everything one property checks, worked out once per enforcer: what counts as missing and whether a value is
@@ -103,15 +104,18 @@ final class PropertyRules {
     }
 
     /**
-     * The value of a field held as ASCII bytes, read without making its text, when that is all there is to it: the
+     * The value of a field of a row held as ASCII bytes, read without making its text, when that is all there is to it: the
      * field is present (its first byte is no space or control char, so it is not blank), of a plain form of its type,
      * and the property checks nothing else. Null otherwise: the field is then checked from its text.
      */
-    Object valueOfAscii(byte[] bytes, int from, int to) {
+    Object valueOfAscii(RowFields row, int column) {
+        byte[] bytes = row.bytes();
+        int from = row.from(column);
+        int to = row.to(column);
         if (!typeOnly || from == to || bytes[from] <= ' ') {
             return null;
         }
-        return parser.outputOfAscii(bytes, from, to);
+        return parser.outputOfAscii(bytes, from, to, row.escapesNothing(column));
     }
 
     /** Whether the text counts as missing: absent, null, blank, or one of the property's missing texts. */

@@ -40,7 +40,7 @@ final class ValueParser {
     private final String[] cachedText = new String[CACHE];
     private final Object[] cachedValue = new Object[CACHE];
     private final String[] cachedOutput = new String[CACHE];
-    /** The output texts as bytes, for the values read from bytes; null for one that is not ASCII. */
+    /** The output texts as bytes, for the values read from bytes; null for one that is not plain ASCII. */
     private final AsciiText[] cachedOutputBytes = new AsciiText[CACHE];
     /** The slot of the value {@link #parse} returned last, or -1. */
     private int lastSlot = -1;
@@ -89,11 +89,13 @@ final class ValueParser {
     /**
      * The value as it goes downstream ({@link #output}), read from a field of ASCII bytes without making its text; null
      * when it takes the text: a number of another form than the plain one, a temporal value not parsed lately, a
-     * boolean.
+     * boolean. {@code nothingToEscape} says the bytes are known to hold nothing a JSON string escapes.
      */
-    Object outputOfAscii(byte[] bytes, int from, int to) {
+    Object outputOfAscii(byte[] bytes, int from, int to, boolean nothingToEscape) {
         return switch (type) {
-            case STRING, OBJECT, ARRAY -> new AsciiText(bytes, from, to);
+            case STRING, OBJECT, ARRAY -> nothingToEscape
+                    ? AsciiText.withNothingToEscape(bytes, from, to)
+                    : new AsciiText(bytes, from, to);
             case INTEGER -> AsciiNumbers.integer(bytes, from, to);
             case NUMBER -> AsciiNumbers.decimal(bytes, from, to);
             case DATE, TIME, TIMESTAMP -> cachedOutputBytes(bytes, from, to);
@@ -120,14 +122,15 @@ final class ValueParser {
         return cachedOutputBytes[hash & (CACHE - 1)];
     }
 
+    /** The text as bytes when it is ASCII with nothing JSON escapes (as ISO dates and times are), else null. */
     private static AsciiText asciiText(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
         for (byte b : bytes) {
-            if (b < 0) {
+            if (b < 0x20 || b == '"' || b == '\\') {
                 return null;
             }
         }
-        return new AsciiText(bytes, 0, bytes.length);
+        return AsciiText.withNothingToEscape(bytes, 0, bytes.length);
     }
 
     private Object parseText(String text) {

@@ -33,8 +33,8 @@ final class ByteCsvReader {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long LOW_BITS = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final long LINE_FEEDS = LOW_BITS * '\n';
-    private static final long RETURNS = LOW_BITS * '\r';
+    private static final long QUOTES = LOW_BITS * '"';
+    private static final long BACKSLASHES = LOW_BITS * '\\';
 
     private final InputStream in;
     private final CsvFormat format;
@@ -54,6 +54,8 @@ final class ByteCsvReader {
     private long line = 1;
     /** Where the current piece of a field starts in the buffer; moved along with the record when refilling. */
     private int mark;
+    /** Non-zero when the current field holds a byte a JSON string escapes (a control char, quote or backslash). */
+    private long toEscape;
     /** The bytes of the current record's fields OR-ed together: negative when one is not ASCII. */
     private int recordBytes;
     /** Whether the current record is read from its decoded text (a field with a doubled quote and non-ASCII text). */
@@ -122,6 +124,7 @@ final class ByteCsvReader {
         while (true) {
             // at the start of a field
             if (position == limit && !fill()) {
+                toEscape = 0;
                 field(position, position, 0);
                 return record(startLine, position);
             }
@@ -138,6 +141,7 @@ final class ByteCsvReader {
     /** As {@link CsvReader}: an unquoted field, up to a delimiter (consumed), a line end or the end of the input. */
     private boolean plainField() throws IOException {
         mark = position;
+        toEscape = 0;
         byte[] b = buffer;
         int p = position;
         int bytes = 0;
@@ -164,27 +168,38 @@ final class ByteCsvReader {
                 return true;
             }
             bytes |= c;
+            toEscape |= escapedByte(c);
             p++;
         }
     }
 
     /**
-     * The first position from {@code p} that holds the byte repeated in {@code stops} (the delimiter, the quote), a line
-     * end or a byte that is not ASCII, looking at eight bytes at a time while eight fit before {@code limit}; the last
-     * few are left to the caller.
+     * The first position from {@code p} that holds anything but printable ASCII: the byte repeated in {@code stops}
+     * (the delimiter, the quote), a control char (line ends among them), a quote or backslash (which JSON escapes), or
+     * a byte that is not ASCII. Looks at eight bytes at a time while eight fit before {@code limit}; the last few are
+     * left to the caller.
      */
     private static int ordinaryBytes(byte[] b, int p, int limit, long stops) {
-        while (p <= limit - Long.BYTES) {
+        for (; p <= limit - Long.BYTES; p += Long.BYTES) {
             long word = (long) LONGS.get(b, p);
-            long special = zeroBytes(word ^ stops) | zeroBytes(word ^ LINE_FEEDS) | zeroBytes(word ^ RETURNS)
-                    | word & HIGH_BITS;
+            long special = zeroBytes(word ^ stops) | zeroBytes(word ^ QUOTES) | zeroBytes(word ^ BACKSLASHES)
+                    | lessThanSpace(word) | word & HIGH_BITS;
             if (special != 0) {
                 // the lowest flagged byte is the first special one (a false flag can only follow a true one)
                 return p + (Long.numberOfTrailingZeros(special) >>> 3);
             }
-            p += Long.BYTES;
         }
         return p;
+    }
+
+    /** Non-zero when JSON escapes the byte: a control char, a quote or a backslash. */
+    private static long escapedByte(byte c) {
+        return c >= 0 && c < 0x20 || c == '"' || c == '\\' ? 1 : 0;
+    }
+
+    /** The high bit of each byte of {@code word} below 0x20 (and possibly of some bytes after one that is). */
+    private static long lessThanSpace(long word) {
+        return (word - LOW_BITS * 0x20) & ~word & HIGH_BITS;
     }
 
     /** The high bit of each byte of {@code word} that is zero, and possibly of some bytes after one that is. */
@@ -196,6 +211,7 @@ final class ByteCsvReader {
     private boolean quotedField() throws IOException {
         position++;
         mark = position;
+        toEscape = 0;
         pieceLength = 0;
         boolean pieces = false;
         int bytes = 0;
@@ -233,6 +249,7 @@ final class ByteCsvReader {
                 }
             } else {
                 bytes |= c;
+                toEscape |= escapedByte(c);
                 if (c == '\n') {
                     line++;
                 } else if (c == '\r') {
@@ -296,7 +313,7 @@ final class ByteCsvReader {
             fields.string(decode(from, to));
         } else {
             // ASCII bytes are their chars; where they are is kept from the record's start, which a refill moves
-            fields.range(from - recordStart, to - recordStart);
+            fields.range(from - recordStart, to - recordStart, toEscape == 0);
         }
     }
 
@@ -364,13 +381,19 @@ final class ByteCsvReader {
         private String[] strings = new String[32];
         private int count;
         private boolean anyString;
+        /** Bit i set when field i (of the first 64) holds nothing JSON escapes. */
+        private long nothingToEscape;
 
         void clear() {
             count = 0;
             anyString = false;
+            nothingToEscape = 0;
         }
 
-        void range(int from, int to) {
+        void range(int from, int to, boolean escapesNothing) {
+            if (escapesNothing && count < Long.SIZE) {
+                nothingToEscape |= 1L << count;
+            }
             add(from, to, null);
         }
 
@@ -392,7 +415,7 @@ final class ByteCsvReader {
         /** The fields, over the record's own copy of its bytes, which are in {@code charset} or all ASCII (null). */
         RowFields of(byte[] row, Charset charset) {
             return new RowFields(row, Arrays.copyOf(bounds, 2 * count), anyString ? Arrays.copyOf(strings, count) : null,
-                    charset);
+                    nothingToEscape, charset);
         }
     }
 

@@ -18,6 +18,8 @@ public final class RowFields extends AbstractList<String> implements RandomAcces
     private final int[] bounds;
     /** The fields made or given as strings so far; null until there is one. */
     private String[] strings;
+    /** Bit i set when field i (of the first 64) is ASCII without a control char, quote or backslash. */
+    private final long nothingToEscape;
     /** The encoding of the row's bytes, or null when they are all ASCII. */
     private final Charset charset;
 
@@ -26,12 +28,15 @@ public final class RowFields extends AbstractList<String> implements RandomAcces
      * @param bounds start and end of each field in {@code bytes}, -1 and -1 for a field given in {@code strings}
      * @param strings the fields that are not a range of ASCII bytes, null for the others, or null when there are none;
      *        not copied
+     * @param nothingToEscape bit i set when field i (of the first 64) is ASCII without a control char, quote or
+     *        backslash
      * @param charset the encoding of {@code bytes}, or null when they are all ASCII
      */
-    RowFields(byte[] bytes, int[] bounds, String[] strings, Charset charset) {
+    RowFields(byte[] bytes, int[] bounds, String[] strings, long nothingToEscape, Charset charset) {
         this.bytes = bytes;
         this.bounds = bounds;
         this.strings = strings;
+        this.nothingToEscape = nothingToEscape;
         this.charset = charset;
     }
 
@@ -57,6 +62,14 @@ public final class RowFields extends AbstractList<String> implements RandomAcces
     /** Whether the field is a range of ASCII bytes, {@link #bytes()} from {@link #from} to {@link #to}. */
     public boolean isAscii(int index) {
         return bounds[2 * index] >= 0;
+    }
+
+    /**
+     * Whether the field is known to be ASCII without anything a JSON string escapes (a control char, a quote or a
+     * backslash): its bytes are its JSON string's. False says nothing for fields past the 64th.
+     */
+    public boolean escapesNothing(int index) {
+        return index < Long.SIZE && (nothingToEscape >>> index & 1) != 0;
     }
 
     /** The row's bytes: not to be changed. */

@@ -52,6 +52,22 @@ class RowFieldsTest {
     }
 
     @Test
+    void knowsTheFieldsWithNothingJsonEscapes() throws IOException {
+        RowFields fields = (RowFields) read(
+                "plain,\"quoted, long enough\",back\\slash,tab\there,a\"b,\"x\"\"y\",\"line\nbreak\",last\n")
+                .fields();
+
+        assertTrue(fields.escapesNothing(0));
+        assertTrue(fields.escapesNothing(1));
+        assertFalse(fields.escapesNothing(2));
+        assertFalse(fields.escapesNothing(3));
+        assertFalse(fields.escapesNothing(4));
+        assertFalse(fields.escapesNothing(5), "held as a String");
+        assertFalse(fields.escapesNothing(6));
+        assertTrue(fields.escapesNothing(7));
+    }
+
+    @Test
     void makesEachStringOnce() throws IOException {
         List<String> fields = read("abc,def\n").fields();
 
