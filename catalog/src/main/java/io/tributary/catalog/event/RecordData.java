@@ -16,13 +16,16 @@ import java.util.function.BiConsumer;
  * the names, which suits the tens of fields a record has.
  *
  * <p>
- * A string value may be held as {@link AsciiText}: the map shows it as its {@code String}, made the first time it is
- * read, while the event writer copies its bytes without ever making one.
+ * A string value may be held as {@link AsciiText}, or left in the {@link AsciiFields} of the row it was read from: the
+ * map shows it as its {@code String}, made the first time it is read, while the event writer copies its bytes without
+ * ever making one.
  */
 public final class RecordData extends AbstractMap<String, Object> {
 
     private final String[] names;
     private final Object[] values;
+    private final AsciiFields fields;
+    private final int[] fieldOf;
 
     /**
      * @param names distinct, non-null field names; not copied, so that records can share them
@@ -30,11 +33,24 @@ public final class RecordData extends AbstractMap<String, Object> {
      *        each {@link AsciiText} in it is replaced by its {@code String} once read
      */
     public RecordData(String[] names, Object[] values) {
+        this(names, values, null, null);
+    }
+
+    /**
+     * @param names distinct, non-null field names; not copied, so that records can share them
+     * @param values the values in the order of {@code names}, strings possibly as {@link AsciiText} or as
+     *        {@code fields} itself; not copied, and each of those in it is replaced by its {@code String} once read
+     * @param fields the row the values that are {@code fields} itself are left in
+     * @param fieldOf for each value, the field of {@code fields} that holds it, if it is left there; not copied
+     */
+    public RecordData(String[] names, Object[] values, AsciiFields fields, int[] fieldOf) {
         if (names.length != values.length) {
             throw new IllegalArgumentException(names.length + " names for " + values.length + " values");
         }
         this.names = names;
         this.values = values;
+        this.fields = fields;
+        this.fieldOf = fieldOf;
     }
 
     /** Whether the names can be the names of a {@link RecordData}: none null, none twice. */
@@ -57,15 +73,28 @@ public final class RecordData extends AbstractMap<String, Object> {
         return names;
     }
 
-    /** The value as held: an {@link AsciiText} is left as it is. */
+    /** The value as held: an {@link AsciiText}, or the {@link #fields()} it is left in, as it is. */
     Object held(int index) {
         return values[index];
+    }
+
+    /** The row the values that are this object are left in, or null. */
+    AsciiFields fields() {
+        return fields;
+    }
+
+    /** The field of {@link #fields()} that holds a value left there. */
+    int fieldOf(int index) {
+        return fieldOf[index];
     }
 
     private Object value(int index) {
         Object value = values[index];
         if (value instanceof AsciiText text) {
             value = text.toString();
+            values[index] = value;
+        } else if (value == fields && value != null) {
+            value = fields.text(fieldOf[index]);
             values[index] = value;
         }
         return value;

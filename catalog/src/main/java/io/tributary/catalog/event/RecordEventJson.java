@@ -179,7 +179,11 @@ final class RecordEventJson {
                 raw(names[i]);
                 Object value = record.held(i);
                 if (value instanceof AsciiText text) {
-                    asciiText(text);
+                    asciiText(text.bytes(), text.from(), text.from() + text.length(), text.hasNothingToEscape());
+                } else if (value == record.fields() && value != null) {
+                    AsciiFields fields = record.fields();
+                    int field = record.fieldOf(i);
+                    asciiText(fields.bytes(), fields.from(field), fields.to(field), fields.escapesNothing(field));
                 } else {
                     value(value);
                 }
@@ -350,18 +354,21 @@ final class RecordEventJson {
         length = end;
     }
 
-    /** Text held as ASCII bytes, copied as it is unless it has something to escape. */
-    private void asciiText(AsciiText text) {
-        if (!text.hasNothingToEscape() && !escapesNothing(text.bytes(), text.from(), text.from() + text.length())) {
-            string(text.toString());
+    /**
+     * Text held as ASCII bytes, {@code text[from..to)}, copied as it is unless it has something to escape;
+     * {@code nothingToEscape} when that is known already.
+     */
+    private void asciiText(byte[] text, int from, int to, boolean nothingToEscape) {
+        if (!nothingToEscape && !escapesNothing(text, from, to)) {
+            string(new String(text, from, to - from, StandardCharsets.ISO_8859_1));
             return;
         }
-        int n = text.length();
+        int n = to - from;
         ensure(n + 2);
         byte[] b = buffer;
         int at = length;
         b[at] = '"';
-        System.arraycopy(text.bytes(), text.from(), b, at + 1, n);
+        System.arraycopy(text, from, b, at + 1, n);
         b[at + 1 + n] = '"';
         length = at + n + 2;
     }

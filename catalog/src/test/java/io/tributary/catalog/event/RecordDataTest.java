@@ -40,6 +40,45 @@ class RecordDataTest {
     }
 
     @Test
+    void showsValuesLeftInTheirRowAsTheirStrings() {
+        AsciiFields row = new AsciiFields() {
+            private final int[] bounds = {0, 1, 2, 6, 7, 11};
+
+            @Override
+            public byte[] bytes() {
+                return ROW;
+            }
+
+            @Override
+            public int from(int field) {
+                return bounds[2 * field];
+            }
+
+            @Override
+            public int to(int field) {
+                return bounds[2 * field + 1];
+            }
+
+            @Override
+            public boolean escapesNothing(int field) {
+                return true;
+            }
+
+            @Override
+            public String text(int field) {
+                return new String(ROW, from(field), to(field) - from(field), StandardCharsets.US_ASCII);
+            }
+        };
+        RecordData data = new RecordData(new String[]{"region", "id", "order"}, new Object[]{row, 1L, row}, row,
+                new int[]{2, -1, 1});
+
+        assertEquals(Map.of("region", "West", "id", 1L, "order", "CA-1"), data);
+        assertEquals("{region=West, id=1, order=CA-1}", data.toString());
+        assertEquals(new String(EventJson.write(Map.of("d", data)), StandardCharsets.UTF_8),
+                new String(EventJson.write(Map.of("d", new LinkedHashMap<>(data))), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void asciiTextIsTheRangeOfItsBytes() {
         assertEquals("CA-1", new AsciiText(ROW, 2, 6).toString());
         assertEquals("", new AsciiText(ROW, 11, 11).toString());

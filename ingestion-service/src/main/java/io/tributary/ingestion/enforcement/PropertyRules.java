@@ -104,9 +104,10 @@ final class PropertyRules {
     }
 
     /**
-     * The value of a field of a row held as ASCII bytes, read without making its text, when that is all there is to it: the
-     * field is present (its first byte is no space or control char, so it is not blank), of a plain form of its type,
-     * and the property checks nothing else. Null otherwise: the field is then checked from its text.
+     * The value of a field of a row held as ASCII bytes, read without making its text, when that is all there is to it:
+     * the field is present (its first byte is no space or control char, so it is not blank), of a plain form of its
+     * type, and the property checks nothing else. For a string, the row itself: the text stays in it. Null otherwise:
+     * the field is then checked from its text.
      */
     Object valueOfAscii(RowFields row, int column) {
         byte[] bytes = row.bytes();
@@ -115,7 +116,7 @@ final class PropertyRules {
         if (!typeOnly || from == to || bytes[from] <= ' ') {
             return null;
         }
-        return parser.outputOfAscii(bytes, from, to, row.escapesNothing(column));
+        return parser.isText() ? row : parser.outputOfAscii(bytes, from, to);
     }
 
     /** Whether the text counts as missing: absent, null, blank, or one of the property's missing texts. */

@@ -86,16 +86,18 @@ final class ValueParser {
         return parseText(text);
     }
 
+    /** Whether the value is the field's text itself (strings, objects and arrays). */
+    boolean isText() {
+        return type == LogicalType.STRING || type == LogicalType.OBJECT || type == LogicalType.ARRAY;
+    }
+
     /**
-     * The value as it goes downstream ({@link #output}), read from a field of ASCII bytes without making its text; null
-     * when it takes the text: a number of another form than the plain one, a temporal value not parsed lately, a
-     * boolean. {@code nothingToEscape} says the bytes are known to hold nothing a JSON string escapes.
+     * The value as it goes downstream ({@link #output}) of a type that is not text, read from a field of ASCII bytes
+     * without making its text; null when it takes the text: a number of another form than the plain one, a temporal
+     * value not parsed lately, a boolean.
      */
-    Object outputOfAscii(byte[] bytes, int from, int to, boolean nothingToEscape) {
+    Object outputOfAscii(byte[] bytes, int from, int to) {
         return switch (type) {
-            case STRING, OBJECT, ARRAY -> nothingToEscape
-                    ? AsciiText.withNothingToEscape(bytes, from, to)
-                    : new AsciiText(bytes, from, to);
             case INTEGER -> AsciiNumbers.integer(bytes, from, to);
             case NUMBER -> AsciiNumbers.decimal(bytes, from, to);
             case DATE, TIME, TIMESTAMP -> cachedOutputBytes(bytes, from, to);

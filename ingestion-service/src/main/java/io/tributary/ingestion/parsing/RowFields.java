@@ -5,13 +5,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.RandomAccess;
 
+import io.tributary.catalog.event.AsciiFields;
+
 /**
  * The fields of one delimited row read from its bytes ({@link ByteCsvReader}): a copy of the row's bytes, and where
  * each field lies in it. A field of ASCII bytes is made a {@code String} only the first time it is asked for, so that
  * a check can read it from the bytes instead; a field that is not a plain range of ASCII bytes (decoded text, doubled
  * quotes) is held as its {@code String} from the start. Read-only; equal to any list of the same strings.
+ *
+ * <p>
+ * As {@link AsciiFields}, the row can hold the string values of the record checked from it, until they are read.
  */
-public final class RowFields extends AbstractList<String> implements RandomAccess {
+public final class RowFields extends AbstractList<String> implements RandomAccess, AsciiFields {
 
     private final byte[] bytes;
     /** For each field, where it starts and ends in {@link #bytes}; -1 for a field held as a {@code String} only. */
@@ -68,21 +73,30 @@ public final class RowFields extends AbstractList<String> implements RandomAcces
      * Whether the field is known to be ASCII without anything a JSON string escapes (a control char, a quote or a
      * backslash): its bytes are its JSON string's. False says nothing for fields past the 64th.
      */
+    @Override
     public boolean escapesNothing(int index) {
         return index < Long.SIZE && (nothingToEscape >>> index & 1) != 0;
     }
 
     /** The row's bytes: not to be changed. */
+    @Override
     public byte[] bytes() {
         return bytes;
     }
 
+    @Override
     public int from(int index) {
         return bounds[2 * index];
     }
 
+    @Override
     public int to(int index) {
         return bounds[2 * index + 1];
+    }
+
+    @Override
+    public String text(int index) {
+        return get(index);
     }
 
     /** The row's text as it appeared (its raw text), decoded as the text reader decodes. */
