@@ -30,6 +30,26 @@ final class RecordEventJson {
     private static final long HIGH_BITS = 0x8080808080808080L;
     private static final ThreadLocal<RecordEventJson> WRITERS = ThreadLocal.withInitial(RecordEventJson::new);
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    /** The two hex digits of each byte value, and the two decimal digits of each value below 100. */
+    private static final byte[] HEX_PAIRS = new byte[512];
+    private static final byte[] DIGIT_PAIRS = new byte[200];
+    /** 10 to the power of 0 to 18. */
+    private static final long[] POWERS_OF_TEN = new long[19];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            HEX_PAIRS[2 * i] = HEX[i >> 4];
+            HEX_PAIRS[2 * i + 1] = HEX[i & 0xf];
+        }
+        for (int i = 0; i < 100; i++) {
+            DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+            DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+        }
+    }
     private static final byte[] UPPER_HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
     private static final byte[] SPECVERSION = bytesOf("{\"specversion\":");
@@ -269,25 +289,28 @@ final class RecordEventJson {
         b[at++] = '"';
         long msb = id.getMostSignificantBits();
         long lsb = id.getLeastSignificantBits();
-        at = hex(b, at, msb >>> 32, 8);
+        at = hex(b, at, msb >>> 32, 4);
         b[at++] = '-';
-        at = hex(b, at, msb >>> 16, 4);
+        at = hex(b, at, msb >>> 16, 2);
         b[at++] = '-';
-        at = hex(b, at, msb, 4);
+        at = hex(b, at, msb, 2);
         b[at++] = '-';
-        at = hex(b, at, lsb >>> 48, 4);
+        at = hex(b, at, lsb >>> 48, 2);
         b[at++] = '-';
-        at = hex(b, at, lsb, 12);
+        at = hex(b, at, lsb, 6);
         b[at++] = '"';
         length = at;
     }
 
-    private static int hex(byte[] b, int at, long value, int digits) {
-        for (int i = digits - 1; i >= 0; i--) {
-            b[at + i] = HEX[(int) (value & 0xf)];
-            value >>>= 4;
+    /** The low {@code bytes} bytes of the value in hex, two digits a byte. */
+    private static int hex(byte[] b, int at, long value, int bytes) {
+        for (int i = 2 * (bytes - 1); i >= 0; i -= 2) {
+            int pair = 2 * ((int) value & 0xff);
+            b[at + i] = HEX_PAIRS[pair];
+            b[at + i + 1] = HEX_PAIRS[pair + 1];
+            value >>>= 8;
         }
-        return at + digits;
+        return at + 2 * bytes;
     }
 
     private void number(long value) {
@@ -301,16 +324,9 @@ final class RecordEventJson {
             b[length++] = '-';
             value = -value;
         }
-        int digits = 1;
-        for (long v = value; v >= 10; v /= 10) {
-            digits++;
-        }
-        int at = length + digits;
-        do {
-            b[--at] = (byte) ('0' + (int) (value % 10));
-            value /= 10;
-        } while (value != 0);
-        length += digits;
+        int count = digitCount(value);
+        length += count;
+        digits(b, length, value, count);
     }
 
     /**
@@ -333,25 +349,45 @@ final class RecordEventJson {
             b[at++] = '-';
             unscaled = -unscaled;
         }
-        if (digits <= scale) {
+        if (scale == 0) {
+            at += digits;
+            digits(b, at, unscaled, digits);
+        } else if (digits <= scale) {
             // 0.00ddd: at most six zeros after the point
             b[at++] = '0';
             b[at++] = '.';
-            for (int i = digits; i < scale; i++) {
-                b[at++] = '0';
-            }
-            scale = 0;
+            at += scale;
+            digits(b, at, unscaled, scale);
+        } else {
+            at += digits + 1;
+            digits(b, at, unscaled % POWERS_OF_TEN[scale], scale);
+            b[at - scale - 1] = '.';
+            digits(b, at - scale - 1, unscaled / POWERS_OF_TEN[scale], digits - scale);
         }
-        int end = at + digits + (scale > 0 ? 1 : 0);
-        int p = end;
-        for (int i = 0; i < digits; i++) {
-            if (i == scale && scale > 0) {
-                b[--p] = '.';
-            }
-            b[--p] = (byte) ('0' + (int) (unscaled % 10));
-            unscaled /= 10;
+        length = at;
+    }
+
+    /** How many decimal digits a value of 0 or more has. */
+    private static int digitCount(long value) {
+        int count = 1;
+        while (count < POWERS_OF_TEN.length && value >= POWERS_OF_TEN[count]) {
+            count++;
         }
-        length = end;
+        return count;
+    }
+
+    /** The last {@code count} decimal digits of a value of 0 or more, zeros before it if need be, ending at {@code end}. */
+    private static void digits(byte[] b, int end, long value, int count) {
+        int at = end;
+        for (; count >= 2; count -= 2) {
+            int pair = 2 * (int) (value % 100);
+            value /= 100;
+            b[--at] = DIGIT_PAIRS[pair + 1];
+            b[--at] = DIGIT_PAIRS[pair];
+        }
+        if (count == 1) {
+            b[--at] = (byte) ('0' + (int) (value % 10));
+        }
     }
 
     /**

@@ -67,6 +67,19 @@ class RecordEventJsonTest {
     }
 
     @Test
+    void writesIntegersOfEveryLengthAsToStringDoes() {
+        List<Long> values = new ArrayList<>(List.of(0L, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1));
+        for (long power = 1; power > 0 && power <= Long.MAX_VALUE / 10; power *= 10) {
+            values.addAll(List.of(power, power - 1, -power, power + 1, 9 * power));
+        }
+        for (long value : values) {
+            RecordEvent event = RecordEvent.accepted(UUID.randomUUID(), "shop", "1", Instant.EPOCH, "sales", 1,
+                    UUID.randomUUID(), value, new RecordData(new String[]{"n"}, new Object[]{value}));
+            assertArrayEquals(EventJson.write(event), serializer.serialize("t", event), Long.toString(value));
+        }
+    }
+
+    @Test
     void writesAsciiTextAsTheStringItHolds() {
         String[] names = {"a", "b", "c", "d"};
         Object[] strings = {"say \"hi\"", "tab\there", "back\\slash", "plain"};
