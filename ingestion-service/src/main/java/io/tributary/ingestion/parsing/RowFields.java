@@ -1,5 +1,8 @@
 package io.tributary.ingestion.parsing;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
@@ -17,6 +20,8 @@ import io.tributary.catalog.event.AsciiFields;
  * As {@link AsciiFields}, the row can hold the string values of the record checked from it, until they are read.
  */
 public final class RowFields extends AbstractList<String> implements RandomAccess, AsciiFields {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final byte[] bytes;
     /** For each field, where it starts and ends in {@link #bytes}; -1 for a field held as a {@code String} only. */
@@ -97,6 +102,31 @@ public final class RowFields extends AbstractList<String> implements RandomAcces
     @Override
     public String text(int index) {
         return get(index);
+    }
+
+    /** Whether the row's bytes are all ASCII: each is then a char of its raw text. */
+    public boolean isAsciiText() {
+        return charset == null;
+    }
+
+    /**
+     * Whether the row holds a zero byte: its raw text then holds the NUL character (U+0000), which in the encodings
+     * read from bytes comes from that byte alone.
+     */
+    boolean containsNul() {
+        int i = 0;
+        for (; i <= bytes.length - Long.BYTES; i += Long.BYTES) {
+            long word = (long) LONGS.get(bytes, i);
+            if (((word - 0x0101010101010101L) & ~word & 0x8080808080808080L) != 0) {
+                return true;
+            }
+        }
+        for (; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The row's text as it appeared (its raw text), decoded as the text reader decodes. */

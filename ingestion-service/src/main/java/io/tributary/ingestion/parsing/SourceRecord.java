@@ -66,6 +66,14 @@ public final class SourceRecord {
         return raw;
     }
 
+    /** Whether the raw text holds the NUL character (U+0000), which no text column can hold. */
+    public boolean containsNul() {
+        if (row != null) {
+            return row.containsNul();
+        }
+        return raw != null && raw.indexOf('\u0000') >= 0;
+    }
+
     public String error() {
         return error;
     }

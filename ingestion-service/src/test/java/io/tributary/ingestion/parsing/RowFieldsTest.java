@@ -68,6 +68,14 @@ class RowFieldsTest {
     }
 
     @Test
+    void findsTheNulCharacterInTheBytes() throws IOException {
+        assertFalse(read("a long enough row without it,x\n").fields() instanceof RowFields fields
+                && fields.containsNul());
+        assertTrue(((RowFields) read("a long enough row with it,x\u0000y\n").fields()).containsNul());
+        assertTrue(((RowFields) read("\u0000\n").fields()).containsNul());
+    }
+
+    @Test
     void makesEachStringOnce() throws IOException {
         List<String> fields = read("abc,def\n").fields();
 
