@@ -7,7 +7,9 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 
 /**
  * Writes a {@link RecordEvent} as the same JSON bytes as {@link EventJson#write} (the members in the order of the
@@ -81,21 +83,35 @@ final class RecordEventJson {
 
     /**
      * A run of members whose values tend to repeat from one event to the next (the source, the schema, the batch, the
-     * time), kept as its JSON: written once while the values stay the same.
+     * time), kept as its JSON: written once while the values stay the same as in the event it was written for.
      */
     private static final class Run {
-        private Object[] values;
+        private RecordEvent writtenFor;
         private byte[] json;
 
-        /** The run's JSON if these are its last values, else null. */
-        byte[] jsonFor(Object... now) {
-            return Arrays.equals(values, now) ? json : null;
+        boolean repeats(RecordEvent event, BiPredicate<RecordEvent, RecordEvent> same) {
+            return writtenFor != null && same.test(writtenFor, event);
         }
 
-        void remember(byte[] json, Object... now) {
+        void remember(RecordEvent event, byte[] json) {
+            this.writtenFor = event;
             this.json = json;
-            this.values = now;
         }
+    }
+
+    private static boolean sameHead(RecordEvent a, RecordEvent b) {
+        return Objects.equals(a.specversion(), b.specversion());
+    }
+
+    private static boolean sameOrigin(RecordEvent a, RecordEvent b) {
+        return Objects.equals(a.source(), b.source()) && Objects.equals(a.type(), b.type());
+    }
+
+    private static boolean sameContext(RecordEvent a, RecordEvent b) {
+        return Objects.equals(a.time(), b.time()) && Objects.equals(a.datacontenttype(), b.datacontenttype())
+                && Objects.equals(a.dataschema(), b.dataschema())
+                && Objects.equals(a.tributarydataset(), b.tributarydataset())
+                && Objects.equals(a.tributarybatch(), b.tributarybatch());
     }
 
     private byte[] buffer = new byte[4096];
@@ -124,20 +140,18 @@ final class RecordEventJson {
     private byte[] tryWrite(RecordEvent event) {
         length = 0;
         try {
-            byte[] json = head.jsonFor(event.specversion());
-            if (json != null) {
-                raw(json);
+            if (head.repeats(event, RecordEventJson::sameHead)) {
+                raw(head.json);
             } else {
                 int start = length;
                 raw(SPECVERSION);
                 string(event.specversion());
                 raw(ID);
-                head.remember(Arrays.copyOfRange(buffer, start, length), event.specversion());
+                head.remember(event, Arrays.copyOfRange(buffer, start, length));
             }
             uuid(event.id());
-            json = origin.jsonFor(event.source(), event.type());
-            if (json != null) {
-                raw(json);
+            if (origin.repeats(event, RecordEventJson::sameOrigin)) {
+                raw(origin.json);
             } else {
                 int start = length;
                 raw(SOURCE);
@@ -145,13 +159,11 @@ final class RecordEventJson {
                 raw(TYPE);
                 string(event.type());
                 raw(SUBJECT);
-                origin.remember(Arrays.copyOfRange(buffer, start, length), event.source(), event.type());
+                origin.remember(event, Arrays.copyOfRange(buffer, start, length));
             }
             string(event.subject());
-            json = context.jsonFor(event.time(), event.datacontenttype(), event.dataschema(),
-                    event.tributarydataset(), event.tributarybatch());
-            if (json != null) {
-                raw(json);
+            if (context.repeats(event, RecordEventJson::sameContext)) {
+                raw(context.json);
             } else {
                 int start = length;
                 raw(TIME);
@@ -165,8 +177,7 @@ final class RecordEventJson {
                 raw(BATCH);
                 uuid(event.tributarybatch());
                 raw(POSITION);
-                context.remember(Arrays.copyOfRange(buffer, start, length), event.time(), event.datacontenttype(),
-                        event.dataschema(), event.tributarydataset(), event.tributarybatch());
+                context.remember(event, Arrays.copyOfRange(buffer, start, length));
             }
             number(event.tributaryposition());
             raw(CONTRACT_VERSION);
@@ -196,15 +207,17 @@ final class RecordEventJson {
         if (data instanceof RecordData record) {
             byte[][] names = names(record.names());
             for (int i = 0; i < names.length; i++) {
-                raw(names[i]);
                 Object value = record.held(i);
-                if (value instanceof AsciiText text) {
-                    asciiText(text.bytes(), text.from(), text.from() + text.length(), text.hasNothingToEscape());
-                } else if (value == record.fields() && value != null) {
+                if (value == record.fields() && value != null) {
                     AsciiFields fields = record.fields();
                     int field = record.fieldOf(i);
-                    asciiText(fields.bytes(), fields.from(field), fields.to(field), fields.escapesNothing(field));
+                    asciiMember(names[i], fields.bytes(), fields.from(field), fields.to(field),
+                            fields.escapesNothing(field));
+                } else if (value instanceof AsciiText text) {
+                    asciiMember(names[i], text.bytes(), text.from(), text.from() + text.length(),
+                            text.hasNothingToEscape());
                 } else {
+                    raw(names[i]);
                     value(value);
                 }
             }
@@ -391,18 +404,22 @@ final class RecordEventJson {
     }
 
     /**
-     * Text held as ASCII bytes, {@code text[from..to)}, copied as it is unless it has something to escape;
-     * {@code nothingToEscape} when that is known already.
+     * A member of the data, its {@code name} (with what goes around it) and a string value held as ASCII bytes,
+     * {@code text[from..to)}, copied as it is unless it has something to escape; {@code nothingToEscape} when that is
+     * known already.
      */
-    private void asciiText(byte[] text, int from, int to, boolean nothingToEscape) {
+    private void asciiMember(byte[] name, byte[] text, int from, int to, boolean nothingToEscape) {
         if (!nothingToEscape && !escapesNothing(text, from, to)) {
+            raw(name);
             string(new String(text, from, to - from, StandardCharsets.ISO_8859_1));
             return;
         }
         int n = to - from;
-        ensure(n + 2);
+        ensure(name.length + n + 2);
         byte[] b = buffer;
         int at = length;
+        System.arraycopy(name, 0, b, at, name.length);
+        at += name.length;
         b[at] = '"';
         System.arraycopy(text, from, b, at + 1, n);
         b[at + 1 + n] = '"';

@@ -377,6 +377,7 @@ final class ByteCsvReader {
     /** The fields of the record being read: ranges of its bytes, from its start, or strings. */
     private static final class FieldsSoFar {
 
+        /** The bounds of each field, in an array of the size the last record needed, handed over when it fits. */
         private int[] bounds = new int[64];
         private String[] strings = new String[32];
         private int count;
@@ -405,7 +406,9 @@ final class ByteCsvReader {
         private void add(int from, int to, String field) {
             if (count == strings.length) {
                 strings = Arrays.copyOf(strings, count * 2);
-                bounds = Arrays.copyOf(bounds, count * 4);
+            }
+            if (2 * count == bounds.length) {
+                bounds = Arrays.copyOf(bounds, Math.max(4 * count, 2));
             }
             bounds[2 * count] = from;
             bounds[2 * count + 1] = to;
@@ -414,8 +417,16 @@ final class ByteCsvReader {
 
         /** The fields, over the record's own copy of its bytes, which are in {@code charset} or all ASCII (null). */
         RowFields of(byte[] row, Charset charset) {
-            return new RowFields(row, Arrays.copyOf(bounds, 2 * count), anyString ? Arrays.copyOf(strings, count) : null,
-                    nothingToEscape, charset);
+            int[] own = bounds;
+            if (own.length == 2 * count) {
+                // the next record is likely to need as many
+                bounds = new int[own.length];
+            } else {
+                own = Arrays.copyOf(bounds, 2 * count);
+                bounds = new int[2 * count];
+            }
+            return new RowFields(row, own, anyString ? Arrays.copyOf(strings, count) : null, nothingToEscape,
+                    charset);
         }
     }
 
