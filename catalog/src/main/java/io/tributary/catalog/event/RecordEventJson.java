@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.function.BiPredicate;
 
 /**
  * Writes a {@link RecordEvent} as the same JSON bytes as {@link EventJson#write} (the members in the order of the
@@ -89,10 +88,6 @@ final class RecordEventJson {
         private RecordEvent writtenFor;
         private byte[] json;
 
-        boolean repeats(RecordEvent event, BiPredicate<RecordEvent, RecordEvent> same) {
-            return writtenFor != null && same.test(writtenFor, event);
-        }
-
         void remember(RecordEvent event, byte[] json) {
             this.writtenFor = event;
             this.json = json;
@@ -140,7 +135,7 @@ final class RecordEventJson {
     private byte[] tryWrite(RecordEvent event) {
         length = 0;
         try {
-            if (head.repeats(event, RecordEventJson::sameHead)) {
+            if (head.writtenFor != null && sameHead(head.writtenFor, event)) {
                 raw(head.json);
             } else {
                 int start = length;
@@ -150,7 +145,7 @@ final class RecordEventJson {
                 head.remember(event, Arrays.copyOfRange(buffer, start, length));
             }
             uuid(event.id());
-            if (origin.repeats(event, RecordEventJson::sameOrigin)) {
+            if (origin.writtenFor != null && sameOrigin(origin.writtenFor, event)) {
                 raw(origin.json);
             } else {
                 int start = length;
@@ -162,7 +157,7 @@ final class RecordEventJson {
                 origin.remember(event, Arrays.copyOfRange(buffer, start, length));
             }
             string(event.subject());
-            if (context.repeats(event, RecordEventJson::sameContext)) {
+            if (context.writtenFor != null && sameContext(context.writtenFor, event)) {
                 raw(context.json);
             } else {
                 int start = length;
