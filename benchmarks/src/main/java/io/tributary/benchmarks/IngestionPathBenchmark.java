@@ -185,15 +185,15 @@ public class IngestionPathBenchmark {
         long bytes = 0;
         try (RecordReader reader = reader()) {
             for (SourceRecord record = reader.next(); record != null; record = reader.next()) {
-                if (record.raw().indexOf('\u0000') >= 0) {
+                if (record.containsNul()) {
                     continue;
                 }
                 CheckedRecord checked = enforcer.check(record);
                 if (!checked.isAccepted()) {
                     continue;
                 }
-                String key = RecordEvents.key(checked, record.raw());
-                if (keys.offer(key, record.raw()) != KeyIndex.Seen.NEW) {
+                String key = RecordEvents.key(checked, record);
+                if (keys.offer(key, record) != KeyIndex.Seen.NEW) {
                     continue;
                 }
                 UUID id = RecordEvents.id(SOURCE, key);

@@ -1,9 +1,13 @@
 package io.tributary.catalog.event;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -18,12 +22,35 @@ import java.util.UUID;
  *
  * <p>
  * One writer per thread: its buffer is reused, and so are the encoded forms of the values that repeat from one event to
- * the next (the source, the schema, the batch, the time, the data's field names).
+ * the next (the runs of members from the source to the batch, the data's field names).
  */
 final class RecordEventJson {
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
     private static final ThreadLocal<RecordEventJson> WRITERS = ThreadLocal.withInitial(RecordEventJson::new);
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    /** The two hex digits of each byte value, and the two decimal digits of each value below 100. */
+    private static final byte[] HEX_PAIRS = new byte[512];
+    private static final byte[] DIGIT_PAIRS = new byte[200];
+    /** 10 to the power of 0 to 18. */
+    private static final long[] POWERS_OF_TEN = new long[19];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            HEX_PAIRS[2 * i] = HEX[i >> 4];
+            HEX_PAIRS[2 * i + 1] = HEX[i & 0xf];
+        }
+        for (int i = 0; i < 100; i++) {
+            DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+            DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+        }
+    }
     private static final byte[] UPPER_HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
     private static final byte[] SPECVERSION = bytesOf("{\"specversion\":");
@@ -53,22 +80,40 @@ final class RecordEventJson {
         }
     }
 
-    /** The last value written in one place, and its JSON form. */
-    private static final class Last {
-        private Object value;
+    /**
+     * A run of members whose values tend to repeat from one event to the next (the source, the schema, the batch, the
+     * time), kept as its JSON: written once while the values stay the same as in the event it was written for.
+     */
+    private static final class Run {
+        private RecordEvent writtenFor;
         private byte[] json;
+
+        void remember(RecordEvent event, byte[] json) {
+            this.writtenFor = event;
+            this.json = json;
+        }
+    }
+
+    private static boolean sameHead(RecordEvent a, RecordEvent b) {
+        return Objects.equals(a.specversion(), b.specversion());
+    }
+
+    private static boolean sameOrigin(RecordEvent a, RecordEvent b) {
+        return Objects.equals(a.source(), b.source()) && Objects.equals(a.type(), b.type());
+    }
+
+    private static boolean sameContext(RecordEvent a, RecordEvent b) {
+        return Objects.equals(a.time(), b.time()) && Objects.equals(a.datacontenttype(), b.datacontenttype())
+                && Objects.equals(a.dataschema(), b.dataschema())
+                && Objects.equals(a.tributarydataset(), b.tributarydataset())
+                && Objects.equals(a.tributarybatch(), b.tributarybatch());
     }
 
     private byte[] buffer = new byte[4096];
     private int length;
-    private final Last specversion = new Last();
-    private final Last source = new Last();
-    private final Last type = new Last();
-    private final Last time = new Last();
-    private final Last datacontenttype = new Last();
-    private final Last dataschema = new Last();
-    private final Last dataset = new Last();
-    private final Last batch = new Last();
+    private final Run head = new Run();
+    private final Run origin = new Run();
+    private final Run context = new Run();
     private String[] lastNames;
     private byte[][] nameJson;
 
@@ -90,27 +135,45 @@ final class RecordEventJson {
     private byte[] tryWrite(RecordEvent event) {
         length = 0;
         try {
-            raw(SPECVERSION);
-            cached(specversion, event.specversion());
-            raw(ID);
+            if (head.writtenFor != null && sameHead(head.writtenFor, event)) {
+                raw(head.json);
+            } else {
+                int start = length;
+                raw(SPECVERSION);
+                string(event.specversion());
+                raw(ID);
+                head.remember(event, Arrays.copyOfRange(buffer, start, length));
+            }
             uuid(event.id());
-            raw(SOURCE);
-            cached(source, event.source());
-            raw(TYPE);
-            cached(type, event.type());
-            raw(SUBJECT);
+            if (origin.writtenFor != null && sameOrigin(origin.writtenFor, event)) {
+                raw(origin.json);
+            } else {
+                int start = length;
+                raw(SOURCE);
+                string(event.source());
+                raw(TYPE);
+                string(event.type());
+                raw(SUBJECT);
+                origin.remember(event, Arrays.copyOfRange(buffer, start, length));
+            }
             string(event.subject());
-            raw(TIME);
-            cached(time, event.time());
-            raw(DATACONTENTTYPE);
-            cached(datacontenttype, event.datacontenttype());
-            raw(DATASCHEMA);
-            cached(dataschema, event.dataschema());
-            raw(DATASET);
-            cached(dataset, event.tributarydataset());
-            raw(BATCH);
-            cached(batch, event.tributarybatch());
-            raw(POSITION);
+            if (context.writtenFor != null && sameContext(context.writtenFor, event)) {
+                raw(context.json);
+            } else {
+                int start = length;
+                raw(TIME);
+                string(event.time() == null ? null : event.time().toString());
+                raw(DATACONTENTTYPE);
+                string(event.datacontenttype());
+                raw(DATASCHEMA);
+                string(event.dataschema());
+                raw(DATASET);
+                string(event.tributarydataset());
+                raw(BATCH);
+                uuid(event.tributarybatch());
+                raw(POSITION);
+                context.remember(event, Arrays.copyOfRange(buffer, start, length));
+            }
             number(event.tributaryposition());
             raw(CONTRACT_VERSION);
             number(event.tributarycontractversion());
@@ -139,8 +202,19 @@ final class RecordEventJson {
         if (data instanceof RecordData record) {
             byte[][] names = names(record.names());
             for (int i = 0; i < names.length; i++) {
-                raw(names[i]);
-                value(record.value(i));
+                Object value = record.held(i);
+                if (value == record.fields() && value != null) {
+                    AsciiFields fields = record.fields();
+                    int field = record.fieldOf(i);
+                    asciiMember(names[i], fields.bytes(), fields.from(field), fields.to(field),
+                            fields.escapesNothing(field));
+                } else if (value instanceof AsciiText text) {
+                    asciiMember(names[i], text.bytes(), text.from(), text.from() + text.length(),
+                            text.hasNothingToEscape());
+                } else {
+                    raw(names[i]);
+                    value(value);
+                }
             }
         } else {
             boolean first = true;
@@ -193,7 +267,7 @@ final class RecordEventJson {
         } else if (value instanceof Long number) {
             number(number.longValue());
         } else if (value instanceof BigDecimal decimal) {
-            ascii(decimal.toString());
+            decimal(decimal);
         } else if (value instanceof Boolean bool) {
             raw(bool ? TRUE : FALSE);
         } else if (value instanceof Integer number) {
@@ -201,28 +275,6 @@ final class RecordEventJson {
         } else {
             throw NotHandled.INSTANCE;
         }
-    }
-
-    /** A value that tends to repeat from one event to the next, written from its last JSON form when it does. */
-    private void cached(Last last, Object value) {
-        if (value == null) {
-            raw(NULL);
-            return;
-        }
-        if (value != last.value && !value.equals(last.value)) {
-            if (value instanceof String text) {
-                last.json = json(text);
-            } else if (value instanceof UUID id) {
-                int start = length;
-                uuid(id);
-                last.json = Arrays.copyOfRange(buffer, start, length);
-                length = start;
-            } else {
-                last.json = json(value.toString());
-            }
-            last.value = value;
-        }
-        raw(last.json);
     }
 
     /** A string as JSON on its own (through the buffer, which is left as it was). */
@@ -245,25 +297,28 @@ final class RecordEventJson {
         b[at++] = '"';
         long msb = id.getMostSignificantBits();
         long lsb = id.getLeastSignificantBits();
-        at = hex(b, at, msb >>> 32, 8);
+        at = hex(b, at, msb >>> 32, 4);
         b[at++] = '-';
-        at = hex(b, at, msb >>> 16, 4);
+        at = hex(b, at, msb >>> 16, 2);
         b[at++] = '-';
-        at = hex(b, at, msb, 4);
+        at = hex(b, at, msb, 2);
         b[at++] = '-';
-        at = hex(b, at, lsb >>> 48, 4);
+        at = hex(b, at, lsb >>> 48, 2);
         b[at++] = '-';
-        at = hex(b, at, lsb, 12);
+        at = hex(b, at, lsb, 6);
         b[at++] = '"';
         length = at;
     }
 
-    private static int hex(byte[] b, int at, long value, int digits) {
-        for (int i = digits - 1; i >= 0; i--) {
-            b[at + i] = HEX[(int) (value & 0xf)];
-            value >>>= 4;
+    /** The low {@code bytes} bytes of the value in hex, two digits a byte. */
+    private static int hex(byte[] b, int at, long value, int bytes) {
+        for (int i = 2 * (bytes - 1); i >= 0; i -= 2) {
+            int pair = 2 * ((int) value & 0xff);
+            b[at + i] = HEX_PAIRS[pair];
+            b[at + i + 1] = HEX_PAIRS[pair + 1];
+            value >>>= 8;
         }
-        return at + digits;
+        return at + 2 * bytes;
     }
 
     private void number(long value) {
@@ -277,16 +332,138 @@ final class RecordEventJson {
             b[length++] = '-';
             value = -value;
         }
-        int digits = 1;
-        for (long v = value; v >= 10; v /= 10) {
-            digits++;
+        int count = digitCount(value);
+        length += count;
+        digits(b, length, value, count);
+    }
+
+    /**
+     * A decimal as {@link BigDecimal#toString} writes it, without making that string for the plain decimals of up to
+     * 18 digits that data is made of; scientific notation is left to {@code toString}.
+     */
+    private void decimal(BigDecimal decimal) {
+        int scale = decimal.scale();
+        int digits = decimal.precision();
+        // toString writes an exponent when the scale is negative or the adjusted exponent below -6
+        if (scale < 0 || digits > 18 || digits - 1 - scale < -6) {
+            ascii(decimal.toString());
+            return;
         }
-        int at = length + digits;
-        do {
+        long unscaled = decimal.movePointRight(scale).longValue();
+        ensure(digits + 9);
+        byte[] b = buffer;
+        int at = length;
+        if (unscaled < 0) {
+            b[at++] = '-';
+            unscaled = -unscaled;
+        }
+        if (scale == 0) {
+            at += digits;
+            digits(b, at, unscaled, digits);
+        } else if (digits <= scale) {
+            // 0.00ddd: at most six zeros after the point
+            b[at++] = '0';
+            b[at++] = '.';
+            at += scale;
+            digits(b, at, unscaled, scale);
+        } else {
+            at += digits + 1;
+            digits(b, at, unscaled % POWERS_OF_TEN[scale], scale);
+            b[at - scale - 1] = '.';
+            digits(b, at - scale - 1, unscaled / POWERS_OF_TEN[scale], digits - scale);
+        }
+        length = at;
+    }
+
+    /** How many decimal digits a value of 0 or more has. */
+    private static int digitCount(long value) {
+        int count = 1;
+        while (count < POWERS_OF_TEN.length && value >= POWERS_OF_TEN[count]) {
+            count++;
+        }
+        return count;
+    }
+
+    /** The last {@code count} decimal digits of a value of 0 or more, zeros before it if need be, ending at {@code end}. */
+    private static void digits(byte[] b, int end, long value, int count) {
+        int at = end;
+        for (; count >= 2; count -= 2) {
+            int pair = 2 * (int) (value % 100);
+            value /= 100;
+            b[--at] = DIGIT_PAIRS[pair + 1];
+            b[--at] = DIGIT_PAIRS[pair];
+        }
+        if (count == 1) {
             b[--at] = (byte) ('0' + (int) (value % 10));
-            value /= 10;
-        } while (value != 0);
-        length += digits;
+        }
+    }
+
+    /**
+     * A member of the data, its {@code name} (with what goes around it) and a string value held as ASCII bytes,
+     * {@code text[from..to)}, copied as it is unless it has something to escape; {@code nothingToEscape} when that is
+     * known already.
+     */
+    private void asciiMember(byte[] name, byte[] text, int from, int to, boolean nothingToEscape) {
+        if (!nothingToEscape && !escapesNothing(text, from, to)) {
+            raw(name);
+            string(new String(text, from, to - from, StandardCharsets.ISO_8859_1));
+            return;
+        }
+        int n = to - from;
+        ensure(name.length + n + 2);
+        byte[] b = buffer;
+        int at = length;
+        System.arraycopy(name, 0, b, at, name.length);
+        at += name.length;
+        b[at] = '"';
+        System.arraycopy(text, from, b, at + 1, n);
+        b[at + 1 + n] = '"';
+        length = at + n + 2;
+    }
+
+    /**
+     * Whether {@code text[from..to)} holds nothing a JSON string escapes: no control char, quote, backslash or byte that
+     * is not ASCII. Looks at eight bytes at a time (read from the text, not from the buffer just written, which the
+     * processor would first have to finish storing); the bytes of a word that are not the text's are masked off, and a
+     * flag they cause on the others only sends the text the slow way.
+     */
+    private static boolean escapesNothing(byte[] text, int from, int to) {
+        int i = from;
+        for (; i <= to - Long.BYTES; i += Long.BYTES) {
+            if (escapedBytes((long) LONGS.get(text, i)) != 0) {
+                return false;
+            }
+        }
+        int rest = to - i;
+        if (rest == 0) {
+            return true;
+        }
+        if (i + Long.BYTES <= text.length) {
+            // the word from i, of which the first rest bytes are the text's
+            return (escapedBytes((long) LONGS.get(text, i)) & (-1L >>> ((Long.BYTES - rest) * 8))) == 0;
+        }
+        if (to >= Long.BYTES) {
+            // the word that ends at to, of which the last rest bytes are the ones left
+            return (escapedBytes((long) LONGS.get(text, to - Long.BYTES)) & (-1L << ((Long.BYTES - rest) * 8))) == 0;
+        }
+        for (; i < to; i++) {
+            byte c = text[i];
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The high bit of each byte of the word that JSON escapes or that is not ASCII (and possibly of later bytes). */
+    private static long escapedBytes(long word) {
+        long control = (word - LOW_BITS * 0x20) & ~word;
+        return (control | zeroBytes(word ^ LOW_BITS * '"') | zeroBytes(word ^ LOW_BITS * '\\') | word) & HIGH_BITS;
+    }
+
+    /** The high bit of each byte of the word that is zero (and possibly of later bytes). */
+    private static long zeroBytes(long word) {
+        return (word - LOW_BITS) & ~word;
     }
 
     /** Text known to be plain ASCII without anything to escape (numbers). */

@@ -10,6 +10,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +54,51 @@ class RecordEventJsonTest {
     }
 
     @Test
+    void writesDecimalsAsToStringDoes() {
+        for (String text : new String[]{"0", "0.000", "-0.5", "38.70", "-240.5892", "0.0000001", "0.000001", "1E+3",
+                "123456789012345678", "1234567890123456789", "0.123456789012345678", "-999999999999999999.9", "7E-7",
+                "0.00000", "0.000000", "0.0000000", "12.50", "-0.0001"}) {
+            BigDecimal decimal = new BigDecimal(text);
+            RecordEvent event = RecordEvent.accepted(UUID.randomUUID(), "shop", "1", Instant.EPOCH, "sales", 1,
+                    UUID.randomUUID(), 1, new RecordData(new String[]{"d"}, new Object[]{decimal}));
+            String json = new String(serializer.serialize("t", event), StandardCharsets.UTF_8);
+            assertTrue(json.endsWith("\"data\":{\"d\":" + decimal + "}}"), json);
+        }
+    }
+
+    @Test
+    void writesIntegersOfEveryLengthAsToStringDoes() {
+        List<Long> values = new ArrayList<>(List.of(0L, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1));
+        for (long power = 1; power > 0 && power <= Long.MAX_VALUE / 10; power *= 10) {
+            values.addAll(List.of(power, power - 1, -power, power + 1, 9 * power));
+        }
+        for (long value : values) {
+            RecordEvent event = RecordEvent.accepted(UUID.randomUUID(), "shop", "1", Instant.EPOCH, "sales", 1,
+                    UUID.randomUUID(), value, new RecordData(new String[]{"n"}, new Object[]{value}));
+            assertArrayEquals(EventJson.write(event), serializer.serialize("t", event), Long.toString(value));
+        }
+    }
+
+    @Test
+    void writesAsciiTextAsTheStringItHolds() {
+        String[] names = {"a", "b", "c", "d"};
+        Object[] strings = {"say \"hi\"", "tab\there", "back\\slash", "plain"};
+        String row = "x," + String.join(",", Arrays.copyOf(strings, strings.length, String[].class));
+        byte[] bytes = row.getBytes(StandardCharsets.US_ASCII);
+        Object[] held = new Object[strings.length];
+        for (int i = 0; i < strings.length; i++) {
+            int from = row.indexOf((String) strings[i]);
+            held[i] = new AsciiText(bytes, from, from + ((String) strings[i]).length());
+        }
+        UUID id = UUID.randomUUID();
+        RecordEvent withText = RecordEvent.accepted(id, "shop", "1", Instant.EPOCH, "sales", 1, id, 1,
+                new RecordData(names, held));
+        RecordEvent withStrings = RecordEvent.accepted(id, "shop", "1", Instant.EPOCH, "sales", 1, id, 1,
+                new RecordData(names, strings));
+        assertArrayEquals(EventJson.write(withStrings), serializer.serialize("t", withText));
+    }
+
+    @Test
     void readsBackAsTheSameEvent() {
         String[] names = {"row_id", "order_id", "sales", "order_date", "flag", "none"};
         Map<String, Object> data = new RecordData(names,
@@ -89,7 +135,8 @@ class RecordEventJsonTest {
         if (!RecordData.usable(names) || random.nextBoolean()) {
             data = new LinkedHashMap<>();
             for (int i = 0; i < fields; i++) {
-                data.put(names[i], values[i]);
+                // text held as bytes is for RecordData alone
+                data.put(names[i], values[i] instanceof AsciiText text ? text.toString() : values[i]);
             }
         } else {
             data = new RecordData(names, values);
@@ -114,6 +161,22 @@ class RecordEventJsonTest {
                 random.nextInt(), data);
     }
 
+    /** ASCII text in the middle of a larger array, now and then with something to escape. */
+    private AsciiText asciiText() {
+        byte[] bytes = new byte[30];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (random.nextInt(8) == 0 ? random.nextInt(0x80) : 0x20 + random.nextInt(0x5f));
+        }
+        int from = random.nextInt(10);
+        return new AsciiText(bytes, from, from + random.nextInt(20));
+    }
+
+    /** Decimals as data has them, of every scale around the switch to scientific notation. */
+    private BigDecimal smallDecimal() {
+        long unscaled = random.nextInt(3) == 0 ? random.nextInt(100) - 50 : random.nextLong() % 1_000_000_000_000L;
+        return BigDecimal.valueOf(unscaled, random.nextInt(14) - 1);
+    }
+
     private String text() {
         if (random.nextBoolean()) {
             return TEXTS[random.nextInt(TEXTS.length)];
@@ -127,7 +190,7 @@ class RecordEventJsonTest {
     }
 
     private Object value() {
-        return switch (random.nextInt(12)) {
+        return switch (random.nextInt(14)) {
             case 0 -> null;
             case 1 -> random.nextLong();
             case 2 -> (long) random.nextInt(1000) - 500;
@@ -138,6 +201,8 @@ class RecordEventJsonTest {
             case 7 -> random.nextInt();
             case 8 -> random.nextInt(20) == 0 ? List.of(1, 2) : new ArrayList<>(List.of("x"));
             case 9 -> random.nextInt(20) == 0 ? 1.5d : "2024-01-0" + (1 + random.nextInt(9));
+            case 10 -> asciiText();
+            case 11 -> smallDecimal();
             default -> text();
         };
     }

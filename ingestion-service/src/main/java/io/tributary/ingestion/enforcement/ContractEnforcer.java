@@ -12,7 +12,9 @@ import java.util.Set;
 
 import io.tributary.catalog.contract.ContractProperty;
 import io.tributary.catalog.contract.DataContract;
+import io.tributary.catalog.event.AsciiText;
 import io.tributary.catalog.event.RecordData;
+import io.tributary.ingestion.parsing.RowFields;
 import io.tributary.ingestion.parsing.SourceRecord;
 
 /**
@@ -25,6 +27,12 @@ import io.tributary.ingestion.parsing.SourceRecord;
  * check needs is prepared in the constructor, so checking a record allocates its data map and typed values, and
  * nothing else unless it fails. The data of a record is a {@link RecordData}: its values in an array, with names shared
  * by every record.
+ *
+ * <p>
+ * The fields of a row read from its bytes ({@link RowFields}) are read from the bytes where that is all a property
+ * needs ({@link PropertyRules#valueOfAscii}): strings are left in the row ({@link RecordData} holds them there until
+ * they are read), numbers and dates read without making their text. The rest, and every violation, is found from the
+ * field's text.
  */
 public final class ContractEnforcer {
 
@@ -92,10 +100,18 @@ public final class ContractEnforcer {
             return CheckedRecord.rejected(new Violation(null, "row.fieldCount", Integer.toString(values.size()),
                     "the row has " + values.size() + " fields where the header has " + record.names().size()));
         }
+        RowFields row = values instanceof RowFields bytes ? bytes : null;
         Object[] typed = new Object[rules.length];
         for (int i = 0; i < rules.length; i++) {
             PropertyRules p = rules[i];
             int column = fields.column(i);
+            if (row != null && column >= 0 && row.isAscii(column)) {
+                Object value = p.valueOfAscii(row, column);
+                if (value != null) {
+                    typed[i] = value;
+                    continue;
+                }
+            }
             String text = column < 0 ? null : values.get(column);
             if (p.isMissing(text)) {
                 Violation missing = p.missing(text);
@@ -117,42 +133,47 @@ public final class ContractEnforcer {
             }
             typed[i] = p.parser.output(value);
         }
-        return CheckedRecord.accepted(data(typed), businessKey(typed));
+        return CheckedRecord.accepted(data(typed, row, fields), businessKey(typed, row, fields));
     }
 
-    /** The values by property name, in the contract's order. */
-    private Map<String, Object> data(Object[] typed) {
+    /** The values by property name, in the contract's order; strings may be left in the row they were read from. */
+    private Map<String, Object> data(Object[] typed, RowFields row, FieldBinding fields) {
         if (names != null) {
-            return new RecordData(names, typed);
+            return row == null ? new RecordData(names, typed) : new RecordData(names, typed, row, fields.columns());
         }
         // names that repeat: as a map filled in order, a later property's value wins
         Map<String, Object> data = new LinkedHashMap<>();
         for (int i = 0; i < typed.length; i++) {
-            data.put(rules[i].name, typed[i]);
+            data.put(rules[i].name, value(typed, i, row, fields));
         }
         return data;
     }
 
-    private String businessKey(Object[] typed) {
+    private String businessKey(Object[] typed, RowFields row, FieldBinding fields) {
         if (keyIndexes.length == 0) {
             return null;
         }
         if (keyIndexes.length == 1) {
-            return String.valueOf(keyValue(typed, keyIndexes[0]));
+            return String.valueOf(value(typed, keyValueIndexes[keyIndexes[0]], row, fields));
         }
         StringBuilder key = new StringBuilder();
         for (int index : keyIndexes) {
             if (key.length() > 0) {
                 key.append('|');
             }
-            key.append(keyValue(typed, index));
+            // the value a name stands for in the data: that of the last property of that name
+            key.append(value(typed, keyValueIndexes[index], row, fields));
         }
         return key.toString();
     }
 
-    /** The value a name stands for in the data: that of the last property of that name. */
-    private Object keyValue(Object[] typed, int index) {
-        return typed[keyValueIndexes[index]];
+    /** A property's value, as a {@code String} if it is text held as bytes. */
+    private static Object value(Object[] typed, int property, RowFields row, FieldBinding fields) {
+        Object value = typed[property];
+        if (value == row && row != null) {
+            return row.get(fields.column(property));
+        }
+        return value instanceof AsciiText text ? text.toString() : value;
     }
 
     /** Where each property is read from in one list of field names. */

@@ -21,6 +21,7 @@ import io.tributary.catalog.contract.IntegerFormat;
 import io.tributary.catalog.contract.IsoTemporal;
 import io.tributary.catalog.contract.LogicalType;
 import io.tributary.catalog.contract.QualityRule;
+import io.tributary.ingestion.parsing.RowFields;
 
 /**
  * Everything one property checks, worked out once per enforcer: what counts as missing and whether a value is
@@ -60,6 +61,8 @@ final class PropertyRules {
     private final String requiredRule;
     private final String requiredBy;
     private final ValueCheck[] checks;
+    /** Whether a present value needs nothing but its type: no missing texts to compare, no limits to check. */
+    private final boolean typeOnly;
 
     PropertyRules(ContractProperty property, ZoneId zone) {
         this.property = property;
@@ -97,6 +100,23 @@ final class PropertyRules {
             }
         }
         this.checks = list.toArray(ValueCheck[]::new);
+        this.typeOnly = missingTexts.length == 0 && checks.length == 0;
+    }
+
+    /**
+     * The value of a field of a row held as ASCII bytes, read without making its text, when that is all there is to it:
+     * the field is present (its first byte is no space or control char, so it is not blank), of a plain form of its
+     * type, and the property checks nothing else. For a string, the row itself: the text stays in it. Null otherwise:
+     * the field is then checked from its text.
+     */
+    Object valueOfAscii(RowFields row, int column) {
+        byte[] bytes = row.bytes();
+        int from = row.from(column);
+        int to = row.to(column);
+        if (!typeOnly || from == to || bytes[from] <= ' ') {
+            return null;
+        }
+        return parser.isText() ? row : parser.outputOfAscii(bytes, from, to);
     }
 
     /** Whether the text counts as missing: absent, null, blank, or one of the property's missing texts. */

@@ -1,6 +1,7 @@
 package io.tributary.ingestion.enforcement;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -16,6 +17,7 @@ import java.util.Locale;
 
 import io.tributary.catalog.contract.ContractProperty;
 import io.tributary.catalog.contract.LogicalType;
+import io.tributary.catalog.event.AsciiText;
 
 /**
  * Turns the text of one field into the value of its contract property's logical type. Dates are resolved strictly
@@ -38,6 +40,8 @@ final class ValueParser {
     private final String[] cachedText = new String[CACHE];
     private final Object[] cachedValue = new Object[CACHE];
     private final String[] cachedOutput = new String[CACHE];
+    /** The output texts as bytes, for the values read from bytes; null for one that is not plain ASCII. */
+    private final AsciiText[] cachedOutputBytes = new AsciiText[CACHE];
     /** The slot of the value {@link #parse} returned last, or -1. */
     private int lastSlot = -1;
 
@@ -74,11 +78,61 @@ final class ValueParser {
                 cachedText[slot] = text;
                 cachedValue[slot] = value;
                 cachedOutput[slot] = value.toString();
+                cachedOutputBytes[slot] = asciiText(cachedOutput[slot]);
             }
             lastSlot = slot;
             return cachedValue[slot];
         }
         return parseText(text);
+    }
+
+    /** Whether the value is the field's text itself (strings, objects and arrays). */
+    boolean isText() {
+        return type == LogicalType.STRING || type == LogicalType.OBJECT || type == LogicalType.ARRAY;
+    }
+
+    /**
+     * The value as it goes downstream ({@link #output}) of a type that is not text, read from a field of ASCII bytes
+     * without making its text; null when it takes the text: a number of another form than the plain one, a temporal
+     * value not parsed lately, a boolean.
+     */
+    Object outputOfAscii(byte[] bytes, int from, int to) {
+        return switch (type) {
+            case INTEGER -> AsciiNumbers.integer(bytes, from, to);
+            case NUMBER -> AsciiNumbers.decimal(bytes, from, to);
+            case DATE, TIME, TIMESTAMP -> cachedOutputBytes(bytes, from, to);
+            default -> null;
+        };
+    }
+
+    /** The output text of the temporal value parsed lately from the text these ASCII bytes make, or null. */
+    private AsciiText cachedOutputBytes(byte[] bytes, int from, int to) {
+        int hash = 0;
+        for (int i = from; i < to; i++) {
+            hash = 31 * hash + bytes[i];
+        }
+        // the slot of the text, whose hash code this is
+        String text = cachedText[hash & (CACHE - 1)];
+        if (text == null || text.length() != to - from) {
+            return null;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) != bytes[from + i]) {
+                return null;
+            }
+        }
+        return cachedOutputBytes[hash & (CACHE - 1)];
+    }
+
+    /** The text as bytes when it is ASCII with nothing JSON escapes (as ISO dates and times are), else null. */
+    private static AsciiText asciiText(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        for (byte b : bytes) {
+            if (b < 0x20 || b == '"' || b == '\\') {
+                return null;
+            }
+        }
+        return AsciiText.withNothingToEscape(bytes, 0, bytes.length);
     }
 
     private Object parseText(String text) {

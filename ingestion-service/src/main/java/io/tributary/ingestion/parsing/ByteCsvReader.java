@@ -2,11 +2,12 @@ package io.tributary.ingestion.parsing;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,7 +20,8 @@ import java.util.Set;
  * Delimiters, quotes and line ends are found in the bytes, and each field is cut out of them: in one copy when it is
  * ASCII, else decoded on its own. Decoding a field on its own gives what decoding the whole text gives, since what
  * surrounds it (a delimiter, a quote, a line end) is ASCII, and an ASCII byte ends any malformed sequence before it.
- * The one exception is a field with a doubled quote or text after its closing quote that is not all ASCII: its record
+ * A field with doubled quotes is decoded without the second quote of each pair, the first still ending any malformed
+ * sequence before it. The one exception is a field with text after its closing quote that is not all ASCII: its record
  * is decoded whole and read by {@link CsvReader}.
  */
 final class ByteCsvReader {
@@ -28,9 +30,18 @@ final class ByteCsvReader {
     private static final Set<Charset> ASCII_COMPATIBLE = Set.of(StandardCharsets.UTF_8, StandardCharsets.US_ASCII,
             StandardCharsets.ISO_8859_1, TextDecoding.WINDOWS_1252);
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long QUOTES = LOW_BITS * '"';
+    private static final long BACKSLASHES = LOW_BITS * '\\';
+
     private final InputStream in;
     private final CsvFormat format;
     private final byte delimiter;
+    /** The delimiter, and the quote, in each byte of a long. */
+    private final long delimiters;
+    private final long quotes;
     private final byte quote;
     private final Charset charset;
     /** How many leading byte-order marks (UTF-8) are still to be dropped. */
@@ -43,6 +54,8 @@ final class ByteCsvReader {
     private long line = 1;
     /** Where the current piece of a field starts in the buffer; moved along with the record when refilling. */
     private int mark;
+    /** Non-zero when the current field holds a byte a JSON string escapes (a control char, quote or backslash). */
+    private long toEscape;
     /** The bytes of the current record's fields OR-ed together: negative when one is not ASCII. */
     private int recordBytes;
     /** Whether the current record is read from its decoded text (a field with a doubled quote and non-ASCII text). */
@@ -50,7 +63,7 @@ final class ByteCsvReader {
     /** The bytes of a field whose quotes are doubled or that goes on after its closing quote. */
     private byte[] piece = new byte[256];
     private int pieceLength;
-    private int lastFieldCount = 8;
+    private final FieldsSoFar fields = new FieldsSoFar();
 
     /**
      * @param marks how many leading UTF-8 byte-order marks to drop: those the text decoding would drop, then the one
@@ -60,6 +73,8 @@ final class ByteCsvReader {
         this.in = in;
         this.format = format;
         this.delimiter = (byte) format.delimiter();
+        this.delimiters = LOW_BITS * format.delimiter();
+        this.quotes = LOW_BITS * format.quote();
         this.quote = (byte) format.quote();
         this.charset = charset;
         this.marks = charset.equals(StandardCharsets.UTF_8) ? marks : 0;
@@ -105,34 +120,37 @@ final class ByteCsvReader {
         long startLine = line;
         recordBytes = 0;
         asText = false;
-        List<String> fields = new ArrayList<>(lastFieldCount);
+        fields.clear();
         while (true) {
             // at the start of a field
             if (position == limit && !fill()) {
-                fields.add("");
-                return record(startLine, fields, position);
+                toEscape = 0;
+                field(position, position, 0);
+                return record(startLine, position);
             }
             if (buffer[position] == quote) {
-                if (quotedField(fields)) {
-                    return ended(startLine, fields);
+                if (quotedField()) {
+                    return ended(startLine);
                 }
-            } else if (plainField(fields)) {
-                return ended(startLine, fields);
+            } else if (plainField()) {
+                return ended(startLine);
             }
         }
     }
 
     /** As {@link CsvReader}: an unquoted field, up to a delimiter (consumed), a line end or the end of the input. */
-    private boolean plainField(List<String> fields) throws IOException {
+    private boolean plainField() throws IOException {
         mark = position;
+        toEscape = 0;
         byte[] b = buffer;
         int p = position;
         int bytes = 0;
         while (true) {
+            p = ordinaryBytes(b, p, limit, delimiters);
             if (p == limit) {
                 position = p;
                 if (!fill()) {
-                    fields.add(text(mark, position, bytes));
+                    field(mark, position, bytes);
                     return true;
                 }
                 b = buffer;
@@ -140,30 +158,67 @@ final class ByteCsvReader {
             }
             byte c = b[p];
             if (c == delimiter) {
-                fields.add(text(mark, p, bytes));
+                field(mark, p, bytes);
                 position = p + 1;
                 return false;
             }
             if (c == '\n' || c == '\r') {
-                fields.add(text(mark, p, bytes));
+                field(mark, p, bytes);
                 position = p;
                 return true;
             }
             bytes |= c;
+            toEscape |= escapedByte(c);
             p++;
         }
     }
 
+    /**
+     * The first position from {@code p} that holds anything but printable ASCII: the byte repeated in {@code stops}
+     * (the delimiter, the quote), a control char (line ends among them), a quote or backslash (which JSON escapes), or
+     * a byte that is not ASCII. Looks at eight bytes at a time while eight fit before {@code limit}; the last few are
+     * left to the caller.
+     */
+    private static int ordinaryBytes(byte[] b, int p, int limit, long stops) {
+        for (; p <= limit - Long.BYTES; p += Long.BYTES) {
+            long word = (long) LONGS.get(b, p);
+            long special = zeroBytes(word ^ stops) | zeroBytes(word ^ QUOTES) | zeroBytes(word ^ BACKSLASHES)
+                    | lessThanSpace(word) | word & HIGH_BITS;
+            if (special != 0) {
+                // the lowest flagged byte is the first special one (a false flag can only follow a true one)
+                return p + (Long.numberOfTrailingZeros(special) >>> 3);
+            }
+        }
+        return p;
+    }
+
+    /** Non-zero when JSON escapes the byte: a control char, a quote or a backslash. */
+    private static long escapedByte(byte c) {
+        return c >= 0 && c < 0x20 || c == '"' || c == '\\' ? 1 : 0;
+    }
+
+    /** The high bit of each byte of {@code word} below 0x20 (and possibly of some bytes after one that is). */
+    private static long lessThanSpace(long word) {
+        return (word - LOW_BITS * 0x20) & ~word & HIGH_BITS;
+    }
+
+    /** The high bit of each byte of {@code word} that is zero, and possibly of some bytes after one that is. */
+    private static long zeroBytes(long word) {
+        return (word - LOW_BITS) & ~word & HIGH_BITS;
+    }
+
     /** As {@link CsvReader}: a field that opens with a quote, and what follows its closing quote. */
-    private boolean quotedField(List<String> fields) throws IOException {
+    private boolean quotedField() throws IOException {
         position++;
         mark = position;
+        toEscape = 0;
         pieceLength = 0;
         boolean pieces = false;
         int bytes = 0;
         while (true) {
+            position = ordinaryBytes(buffer, position, limit, quotes);
             if (position == limit && !fill()) {
-                fields.add(pieces ? pieced(mark, position, bytes) : text(mark, position, bytes));
+                quoted(pieces, mark, position, bytes);
                 return true;
             }
             byte c = buffer[position];
@@ -171,7 +226,7 @@ final class ByteCsvReader {
                 position++;
                 if (position == limit && !fill()) {
                     int end = position - 1;
-                    fields.add(pieces ? pieced(mark, end, bytes) : text(mark, end, bytes));
+                    quoted(pieces, mark, end, bytes);
                     return true;
                 }
                 int end = position - 1;
@@ -182,18 +237,19 @@ final class ByteCsvReader {
                     position++;
                     mark = position;
                 } else if (after == delimiter) {
-                    fields.add(pieces ? pieced(mark, end, bytes) : text(mark, end, bytes));
+                    quoted(pieces, mark, end, bytes);
                     position++;
                     return false;
                 } else if (after == '\n' || after == '\r') {
-                    fields.add(pieces ? pieced(mark, end, bytes) : text(mark, end, bytes));
+                    quoted(pieces, mark, end, bytes);
                     return true;
                 } else {
                     append(mark, end);
-                    return tail(fields, bytes);
+                    return tail(bytes);
                 }
             } else {
                 bytes |= c;
+                toEscape |= escapedByte(c);
                 if (c == '\n') {
                     line++;
                 } else if (c == '\r') {
@@ -210,21 +266,21 @@ final class ByteCsvReader {
     }
 
     /** As {@link CsvReader}: the rest of a field after its closing quote, quotes included. */
-    private boolean tail(List<String> fields, int bytes) throws IOException {
+    private boolean tail(int bytes) throws IOException {
         mark = position;
         while (true) {
             if (position == limit && !fill()) {
-                fields.add(pieced(mark, position, bytes));
+                fields.string(pieced(mark, position, bytes, true));
                 return true;
             }
             byte c = buffer[position];
             if (c == delimiter) {
-                fields.add(pieced(mark, position, bytes));
+                fields.string(pieced(mark, position, bytes, true));
                 position++;
                 return false;
             }
             if (c == '\n' || c == '\r') {
-                fields.add(pieced(mark, position, bytes));
+                fields.string(pieced(mark, position, bytes, true));
                 return true;
             }
             bytes |= c;
@@ -241,14 +297,42 @@ final class ByteCsvReader {
         pieceLength += n;
     }
 
-    /** The field made of the pieces so far and {@code buffer[from..to)}. */
-    @SuppressWarnings("deprecation")
-    private String pieced(int from, int to, int bytes) {
+    /** A quoted field: {@code buffer[from..to)}, after the pieces so far if there are any. */
+    private void quoted(boolean pieces, int from, int to, int bytes) {
+        if (pieces) {
+            fields.string(pieced(from, to, bytes, false));
+        } else {
+            field(from, to, bytes);
+        }
+    }
+
+    /** The field {@code buffer[from..to)}, whose bytes OR-ed together are {@code bytes}. */
+    private void field(int from, int to, int bytes) {
         recordBytes |= bytes;
         if (bytes < 0) {
-            // decoded on their own, the pieces could make characters the text does not have
-            asText = true;
-            return "";
+            fields.string(decode(from, to));
+        } else {
+            // ASCII bytes are their chars; where they are is kept from the record's start, which a refill moves
+            fields.range(from - recordStart, to - recordStart, toEscape == 0);
+        }
+    }
+
+    /**
+     * The field made of the pieces so far and {@code buffer[from..to)}, {@code afterClosingQuote} when the last piece
+     * is text after the field's closing quote.
+     */
+    @SuppressWarnings("deprecation")
+    private String pieced(int from, int to, int bytes, boolean afterClosingQuote) {
+        recordBytes |= bytes;
+        if (bytes < 0) {
+            if (afterClosingQuote) {
+                // without the closing quote between them, decoded pieces could make characters the text has not
+                asText = true;
+                return "";
+            }
+            // each doubled quote leaves one quote, which still ends any malformed sequence before it
+            append(from, to);
+            return new String(piece, 0, pieceLength, charset);
         }
         append(from, to);
         return new String(piece, 0, 0, pieceLength);
@@ -266,11 +350,11 @@ final class ByteCsvReader {
     }
 
     /** The record whose last field was just read; consumes its line end, if any. */
-    private CsvRecord ended(long startLine, List<String> fields) throws IOException {
+    private CsvRecord ended(long startLine) throws IOException {
         if (position == limit) {
-            return record(startLine, fields, position);
+            return record(startLine, position);
         }
-        CsvRecord record = record(startLine, fields, position);
+        CsvRecord record = record(startLine, position);
         byte end = buffer[position++];
         if (end == '\r') {
             recordStart = position;
@@ -282,13 +366,68 @@ final class ByteCsvReader {
         return record;
     }
 
-    private CsvRecord record(long startLine, List<String> fields, int end) throws IOException {
-        lastFieldCount = Math.max(lastFieldCount, fields.size());
-        String raw = text(recordStart, end, recordBytes);
+    private CsvRecord record(long startLine, int end) throws IOException {
         if (asText) {
-            return CsvReader.single(raw, format, startLine).next();
+            return CsvReader.single(text(recordStart, end, recordBytes), format, startLine).next();
         }
-        return new CsvRecord(startLine, fields, raw);
+        byte[] row = Arrays.copyOfRange(buffer, recordStart, end);
+        return CsvRecord.ofRow(startLine, fields.of(row, recordBytes < 0 ? charset : null));
+    }
+
+    /** The fields of the record being read: ranges of its bytes, from its start, or strings. */
+    private static final class FieldsSoFar {
+
+        /** The bounds of each field, in an array of the size the last record needed, handed over when it fits. */
+        private int[] bounds = new int[64];
+        private String[] strings = new String[32];
+        private int count;
+        private boolean anyString;
+        /** Bit i set when field i (of the first 64) holds nothing JSON escapes. */
+        private long nothingToEscape;
+
+        void clear() {
+            count = 0;
+            anyString = false;
+            nothingToEscape = 0;
+        }
+
+        void range(int from, int to, boolean escapesNothing) {
+            if (escapesNothing && count < Long.SIZE) {
+                nothingToEscape |= 1L << count;
+            }
+            add(from, to, null);
+        }
+
+        void string(String field) {
+            add(-1, -1, field);
+            anyString = true;
+        }
+
+        private void add(int from, int to, String field) {
+            if (count == strings.length) {
+                strings = Arrays.copyOf(strings, count * 2);
+            }
+            if (2 * count == bounds.length) {
+                bounds = Arrays.copyOf(bounds, Math.max(4 * count, 2));
+            }
+            bounds[2 * count] = from;
+            bounds[2 * count + 1] = to;
+            strings[count++] = field;
+        }
+
+        /** The fields, over the record's own copy of its bytes, which are in {@code charset} or all ASCII (null). */
+        RowFields of(byte[] row, Charset charset) {
+            int[] own = bounds;
+            if (own.length == 2 * count) {
+                // the next record is likely to need as many
+                bounds = new int[own.length];
+            } else {
+                own = Arrays.copyOf(bounds, 2 * count);
+                bounds = new int[2 * count];
+            }
+            return new RowFields(row, own, anyString ? Arrays.copyOf(strings, count) : null, nothingToEscape,
+                    charset);
+        }
     }
 
     /** Decoded as the text reader decodes: what is not valid in the encoding becomes U+FFFD. */

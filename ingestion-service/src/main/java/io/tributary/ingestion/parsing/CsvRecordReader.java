@@ -38,8 +38,10 @@ public final class CsvRecordReader implements RecordReader {
             header = first.fields().stream().map(String::strip).toList();
         }
         for (CsvRecord row = csv.next(); row != null; row = csv.next()) {
-            if (!row.raw().isEmpty()) {
-                return new SourceRecord(row.line(), header, row.fields(), row.raw(), null);
+            if (!row.isEmpty()) {
+                return row.fields() instanceof RowFields bytes
+                        ? SourceRecord.ofRow(row.line(), header, bytes)
+                        : new SourceRecord(row.line(), header, row.fields(), row.raw(), null);
             }
         }
         return null;

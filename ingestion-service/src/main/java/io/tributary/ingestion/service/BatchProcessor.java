@@ -144,7 +144,7 @@ public class BatchProcessor {
         try (RecordReader reader = sample.whole() ? RecordReader.of(sample.records()) : open(job)) {
             for (SourceRecord record = reader.next(); record != null; record = reader.next()) {
                 tally.received++;
-                if (record.raw().indexOf('\u0000') >= 0) {
+                if (record.containsNul()) {
                     tally.quarantine(record, new Violation(null, "text.nul", null,
                             "the record contains the NUL character, which no text column can hold"));
                     continue;
@@ -154,8 +154,8 @@ public class BatchProcessor {
                     tally.quarantine(record, checked.violation());
                     continue;
                 }
-                String key = RecordEvents.key(checked, record.raw());
-                KeyIndex.Seen seen = tally.keys.offer(key, record.raw());
+                String key = RecordEvents.key(checked, record);
+                KeyIndex.Seen seen = tally.keys.offer(key, record);
                 if (seen == KeyIndex.Seen.NEW) {
                     if (publish) {
                         flight.send(key, RecordEvents.accepted(job, record.position(), checked, key, acceptedAt));

@@ -2,11 +2,17 @@ package io.tributary.ingestion.service;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.LongBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+
+import io.tributary.ingestion.parsing.RowFields;
+import io.tributary.ingestion.parsing.SourceRecord;
 
 /**
  * The keys a batch has seen, each with a fingerprint of the record that took it, in one primitive table (open
@@ -36,6 +42,18 @@ public final class KeyIndex {
     }
 
     public Seen offer(String key, String record) {
+        return offer(key, hash(record));
+    }
+
+    /** As {@link #offer(String, String)} with the record's raw text, hashed from the row's bytes when they are ASCII. */
+    public Seen offer(String key, SourceRecord record) {
+        if (record.values() instanceof RowFields row && row.isAsciiText()) {
+            return offer(key, hashAscii(row.bytes()));
+        }
+        return offer(key, hash(record.raw()));
+    }
+
+    private Seen offer(String key, long fingerprint) {
         long k = nonZero(hash(key));
         Slots s = slots;
         int mask = (s.length() >> 1) - 1;
@@ -43,14 +61,14 @@ public final class KeyIndex {
             long at = s.get(2 * i);
             if (at == EMPTY) {
                 s.set(2 * i, k);
-                s.set(2 * i + 1, hash(record));
+                s.set(2 * i + 1, fingerprint);
                 if (++size * 4 > s.length()) {
                     grow();
                 }
                 return Seen.NEW;
             }
             if (at == k) {
-                return s.get(2 * i + 1) == hash(record) ? Seen.SAME_RECORD : Seen.OTHER_RECORD;
+                return s.get(2 * i + 1) == fingerprint ? Seen.SAME_RECORD : Seen.OTHER_RECORD;
             }
         }
     }
@@ -143,6 +161,7 @@ public final class KeyIndex {
         }
     }
 
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long PRIME_1 = 0x9E3779B185EBCA87L;
     private static final long PRIME_2 = 0xC2B2AE3D27D4EB4FL;
 
@@ -170,6 +189,35 @@ public final class KeyIndex {
         }
         b = lane(b, last);
         return mix(a ^ Long.rotateLeft(b, 29) ^ ((long) n * PRIME_2));
+    }
+
+    /** {@link #hash(String)} of the text whose chars are these ASCII bytes. */
+    static long hashAscii(byte[] text) {
+        int n = text.length;
+        long a = PRIME_1;
+        long b = PRIME_2;
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            a = lane(a, chars(text, i));
+            b = lane(b, chars(text, i + 4));
+        }
+        if (i + 4 <= n) {
+            a = lane(a, chars(text, i));
+            i += 4;
+        }
+        long last = 0;
+        for (int shift = 0; i < n; i++, shift += 16) {
+            last |= (long) text[i] << shift;
+        }
+        b = lane(b, last);
+        return mix(a ^ Long.rotateLeft(b, 29) ^ ((long) n * PRIME_2));
+    }
+
+    /** Four ASCII bytes as the four chars they are, 16 bits each. */
+    private static long chars(byte[] text, int at) {
+        long x = (int) INTS.get(text, at) & 0xffffffffL;
+        x = (x | x << 16) & 0x0000ffff0000ffffL;
+        return (x | x << 8) & 0x00ff00ff00ff00ffL;
     }
 
     private static long chars(String text, int at) {

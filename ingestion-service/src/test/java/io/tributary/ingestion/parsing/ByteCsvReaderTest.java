@@ -86,6 +86,15 @@ class ByteCsvReaderTest {
         }
         assertEquals(want, got, () -> "bytes " + hex(bytes) + " in " + charset + ", chunks of " + chunk
                 + ", mark to drop " + markToDrop);
+        for (CsvRecord record : got) {
+            if (record.fields() instanceof RowFields fields) {
+                for (int i = 0; i < Math.min(fields.size(), Long.SIZE); i++) {
+                    boolean plain = fields.isAscii(i) && fields.get(i).chars().allMatch(c -> c >= 0x20 && c != '"'
+                            && c != '\\');
+                    assertEquals(plain, fields.escapesNothing(i), () -> "bytes " + hex(bytes));
+                }
+            }
+        }
     }
 
     private static String hex(byte[] bytes) {
