@@ -206,6 +206,7 @@ final class EndToEnd {
         return nanos / 1e9;
     }
 
+    /** A Markdown table, columns padded so that it also reads well in a terminal; the first row is the header. */
     static void printTable(List<String[]> rows) {
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {

@@ -66,39 +66,6 @@ public final class JmhReport {
                     method.equals("reference") ? "-" : String.format("%.2f", score[0] / TARGET_ROWS_PER_SECOND),
                     Double.isNaN(score[2]) ? "-" : String.format("%,.0f", score[2])});
         }
-        print(rows);
-    }
-
-    /** A Markdown table, columns padded so that it also reads well in a terminal. */
-    private static void print(List<String[]> rows) {
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        for (int r = 0; r < rows.size(); r++) {
-            StringBuilder line = new StringBuilder("|");
-            for (int i = 0; i < widths.length; i++) {
-                String cell = rows.get(r)[i];
-                line.append(' ').append(i == 0 ? pad(cell, widths[i]) : padLeft(cell, widths[i])).append(" |");
-            }
-            System.out.println(line);
-            if (r == 0) {
-                StringBuilder rule = new StringBuilder("|");
-                for (int i = 0; i < widths.length; i++) {
-                    rule.append("-".repeat(widths[i] + (i == 0 ? 2 : 1))).append(i == 0 ? "|" : ":|");
-                }
-                System.out.println(rule);
-            }
-        }
-    }
-
-    private static String pad(String text, int width) {
-        return text + " ".repeat(width - text.length());
-    }
-
-    private static String padLeft(String text, int width) {
-        return " ".repeat(width - text.length()) + text;
+        EndToEnd.printTable(rows);
     }
 }
