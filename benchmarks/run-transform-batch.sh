@@ -6,13 +6,5 @@
 # PostgreSQL's active statements; --pair-index (an experiment) adds an index on curated.sales (customer_id, product_id).
 # Needs the packaged services: ./mvnw -B -ntp install -DskipTests
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-root="$(dirname "$here")"
-jar="$here/target/benchmarks.jar"
-if [ ! -f "$jar" ]; then
-  echo "$jar is missing; build first: ./mvnw -B -ntp install -DskipTests (in $root)" >&2
-  exit 2
-fi
-java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-cd "$here"
-exec "$java_bin" -Xmx1g -Dtributary.root="$root" -cp "$jar" io.tributary.benchmarks.TransformBatch "$@"
+source "$(dirname "$0")/java-main.sh"
+run_main io.tributary.benchmarks.TransformBatch "$@"
