@@ -126,9 +126,7 @@ final class CpuAccounting {
     /** utime + stime of a process, plus those of its children it has waited for if asked; 0 when it is gone. */
     private static long ticks(long pid, boolean withReapedChildren) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // the command name in parentheses may hold spaces: the fields are counted after it
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            String[] fields = statFields(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
             long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
             if (withReapedChildren) {
                 ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
@@ -150,7 +148,7 @@ final class CpuAccounting {
                 String stat = Files.readString(thread.resolve("stat"));
                 String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                 if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    String[] fields = statFields(stat);
                     ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
                 }
             }
@@ -158,6 +156,14 @@ final class CpuAccounting {
         } catch (IOException | RuntimeException e) {
             return 0;
         }
+    }
+
+    /**
+     * The fields of a {@code /proc/.../stat} line after the command name, which is in parentheses and may hold spaces:
+     * utime and stime are [11] and [12], the reaped children's [13] and [14].
+     */
+    private static String[] statFields(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     }
 
     /** The PostgreSQL server whose command line names this data directory, and all its processes. */
