@@ -109,9 +109,9 @@ public class CuratedTableRepository {
 
     /** The stored rows of these keys, locked until the transaction ends. */
     public Map<String, CuratedRow> lock(CompiledPipeline pipeline, Collection<String> keys) throws SQLException {
-        String[] sorted = keys.stream().sorted().toArray(String[]::new);
-        return query(pipeline, "_key = any(?) order by _key for update", statement -> statement.setArray(1,
-                statement.getConnection().createArrayOf("text", sorted)));
+        List<String> sorted = keys.stream().sorted().toList();
+        return query(pipeline, "_key = any(?) order by _key for update",
+                statement -> statement.setArray(1, Sql.texts(statement.getConnection(), sorted)));
     }
 
     /** The stored rows whose {@code column} holds one of these values, locked: the facts a reference row completes. */
