@@ -21,6 +21,8 @@ import io.tributary.transform.service.ReadDatasets;
 public class AcceptedRecordDeserializer extends RecordEventDeserializer {
 
     private final Supplier<ReadDatasets> datasets;
+    /** Found once the container runs, then kept: a consumer's deserializer is used by its polling thread alone. */
+    private ReadDatasets read;
 
     public AcceptedRecordDeserializer() {
         this(() -> {
@@ -36,11 +38,17 @@ public class AcceptedRecordDeserializer extends RecordEventDeserializer {
     @Override
     public RecordEvent deserialize(String topic, Headers headers, byte[] data) {
         String dataset = datasetOf(headers);
-        ReadDatasets read = dataset == null ? null : datasets.get();
-        if (read != null && read.passesOver(dataset)) {
+        if (dataset != null && read() != null && read.passesOver(dataset)) {
             return null;
         }
         return deserialize(topic, data);
+    }
+
+    private ReadDatasets read() {
+        if (read == null) {
+            read = datasets.get();
+        }
+        return read;
     }
 
     /** The dataset the producer named in the record's header, if it did. */
