@@ -13,8 +13,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
 import io.tributary.catalog.event.Channels;
-import io.tributary.catalog.event.RecordEvent;
 import io.tributary.transform.repository.PipelineProgress;
+import io.tributary.transform.service.AcceptedRecord;
 import io.tributary.transform.service.Delivery;
 import io.tributary.transform.service.PipelineMetrics;
 import io.tributary.transform.service.RecordApplier;
@@ -37,12 +37,14 @@ public class AcceptedRecordsConsumer {
 
     @Incoming(Channels.ACCEPTED_RECORDS)
     @Blocking
-    public void consume(ConsumerRecords<String, RecordEvent> records) throws InterruptedException, SQLException {
+    public void consume(ConsumerRecords<String, AcceptedRecord> records) throws InterruptedException, SQLException {
         List<Delivery> deliveries = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, RecordEvent> r : records) {
-            RecordEvent event = r.value();
-            String dataset = event != null ? event.tributarydataset() : AcceptedRecordDeserializer.datasetOf(r.headers());
-            deliveries.add(new Delivery(r.topic(), r.partition(), r.offset(), event, dataset));
+        for (ConsumerRecord<String, AcceptedRecord> r : records) {
+            AcceptedRecord record = r.value();
+            String dataset = record != null
+                    ? record.event().tributarydataset()
+                    : AcceptedRecordDeserializer.datasetOf(r.headers());
+            deliveries.add(new Delivery(r.topic(), r.partition(), r.offset(), record, dataset));
         }
         String topic = deliveries.isEmpty() ? Channels.ACCEPTED_RECORDS : deliveries.get(0).topic();
         Map<String, PipelineProgress> applied = Retries.untilCommitted(() -> applier.apply(topic, deliveries));

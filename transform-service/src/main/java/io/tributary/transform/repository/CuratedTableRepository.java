@@ -158,8 +158,11 @@ public class CuratedTableRepository {
                 + (columns.isEmpty() ? "" : ", " + names) + ") select t._key, t._record_id::uuid, t._source, "
                 + "t._batch::uuid, t._position::bigint, t._partition::integer, t._offset::bigint, t._version::integer, t._hash, t._status, "
                 + "t._pending::text[], t._input::json, t._accepted_at::timestamptz, now()"
-                + (columns.isEmpty() ? "" : ", " + casts) + " from unnest(" + "?::text[], ".repeat(13 + columns
-                        .size()).replaceAll(", $", "")
+                + (columns.isEmpty() ? "" : ", " + casts) + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], "
+                + "?::bigint[], ?::integer[], ?::bigint[], ?::integer[], ?::text[], ?::text[], ?::text[], ?::text[], "
+                + "?::text[]" + columns.stream().map(c -> pipeline.output().get(c) == FieldType.INTEGER
+                        ? ", ?::bigint[]"
+                        : ", ?::text[]").collect(Collectors.joining())
                 + ") as t(_key, _record_id, _source, _batch, _position, "
                 + "_partition, _offset, "
                 + "_version, _hash, _status, _pending, _input, _accepted_at" + (columns.isEmpty()
@@ -182,17 +185,19 @@ public class CuratedTableRepository {
             statement.setArray(i++, Sql.texts(connection, sorted, CuratedRow::recordId));
             statement.setArray(i++, Sql.texts(connection, sorted, CuratedRow::source));
             statement.setArray(i++, Sql.texts(connection, sorted, CuratedRow::batch));
-            statement.setArray(i++, Sql.texts(connection, sorted, CuratedRow::position));
-            statement.setArray(i++, Sql.texts(connection, sorted, CuratedRow::partition));
-            statement.setArray(i++, Sql.texts(connection, sorted, CuratedRow::offset));
-            statement.setArray(i++, Sql.texts(connection, sorted, CuratedRow::version));
+            statement.setArray(i++, Sql.longs(connection, sorted, CuratedRow::position));
+            statement.setArray(i++, Sql.ints(connection, sorted, CuratedRow::partition));
+            statement.setArray(i++, Sql.longs(connection, sorted, CuratedRow::offset));
+            statement.setArray(i++, Sql.ints(connection, sorted, CuratedRow::version));
             statement.setArray(i++, Sql.texts(connection, sorted, CuratedRow::hash));
             statement.setArray(i++, Sql.texts(connection, sorted, r -> r.status().label()));
             statement.setArray(i++, Sql.texts(connection, sorted, r -> pgArray(r.pending())));
             statement.setArray(i++, Sql.texts(connection, sorted, CuratedRow::input));
             statement.setArray(i++, Sql.texts(connection, sorted, CuratedRow::acceptedAt));
             for (String column : columns) {
-                statement.setArray(i++, Sql.texts(connection, sorted, r -> r.values().get(column)));
+                statement.setArray(i++, pipeline.output().get(column) == FieldType.INTEGER
+                        ? Sql.longs(connection, sorted, r -> (Long) r.values().get(column))
+                        : Sql.texts(connection, sorted, r -> r.values().get(column)));
             }
             statement.executeUpdate();
         }

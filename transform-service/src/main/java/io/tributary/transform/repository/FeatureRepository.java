@@ -10,9 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -70,22 +68,23 @@ public class FeatureRepository {
         }
     }
 
-    /** The distinct products of each of these orders, among the curated rows. */
-    public Map<String, Set<String>> productsByOrder(CompiledPipeline pipeline, Collection<String> orders)
+    /** The products of each of these orders, each with its number of curated rows. */
+    public Map<String, Map<String, Long>> productsByOrder(CompiledPipeline pipeline, Collection<String> orders)
             throws SQLException {
         PipelineDefinition.Features features = pipeline.definition().features();
-        Map<String, Set<String>> products = new HashMap<>();
-        String sql = "select distinct " + Sql.quote(features.order()) + "::text, " + Sql.quote(features.product())
-                + "::text from " + Sql.table(pipeline.name()) + " where _status = 'curated' and "
+        Map<String, Map<String, Long>> products = new HashMap<>();
+        String sql = "select " + Sql.quote(features.order()) + "::text, " + Sql.quote(features.product())
+                + "::text, count(*) from " + Sql.table(pipeline.name()) + " where _status = 'curated' and "
                 + Sql.quote(features.order()) + " = any(?::" + pipeline.output().get(features.order()).sqlType()
                 + "[]) and " + Sql.quote(features.product())
-                + " is not null";
+                + " is not null group by 1, 2";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setArray(1, Sql.texts(connection, orders));
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    products.computeIfAbsent(result.getString(1), o -> new TreeSet<>()).add(result.getString(2));
+                    products.computeIfAbsent(result.getString(1), o -> new HashMap<>())
+                            .put(result.getString(2), result.getLong(3));
                 }
             }
         }
@@ -111,9 +110,12 @@ public class FeatureRepository {
             upsert.setArray(2, Sql.texts(connection, pairs, p -> p.getKey().get(1)));
             upsert.setArray(3, Sql.texts(connection, pairs, Map.Entry::getValue));
             upsert.executeUpdate();
-            prune.setArray(1, Sql.texts(connection, pairs, p -> p.getKey().get(0)));
-            prune.setArray(2, Sql.texts(connection, pairs, p -> p.getKey().get(1)));
-            prune.executeUpdate();
+            List<Map.Entry<List<String>, Long>> fewer = pairs.stream().filter(p -> p.getValue() < 0).toList();
+            if (!fewer.isEmpty()) {
+                prune.setArray(1, Sql.texts(connection, fewer, p -> p.getKey().get(0)));
+                prune.setArray(2, Sql.texts(connection, fewer, p -> p.getKey().get(1)));
+                prune.executeUpdate();
+            }
         }
     }
 

@@ -44,6 +44,26 @@ final class Sql {
         return connection.createArrayOf("text", texts);
     }
 
+    /** A {@code bigint[]} parameter, which the driver sends in binary form: no number written as text and parsed. */
+    static <T> Array longs(Connection connection, Collection<T> items, Function<T, Long> value) throws SQLException {
+        Long[] longs = new Long[items.size()];
+        int i = 0;
+        for (T item : items) {
+            longs[i++] = value.apply(item);
+        }
+        return connection.createArrayOf("int8", longs);
+    }
+
+    /** An {@code integer[]} parameter; see {@link #longs}. */
+    static <T> Array ints(Connection connection, Collection<T> items, Function<T, Integer> value) throws SQLException {
+        Integer[] ints = new Integer[items.size()];
+        int i = 0;
+        for (T item : items) {
+            ints[i++] = value.apply(item);
+        }
+        return connection.createArrayOf("int4", ints);
+    }
+
     /** A {@code text[]} parameter of values that are text already; see {@link #texts}. */
     static Array texts(Connection connection, Collection<String> values) throws SQLException {
         return connection.createArrayOf("text", values.toArray(String[]::new));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ final class Changes {
 
     final SortedMap<AggregateCell, AggregateChange> cells = new TreeMap<>();
     final Set<String> orders = new HashSet<>();
+    /** Per order, how many curated rows of each product the changes add (or, below zero, remove). */
+    private final Map<String, Map<String, Long>> orderLines = new HashMap<>();
     final Set<List<String>> histories = new HashSet<>();
     private final CompiledPipeline pipeline;
 
@@ -63,15 +66,53 @@ final class Changes {
         PipelineDefinition.Features features = pipeline.definition().features();
         if (features != null) {
             Object order = values.get(features.order());
+            Object product = values.get(features.product());
             if (order != null) {
                 orders.add(text(order));
+                if (product != null) {
+                    orderLines.computeIfAbsent(text(order), o -> new HashMap<>()).merge(text(product), (long) sign,
+                            Long::sum);
+                }
             }
             Object customer = values.get(features.customer());
-            Object product = values.get(features.product());
             if (customer != null && product != null) {
                 histories.add(List.of(text(customer), text(product)));
             }
         }
+    }
+
+    /**
+     * Whether the products of each order after the changes can be computed from those before, without reading them
+     * again: the text this class makes of the order and product values must be PostgreSQL's. It is for every type but
+     * timestamps.
+     */
+    boolean knowsProductsAfter() {
+        PipelineDefinition.Features features = pipeline.definition().features();
+        return pipeline.output().get(features.order()) != FieldType.TIMESTAMP
+                && pipeline.output().get(features.product()) != FieldType.TIMESTAMP;
+    }
+
+    /** The distinct products of each changed order once the changes are made, from each product's rows before. */
+    Map<String, Set<String>> productsAfter(Map<String, Map<String, Long>> before) {
+        Map<String, Set<String>> after = new HashMap<>();
+        for (String order : orders) {
+            Map<String, Long> lines = new HashMap<>(before.getOrDefault(order, Map.of()));
+            orderLines.getOrDefault(order, Map.of()).forEach((product, change) -> lines.merge(product, change,
+                    Long::sum));
+            lines.forEach((product, count) -> {
+                if (count > 0) {
+                    after.computeIfAbsent(order, o -> new HashSet<>()).add(product);
+                }
+            });
+        }
+        return after;
+    }
+
+    /** The distinct products of each order, from each product's rows. */
+    static Map<String, Set<String>> products(Map<String, Map<String, Long>> lines) {
+        Map<String, Set<String>> products = new HashMap<>();
+        lines.forEach((order, counts) -> products.put(order, counts.keySet()));
+        return products;
     }
 
     /** The event time as an instant: a date counts from its start, in UTC. */

@@ -40,8 +40,8 @@ record Item(
 
     static Item of(Delivery delivery, Mode mode) {
         RecordEvent event = delivery.event();
-        String input = new String(EventJson.write(event.data()), StandardCharsets.UTF_8);
-        return new Item(event.id().toString(), event.data(), input, Hashes.sha256(input), event.id(), event.sourceName(),
+        return new Item(event.id().toString(), event.data(), delivery.record().input(), delivery.record().hash(),
+                event.id(), event.sourceName(),
                 event.tributarybatch(), event.tributaryposition(), delivery.partition(), delivery.offset(),
                 event.time(), mode);
     }

@@ -127,7 +127,7 @@ public class PipelineWriter {
     private void write(CompiledPipeline pipeline, Map<String, CuratedRow> writes, Changes changes)
             throws SQLException {
         boolean withFeatures = pipeline.definition().features() != null && !changes.orders.isEmpty();
-        Map<String, Set<String>> before = withFeatures
+        Map<String, Map<String, Long>> before = withFeatures
                 ? features.productsByOrder(pipeline, changes.orders)
                 : Map.of();
         rows.write(pipeline, writes.values());
@@ -135,8 +135,10 @@ public class PipelineWriter {
             aggregates.apply(pipeline, changes.cells);
         }
         if (withFeatures) {
-            Map<String, Set<String>> after = features.productsByOrder(pipeline, changes.orders);
-            features.moveCoPurchases(pipeline, Changes.coPurchases(before, after));
+            Map<String, Set<String>> after = changes.knowsProductsAfter()
+                    ? changes.productsAfter(before)
+                    : Changes.products(features.productsByOrder(pipeline, changes.orders));
+            features.moveCoPurchases(pipeline, Changes.coPurchases(Changes.products(before), after));
             features.refreshHistories(pipeline, changes.histories);
         }
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import io.tributary.catalog.event.Channels;
 import io.tributary.catalog.event.RecordEvent;
 import io.tributary.catalog.event.RecordEventSerializer;
+import io.tributary.transform.service.AcceptedRecord;
 import io.tributary.transform.service.ReadDatasets;
 
 class AcceptedRecordDeserializerTest {
@@ -40,10 +41,12 @@ class AcceptedRecordDeserializerTest {
                 "sales", 1, UUID.randomUUID(), 2, Map.of("sales", new BigDecimal("12.50")));
         byte[] json = new RecordEventSerializer().serialize(Channels.ACCEPTED_RECORDS, event);
 
-        RecordEvent decoded = deserializer.deserialize(Channels.ACCEPTED_RECORDS, dataset("sales"), json);
+        AcceptedRecord decoded = deserializer.deserialize(Channels.ACCEPTED_RECORDS, dataset("sales"), json);
 
-        assertEquals(event.id(), decoded.id());
-        assertEquals("sales", decoded.tributarydataset());
+        assertEquals(event.id(), decoded.event().id());
+        assertEquals("sales", decoded.event().tributarydataset());
+        assertEquals("{\"sales\":12.50}", decoded.input());
+        assertEquals(AcceptedRecord.of(event).hash(), decoded.hash());
     }
 
     @Test

@@ -194,6 +194,27 @@ class RecordApplierTest {
     }
 
     @Test
+    void keepsACoPurchaseWhileAnotherLineOfTheOrderStillHoldsTheProduct() throws SQLException {
+        CatalogFixtures.Dataset d = lines("");
+        deliver(line(d, "1", "B1", "chair", "CA", "2024-03-01", "1"), line(d, "2", "B1", "chair", "CA", "2024-03-01",
+                "1"), line(d, "3", "B1", "desk", "CA", "2024-03-01", "1"));
+        String pairs = "select count(*) from curated." + d.name() + "_co_purchases where product = 'chair' and "
+                + "other_product = 'desk' and orders = 1";
+
+        deliver(line(d, "1", "B1", "lamp", "CA", "2024-03-01", "1"));
+        assertEquals(1L, catalog.single(pairs));
+        assertEquals(1L, catalog.single("select orders from curated." + d.name() + "_co_purchases where product = "
+                + "'lamp' and other_product = 'chair'"));
+
+        deliver(line(d, "2", "B1", "lamp", "CA", "2024-03-01", "1"));
+        assertEquals(0L, catalog.single("select count(*) from curated." + d.name() + "_co_purchases where "
+                + "product = 'chair' or other_product = 'chair'"));
+        assertEquals(List.of(Map.of("pair", "desk/lamp", "orders", 1L), Map.of("pair", "lamp/desk", "orders", 1L)),
+                catalog.query("select product || '/' || other_product as pair, orders from curated." + d.name()
+                        + "_co_purchases order by 1"));
+    }
+
+    @Test
     void completesFactsWhoseReferenceArrivesLaterAndMovesThemWhenItChanges() throws SQLException {
         CatalogFixtures.Dataset regions = catalog.dataset(name("regions"), "UTC", """
                 - {name: state, logicalType: string, required: true, primaryKey: true, primaryKeyPosition: 1}
