@@ -1,9 +1,12 @@
 package io.tributary.benchmarks;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.stream.Stream;
 
 import io.tributary.generator.DumpFile;
@@ -40,13 +43,32 @@ final class GeneratedCsv {
         return file;
     }
 
+    /** Added to the Row IDs of a warm-up file, which the generator numbers from 1 as it numbers every file. */
+    static final long WARM_UP_ROW_IDS = 1_000_000_000L;
+
     /**
-     * A file to warm a suite up with before a measure: another seed and the year before, so none of its records, order
-     * ids or days is one of the measured file's.
+     * A file to warm a suite up with before a measure: another seed, the year before and Row IDs from
+     * {@link #WARM_UP_ROW_IDS}, so none of its records, keys, order ids or days is one of the measured file's.
      */
     static DumpFile writeWarmUp(Path dir, long rows) throws IOException {
         GeneratorOptions options = options(rows, 1);
-        return write(dir, options.withStartDate(options.startDate().minusYears(1)));
+        DumpFile file = write(dir, options.withStartDate(options.startDate().minusYears(1)));
+        Path renumbered = dir.resolve("renumbered.csv");
+        try (Stream<String> lines = Files.lines(file.path());
+                Writer out = Files.newBufferedWriter(renumbered)) {
+            Iterator<String> it = lines.iterator();
+            out.write(it.next());
+            out.write('\n');
+            while (it.hasNext()) {
+                String line = it.next();
+                int comma = line.indexOf(',');
+                out.write(Long.toString(Long.parseLong(line.substring(0, comma)) + WARM_UP_ROW_IDS));
+                out.write(line, comma, line.length() - comma);
+                out.write('\n');
+            }
+        }
+        Files.move(renumbered, file.path(), StandardCopyOption.REPLACE_EXISTING);
+        return file;
     }
 
     /** The file's bytes; the temporary folder it was written to is gone afterwards. */

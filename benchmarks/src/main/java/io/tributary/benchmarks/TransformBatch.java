@@ -40,9 +40,12 @@ import io.tributary.local.TributaryService;
  * demo pipeline has applied every record ({@code GET /api/pipelines/sales}: {@code counts.received} equals the
  * batch's accepted records and {@code lagRecords} is 0) and serving's sales by region count every row; side by side in
  * the same run with PostgreSQL {@code COPY ... FROM STDIN} of the same file into a table of the same shape on the
- * suite's PostgreSQL, before and after.
+ * suite's PostgreSQL, before and after. A smaller file goes the same way first and is not counted
+ * ({@code --warmup-rows}, 0 for none): the services then run compiled code, and the tables already hold rows, as in a
+ * suite that has been up for a while.
  * <p>
- * Usage: {@code run-transform-batch.sh [rows, default 1000000] [--jfr] [--pg-sample] [--keep]}; {@code --pg-sample}
+ * Usage: {@code run-transform-batch.sh [rows, default 1000000] [--warmup-rows 100000] [--jfr] [--pg-sample] [--keep]};
+ * {@code --pg-sample}
  * samples PostgreSQL's active statements during the run ({@link PgActivitySampler}); {@code --pair-index} is an
  * experiment: it adds an index the service does not create (see {@link #pairIndex}), to measure its effect.
  */
@@ -55,6 +58,7 @@ public final class TransformBatch {
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final long rows;
+    private final long warmupRows;
     private final boolean jfr;
     private final boolean keep;
     private final boolean pgSample;
@@ -64,8 +68,10 @@ public final class TransformBatch {
     private CpuAccounting cpu = new CpuAccounting();
     private PgActivitySampler sampler;
 
-    private TransformBatch(long rows, boolean jfr, boolean keep, boolean pgSample, boolean pairIndex, Path root) {
+    private TransformBatch(long rows, long warmupRows, boolean jfr, boolean keep, boolean pgSample, boolean pairIndex,
+            Path root) {
         this.rows = rows;
+        this.warmupRows = warmupRows;
         this.jfr = jfr;
         this.keep = keep;
         this.pgSample = pgSample;
@@ -75,19 +81,22 @@ public final class TransformBatch {
 
     public static void main(String[] args) throws Exception {
         long rows = 1_000_000;
+        long warmupRows = 100_000;
         boolean jfr = false;
         boolean keep = false;
         boolean pgSample = false;
         boolean pairIndex = false;
-        for (String arg : args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
             switch (arg) {
+                case "--warmup-rows" -> warmupRows = Long.parseLong(args[++i]);
                 case "--jfr" -> jfr = true;
                 case "--keep" -> keep = true;
                 case "--pg-sample" -> pgSample = true;
                 case "--pair-index" -> pairIndex = true;
                 case "-h", "--help" -> {
-                    System.out.println("usage: run-transform-batch.sh [rows, default 1000000] [--jfr] [--pg-sample] "
-                            + "[--pair-index] [--keep]");
+                    System.out.println("usage: run-transform-batch.sh [rows, default 1000000] [--warmup-rows 100000] "
+                            + "[--jfr] [--pg-sample] [--pair-index] [--keep]");
                     return;
                 }
                 default -> rows = Long.parseLong(arg.replace("_", "").replace(",", ""));
@@ -95,7 +104,7 @@ public final class TransformBatch {
         }
         Path root = EndToEnd.repositoryRoot();
         EndToEnd.requirePackagedServices(root);
-        new TransformBatch(rows, jfr, keep, pgSample, pairIndex, root).run();
+        new TransformBatch(rows, warmupRows, jfr, keep, pgSample, pairIndex, root).run();
     }
 
     /** Elapsed nanoseconds from the start of the upload (or of the COPY), and CPU snapshots. */
@@ -137,6 +146,9 @@ public final class TransformBatch {
             }
 
             Timing copyBefore = copy(suite, file, contract, "bench_copy_before");
+            if (warmupRows > 0) {
+                warmUp(suite, GeneratedCsv.writeWarmUp(work.resolve("warm-up"), warmupRows));
+            }
             Timing tributary = tributary(suite, file, work);
             Timing copyAfter = copy(suite, file, contract, "bench_copy_after");
             report(file, bytes, copyBefore, copyAfter, tributary);
@@ -212,18 +224,54 @@ public final class TransformBatch {
         }
         Timing timing = new Timing();
         timing.loadBefore = EndToEnd.loadAverage();
+        long before = bench.pipeline(suite).path("counts").path("received").asLong();
         timing.start = cpu.snapshot();
         long t0 = System.nanoTime();
-        String url = suite.ingestionUrl() + "/api/sources/" + SOURCE + "/files?fileName="
-                + URLEncoder.encode(file.path().getFileName().toString(), StandardCharsets.UTF_8);
-        HttpResponse<String> uploaded = EndToEnd.expect(bench.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofFile(file.path())), Duration.ofMinutes(30)), 202);
+        String batchId = upload(suite, file.path());
         timing.upload = System.nanoTime() - t0;
-        String batchId = EndToEnd.JSON.readTree(uploaded.body()).path("id").asText();
         EndToEnd.log(String.format(Locale.ROOT, "upload answered 202 after %.2f s, batch %s",
                 EndToEnd.seconds(timing.upload), batchId));
+        awaitApplied(suite, batchId, rows, before, t0, timing);
+        awaitServing(suite, file);
+        timing.served = System.nanoTime() - t0;
+        timing.total = timing.served;
+        timing.end = cpu.snapshot();
+        if (sampler != null) {
+            sampler.close();
+        }
+        EndToEnd.log(String.format(Locale.ROOT, "serving counts every row after %.2f s",
+                EndToEnd.seconds(timing.served)));
+        if (jfr) {
+            EndToEnd.stopJfr(suite, TributaryService.TRANSFORM, recording, "transform-batch-" + rows + ".jfr",
+                    EndToEnd.APPLIER_FRAME);
+        }
+        return timing;
+    }
 
+    private void warmUp(Suite suite, DumpFile warmup) throws Exception {
+        long before = bench.pipeline(suite).path("counts").path("received").asLong();
+        long t0 = System.nanoTime();
+        awaitApplied(suite, upload(suite, warmup.path()), warmupRows, before, t0, new Timing());
+        EndToEnd.log(String.format(Locale.ROOT, "warm-up: %,d rows applied after %.2f s, not counted", warmupRows,
+                EndToEnd.seconds(System.nanoTime() - t0)));
+    }
+
+    /** Uploads the file to the source; returns the batch's id. */
+    private String upload(Suite suite, Path file) throws IOException, InterruptedException {
+        String url = suite.ingestionUrl() + "/api/sources/" + SOURCE + "/files?fileName="
+                + URLEncoder.encode(file.getFileName().toString(), StandardCharsets.UTF_8);
+        HttpResponse<String> uploaded = EndToEnd.expect(bench.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofFile(file)), Duration.ofMinutes(30)), 202);
+        return EndToEnd.JSON.readTree(uploaded.body()).path("id").asText();
+    }
+
+    /**
+     * Waits until the batch is COMPLETED with every row accepted and the pipeline has received them all
+     * ({@code before} counted already) with no lag, noting the moments in {@code timing}.
+     */
+    private void awaitApplied(Suite suite, String batchId, long rows, long before, long t0, Timing timing)
+            throws IOException, InterruptedException {
         long deadline = t0 + LIMIT.toNanos();
         JsonNode batch = null;
         long accepted = -1;
@@ -252,7 +300,7 @@ public final class TransformBatch {
                 }
             }
             JsonNode pipeline = bench.pipeline(suite);
-            long received = pipeline.path("counts").path("received").asLong();
+            long received = pipeline.path("counts").path("received").asLong() - before;
             if (received > 0 && timing.firstApplied < 0) {
                 timing.firstApplied = System.nanoTime() - t0;
             }
@@ -271,20 +319,6 @@ public final class TransformBatch {
             }
             Thread.sleep(POLL.toMillis());
         }
-        awaitServing(suite, file);
-        timing.served = System.nanoTime() - t0;
-        timing.total = timing.served;
-        timing.end = cpu.snapshot();
-        if (sampler != null) {
-            sampler.close();
-        }
-        EndToEnd.log(String.format(Locale.ROOT, "serving counts every row after %.2f s",
-                EndToEnd.seconds(timing.served)));
-        if (jfr) {
-            EndToEnd.stopJfr(suite, TributaryService.TRANSFORM, recording, "transform-batch-" + rows + ".jfr",
-                    EndToEnd.APPLIER_FRAME);
-        }
-        return timing;
     }
 
     /** Polls sales by region over the file's day until the lines add up to every row. */

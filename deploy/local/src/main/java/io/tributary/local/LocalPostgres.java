@@ -40,7 +40,9 @@ public final class LocalPostgres implements AutoCloseable {
                 // zonky always passes -F (fsync off) and defaults synchronous_commit to off: a kept cluster needs both on
                 builder.setDataDirectory(dataDir).setCleanDataDirectory(false)
                         .setServerConfig("fsync", "on")
-                        .setServerConfig("synchronous_commit", "on");
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("shared_buffers", "1GB")
+                        .setServerConfig("max_wal_size", "4GB");
             } else {
                 builder.setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off")

@@ -28,6 +28,11 @@ public final class ServiceProcess {
 
     /** The heap each service gets. */
     public static final String MAX_HEAP = "-Xmx384m";
+    /**
+     * The collector of the container images too (their base image's launcher picks the parallel one): on two cores,
+     * G1's concurrent work and write barriers cost the transform service about a third more CPU per record.
+     */
+    static final String COLLECTOR = "-XX:+UseParallelGC";
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
     private static final int TAIL_LINES = 40;
@@ -58,7 +63,7 @@ public final class ServiceProcess {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(name + " is not packaged: " + jar + " does not exist");
         }
-        List<String> command = List.of(javaExecutable(), MAX_HEAP, "-jar", jar.toString());
+        List<String> command = List.of(javaExecutable(), MAX_HEAP, COLLECTOR, "-jar", jar.toString());
         try {
             Files.createDirectories(workDir);
             Files.createDirectories(logFile.toAbsolutePath().getParent());
