@@ -51,9 +51,8 @@ public class FeatureRepository {
             if (features == null) {
                 return;
             }
-            String eventType = pipeline.eventTimeType() == null ? "timestamptz" : pipeline.eventTimeType().sqlType();
             statement.execute("create table " + history + " (customer text not null, product text not null, "
-                    + "orders bigint not null, quantity numeric not null, last_event " + eventType + ", "
+                    + "orders bigint not null, quantity numeric not null, last_event " + eventType(pipeline) + ", "
                     + "primary key (customer, product))");
             statement.execute("create table " + pairs + " (product text not null, other_product text not null, "
                     + "orders bigint not null, primary key (product, other_product))");
@@ -68,27 +67,29 @@ public class FeatureRepository {
         }
     }
 
-    /** The products of each of these orders, each with its number of curated rows. */
-    public Map<String, Map<String, Long>> productsByOrder(CompiledPipeline pipeline, Collection<String> orders)
-            throws SQLException {
+    /** The lines of each of these orders that name a product, each with its number of curated rows. */
+    public Map<OrderLine, Long> linesOf(CompiledPipeline pipeline, Collection<String> orders) throws SQLException {
         PipelineDefinition.Features features = pipeline.definition().features();
-        Map<String, Map<String, Long>> products = new HashMap<>();
-        String sql = "select " + Sql.quote(features.order()) + "::text, " + Sql.quote(features.product())
-                + "::text, count(*) from " + Sql.table(pipeline.name()) + " where _status = 'curated' and "
-                + Sql.quote(features.order()) + " = any(?::" + pipeline.output().get(features.order()).sqlType()
-                + "[]) and " + Sql.quote(features.product())
-                + " is not null group by 1, 2";
+        Map<OrderLine, Long> lines = new HashMap<>();
+        if (orders.isEmpty()) {
+            return lines;
+        }
+        String sql = "select " + Sql.quote(features.order()) + "::text, " + Sql.quote(features.customer())
+                + "::text, " + Sql.quote(features.product()) + "::text, count(*) from " + Sql.table(pipeline.name())
+                + " where _status = 'curated' and " + Sql.quote(features.order()) + " = any(?::"
+                + pipeline.output().get(features.order()).sqlType() + "[]) and " + Sql.quote(features.product())
+                + " is not null group by 1, 2, 3";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setArray(1, Sql.texts(connection, orders));
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    products.computeIfAbsent(result.getString(1), o -> new HashMap<>())
-                            .put(result.getString(2), result.getLong(3));
+                    lines.put(new OrderLine(result.getString(1), result.getString(2), result.getString(3)),
+                            result.getLong(4));
                 }
             }
         }
-        return products;
+        return lines;
     }
 
     /** Moves the co-purchase counts of these product pairs by the given numbers of orders. */
@@ -119,6 +120,30 @@ public class FeatureRepository {
         }
     }
 
+    /** Moves the purchase histories of these (customer, product) pairs, which only gained rows. */
+    public void moveHistories(CompiledPipeline pipeline, SortedMap<List<String>, HistoryMove> moves)
+            throws SQLException {
+        if (moves.isEmpty()) {
+            return;
+        }
+        String table = Sql.table(customerProducts(pipeline.name()));
+        List<Map.Entry<List<String>, HistoryMove>> entries = new ArrayList<>(moves.entrySet());
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement upsert = connection.prepareStatement("insert into " + table + " as h select "
+                        + "t.customer, t.product, t.orders, t.quantity::numeric, t.last_event::" + eventType(pipeline)
+                        + " from unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[]) as t(customer, "
+                        + "product, orders, quantity, last_event) order by 1, 2 on conflict (customer, product) do "
+                        + "update set orders = h.orders + excluded.orders, quantity = h.quantity + excluded.quantity, "
+                        + "last_event = greatest(h.last_event, excluded.last_event)")) {
+            upsert.setArray(1, Sql.texts(connection, entries, e -> e.getKey().get(0)));
+            upsert.setArray(2, Sql.texts(connection, entries, e -> e.getKey().get(1)));
+            upsert.setArray(3, Sql.longs(connection, entries, e -> e.getValue().orders()));
+            upsert.setArray(4, Sql.texts(connection, entries, e -> e.getValue().quantity()));
+            upsert.setArray(5, Sql.texts(connection, entries, e -> e.getValue().lastEvent()));
+            upsert.executeUpdate();
+        }
+    }
+
     /** Computes again the purchase history of these (customer, product) pairs from the curated rows. */
     public void refreshHistories(CompiledPipeline pipeline, Collection<List<String>> customerProducts)
             throws SQLException {
@@ -143,6 +168,10 @@ public class FeatureRepository {
                 statement.executeUpdate();
             }
         }
+    }
+
+    private static String eventType(CompiledPipeline pipeline) {
+        return pipeline.eventTimeType() == null ? "timestamptz" : pipeline.eventTimeType().sqlType();
     }
 
     private static String historySelect(CompiledPipeline pipeline, String where) {

@@ -20,12 +20,13 @@ import io.tributary.transform.repository.AggregateRepository;
 import io.tributary.transform.repository.CuratedRow;
 import io.tributary.transform.repository.CuratedTableRepository;
 import io.tributary.transform.repository.FeatureRepository;
+import io.tributary.transform.repository.OrderLine;
 
 /**
  * Applies records to one pipeline's tables inside the caller's transaction. Each key's latest record wins: an exact
  * repeat is counted and dropped, a correction replaces the row, an older offset of the same partition is ignored.
- * The aggregate moves by the difference between old and new rows; the features are computed again for the orders
- * and customers touched. A reference pipeline then completes the facts that look up the keys it changed.
+ * The aggregate and the features move by the difference between old and new rows (a purchase history that lost a row
+ * is computed again). A reference pipeline then completes the facts that look up the keys it changed.
  */
 @ApplicationScoped
 public class PipelineWriter {
@@ -126,20 +127,22 @@ public class PipelineWriter {
 
     private void write(CompiledPipeline pipeline, Map<String, CuratedRow> writes, Changes changes)
             throws SQLException {
-        boolean withFeatures = pipeline.definition().features() != null && !changes.orders.isEmpty();
-        Map<String, Map<String, Long>> before = withFeatures
-                ? features.productsByOrder(pipeline, changes.orders)
-                : Map.of();
+        FeatureChanges moved = changes.features == null || changes.features.isEmpty() ? null : changes.features;
+        Map<OrderLine, Long> before = moved == null ? Map.of() : features.linesOf(pipeline, moved.orders);
         rows.write(pipeline, writes.values());
         if (pipeline.definition().aggregate() != null) {
             aggregates.apply(pipeline, changes.cells);
         }
-        if (withFeatures) {
-            Map<String, Set<String>> after = changes.knowsProductsAfter()
-                    ? changes.productsAfter(before)
-                    : Changes.products(features.productsByOrder(pipeline, changes.orders));
-            features.moveCoPurchases(pipeline, Changes.coPurchases(Changes.products(before), after));
-            features.refreshHistories(pipeline, changes.histories);
+        if (moved != null) {
+            boolean fromBefore = moved.worksFromLinesBefore();
+            Map<String, Set<String>> after = fromBefore
+                    ? moved.productsAfter(before)
+                    : FeatureChanges.products(features.linesOf(pipeline, moved.orders));
+            features.moveCoPurchases(pipeline, FeatureChanges.coPurchases(FeatureChanges.products(before), after));
+            if (fromBefore) {
+                features.moveHistories(pipeline, moved.historyMoves(before));
+            }
+            features.refreshHistories(pipeline, moved.historiesToRefresh(!fromBefore));
         }
     }
 

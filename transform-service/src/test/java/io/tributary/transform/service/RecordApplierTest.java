@@ -194,6 +194,34 @@ class RecordApplierTest {
     }
 
     @Test
+    void movesPurchaseHistoriesByTheDifferenceAsTheRowsWouldGiveThem() throws SQLException {
+        CatalogFixtures.Dataset d = lines("");
+        deliver(line(d, "1", "A1", "chair", "CA", "2024-03-01", "1"), line(d, "2", "A1", "chair", "CA", "2024-03-01",
+                "1"), line(d, "3", "B1", "chair", "CA", "2024-03-02", "1"));
+        deliver(line(d, "4", "A2", "chair", "CA", "2024-03-05", "1"), line(d, "5", "A3", "desk", "CA", "2024-03-03",
+                "1"), line(d, "6", "A1", "lamp", "CA", "2024-03-01", "1"));
+        assertEquals(List.of(Map.of("orders", 2L, "lines", "3", "last", "2024-03-05")), catalog.query("select orders, "
+                + "quantity::text as lines, last_event::text as last from curated." + d.name()
+                + "_customer_products where customer = 'c-A' and product = 'chair'"));
+        assertHistoriesAsTheRowsGiveThem(d);
+
+        deliver(line(d, "4", "A2", "desk", "CA", "2024-03-04", "1"), line(d, "7", "A4", "chair", "CA", "2024-03-02",
+                "1"));
+        assertHistoriesAsTheRowsGiveThem(d);
+        assertEquals(List.of(Map.of("orders", 2L, "last", "2024-03-02")), catalog.query("select orders, "
+                + "last_event::text as last from curated." + d.name() + "_customer_products where customer = 'c-A' "
+                + "and product = 'chair'"));
+    }
+
+    private void assertHistoriesAsTheRowsGiveThem(CatalogFixtures.Dataset d) throws SQLException {
+        String fromRows = "select customer, product, count(distinct order_id), count(*)::numeric, max(ordered_on) "
+                + "from curated." + d.name() + " where _status = 'curated' group by 1, 2";
+        String stored = "select * from curated." + d.name() + "_customer_products";
+        assertEquals(List.of(), catalog.query("(" + fromRows + ") except (" + stored + ")"));
+        assertEquals(List.of(), catalog.query("(" + stored + ") except (" + fromRows + ")"));
+    }
+
+    @Test
     void keepsACoPurchaseWhileAnotherLineOfTheOrderStillHoldsTheProduct() throws SQLException {
         CatalogFixtures.Dataset d = lines("");
         deliver(line(d, "1", "B1", "chair", "CA", "2024-03-01", "1"), line(d, "2", "B1", "chair", "CA", "2024-03-01",
