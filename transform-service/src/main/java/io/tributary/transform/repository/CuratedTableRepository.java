@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -140,12 +141,22 @@ public class CuratedTableRepository {
         return rows;
     }
 
-    /** Inserts or replaces the rows, in key order. */
-    public void write(CompiledPipeline pipeline, Collection<CuratedRow> rows) throws SQLException {
-        if (rows.isEmpty()) {
+    /** Inserts the rows, or replaces those whose keys are {@code stored}, in key order. */
+    public void write(CompiledPipeline pipeline, Collection<CuratedRow> rows, Set<String> stored) throws SQLException {
+        Map<Boolean, List<CuratedRow>> replacing = rows.stream().sorted((a, b) -> a.key().compareTo(b.key()))
+                .collect(Collectors.partitioningBy(row -> stored.contains(row.key())));
+        write(pipeline, replacing.get(false), false);
+        write(pipeline, replacing.get(true), true);
+    }
+
+    /**
+     * With {@code replace} false the rows are only inserted: under the pipeline's lock no other transaction can add
+     * the key, which spares PostgreSQL the speculative insertion of {@code on conflict}.
+     */
+    private void write(CompiledPipeline pipeline, List<CuratedRow> sorted, boolean replace) throws SQLException {
+        if (sorted.isEmpty()) {
             return;
         }
-        List<CuratedRow> sorted = rows.stream().sorted((a, b) -> a.key().compareTo(b.key())).toList();
         List<String> columns = new ArrayList<>(pipeline.output().keySet());
         String names = columns.stream().map(Sql::quote).collect(Collectors.joining(", "));
         String casts = columns.stream().map(c -> "t." + Sql.quote(c) + "::" + pipeline.output().get(c).sqlType())
@@ -169,15 +180,15 @@ public class CuratedTableRepository {
                         ? ""
                         : ", "
                                 + aliases)
-                + ") order by t._key on conflict (_key) do update set _record_id = "
-                + "excluded._record_id, _source = excluded._source, _batch = excluded._batch, "
-                + "_position = excluded._position, _partition = excluded._partition, _offset = "
-                + "excluded._offset, _version = excluded._version, _hash = excluded._hash, _status = "
-                + "excluded._status, _pending = excluded._pending, _input = excluded._input, _accepted_at = "
-                + "excluded._accepted_at, _curated_at = excluded._curated_at" + (columns.isEmpty()
+                + ") order by t._key" + (!replace
                         ? ""
-                        : ", "
-                                + updates);
+                        : " on conflict (_key) do update set _record_id = "
+                                + "excluded._record_id, _source = excluded._source, _batch = excluded._batch, "
+                                + "_position = excluded._position, _partition = excluded._partition, _offset = "
+                                + "excluded._offset, _version = excluded._version, _hash = excluded._hash, _status = "
+                                + "excluded._status, _pending = excluded._pending, _input = excluded._input, _accepted_at = "
+                                + "excluded._accepted_at, _curated_at = excluded._curated_at"
+                                + (columns.isEmpty() ? "" : ", " + updates));
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             int i = 1;

@@ -59,7 +59,8 @@ public class PipelineWriter {
                 .map(item -> pipeline.run(item.data(), item.source(), item.businessKey(), session)).toList();
         Set<String> keys = new LinkedHashSet<>();
         outcomes.forEach(outcome -> keys.add(outcome.key()));
-        Map<String, CuratedRow> current = new HashMap<>(rows.lock(pipeline, keys));
+        Map<String, CuratedRow> stored = rows.lock(pipeline, keys);
+        Map<String, CuratedRow> current = new HashMap<>(stored);
         Map<String, CuratedRow> writes = new LinkedHashMap<>();
         Changes changes = new Changes(pipeline);
         Duration lateness = pipeline.definition().lateness() == null
@@ -114,7 +115,7 @@ public class PipelineWriter {
             current.put(row.key(), row);
             writes.put(row.key(), row);
         }
-        write(pipeline, writes, changes);
+        write(pipeline, writes, stored.keySet(), changes);
         if (pipeline.isReference() && !writes.isEmpty()) {
             session.referenceChanged(pipeline.name());
             for (PipelineRegistry.Dependent dependent : registry.dependentsOf(pipeline.name())) {
@@ -125,11 +126,12 @@ public class PipelineWriter {
         }
     }
 
-    private void write(CompiledPipeline pipeline, Map<String, CuratedRow> writes, Changes changes)
+    private void write(CompiledPipeline pipeline, Map<String, CuratedRow> writes, Set<String> stored,
+            Changes changes)
             throws SQLException {
         FeatureChanges moved = changes.features == null || changes.features.isEmpty() ? null : changes.features;
         Map<OrderLine, Long> before = moved == null ? Map.of() : features.linesOf(pipeline, moved.orders);
-        rows.write(pipeline, writes.values());
+        rows.write(pipeline, writes.values(), stored);
         if (pipeline.definition().aggregate() != null) {
             aggregates.apply(pipeline, changes.cells);
         }
