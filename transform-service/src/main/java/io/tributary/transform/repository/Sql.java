@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import io.tributary.transform.pipeline.FieldType;
 
@@ -36,32 +37,28 @@ final class Sql {
      * with no quoting or escaping of the elements on either side.
      */
     static <T> Array texts(Connection connection, Collection<T> items, Function<T, Object> value) throws SQLException {
-        String[] texts = new String[items.size()];
-        int i = 0;
-        for (T item : items) {
-            texts[i++] = text(value.apply(item));
-        }
-        return connection.createArrayOf("text", texts);
+        return array(connection, "text", items, item -> text(value.apply(item)), String[]::new);
     }
 
     /** A {@code bigint[]} parameter, which the driver sends in binary form: no number written as text and parsed. */
     static <T> Array longs(Connection connection, Collection<T> items, Function<T, Long> value) throws SQLException {
-        Long[] longs = new Long[items.size()];
-        int i = 0;
-        for (T item : items) {
-            longs[i++] = value.apply(item);
-        }
-        return connection.createArrayOf("int8", longs);
+        return array(connection, "int8", items, value, Long[]::new);
     }
 
     /** An {@code integer[]} parameter; see {@link #longs}. */
     static <T> Array ints(Connection connection, Collection<T> items, Function<T, Integer> value) throws SQLException {
-        Integer[] ints = new Integer[items.size()];
+        return array(connection, "int4", items, value, Integer[]::new);
+    }
+
+    /** The element array's class decides how the driver encodes it: boxed numbers and strings go in binary. */
+    private static <T, E> Array array(Connection connection, String type, Collection<T> items, Function<T, E> value,
+            IntFunction<E[]> newArray) throws SQLException {
+        E[] elements = newArray.apply(items.size());
         int i = 0;
         for (T item : items) {
-            ints[i++] = value.apply(item);
+            elements[i++] = value.apply(item);
         }
-        return connection.createArrayOf("int4", ints);
+        return connection.createArrayOf(type, elements);
     }
 
     /** A {@code text[]} parameter of values that are text already; see {@link #texts}. */
