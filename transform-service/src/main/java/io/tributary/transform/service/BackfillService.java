@@ -154,13 +154,19 @@ public class BackfillService {
             waitForReplicas();
             Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions));
             seek(consumer, partitions, from);
+            String dataset = registry.find(pipeline).orElseThrow(() -> new PipelineNotFoundException(pipeline))
+                    .definition().dataset();
             while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
                 List<Delivery> deliveries = new ArrayList<>();
+                int read = 0;
                 for (ConsumerRecord<String, RecordEvent> record : consumer.poll(POLL)) {
                     Long end = ends.get(new TopicPartition(record.topic(), record.partition()));
                     if (record.offset() < end) {
-                        deliveries.add(new Delivery(record.topic(), record.partition(), record.offset(),
-                                record.value()));
+                        read++;
+                        if (record.value() != null && dataset.equals(record.value().tributarydataset())) {
+                            deliveries.add(new Delivery(record.topic(), record.partition(), record.offset(),
+                                    record.value()));
+                        }
                     }
                 }
                 if (!deliveries.isEmpty()) {
@@ -168,7 +174,9 @@ public class BackfillService {
                         applier.replay(pipeline, deliveries);
                         return null;
                     });
-                    done += deliveries.size();
+                }
+                if (read > 0) {
+                    done += read;
                     backfills.progress(id, done);
                 }
             }
