@@ -171,58 +171,66 @@ public final class KeyIndex {
      * spreads the bits. A row of a few hundred chars takes a fraction of what a char-at-a-time hash takes.
      */
     static long hash(String text) {
-        int n = text.length();
-        long a = PRIME_1;
-        long b = PRIME_2;
-        int i = 0;
-        for (; i + 8 <= n; i += 8) {
-            a = lane(a, chars(text, i));
-            b = lane(b, chars(text, i + 4));
-        }
-        if (i + 4 <= n) {
-            a = lane(a, chars(text, i));
-            i += 4;
-        }
-        long last = 0;
-        for (int shift = 0; i < n; i++, shift += 16) {
-            last |= (long) text.charAt(i) << shift;
-        }
-        b = lane(b, last);
-        return mix(a ^ Long.rotateLeft(b, 29) ^ ((long) n * PRIME_2));
+        return hash(new StringChars(text), text.length());
     }
 
     /** {@link #hash(String)} of the text whose chars are these ASCII bytes. */
     static long hashAscii(byte[] text) {
-        int n = text.length;
+        return hash(new AsciiChars(text), text.length);
+    }
+
+    private static long hash(Chars text, int n) {
         long a = PRIME_1;
         long b = PRIME_2;
         int i = 0;
         for (; i + 8 <= n; i += 8) {
-            a = lane(a, chars(text, i));
-            b = lane(b, chars(text, i + 4));
+            a = lane(a, text.four(i));
+            b = lane(b, text.four(i + 4));
         }
         if (i + 4 <= n) {
-            a = lane(a, chars(text, i));
+            a = lane(a, text.four(i));
             i += 4;
         }
         long last = 0;
         for (int shift = 0; i < n; i++, shift += 16) {
-            last |= (long) text[i] << shift;
+            last |= text.one(i) << shift;
         }
         b = lane(b, last);
         return mix(a ^ Long.rotateLeft(b, 29) ^ ((long) n * PRIME_2));
     }
 
-    /** Four ASCII bytes as the four chars they are, 16 bits each. */
-    private static long chars(byte[] text, int at) {
-        long x = (int) INTS.get(text, at) & 0xffffffffL;
-        x = (x | x << 16) & 0x0000ffff0000ffffL;
-        return (x | x << 8) & 0x00ff00ff00ff00ffL;
+    /** A text's chars as the hash reads them: four at a time, 16 bits each, or one. */
+    private interface Chars {
+        long four(int at);
+
+        long one(int at);
     }
 
-    private static long chars(String text, int at) {
-        return text.charAt(at) | (long) text.charAt(at + 1) << 16 | (long) text.charAt(at + 2) << 32
-                | (long) text.charAt(at + 3) << 48;
+    private record StringChars(String text) implements Chars {
+        @Override
+        public long four(int at) {
+            return text.charAt(at) | (long) text.charAt(at + 1) << 16 | (long) text.charAt(at + 2) << 32
+                    | (long) text.charAt(at + 3) << 48;
+        }
+
+        @Override
+        public long one(int at) {
+            return text.charAt(at);
+        }
+    }
+
+    private record AsciiChars(byte[] text) implements Chars {
+        @Override
+        public long four(int at) {
+            long x = (int) INTS.get(text, at) & 0xffffffffL;
+            x = (x | x << 16) & 0x0000ffff0000ffffL;
+            return (x | x << 8) & 0x00ff00ff00ff00ffL;
+        }
+
+        @Override
+        public long one(int at) {
+            return text[at];
+        }
     }
 
     private static long lane(long acc, long input) {
