@@ -25,6 +25,14 @@ class ContractEnforcerLimitsTest {
 
     /** An enforcer of one property {@code p} read from the column {@code P}. */
     static ContractEnforcer enforcer(String propertyYaml) {
+        return new ContractEnforcer(contract("""
+                - name: p
+                  physicalName: P
+                """ + propertyYaml.indent(2)), NEW_YORK);
+    }
+
+    /** The contract of dataset {@code sales} with these properties (a YAML list). */
+    static DataContract contract(String propertiesYaml) {
         String document = """
                 apiVersion: v3.1.0
                 kind: DataContract
@@ -34,11 +42,8 @@ class ContractEnforcerLimitsTest {
                 schema:
                   - name: sales
                     properties:
-                      - name: p
-                        physicalName: P
-                """ + propertyYaml.indent(8);
-        DataContract contract = ContractReader.read(ContractReader.parse(document, ContractReader.Syntax.YAML), "sales");
-        return new ContractEnforcer(contract, NEW_YORK);
+                """ + propertiesYaml.indent(6);
+        return ContractReader.read(ContractReader.parse(document, ContractReader.Syntax.YAML), "sales");
     }
 
     static CheckedRecord check(ContractEnforcer enforcer, String value) {

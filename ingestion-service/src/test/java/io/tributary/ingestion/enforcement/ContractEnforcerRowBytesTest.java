@@ -8,7 +8,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Random;
@@ -16,7 +15,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.tributary.catalog.contract.ContractReader;
 import io.tributary.catalog.contract.DataContract;
 import io.tributary.catalog.entity.SourceEntity;
 import io.tributary.catalog.event.RecordEvent;
@@ -32,29 +30,21 @@ import io.tributary.ingestion.parsing.SourceRecord;
  */
 class ContractEnforcerRowBytesTest {
 
-    private static final String CONTRACT = """
-            apiVersion: v3.1.0
-            kind: DataContract
-            id: urn:test
-            version: 1.0.0
-            status: active
-            schema:
-              - name: sales
-                properties:
-                  - {name: id, physicalName: Id, logicalType: integer, primaryKey: true, primaryKeyPosition: 1}
-                  - {name: qty, physicalName: Qty, logicalType: integer, logicalTypeOptions: {minimum: 0}}
-                  - {name: price, physicalName: Price, logicalType: number, required: true}
-                  - name: rate
-                    physicalName: Rate
-                    logicalType: number
-                    quality:
-                      - {metric: missingValues, arguments: {missingValues: ['N/A']}, mustBeLessThan: 10, unit: percent}
-                  - {name: day, physicalName: Day, logicalType: date, logicalTypeOptions: {format: M/d/yyyy}}
-                  - {name: at, physicalName: At, logicalType: timestamp}
-                  - {name: name, physicalName: Name, logicalType: string}
-                  - {name: code, physicalName: Code, logicalType: string, logicalTypeOptions: {pattern: '^[A-Z]+$'}}
-                  - {name: flag, physicalName: Flag, logicalType: boolean}
-                  - {name: note, physicalName: Note, logicalType: string, required: true}
+    private static final String PROPERTIES = """
+            - {name: id, physicalName: Id, logicalType: integer, primaryKey: true, primaryKeyPosition: 1}
+            - {name: qty, physicalName: Qty, logicalType: integer, logicalTypeOptions: {minimum: 0}}
+            - {name: price, physicalName: Price, logicalType: number, required: true}
+            - name: rate
+              physicalName: Rate
+              logicalType: number
+              quality:
+                - {metric: missingValues, arguments: {missingValues: ['N/A']}, mustBeLessThan: 10, unit: percent}
+            - {name: day, physicalName: Day, logicalType: date, logicalTypeOptions: {format: M/d/yyyy}}
+            - {name: at, physicalName: At, logicalType: timestamp}
+            - {name: name, physicalName: Name, logicalType: string}
+            - {name: code, physicalName: Code, logicalType: string, logicalTypeOptions: {pattern: '^[A-Z]+$'}}
+            - {name: flag, physicalName: Flag, logicalType: boolean}
+            - {name: note, physicalName: Note, logicalType: string, required: true}
             """;
     private static final String[][] GOOD = {{"1", "-5", "+7", "007", "-0", "123456789012345678"},
             {"0", "3", "12"}, {"0.5", "12.50", "-240.5892", "7", "0"}, {"1.25", "N/A", ""},
@@ -68,10 +58,9 @@ class ContractEnforcerRowBytesTest {
 
     @Test
     void checksARowReadFromBytesAsTheSameRowOfStrings() throws IOException {
-        DataContract contract = ContractReader.read(ContractReader.parse(CONTRACT, ContractReader.Syntax.YAML),
-                "sales");
-        ContractEnforcer fromBytes = new ContractEnforcer(contract, ZoneId.of("America/New_York"));
-        ContractEnforcer fromStrings = new ContractEnforcer(contract, ZoneId.of("America/New_York"));
+        DataContract contract = ContractEnforcerLimitsTest.contract(PROPERTIES);
+        ContractEnforcer fromBytes = new ContractEnforcer(contract, ContractEnforcerLimitsTest.NEW_YORK);
+        ContractEnforcer fromStrings = new ContractEnforcer(contract, ContractEnforcerLimitsTest.NEW_YORK);
         RecordEventSerializer serializer = new RecordEventSerializer();
         Random random = new Random(17);
         StringBuilder csv = new StringBuilder("Id,Qty,Price,Rate,Day,At,Name,Code,Flag,Note\n");
