@@ -87,6 +87,21 @@ final class CpuAccounting {
                 : (end - from.parts().getOrDefault(part, 0L)) / TICKS_PER_SECOND;
     }
 
+    /** The share of the machine's capacity in use between two snapshots, or 0 when unknown. */
+    static double busyShare(Snapshot from, Snapshot to) {
+        long all = to.machineAll() - from.machineAll();
+        return all <= 0 ? 0 : (to.machineBusy() - from.machineBusy()) / (double) all;
+    }
+
+    /** CPU seconds of the JIT compiler threads of all parts between two snapshots. */
+    static double compilerSeconds(Snapshot from, Snapshot to) {
+        long ticks = 0;
+        for (Map.Entry<String, Long> part : to.compiler().entrySet()) {
+            ticks += part.getValue() - from.compiler().getOrDefault(part.getKey(), 0L);
+        }
+        return ticks / TICKS_PER_SECOND;
+    }
+
     /** The share of the machine's capacity used by processes outside the suite, or -1 when unknown. */
     static double otherShare(Snapshot from, Snapshot to) {
         if (to.machineAll() <= 0) {

@@ -41,6 +41,10 @@ final class EndToEnd {
     static final ObjectMapper JSON = new ObjectMapper();
     /** The transform service's consumer group (its {@code application.properties}). */
     static final String TRANSFORM_GROUP = "transform-service";
+    /** The machine's busy share under which the suite counts as settled after a warm-up. */
+    static final double QUIET = 0.10;
+    /** The longest wait for the suite to settle. */
+    static final Duration SETTLE_LIMIT = Duration.ofSeconds(90);
     /** The frame under which a transform profile is broken down: one poll applied. */
     static final String APPLIER_FRAME = "io.tributary.transform.service.RecordApplier.";
 
@@ -78,6 +82,28 @@ final class EndToEnd {
         Path postgres = suite.config().dataDir().resolve("postgres");
         cpu.add("PostgreSQL (all backends)", () -> CpuAccounting.postgresTree(postgres), true);
         return cpu;
+    }
+
+    /**
+     * Waits until the machine is quiet after a warm-up (under {@link #QUIET} of its cores busy over a second, at most
+     * {@link #SETTLE_LIMIT}): the JIT compilers have drained their queues and the consumers have caught up, so the
+     * measured batch starts as it would on a suite that has been up for a while. Logs how long it took and how much
+     * of the suite's CPU went to the JIT compilers meanwhile.
+     */
+    static void settle(CpuAccounting cpu) throws InterruptedException {
+        CpuAccounting.Snapshot from = cpu.snapshot();
+        CpuAccounting.Snapshot last = from;
+        long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
+        double busy;
+        do {
+            TimeUnit.SECONDS.sleep(1);
+            CpuAccounting.Snapshot now = cpu.snapshot();
+            busy = CpuAccounting.busyShare(last, now);
+            last = now;
+        } while (busy >= QUIET && System.nanoTime() - deadline < 0);
+        log(String.format(Locale.ROOT, "settled after %.0f s (machine %.0f%% busy over the last second); JIT "
+                + "compilers meanwhile: %.1f CPU s", seconds(last.nanos() - from.nanos()), 100 * busy,
+                CpuAccounting.compilerSeconds(from, last)));
     }
 
     /** The demo contract, the demo pipeline (curated table, aggregate, features) and a source of the dataset. */

@@ -146,7 +146,8 @@ public final class IngestEndToEnd {
             Timing copyBefore = copyReference(suite, file, contract, "bench_copy_before");
             Timing tributary = tributary(suite, file, warmup, work);
             Timing copyAfter = copyReference(suite, file, contract, "bench_copy_after");
-            report(file, bytes, copyBefore, copyAfter, tributary);
+            Timing kafka = kafkaFloor(suite);
+            report(file, bytes, copyBefore, copyAfter, tributary, kafka);
         } finally {
             if (suite != null) {
                 log("stopping the suite");
@@ -218,6 +219,22 @@ public final class IngestEndToEnd {
         return sql.append(')').toString();
     }
 
+    // ------------------------------------------------------------------ the second reference: the Kafka hop alone
+
+    private Timing kafkaFloor(Suite suite) throws Exception {
+        log("reference: a bare producer sends " + String.format(Locale.ROOT, "%,d", rows)
+                + " of the batch's events to Kafka (after 200,000 not counted)");
+        KafkaFloor.Result result = KafkaFloor.measure(suite.kafkaBootstrapServers(), rows, cpu);
+        Timing timing = new Timing();
+        timing.total = result.nanos();
+        timing.eventBytes = result.eventBytes();
+        timing.start = result.from();
+        timing.completed = result.to();
+        log(String.format(Locale.ROOT, "reference: Kafka alone took %.2f s, events of %.0f bytes on average",
+                seconds(timing.total), timing.eventBytes));
+        return timing;
+    }
+
     // ------------------------------------------------------------------ Tributary: upload until the batch is published
 
     private Timing tributary(Suite suite, DumpFile file, DumpFile warmup, Path work) throws Exception {
@@ -229,6 +246,7 @@ public final class IngestEndToEnd {
             JsonNode warmed = awaitBatch(suite, upload(suite, warmup.path()), ingestion.pid());
             log(String.format(Locale.ROOT, "warm-up: %,d rows %s after %.2f s, not counted", warmupRows,
                     warmed.path("status").asText(), seconds(System.nanoTime() - w0)));
+            EndToEnd.settle(cpu);
         }
         HeapSampler heap = new HeapSampler(http, ingestion.baseUrl(), ingestion.pid());
         heap.sampleOnce();
@@ -376,11 +394,13 @@ public final class IngestEndToEnd {
         long oldGenMax = -1;
         long rssPeak = -1;
         int heapSamples;
+        double eventBytes;
         CpuAccounting.Snapshot start;
         CpuAccounting.Snapshot completed;
     }
 
-    private void report(DumpFile file, long bytes, Timing copyBefore, Timing copyAfter, Timing tributary) {
+    private void report(DumpFile file, long bytes, Timing copyBefore, Timing copyAfter, Timing tributary,
+            Timing kafka) {
         long copyBest = Math.min(copyBefore.total, copyAfter.total);
         double mb = mb(bytes);
         List<String[]> table = new ArrayList<>();
@@ -395,6 +415,9 @@ public final class IngestEndToEnd {
                 CpuAccounting.otherShare(tributary.start, tributary.completed)));
         table.add(row("  of which server-side processing (startedAt..completedAt)", tributary.serverProcessing, mb,
                 copyBest, -1));
+        table.add(row(String.format(Locale.ROOT, "Kafka alone: bare producer, the batch's events (%.0f B each)",
+                kafka.eventBytes), kafka.total, mb, copyBest,
+                CpuAccounting.otherShare(kafka.start, kafka.completed)));
         System.out.println();
         System.out.println("## End-to-end ingestion, " + Instant.now() + ", " + Runtime.getRuntime()
                 .availableProcessors() + " cores, load average now " + loadAverage());
@@ -428,6 +451,10 @@ public final class IngestEndToEnd {
                             + "whatever the wall-clock figures say",
                     1e6 * ingestionCpu / rows, rows / ingestionCpu));
         }
+        System.out.println();
+        System.out.println("CPU time by process, Kafka alone (the bare producer runs in the benchmark JVM):");
+        System.out.println();
+        printTable(CpuAccounting.table(kafka.start, kafka.completed));
         System.out.println();
         System.out.println("CPU time by process, COPY (before):");
         System.out.println();

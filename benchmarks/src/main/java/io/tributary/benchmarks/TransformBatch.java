@@ -254,6 +254,7 @@ public final class TransformBatch {
         awaitApplied(suite, upload(suite, warmup.path()), warmupRows, before, t0, new Timing());
         EndToEnd.log(String.format(Locale.ROOT, "warm-up: %,d rows applied after %.2f s, not counted", warmupRows,
                 EndToEnd.seconds(System.nanoTime() - t0)));
+        EndToEnd.settle(cpu);
     }
 
     /** Uploads the file to the source; returns the batch's id. */
