@@ -436,7 +436,8 @@ public final class IngestEndToEnd {
         System.out.println(String.format(Locale.ROOT,
                 "Ingestion service heap (%s, /q/metrics every 500 ms, %d samples): used before %s, max used %s, "
                         + "max old generation used %s; peak RSS %s",
-                ServiceProcess.MAX_HEAP, tributary.heapSamples, size(tributary.heapBefore), size(tributary.heapMax),
+                "-Xmx" + TributaryService.INGESTION.maxHeap(), tributary.heapSamples, size(tributary.heapBefore),
+                size(tributary.heapMax),
                 size(tributary.oldGenMax), size(tributary.rssPeak)));
         System.out.println();
         System.out.println("CPU time by process, upload until batch COMPLETED:");

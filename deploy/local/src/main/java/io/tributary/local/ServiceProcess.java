@@ -26,8 +26,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess {
 
-    /** The heap each service gets. */
-    public static final String MAX_HEAP = "-Xmx384m";
     /**
      * The collector of the container images too (their base image's launcher picks the parallel one): on two cores,
      * G1's concurrent work and write barriers cost the transform service about a third more CPU per record.
@@ -54,16 +52,16 @@ public final class ServiceProcess {
     }
 
     /**
-     * Starts {@code java -jar jar} with the given environment added to this JVM's, in {@code workDir}, appending its
-     * standard output and error to {@code logFile}. Returns at once; see {@link #awaitReady(Duration)}.
+     * Starts {@code java -Xmx<maxHeap> -jar jar} with the given environment added to this JVM's, in {@code workDir},
+     * appending its standard output and error to {@code logFile}. Returns at once; see {@link #awaitReady(Duration)}.
      */
-    public static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment,
-            Path workDir, Path logFile) {
+    public static ServiceProcess start(String name, Path jar, int port, String maxHeap,
+            Map<String, String> environment, Path workDir, Path logFile) {
         Objects.requireNonNull(environment, "environment");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(name + " is not packaged: " + jar + " does not exist");
         }
-        List<String> command = List.of(javaExecutable(), MAX_HEAP, COLLECTOR, "-jar", jar.toString());
+        List<String> command = List.of(javaExecutable(), "-Xmx" + maxHeap, COLLECTOR, "-jar", jar.toString());
         try {
             Files.createDirectories(workDir);
             Files.createDirectories(logFile.toAbsolutePath().getParent());

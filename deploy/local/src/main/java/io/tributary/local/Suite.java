@@ -108,7 +108,8 @@ public final class Suite implements AutoCloseable {
         Map<String, String> env = new HashMap<>(environment);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         progress.accept("Starting " + service.module() + " on port " + port);
-        ServiceProcess process = ServiceProcess.start(service.module(), serviceJars.get(service), port, env,
+        ServiceProcess process = ServiceProcess.start(service.module(), serviceJars.get(service), port,
+                service.maxHeap(), env,
                 config.dataDir(), logDir().resolve(service.module() + ".log"));
         register(() -> services.put(service, process), process::stop);
         try {
