@@ -124,6 +124,18 @@ class RecordApplierTest {
     }
 
     @Test
+    void storesTextWithTabsLineBreaksAndBackslashesAsItCame() throws SQLException {
+        CatalogFixtures.Dataset d = lines("");
+        String product = "tab\there, line\nbreak\r\n, back\\slash, \\N, \"quoted\", café 日本";
+        deliver(line(d, "1", "A1", product, "CA", "2024-03-01", "1"), line(d, "2", "A1", "", "CA", "2024-03-01", "2"));
+        assertEquals(product, catalog.single("select product from curated." + d.name() + " where line_id = '1'"));
+        assertEquals(product, catalog.single("select _input::json ->> 'product' from curated." + d.name()
+                + " where line_id = '1'"));
+        assertEquals("", catalog.single("select product from curated." + d.name() + " where line_id = '2'"),
+                "an empty string stays empty, not null");
+    }
+
+    @Test
     void skipsARedeliveredPollSoEachRecordCountsOnce() throws SQLException {
         CatalogFixtures.Dataset d = lines("");
         List<Delivery> poll = List.of(new Delivery(topic, 0, 0, line(d, "1", "A1", "chair", "CA", "2024-03-01", "7")),
