@@ -222,8 +222,8 @@ public final class IngestEndToEnd {
     // ------------------------------------------------------------------ the second reference: the Kafka hop alone
 
     private Timing kafkaFloor(Suite suite) throws Exception {
-        log("reference: a bare producer sends " + String.format(Locale.ROOT, "%,d", rows)
-                + " of the batch's events to Kafka (after 200,000 not counted)");
+        log(String.format(Locale.ROOT, "reference: a bare producer sends %,d of the batch's events to Kafka (after "
+                + "%,d not counted)", rows, KafkaFloor.WARM_UP));
         KafkaFloor.Result result = KafkaFloor.measure(suite.kafkaBootstrapServers(), rows, cpu);
         Timing timing = new Timing();
         timing.total = result.nanos();

@@ -37,7 +37,7 @@ final class KafkaFloor {
 
     private static final String TOPIC = "bench-kafka-floor";
     private static final int SAMPLE = 10_000;
-    private static final int WARM_UP = 200_000;
+    static final int WARM_UP = 200_000;
 
     private KafkaFloor() {
     }
