@@ -109,7 +109,7 @@ public class FeatureRepository {
                         + "and (product, other_product) in (select * from unnest(?::text[], ?::text[]))")) {
             upsert.setArray(1, Sql.texts(connection, pairs, p -> p.getKey().get(0)));
             upsert.setArray(2, Sql.texts(connection, pairs, p -> p.getKey().get(1)));
-            upsert.setArray(3, Sql.texts(connection, pairs, Map.Entry::getValue));
+            upsert.setArray(3, Sql.longs(connection, pairs, Map.Entry::getValue));
             upsert.executeUpdate();
             List<Map.Entry<List<String>, Long>> fewer = pairs.stream().filter(p -> p.getValue() < 0).toList();
             if (!fewer.isEmpty()) {
