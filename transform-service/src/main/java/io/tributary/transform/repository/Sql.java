@@ -14,7 +14,7 @@ import java.util.function.IntFunction;
 import io.tributary.transform.pipeline.FieldType;
 
 /** The few things every curated-table statement needs: quoted names, values as text, and typed reads. */
-final class Sql {
+public final class Sql {
 
     private Sql() {
     }
@@ -27,8 +27,11 @@ final class Sql {
         return "curated." + quote(name);
     }
 
-    /** Values travel as text and are cast by the statement, so decimals and times keep their exact form. */
-    static String text(Object value) {
+    /**
+     * Values travel as text and are cast by the statement, so decimals and times keep their exact form. This is also
+     * the text PostgreSQL writes for a value of every type but timestamps.
+     */
+    public static String text(Object value) {
         return value == null ? null : value instanceof BigDecimal d ? d.toPlainString() : value.toString();
     }
 

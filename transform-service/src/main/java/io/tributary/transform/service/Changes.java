@@ -17,6 +17,7 @@ import io.tributary.transform.repository.AggregateCell;
 import io.tributary.transform.repository.AggregateChange;
 import io.tributary.transform.repository.AggregateRepository;
 import io.tributary.transform.repository.CuratedRow;
+import io.tributary.transform.repository.Sql;
 
 /**
  * What a set of row changes does to a pipeline's aggregate (the difference per cell) and to its recommender's
@@ -49,7 +50,7 @@ final class Changes {
         Map<String, Object> values = row.values();
         if (aggregate != null && values.get(pipeline.definition().eventTime()) != null) {
             List<String> dimensions = new ArrayList<>();
-            aggregate.dimensions().forEach(d -> dimensions.add(values.get(d) == null ? "" : text(values.get(d))));
+            aggregate.dimensions().forEach(d -> dimensions.add(values.get(d) == null ? "" : Sql.text(values.get(d))));
             AggregateCell cell = new AggregateCell(bucket(values.get(pipeline.definition().eventTime())), dimensions);
             BigDecimal[] measures = aggregate.measures().stream()
                     .map(m -> (BigDecimal) FieldType.DECIMAL.coerce(values.get(m))).toArray(BigDecimal[]::new);
@@ -78,10 +79,5 @@ final class Changes {
         }
         long seconds = ((Instant) time).getEpochSecond();
         return Instant.ofEpochSecond(Math.floorDiv(seconds, BUCKET) * BUCKET).toString();
-    }
-
-    /** A value as the statements send it, and as PostgreSQL writes it for every type but timestamps. */
-    static String text(Object value) {
-        return value == null ? null : value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
     }
 }

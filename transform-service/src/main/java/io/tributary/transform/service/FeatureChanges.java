@@ -15,6 +15,7 @@ import io.tributary.transform.pipeline.PipelineDefinition;
 import io.tributary.transform.repository.CuratedRow;
 import io.tributary.transform.repository.HistoryMove;
 import io.tributary.transform.repository.OrderLine;
+import io.tributary.transform.repository.Sql;
 
 /**
  * What a set of row changes does to the recommender's features: the orders whose co-purchases move, and how each
@@ -49,9 +50,9 @@ final class FeatureChanges {
     @SuppressWarnings("unchecked")
     void move(CuratedRow row, int sign) {
         Map<String, Object> values = row.values();
-        String order = Changes.text(values.get(features.order()));
-        String customer = Changes.text(values.get(features.customer()));
-        String product = Changes.text(values.get(features.product()));
+        String order = Sql.text(values.get(features.order()));
+        String customer = Sql.text(values.get(features.customer()));
+        String product = Sql.text(values.get(features.product()));
         if (order != null) {
             orders.add(order);
             if (product != null) {
@@ -124,7 +125,7 @@ final class FeatureChanges {
         histories.forEach((key, history) -> {
             if (!history.removed) {
                 moves.put(key, new HistoryMove(newOrders.getOrDefault(key, 0L), history.quantity,
-                        Changes.text(history.lastAdded)));
+                        Sql.text(history.lastAdded)));
             }
         });
         return moves;
