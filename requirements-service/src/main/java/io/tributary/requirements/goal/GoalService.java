@@ -1,0 +1,54 @@
+package io.tributary.requirements.goal;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.tributary.requirements.errors.Failures;
+import io.tributary.requirements.input.InputProblems;
+import io.tributary.requirements.repository.GoalRepository;
+
+/** Business goals: what the data work is for. */
+@ApplicationScoped
+@Transactional
+public class GoalService {
+
+    private final GoalRepository goals;
+
+    public GoalService(GoalRepository goals) {
+        this.goals = goals;
+    }
+
+    public Goal create(JsonNode body) {
+        return goals.insert(read(body));
+    }
+
+    public Goal update(long id, JsonNode body) {
+        GoalContent content = read(body);
+        return goals.update(id, content).orElseThrow(() -> unknown(id));
+    }
+
+    public Goal get(long id) {
+        return goals.find(id).orElseThrow(() -> unknown(id));
+    }
+
+    public List<Goal> list() {
+        return goals.list();
+    }
+
+    public static RuntimeException unknown(long id) {
+        return Failures.notFound("no goal " + id);
+    }
+
+    private static GoalContent read(JsonNode body) {
+        InputProblems problems = new InputProblems();
+        GoalContent content = GoalReader.read(body, problems);
+        if (content == null) {
+            throw Failures.invalid("the goal is not valid", problems.list());
+        }
+        return content;
+    }
+}
