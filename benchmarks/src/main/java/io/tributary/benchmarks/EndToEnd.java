@@ -46,7 +46,7 @@ final class EndToEnd {
     /** The longest wait for the suite to settle. */
     static final Duration SETTLE_LIMIT = Duration.ofSeconds(90);
     /** The frame under which a transform profile is broken down: one poll applied. */
-    static final String APPLIER_FRAME = "io.tributary.transform.service.RecordApplier.";
+    static final String APPLIER_FRAME = "io.tributary.transform.apply.RecordApplier.";
 
     final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)

@@ -22,13 +22,13 @@ import io.tributary.catalog.lineage.RunEvent;
 import io.tributary.catalog.lineage.SchemaDatasetFacet;
 import io.tributary.catalog.repository.ContractVersionRepository;
 import io.tributary.catalog.repository.PipelineVersionRepository;
+import io.tributary.transform.backfill.BackfillLifecycle;
+import io.tributary.transform.curated.CuratedTableRepository;
 import io.tributary.transform.pipeline.CompiledPipeline;
 import io.tributary.transform.pipeline.PipelineDefinition;
 import io.tributary.transform.pipeline.PipelineException;
 import io.tributary.transform.pipeline.PipelineReader;
-import io.tributary.transform.repository.CuratedTableRepository;
-import io.tributary.transform.service.BackfillLifecycle;
-import io.tributary.transform.service.PipelineRegistry;
+import io.tributary.transform.registry.PipelineRegistry;
 
 /** Stores the run events of pipeline versions and backfills in the catalog, each time in a transaction of its own. */
 @ApplicationScoped

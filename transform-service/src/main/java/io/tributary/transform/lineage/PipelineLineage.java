@@ -6,7 +6,7 @@ import jakarta.enterprise.event.TransactionPhase;
 
 import org.jboss.logging.Logger;
 
-import io.tributary.transform.service.BackfillLifecycle;
+import io.tributary.transform.backfill.BackfillLifecycle;
 import io.tributary.transform.service.PipelineChanged;
 
 /** Follows pipeline versions and backfills: their OpenLineage run events go to the catalog. */

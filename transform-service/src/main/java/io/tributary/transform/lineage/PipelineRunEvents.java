@@ -24,14 +24,14 @@ import io.tributary.catalog.lineage.ParentRunFacet;
 import io.tributary.catalog.lineage.RunEvent;
 import io.tributary.catalog.lineage.RunEventBuilder;
 import io.tributary.catalog.lineage.SchemaDatasetFacet;
+import io.tributary.transform.aggregate.AggregateRepository;
+import io.tributary.transform.backfill.BackfillLifecycle;
+import io.tributary.transform.backfill.BackfillService;
+import io.tributary.transform.features.FeatureRepository;
 import io.tributary.transform.pipeline.CompiledPipeline;
 import io.tributary.transform.pipeline.FieldType;
 import io.tributary.transform.pipeline.PipelineDefinition;
 import io.tributary.transform.pipeline.Step;
-import io.tributary.transform.repository.AggregateRepository;
-import io.tributary.transform.repository.FeatureRepository;
-import io.tributary.transform.service.BackfillLifecycle;
-import io.tributary.transform.service.BackfillService;
 import io.tributary.transform.service.PipelineService;
 
 /**

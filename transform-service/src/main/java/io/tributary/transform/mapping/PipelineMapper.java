@@ -4,8 +4,8 @@ import io.tributary.catalog.entity.PipelineVersionEntity;
 import io.tributary.transform.api.BackfillResponse;
 import io.tributary.transform.api.PipelineStatusResponse;
 import io.tributary.transform.api.PipelineVersionResponse;
-import io.tributary.transform.repository.BackfillRepository;
-import io.tributary.transform.repository.PipelineProgress;
+import io.tributary.transform.backfill.BackfillRepository;
+import io.tributary.transform.progress.PipelineProgress;
 import io.tributary.transform.service.PipelineReport;
 import io.tributary.transform.service.PipelineService;
 

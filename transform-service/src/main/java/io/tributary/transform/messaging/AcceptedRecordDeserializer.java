@@ -12,8 +12,8 @@ import io.quarkus.arc.ArcContainer;
 import io.tributary.catalog.event.Channels;
 import io.tributary.catalog.event.RecordEvent;
 import io.tributary.catalog.event.RecordEventDeserializer;
-import io.tributary.transform.service.AcceptedRecord;
-import io.tributary.transform.service.ReadDatasets;
+import io.tributary.transform.apply.AcceptedRecord;
+import io.tributary.transform.registry.ReadDatasets;
 
 /**
  * Decodes an accepted record and prepares it for the pipelines ({@link AcceptedRecord}), on the consumer's polling

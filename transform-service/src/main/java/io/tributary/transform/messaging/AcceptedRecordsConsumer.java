@@ -13,12 +13,12 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
 import io.tributary.catalog.event.Channels;
-import io.tributary.transform.repository.PipelineProgress;
-import io.tributary.transform.service.AcceptedRecord;
-import io.tributary.transform.service.Delivery;
-import io.tributary.transform.service.PipelineMetrics;
-import io.tributary.transform.service.RecordApplier;
-import io.tributary.transform.service.Retries;
+import io.tributary.transform.apply.AcceptedRecord;
+import io.tributary.transform.apply.Delivery;
+import io.tributary.transform.apply.RecordApplier;
+import io.tributary.transform.apply.Retries;
+import io.tributary.transform.progress.PipelineMetrics;
+import io.tributary.transform.progress.PipelineProgress;
 
 /**
  * Hands each poll of accepted records to the applier; Kafka offsets are committed once it returns, and the offsets

@@ -30,10 +30,9 @@ import io.tributary.transform.api.BackfillRequest;
 import io.tributary.transform.api.BackfillResponse;
 import io.tributary.transform.api.PipelineStatusResponse;
 import io.tributary.transform.api.PipelineVersionResponse;
+import io.tributary.transform.backfill.BackfillService;
 import io.tributary.transform.mapping.PipelineMapper;
 import io.tributary.transform.pipeline.PipelineException;
-import io.tributary.transform.repository.BackfillRepository;
-import io.tributary.transform.service.BackfillService;
 import io.tributary.transform.service.PipelineService;
 
 @Path("/api/pipelines")
@@ -45,12 +44,10 @@ public class PipelineResource {
     private static final String YAML_TYPES = "application/yaml, application/x-yaml, text/yaml";
 
     private final PipelineService pipelines;
-    private final BackfillService backfill;
-    private final BackfillRepository backfills;
+    private final BackfillService backfills;
 
-    public PipelineResource(PipelineService pipelines, BackfillService backfill, BackfillRepository backfills) {
+    public PipelineResource(PipelineService pipelines, BackfillService backfills) {
         this.pipelines = pipelines;
-        this.backfill = backfill;
         this.backfills = backfills;
     }
 
@@ -118,7 +115,7 @@ public class PipelineResource {
     public Response startBackfill(@PathParam("name") String name, BackfillRequest request) throws SQLException {
         int version = pipelines.current(name).version;
         BackfillService.Source source = source(request == null ? null : request.source());
-        UUID id = backfill.start(name, version, source, request == null ? null : request.from());
+        UUID id = backfills.start(name, version, source, request == null ? null : request.from());
         BackfillResponse started = PipelineMapper.toResponse(backfills.find(id).orElseThrow());
         return Response.accepted(started).location(URI.create("/api/pipelines/" + name + "/backfills/" + id))
                 .build();

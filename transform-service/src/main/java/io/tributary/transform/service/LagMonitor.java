@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
+import io.tributary.transform.messaging.AcceptedRecordsLag;
 
 /**
  * Measures every few seconds how far the pipelines are behind the accepted-records topic and shows it in Prometheus
@@ -26,16 +27,16 @@ public class LagMonitor {
     private static final Logger LOG = Logger.getLogger(LagMonitor.class);
     private static final long PERIOD_SECONDS = 5;
 
-    private final PipelineService pipelines;
-    private final AtomicReference<PipelineService.Lag> last = new AtomicReference<>();
+    private final AcceptedRecordsLag lag;
+    private final AtomicReference<AcceptedRecordsLag.Lag> last = new AtomicReference<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "pipeline-lag");
         thread.setDaemon(true);
         return thread;
     });
 
-    public LagMonitor(PipelineService pipelines, MeterRegistry meters) {
-        this.pipelines = pipelines;
+    public LagMonitor(AcceptedRecordsLag lag, MeterRegistry meters) {
+        this.lag = lag;
         Gauge.builder("tributary.transform.lag.records", last, l -> l.get() == null ? Double.NaN : l.get().records())
                 .description("Accepted records not applied yet").register(meters);
         Gauge.builder("tributary.transform.lag.seconds", last,
@@ -49,7 +50,7 @@ public class LagMonitor {
 
     private void measure() {
         try {
-            last.set(pipelines.lag());
+            last.set(lag.measure());
         } catch (Exception e) {
             LOG.debugf("lag not measured: %s", e.getMessage());
         }

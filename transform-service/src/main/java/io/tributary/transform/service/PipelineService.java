@@ -1,12 +1,9 @@
 package io.tributary.transform.service;
 
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,19 +12,19 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import io.tributary.catalog.entity.PipelineVersionEntity;
-import io.tributary.catalog.event.Channels;
 import io.tributary.catalog.repository.PipelineVersionRepository;
-import io.tributary.transform.client.TopicPositions;
+import io.tributary.transform.aggregate.AggregateRepository;
+import io.tributary.transform.curated.CuratedTableRepository;
+import io.tributary.transform.features.FeatureRepository;
+import io.tributary.transform.messaging.AcceptedRecordsLag;
 import io.tributary.transform.pipeline.CompiledPipeline;
 import io.tributary.transform.pipeline.PipelineDefinition;
 import io.tributary.transform.pipeline.PipelineException;
 import io.tributary.transform.pipeline.PipelineReader;
 import io.tributary.transform.pipeline.Step;
-import io.tributary.transform.repository.AggregateRepository;
-import io.tributary.transform.repository.ConsumerOffsetRepository;
-import io.tributary.transform.repository.CuratedTableRepository;
-import io.tributary.transform.repository.FeatureRepository;
-import io.tributary.transform.repository.PipelineStateRepository;
+import io.tributary.transform.progress.PipelineMetrics;
+import io.tributary.transform.progress.PipelineStateRepository;
+import io.tributary.transform.registry.PipelineRegistry;
 
 /** Declares pipelines (each PUT is a new version, with its tables created or evolved) and reports on them. */
 @ApplicationScoped
@@ -38,33 +35,26 @@ public class PipelineService {
     public record Update(PipelineVersionEntity version, boolean created) {
     }
 
-    /** How far the pipelines are behind the accepted-records topic. */
-    public record Lag(long records, Duration behind) {
-    }
-
     private final PipelineVersionRepository versions;
     private final PipelineRegistry registry;
     private final CuratedTableRepository tables;
     private final AggregateRepository aggregates;
     private final FeatureRepository features;
     private final PipelineStateRepository states;
-    private final ConsumerOffsetRepository offsets;
-    private final TopicPositions topic;
+    private final AcceptedRecordsLag lag;
     private final PipelineMetrics metrics;
     private final Event<PipelineChanged> changed;
 
     public PipelineService(PipelineVersionRepository versions, PipelineRegistry registry,
             CuratedTableRepository tables, AggregateRepository aggregates, FeatureRepository features,
-            PipelineStateRepository states, ConsumerOffsetRepository offsets, TopicPositions topic,
-            PipelineMetrics metrics, Event<PipelineChanged> changed) {
+            PipelineStateRepository states, AcceptedRecordsLag lag, PipelineMetrics metrics, Event<PipelineChanged> changed) {
         this.versions = versions;
         this.registry = registry;
         this.tables = tables;
         this.aggregates = aggregates;
         this.features = features;
         this.states = states;
-        this.offsets = offsets;
-        this.topic = topic;
+        this.lag = lag;
         this.metrics = metrics;
         this.changed = changed;
     }
@@ -125,7 +115,7 @@ public class PipelineService {
 
     /** The pipeline's current version, what it has done so far (as committed), and how far behind it is. */
     public PipelineReport report(String name) throws SQLException {
-        return new PipelineReport(current(name), states.find(name), registry.problems(name), lag(),
+        return new PipelineReport(current(name), states.find(name), registry.problems(name), lag.measure(),
                 metrics.recordsPerSecond(name));
     }
 
@@ -145,25 +135,6 @@ public class PipelineService {
             names.add("curated." + FeatureRepository.coPurchases(definition.name()));
         }
         return names;
-    }
-
-    /**
-     * Records of the accepted-records topic not yet applied, and how long the oldest of them has waited. All pipelines
-     * share one consumer, so they share its lag.
-     */
-    public Lag lag() throws SQLException {
-        Map<Integer, Long> applied = offsets.all(RecordApplier.CONSUMER, Channels.ACCEPTED_RECORDS);
-        long records = 0;
-        Instant oldest = null;
-        for (Map.Entry<Integer, Long> end : topic.ends(Channels.ACCEPTED_RECORDS).entrySet()) {
-            long next = applied.getOrDefault(end.getKey(), 0L);
-            if (end.getValue() > next) {
-                records += end.getValue() - next;
-                Instant written = topic.writtenAt(Channels.ACCEPTED_RECORDS, end.getKey(), next).orElse(null);
-                oldest = written == null || (oldest != null && oldest.isBefore(written)) ? oldest : written;
-            }
-        }
-        return new Lag(records, oldest == null ? Duration.ZERO : Duration.between(oldest, Instant.now()));
     }
 
     /** Columns rows are found by: lookup keys, and the order and the customer's products of the features. */

@@ -22,12 +22,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.catalog.lineage.LineageJson;
 import io.tributary.catalog.lineage.RunEvent;
 import io.tributary.catalog.lineage.SchemaDatasetFacet;
+import io.tributary.transform.backfill.BackfillLifecycle;
+import io.tributary.transform.backfill.BackfillService;
 import io.tributary.transform.pipeline.CompiledPipeline;
 import io.tributary.transform.pipeline.FieldType;
 import io.tributary.transform.pipeline.PipelineCompiler;
 import io.tributary.transform.pipeline.PipelineReader;
-import io.tributary.transform.service.BackfillLifecycle;
-import io.tributary.transform.service.BackfillService;
 
 class PipelineRunEventsTest {
 

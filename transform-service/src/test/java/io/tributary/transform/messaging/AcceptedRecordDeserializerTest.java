@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import io.tributary.catalog.event.Channels;
 import io.tributary.catalog.event.RecordEvent;
 import io.tributary.catalog.event.RecordEventSerializer;
-import io.tributary.transform.service.AcceptedRecord;
-import io.tributary.transform.service.ReadDatasets;
+import io.tributary.transform.apply.AcceptedRecord;
+import io.tributary.transform.registry.ReadDatasets;
 
 class AcceptedRecordDeserializerTest {
 

@@ -1,0 +1,201 @@
+package io.tributary.transform.apply;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.tributary.catalog.entity.QuarantinedRecordEntity;
+import io.tributary.catalog.repository.QuarantineRepository;
+import io.tributary.transform.aggregate.AggregateRepository;
+import io.tributary.transform.curated.CuratedRow;
+import io.tributary.transform.curated.CuratedTableRepository;
+import io.tributary.transform.features.FeatureChanges;
+import io.tributary.transform.features.FeatureRepository;
+import io.tributary.transform.features.OrderLine;
+import io.tributary.transform.pipeline.CompiledPipeline;
+import io.tributary.transform.pipeline.Outcome;
+import io.tributary.transform.registry.PipelineRegistry;
+
+/**
+ * Applies records to one pipeline's tables inside the caller's transaction. Each key's latest record wins: an exact
+ * repeat is counted and dropped, a correction replaces the row, an older offset of the same partition is ignored.
+ * The aggregate and the features move by the difference between old and new rows (a purchase history that lost a row
+ * is computed again). A reference pipeline then completes the facts that look up the keys it changed.
+ */
+@ApplicationScoped
+public class PipelineWriter {
+
+    static final Duration DEFAULT_LATENESS = Duration.ofDays(1);
+
+    private final CuratedTableRepository rows;
+    private final AggregateRepository aggregates;
+    private final FeatureRepository features;
+    private final QuarantineRepository quarantine;
+    private final PipelineRegistry registry;
+
+    public PipelineWriter(CuratedTableRepository rows, AggregateRepository aggregates, FeatureRepository features,
+            QuarantineRepository quarantine, PipelineRegistry registry) {
+        this.rows = rows;
+        this.aggregates = aggregates;
+        this.features = features;
+        this.quarantine = quarantine;
+        this.registry = registry;
+    }
+
+    /** Applies the items, which are in offset order. */
+    void apply(CompiledPipeline pipeline, List<Item> items, Session session) throws SQLException {
+        if (items.isEmpty()) {
+            return;
+        }
+        rows.lockPipeline(pipeline);
+        Tally tally = session.tally(pipeline.name());
+        List<Outcome> outcomes = items.stream()
+                .map(item -> pipeline.run(item.data(), item.source(), item.businessKey(), session)).toList();
+        Set<String> keys = new LinkedHashSet<>();
+        outcomes.forEach(outcome -> keys.add(outcome.key()));
+        Map<String, CuratedRow> stored = rows.lock(pipeline, keys);
+        Map<String, CuratedRow> current = new HashMap<>(stored);
+        Map<String, CuratedRow> writes = new LinkedHashMap<>();
+        Changes changes = new Changes(pipeline);
+        Duration lateness = pipeline.definition().lateness() == null
+                ? DEFAULT_LATENESS
+                : pipeline.definition().lateness();
+        Instant watermark = session.watermark(pipeline.name());
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            Outcome outcome = outcomes.get(i);
+            CuratedRow old = current.get(outcome.key());
+            boolean live = item.mode() == Item.Mode.LIVE;
+            if (live) {
+                tally.received++;
+                tally.seeAccepted(item.acceptedAt());
+            }
+            if (item.mode() != Item.Mode.REDERIVE && old != null) {
+                if (old.partition() == item.partition() && old.offset() > item.offset()) {
+                    tally.superseded += live ? 1 : 0;
+                    continue;
+                }
+                if (old.hash().equals(item.hash()) && old.version() == pipeline.version()) {
+                    if (live && old.partition() == item.partition() && old.offset() == item.offset()) {
+                        // a backfill read this very record from the topic first: it is the stream's, not a repeat
+                        tally.curated++;
+                    } else {
+                        tally.duplicates += live ? 1 : 0;
+                    }
+                    continue;
+                }
+            }
+            CuratedRow row = row(pipeline, item, outcome);
+            if (!live && sameResult(old, row)) {
+                continue;
+            }
+            count(tally, item, outcome, old);
+            if (outcome instanceof Outcome.Failed failed) {
+                quarantine.persist(quarantineEntry(pipeline, item, failed));
+            }
+            if (old != null && old.isCurated()) {
+                changes.remove(old);
+            }
+            if (row.isCurated()) {
+                Instant eventTime = Changes.eventInstant(pipeline, row);
+                Instant newest = later(watermark, tally.eventWatermark);
+                boolean late = eventTime != null && newest != null && eventTime.isBefore(newest.minus(lateness));
+                if (late && live) {
+                    tally.late++;
+                }
+                tally.seeEventTime(eventTime);
+                changes.add(row, late);
+            }
+            current.put(row.key(), row);
+            writes.put(row.key(), row);
+        }
+        write(pipeline, writes, stored.keySet(), changes);
+        if (pipeline.isReference() && !writes.isEmpty()) {
+            session.referenceChanged(pipeline.name());
+            for (PipelineRegistry.Dependent dependent : registry.dependentsOf(pipeline.name())) {
+                Map<String, CuratedRow> facts = rows.lockWhere(dependent.pipeline(), dependent.keyField(),
+                        writes.keySet());
+                apply(dependent.pipeline(), facts.values().stream().map(Item::of).toList(), session);
+            }
+        }
+    }
+
+    private void write(CompiledPipeline pipeline, Map<String, CuratedRow> writes, Set<String> stored,
+            Changes changes)
+            throws SQLException {
+        FeatureChanges moved = changes.features == null || changes.features.isEmpty() ? null : changes.features;
+        Map<OrderLine, Long> before = moved == null ? Map.of() : features.linesOf(pipeline, moved.orders());
+        rows.write(pipeline, writes.values(), stored);
+        if (pipeline.definition().aggregate() != null) {
+            aggregates.apply(pipeline, changes.cells);
+        }
+        if (moved != null) {
+            boolean fromBefore = moved.worksFromLinesBefore();
+            Map<String, Set<String>> after = fromBefore
+                    ? moved.productsAfter(before)
+                    : FeatureChanges.products(features.linesOf(pipeline, moved.orders()));
+            features.moveCoPurchases(pipeline, FeatureChanges.coPurchases(FeatureChanges.products(before), after));
+            if (fromBefore) {
+                features.moveHistories(pipeline, moved.historyMoves(before));
+            }
+            features.refreshHistories(pipeline, moved.historiesToRefresh(!fromBefore));
+        }
+    }
+
+    private static CuratedRow row(CompiledPipeline pipeline, Item item, Outcome outcome) {
+        CuratedRow.Status status = outcome instanceof Outcome.Curated
+                ? CuratedRow.Status.CURATED
+                : outcome instanceof Outcome.Filtered ? CuratedRow.Status.FILTERED : CuratedRow.Status.FAILED;
+        Map<String, Object> values = outcome instanceof Outcome.Curated curated ? curated.values() : Map.of();
+        List<String> pending = outcome instanceof Outcome.Curated curated ? curated.pending() : List.of();
+        return new CuratedRow(outcome.key(), item.recordId(), item.source(), item.batch(), item.position(),
+                item.partition(), item.offset(), pipeline.version(), item.hash(), status, pending, item.input(),
+                item.acceptedAt(), values);
+    }
+
+    private static boolean sameResult(CuratedRow old, CuratedRow row) {
+        return old != null && old.version() == row.version() && old.status() == row.status()
+                && old.values().equals(row.values()) && old.pending().equals(row.pending());
+    }
+
+    private static void count(Tally tally, Item item, Outcome outcome, CuratedRow old) {
+        if (item.mode() != Item.Mode.LIVE) {
+            tally.rederived++;
+        } else if (outcome instanceof Outcome.Failed) {
+            tally.failed++;
+        } else if (outcome instanceof Outcome.Filtered) {
+            tally.filtered++;
+        } else if (old == null) {
+            tally.curated++;
+        } else {
+            tally.corrected++;
+        }
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
+    }
+
+    private static QuarantinedRecordEntity quarantineEntry(CompiledPipeline pipeline, Item item,
+            Outcome.Failed failed) {
+        QuarantinedRecordEntity entry = new QuarantinedRecordEntity();
+        entry.batchId = item.batch();
+        entry.dataset = pipeline.definition().dataset();
+        entry.position = item.position();
+        entry.field = failed.field();
+        entry.rule = "pipeline." + pipeline.name();
+        entry.reason = "pipeline " + pipeline.name() + " v" + pipeline.version() + ", " + failed.step() + ": "
+                + failed.reason();
+        entry.raw = item.input();
+        entry.stage = "pipeline:" + pipeline.name();
+        return entry;
+    }
+}

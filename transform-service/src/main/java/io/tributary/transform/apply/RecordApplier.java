@@ -1,0 +1,130 @@
+package io.tributary.transform.apply;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.tributary.catalog.repository.FreshnessRepository;
+import io.tributary.transform.aggregate.AggregateRepository;
+import io.tributary.transform.curated.CuratedRow;
+import io.tributary.transform.curated.CuratedTableRepository;
+import io.tributary.transform.pipeline.CompiledPipeline;
+import io.tributary.transform.progress.PipelineProgress;
+import io.tributary.transform.progress.PipelineStateRepository;
+import io.tributary.transform.registry.PipelineRegistry;
+
+/**
+ * Applies one poll of accepted records to every pipeline of their datasets in one transaction, together with the
+ * next offset of each partition. A record at an offset below the stored one was applied already (a redelivery after a
+ * crash or a rebalance) and is skipped: each record changes the tables exactly once.
+ */
+@ApplicationScoped
+@Transactional(rollbackOn = Exception.class)
+public class RecordApplier {
+
+    public static final String CONSUMER = "transform-service";
+
+    /** One chunk of stored rows computed again. */
+    public record Chunk(int size, String lastKey) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(RecordApplier.class);
+
+    private final PipelineRegistry registry;
+    private final PipelineWriter writer;
+    private final ConsumerOffsetRepository offsets;
+    private final CuratedTableRepository tables;
+    private final PipelineStateRepository states;
+    private final FreshnessRepository freshness;
+
+    public RecordApplier(PipelineRegistry registry, PipelineWriter writer, ConsumerOffsetRepository offsets,
+            CuratedTableRepository tables, PipelineStateRepository states, FreshnessRepository freshness) {
+        this.registry = registry;
+        this.writer = writer;
+        this.offsets = offsets;
+        this.tables = tables;
+        this.states = states;
+        this.freshness = freshness;
+    }
+
+    /** @return what each pipeline did with the poll, by pipeline name */
+    public Map<String, PipelineProgress> apply(String topic, List<Delivery> deliveries) throws SQLException {
+        Map<Integer, Long> next = offsets.lock(CONSUMER, topic,
+                deliveries.stream().map(Delivery::partition).collect(Collectors.toSet()));
+        Map<Integer, Long> advanced = new HashMap<>();
+        List<CompiledPipeline> pipelines = registry.current();
+        Set<String> read = pipelines.stream().map(p -> p.definition().dataset()).collect(Collectors.toSet());
+        Map<String, List<Item>> byDataset = new HashMap<>();
+        for (Delivery delivery : deliveries) {
+            if (delivery.offset() < next.getOrDefault(delivery.partition(), 0L)) {
+                continue;
+            }
+            advanced.merge(delivery.partition(), delivery.offset() + 1, Math::max);
+            if (delivery.event() == null) {
+                if (delivery.dataset() == null || read.contains(delivery.dataset())) {
+                    LOG.warnf("skipped the unreadable message at %s-%d@%d", topic, delivery.partition(),
+                            delivery.offset());
+                }
+            } else if (read.contains(delivery.event().tributarydataset())) {
+                byDataset.computeIfAbsent(delivery.event().tributarydataset(), d -> new ArrayList<>())
+                        .add(Item.of(delivery, Item.Mode.LIVE));
+            }
+        }
+        Session session = new Session(registry, tables, states);
+        for (CompiledPipeline pipeline : pipelines) {
+            writer.apply(pipeline, byDataset.getOrDefault(pipeline.definition().dataset(), List.of()), session);
+        }
+        offsets.advance(CONSUMER, topic, advanced);
+        return finish(session);
+    }
+
+    /**
+     * Computes again, with the pipeline's current version, the stored rows after {@code afterKey} that ingestion
+     * accepted at or after {@code acceptedFrom}: one chunk of a backfill.
+     *
+     * @return the chunk's size and last key; size 0 when no row was left
+     */
+    public Chunk rederive(CompiledPipeline compiled, String afterKey, Instant acceptedFrom, int limit)
+            throws SQLException {
+        Map<String, CuratedRow> rows = tables.lockChunk(compiled, afterKey, acceptedFrom, limit);
+        Session session = new Session(registry, tables, states);
+        writer.apply(compiled, rows.values().stream().map(Item::of).toList(), session);
+        finish(session);
+        return new Chunk(rows.size(), rows.isEmpty() ? afterKey : List.copyOf(rows.keySet()).get(rows.size() - 1));
+    }
+
+    /** Applies records read again from the topic to one pipeline: one poll of a backfill from the topic. */
+    public void replay(CompiledPipeline compiled, List<Delivery> deliveries) throws SQLException {
+        List<Item> items = deliveries.stream().filter(d -> d.event() != null
+                && compiled.definition().dataset().equals(d.event().tributarydataset()))
+                .map(d -> Item.of(d, Item.Mode.REPLAY)).toList();
+        Session session = new Session(registry, tables, states);
+        writer.apply(compiled, items, session);
+        finish(session);
+    }
+
+    private Map<String, PipelineProgress> finish(Session session) throws SQLException {
+        Map<String, PipelineProgress> progress = new HashMap<>();
+        for (Map.Entry<String, Tally> tally : session.tallies().entrySet()) {
+            if (!tally.getValue().isEmpty()) {
+                PipelineProgress change = tally.getValue().progress();
+                states.add(tally.getKey(), change);
+                if (change.lastAcceptedAt() != null) {
+                    freshness.advance(AggregateRepository.tableName(tally.getKey()), change.lastAcceptedAt());
+                }
+                progress.put(tally.getKey(), change);
+            }
+        }
+        return progress;
+    }
+}

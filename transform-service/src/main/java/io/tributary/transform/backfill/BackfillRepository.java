@@ -1,0 +1,83 @@
+package io.tributary.transform.backfill;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.agroal.api.AgroalDataSource;
+
+/** Backfills in {@code catalog.pipeline_backfill}; each call is its own statement, outside any pipeline transaction. */
+@ApplicationScoped
+public class BackfillRepository {
+
+    /** A backfill and how far it got. */
+    public record Backfill(UUID id, String pipeline, int version, String source, String status, Instant acceptedFrom,
+            long rowsDone, String error, Instant startedAt, Instant finishedAt) {
+    }
+
+    private final AgroalDataSource dataSource;
+
+    public BackfillRepository(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public void create(UUID id, String pipeline, int version, String source, Instant acceptedFrom)
+            throws SQLException {
+        update("insert into catalog.pipeline_backfill (id, pipeline, version, source, status, accepted_from) "
+                + "values (?, ?, ?, ?, 'RUNNING', ?)", id, pipeline, version, source, acceptedFrom);
+    }
+
+    public void progress(UUID id, long rowsDone) throws SQLException {
+        update("update catalog.pipeline_backfill set rows_done = ? where id = ?", rowsDone, id);
+    }
+
+    public void complete(UUID id) throws SQLException {
+        update("update catalog.pipeline_backfill set status = 'COMPLETED', finished_at = now() where id = ?", id);
+    }
+
+    public void fail(UUID id, String error) throws SQLException {
+        update("update catalog.pipeline_backfill set status = 'FAILED', error = ?, finished_at = now() where id = ?",
+                error, id);
+    }
+
+    public Optional<Backfill> find(UUID id) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("select * from catalog.pipeline_backfill "
+                        + "where id = ?")) {
+            query.setObject(1, id);
+            try (ResultSet r = query.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Backfill(id, r.getString("pipeline"), r.getInt("version"),
+                        r.getString("source"), r.getString("status"), instant(r, "accepted_from"), r.getLong("rows_done"),
+                        r.getString("error"),
+                        instant(r, "started_at"), instant(r, "finished_at")));
+            }
+        }
+    }
+
+    private void update(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                Object value = parameters[i] instanceof Instant instant ? Timestamp.from(instant) : parameters[i];
+                statement.setObject(i + 1, value);
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    private static Instant instant(ResultSet result, String column) throws SQLException {
+        OffsetDateTime time = result.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
+    }
+}

@@ -1,0 +1,165 @@
+package io.tributary.transform.backfill;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+
+import org.jboss.logging.Logger;
+
+import io.tributary.transform.apply.RecordApplier;
+import io.tributary.transform.apply.Retries;
+import io.tributary.transform.messaging.AcceptedRecordsReplay;
+import io.tributary.transform.pipeline.CompiledPipeline;
+import io.tributary.transform.registry.PipelineRegistry;
+import io.tributary.transform.service.PipelineChanged;
+import io.tributary.transform.service.PipelineNotFoundException;
+
+/**
+ * Reprocesses a pipeline while the stream keeps flowing, in short transactions that lock the rows they compute:
+ * <ul>
+ * <li>{@code TABLE}: every stored row (curated, filtered or failed) computed again from its kept input with the
+ * current version; started by each new version of a pipeline;</li>
+ * <li>{@code TOPIC}: the accepted-records topic read again from its start (or from a time) up to where it ended when
+ * the backfill began; started by a pipeline's first version, so that it covers the dataset's history.</li>
+ * </ul>
+ * Both give the tables a fresh run of the current version would give.
+ */
+@ApplicationScoped
+public class BackfillService {
+
+    public enum Source {
+        TABLE,
+        TOPIC
+    }
+
+    private static final Logger LOG = Logger.getLogger(BackfillService.class);
+    private static final int CHUNK = 500;
+    /** Failures of one transaction (other than conflicts, always retried) before the backfill fails. */
+    private static final int ATTEMPTS = 5;
+
+    private final RecordApplier applier;
+    private final PipelineRegistry registry;
+    private final BackfillRepository backfills;
+    private final AcceptedRecordsReplay topic;
+    private final Event<BackfillLifecycle> lifecycle;
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "pipeline-backfill");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public BackfillService(RecordApplier applier, PipelineRegistry registry, BackfillRepository backfills,
+            AcceptedRecordsReplay topic, Event<BackfillLifecycle> lifecycle) {
+        this.applier = applier;
+        this.registry = registry;
+        this.backfills = backfills;
+        this.topic = topic;
+        this.lifecycle = lifecycle;
+    }
+
+    void onChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PipelineChanged changed) {
+        try {
+            start(changed.name(), changed.version(), changed.version() == 1 ? Source.TOPIC : Source.TABLE, null);
+        } catch (SQLException e) {
+            LOG.errorf(e, "the backfill of pipeline %s v%d could not start", changed.name(), changed.version());
+        }
+    }
+
+    public UUID start(String pipeline, int version, Source source, Instant from) throws SQLException {
+        UUID id = UUID.randomUUID();
+        backfills.create(id, pipeline, version, source.name(), from);
+        runner.submit(() -> run(id, pipeline, version, source, from));
+        return id;
+    }
+
+    public Optional<BackfillRepository.Backfill> find(UUID id) throws SQLException {
+        return backfills.find(id);
+    }
+
+    private void run(UUID id, String pipeline, int version, Source source, Instant from) {
+        notify(new BackfillLifecycle(BackfillLifecycle.Phase.STARTED, id, pipeline, version, source, null,
+                Instant.now()));
+        try {
+            registry.refresh();
+            long done = source == Source.TABLE ? fromTable(id, pipeline, from) : fromTopic(id, pipeline, from);
+            backfills.complete(id);
+            LOG.infof("backfill %s of pipeline %s from the %s: %d records", id, pipeline, source, done);
+            notify(new BackfillLifecycle(BackfillLifecycle.Phase.COMPLETED, id, pipeline, version, source, null,
+                    Instant.now()));
+        } catch (Exception e) {
+            LOG.errorf(e, "backfill %s of pipeline %s failed", id, pipeline);
+            try {
+                backfills.fail(id, String.valueOf(e.getMessage()));
+            } catch (SQLException stored) {
+                LOG.errorf(stored, "backfill %s: its failure could not be stored", id);
+            }
+            notify(new BackfillLifecycle(BackfillLifecycle.Phase.FAILED, id, pipeline, version, source,
+                    String.valueOf(e.getMessage()), Instant.now()));
+        }
+    }
+
+    /** Observers (lineage) must not stop a backfill. */
+    private void notify(BackfillLifecycle step) {
+        try {
+            lifecycle.fire(step);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "backfill %s: its %s step was not observed", step.backfillId(), step.phase());
+        }
+    }
+
+    private long fromTable(UUID id, String pipeline, Instant from) throws Exception {
+        Instant since = from == null ? Instant.EPOCH : from;
+        long done = 0;
+        String after = "";
+        for (RecordApplier.Chunk chunk = rederive(pipeline, after, since); chunk.size() > 0; chunk = rederive(pipeline,
+                after, since)) {
+            after = chunk.lastKey();
+            done += chunk.size();
+            backfills.progress(id, done);
+        }
+        return done;
+    }
+
+    private RecordApplier.Chunk rederive(String pipeline, String after, Instant since) throws Exception {
+        return Retries.upTo(ATTEMPTS, () -> applier.rederive(current(pipeline), after, since, CHUNK));
+    }
+
+    private long fromTopic(UUID id, String pipeline, Instant from) throws Exception {
+        String dataset = current(pipeline).definition().dataset();
+        AtomicLong done = new AtomicLong();
+        // every replica's live consumer applies the new version to what comes after the ends the replay takes
+        topic.read(dataset, from, Duration.ofMillis(2 * PipelineRegistry.RECHECK_MILLIS),
+                "transform-backfill-" + pipeline, (deliveries, read) -> {
+                    if (!deliveries.isEmpty()) {
+                        Retries.upTo(ATTEMPTS, () -> {
+                            applier.replay(current(pipeline), deliveries);
+                            return null;
+                        });
+                    }
+                    if (read > 0) {
+                        backfills.progress(id, done.addAndGet(read));
+                    }
+                });
+        return done.get();
+    }
+
+    private CompiledPipeline current(String pipeline) {
+        return registry.find(pipeline).orElseThrow(() -> new PipelineNotFoundException(pipeline));
+    }
+
+    @PreDestroy
+    void stop() {
+        runner.shutdownNow();
+    }
+}

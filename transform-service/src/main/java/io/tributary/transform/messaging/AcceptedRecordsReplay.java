@@ -1,0 +1,114 @@
+package io.tributary.transform.messaging;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import io.smallrye.common.annotation.Identifier;
+import io.tributary.catalog.event.Channels;
+import io.tributary.catalog.event.RecordEvent;
+import io.tributary.catalog.event.RecordEventDeserializer;
+import io.tributary.transform.apply.Delivery;
+
+/**
+ * Reads the accepted-records topic again, outside any consumer group, from its start (or from a time) up to where each
+ * partition ended when the reading began: what a backfill from the topic goes through.
+ */
+@ApplicationScoped
+public class AcceptedRecordsReplay {
+
+    private static final Duration POLL = Duration.ofSeconds(1);
+
+    /** Takes one poll. */
+    public interface Poll {
+        /**
+         * @param deliveries the poll's records of the dataset asked for, in offset order per partition
+         * @param read how many records of the topic the poll read, of any dataset
+         */
+        void take(List<Delivery> deliveries, int read) throws Exception;
+    }
+
+    private final Map<String, Object> kafka;
+
+    public AcceptedRecordsReplay(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
+        this.kafka = kafka;
+    }
+
+    /**
+     * Reads the records of {@code dataset} poll by poll.
+     *
+     * @param from the first write time read; null for the start of the topic
+     * @param settle how long to wait, once the partitions are known, before taking their ends
+     * @param clientId the Kafka client id of the reader
+     */
+    public void read(String dataset, Instant from, Duration settle, String clientId, Poll poll) throws Exception {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.get("bootstrap.servers"));
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        try (KafkaConsumer<String, RecordEvent> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new RecordEventDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Channels.ACCEPTED_RECORDS, POLL).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            pause(settle);
+            Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions));
+            seek(consumer, partitions, from);
+            while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                List<Delivery> deliveries = new ArrayList<>();
+                int read = 0;
+                for (ConsumerRecord<String, RecordEvent> record : consumer.poll(POLL)) {
+                    Long end = ends.get(new TopicPartition(record.topic(), record.partition()));
+                    if (record.offset() < end) {
+                        read++;
+                        if (record.value() != null && dataset.equals(record.value().tributarydataset())) {
+                            deliveries.add(new Delivery(record.topic(), record.partition(), record.offset(),
+                                    record.value()));
+                        }
+                    }
+                }
+                poll.take(deliveries, read);
+            }
+        }
+    }
+
+    private static void pause(Duration settle) {
+        try {
+            Thread.sleep(settle.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void seek(KafkaConsumer<String, RecordEvent> consumer, List<TopicPartition> partitions,
+            Instant from) {
+        if (from == null) {
+            consumer.seekToBeginning(partitions);
+            return;
+        }
+        Map<TopicPartition, Long> times = new HashMap<>();
+        partitions.forEach(p -> times.put(p, from.toEpochMilli()));
+        Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(times);
+        for (TopicPartition partition : partitions) {
+            OffsetAndTimestamp at = offsets.get(partition);
+            if (at == null) {
+                consumer.seekToEnd(List.of(partition));
+            } else {
+                consumer.seek(partition, at.offset());
+            }
+        }
+    }
+}

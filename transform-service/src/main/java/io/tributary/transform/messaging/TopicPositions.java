@@ -1,0 +1,94 @@
+package io.tributary.transform.messaging;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import io.smallrye.common.annotation.Identifier;
+
+/**
+ * Reads positions of a topic without joining any consumer group: the end of each partition, and when the record at a
+ * given offset was written. Used to tell how far the pipelines are behind their input.
+ */
+@ApplicationScoped
+public class TopicPositions {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Admin admin;
+
+    public TopicPositions(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.get("bootstrap.servers"));
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "transform-positions");
+        consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.get("bootstrap.servers")));
+    }
+
+    /**
+     * The next offset to be written, per partition. Asked of the broker directly: a consumer asked for partitions it
+     * is not assigned warns at every call.
+     */
+    public Map<Integer, Long> ends(String topic) {
+        try {
+            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()),
+                    OffsetSpec.latest()));
+            Map<Integer, Long> ends = new HashMap<>();
+            admin.listOffsets(latest).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .forEach((partition, end) -> ends.put(partition.partition(), end.offset()));
+            return ends;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof KafkaException kafka ? kafka : new KafkaException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new org.apache.kafka.common.errors.TimeoutException("no answer about " + topic + " within "
+                    + TIMEOUT, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptException(e);
+        }
+    }
+
+    /** When the record at this offset was written, if it can be read. */
+    public synchronized Optional<Instant> writtenAt(String topic, int partition, long offset) {
+        TopicPartition at = new TopicPartition(topic, partition);
+        consumer.assign(List.of(at));
+        consumer.seek(at, offset);
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(TIMEOUT)) {
+            return Optional.of(Instant.ofEpochMilli(record.timestamp()));
+        }
+        return Optional.empty();
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        consumer.close();
+        admin.close();
+    }
+}

@@ -1,8 +1,0 @@
-package io.tributary.transform.repository;
-
-/**
- * A kind of curated row of the recommender's features: an order's product, bought by a customer (null when the row
- * names none), as text.
- */
-public record OrderLine(String order, String customer, String product) {
-}
