@@ -7,14 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import io.tributary.catalog.document.DocumentFormat;
 
 /** Reads ODCS v3 documents (YAML or JSON) into the checked {@link DataContract} of one dataset. */
 public final class ContractReader {
@@ -24,14 +22,7 @@ public final class ContractReader {
         YAML
     }
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .build();
-    private static final ObjectMapper YAML = YAMLMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-            .build();
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, Object>> OPTIONS = new TypeReference<>() {
     };
 
@@ -40,20 +31,7 @@ public final class ContractReader {
 
     /** Parses the text of a contract; a syntax error is reported with its line and column. */
     public static JsonNode parse(String text, Syntax syntax) {
-        if (text == null || text.isBlank()) {
-            throw new ContractException(List.of("$: the contract document is empty"));
-        }
-        try {
-            JsonNode node = (syntax == Syntax.YAML ? YAML : JSON).readTree(text);
-            if (node == null || node.isMissingNode()) {
-                throw new ContractException(List.of("$: the contract document is empty"));
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new ContractException(List.of("$: not valid " + syntax + where + ": " + e.getOriginalMessage()));
-        }
+        return format(syntax).read(text, "contract", ContractException::new);
     }
 
     /** Checks the document as ODCS, then reads the schema object that describes {@code dataset}. */
@@ -83,19 +61,15 @@ public final class ContractReader {
     }
 
     public static String toJson(JsonNode document) {
-        try {
-            return JSON.writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a parsed tree always serialises", e);
-        }
+        return DocumentFormat.JSON.write(document);
     }
 
     public static String toYaml(JsonNode document) {
-        try {
-            return YAML.writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a parsed tree always serialises", e);
-        }
+        return DocumentFormat.YAML.write(document);
+    }
+
+    private static DocumentFormat format(Syntax syntax) {
+        return syntax == Syntax.YAML ? DocumentFormat.YAML : DocumentFormat.JSON;
     }
 
     private static int objectIndex(JsonNode schema, String dataset) {

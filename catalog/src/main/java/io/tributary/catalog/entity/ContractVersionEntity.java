@@ -12,10 +12,16 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One accepted version of a dataset's ODCS contract, stored as the JSON form of the document received. */
+import io.tributary.catalog.document.DocumentFormat;
+import io.tributary.catalog.document.VersionedDocument;
+
+/**
+ * One accepted version of a dataset's ODCS contract: the JSON form of the document received, which the services read,
+ * and the document as it was sent.
+ */
 @Entity
 @Table(schema = "catalog", name = "contract_version")
-public class ContractVersionEntity {
+public class ContractVersionEntity implements VersionedDocument {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -39,13 +45,35 @@ public class ContractVersionEntity {
     @Column(nullable = false)
     public String status;
 
+    /** The JSON form of the document. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
     public String document;
 
+    /** The document as it was sent; null for versions stored before it was kept. */
+    @Column(name = "text")
+    public String text;
+
+    /** The media type the document was sent as. */
     @Column(name = "media_type", nullable = false)
     public String mediaType;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt = Instant.now();
+
+    @Override
+    public int versionNumber() {
+        return version;
+    }
+
+    /** The text as sent, or for a version stored before it was kept, its JSON form. */
+    @Override
+    public String sentText() {
+        return text == null ? document : text;
+    }
+
+    @Override
+    public String sentMediaType() {
+        return text == null ? DocumentFormat.APPLICATION_JSON : mediaType;
+    }
 }

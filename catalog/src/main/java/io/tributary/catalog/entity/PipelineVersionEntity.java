@@ -9,10 +9,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.tributary.catalog.document.VersionedDocument;
+
 /** One version of a transform pipeline's definition, as received (YAML or JSON). */
 @Entity
 @Table(schema = "catalog", name = "pipeline_version")
-public class PipelineVersionEntity {
+public class PipelineVersionEntity implements VersionedDocument {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -32,6 +34,7 @@ public class PipelineVersionEntity {
     @Column(nullable = false)
     public String kind;
 
+    /** The document as it was sent. */
     @Column(nullable = false)
     public String document;
 
@@ -40,4 +43,19 @@ public class PipelineVersionEntity {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt = Instant.now();
+
+    @Override
+    public int versionNumber() {
+        return version;
+    }
+
+    @Override
+    public String sentText() {
+        return document;
+    }
+
+    @Override
+    public String sentMediaType() {
+        return mediaType;
+    }
 }

@@ -4,33 +4,17 @@ import java.util.List;
 
 import jakarta.ws.rs.core.MediaType;
 
-import io.tributary.catalog.contract.ContractReader;
+import io.tributary.catalog.document.DocumentFormat;
+import io.tributary.catalog.document.SentDocument;
+import io.tributary.catalog.document.VersionedDocument;
 
-/** The syntaxes a contract document travels in, and the media types that name them. */
-public enum ContractFormat {
-    JSON(ContractReader.Syntax.JSON),
-    YAML(ContractReader.Syntax.YAML);
+/** The media types a contract document is answered in. */
+public final class ContractFormat {
 
-    public static final String APPLICATION_YAML = "application/yaml";
-    public static final String APPLICATION_X_YAML = "application/x-yaml";
-    public static final String TEXT_YAML = "text/yaml";
+    private static final List<MediaType> YAML_TYPES = List.of(MediaType.valueOf(DocumentFormat.APPLICATION_YAML),
+            MediaType.valueOf(DocumentFormat.APPLICATION_X_YAML), MediaType.valueOf(DocumentFormat.TEXT_YAML));
 
-    private static final List<MediaType> YAML_TYPES = List.of(MediaType.valueOf(APPLICATION_YAML),
-            MediaType.valueOf(APPLICATION_X_YAML), MediaType.valueOf(TEXT_YAML));
-
-    private final ContractReader.Syntax syntax;
-
-    ContractFormat(ContractReader.Syntax syntax) {
-        this.syntax = syntax;
-    }
-
-    public ContractReader.Syntax syntax() {
-        return syntax;
-    }
-
-    /** JSON, unless the type is one of the YAML types (parameters such as charset do not matter). */
-    public static ContractFormat of(MediaType type) {
-        return type != null && YAML_TYPES.stream().anyMatch(yaml -> sameType(yaml, type)) ? YAML : JSON;
+    private ContractFormat() {
     }
 
     /** The type to answer with: JSON unless the client prefers YAML; the list is in the client's order of preference. */
@@ -48,14 +32,8 @@ public enum ContractFormat {
         return MediaType.APPLICATION_JSON_TYPE;
     }
 
-    /** The stored JSON text of a document, in this syntax. */
-    public String render(String storedJson) {
-        return this == JSON
-                ? storedJson
-                : ContractReader.toYaml(ContractReader.parse(storedJson, ContractReader.Syntax.JSON));
-    }
-
-    private static boolean sameType(MediaType a, MediaType b) {
-        return a.getType().equalsIgnoreCase(b.getType()) && a.getSubtype().equalsIgnoreCase(b.getSubtype());
+    /** A stored version in the type answered with: as it was sent when it was sent in that syntax. */
+    public static String render(VersionedDocument stored, MediaType type) {
+        return SentDocument.of(stored).textIn(DocumentFormat.of(type.toString()));
     }
 }

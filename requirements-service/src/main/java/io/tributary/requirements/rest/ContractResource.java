@@ -19,11 +19,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.tributary.catalog.document.DocumentFormat;
+import io.tributary.catalog.document.Stored;
 import io.tributary.catalog.entity.ContractVersionEntity;
 import io.tributary.requirements.api.ContractVersionResponse;
 import io.tributary.requirements.mapping.ContractVersionMapper;
 import io.tributary.requirements.service.ContractService;
-import io.tributary.requirements.service.ContractUpdate;
 
 @Path("/api/contracts")
 @Tag(name = "Contracts", description = "ODCS v3 data contracts per dataset, with every version kept")
@@ -47,23 +48,22 @@ public class ContractResource {
 
     @PUT
     @Path("/{dataset}")
-    @Consumes({MediaType.APPLICATION_JSON, ContractFormat.APPLICATION_YAML, ContractFormat.APPLICATION_X_YAML,
-            ContractFormat.TEXT_YAML})
+    @Consumes({MediaType.APPLICATION_JSON, DocumentFormat.APPLICATION_YAML, DocumentFormat.APPLICATION_X_YAML,
+            DocumentFormat.TEXT_YAML})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Upload a dataset's ODCS contract (YAML or JSON); stores a new version unless unchanged")
     @APIResponse(responseCode = "201", description = "Stored as a new version")
-    @APIResponse(responseCode = "200", description = "Identical to the current version; nothing stored")
+    @APIResponse(responseCode = "200", description = "The same document as the current version; nothing stored")
     @APIResponse(responseCode = "400", description = "Not a valid contract; every problem is listed with its place")
     public Response put(@PathParam("dataset") String dataset, @Context HttpHeaders headers, String body) {
         MediaType contentType = headers.getMediaType();
         if (contentType == null) {
             throw new NotSupportedException("a Content-Type header is required");
         }
-        ContractFormat format = ContractFormat.of(contentType);
-        String mediaType = contentType.getType() + "/" + contentType.getSubtype();
-        ContractUpdate update = contracts.put(dataset, body, format.syntax(), mediaType);
-        ContractVersionResponse response = ContractVersionMapper.toResponse(update.version());
-        if (!update.created()) {
+        Stored<ContractVersionEntity> stored = contracts.put(dataset, body,
+                contentType.getType() + "/" + contentType.getSubtype());
+        ContractVersionResponse response = ContractVersionMapper.toResponse(stored.version());
+        if (!stored.created()) {
             return Response.ok(response).build();
         }
         return Response.created(URI.create("/api/contracts/" + dataset + "/versions/" + response.version()))
@@ -73,9 +73,10 @@ public class ContractResource {
 
     @GET
     @Path("/{dataset}")
-    @Produces({MediaType.APPLICATION_JSON, ContractFormat.APPLICATION_YAML, ContractFormat.APPLICATION_X_YAML,
-            ContractFormat.TEXT_YAML})
-    @Operation(summary = "The dataset's current contract document (JSON, or YAML when asked for)")
+    @Produces({MediaType.APPLICATION_JSON, DocumentFormat.APPLICATION_YAML, DocumentFormat.APPLICATION_X_YAML,
+            DocumentFormat.TEXT_YAML})
+    @Operation(summary = "The dataset's current contract document (JSON, or YAML when asked for), as it was sent when "
+            + "it was sent in the syntax asked for")
     @APIResponse(responseCode = "404", description = "The dataset has no contract")
     public Response current(@PathParam("dataset") String dataset, @Context HttpHeaders headers) {
         return document(contracts.current(dataset), headers);
@@ -91,8 +92,8 @@ public class ContractResource {
 
     @GET
     @Path("/{dataset}/versions/{version}")
-    @Produces({MediaType.APPLICATION_JSON, ContractFormat.APPLICATION_YAML, ContractFormat.APPLICATION_X_YAML,
-            ContractFormat.TEXT_YAML})
+    @Produces({MediaType.APPLICATION_JSON, DocumentFormat.APPLICATION_YAML, DocumentFormat.APPLICATION_X_YAML,
+            DocumentFormat.TEXT_YAML})
     @Operation(summary = "One stored version of the dataset's contract document")
     public Response version(@PathParam("dataset") String dataset, @PathParam("version") int version,
             @Context HttpHeaders headers) {
@@ -101,7 +102,7 @@ public class ContractResource {
 
     private static Response document(ContractVersionEntity version, HttpHeaders headers) {
         MediaType type = ContractFormat.negotiate(headers.getAcceptableMediaTypes());
-        return Response.ok(ContractFormat.of(type).render(version.document), type)
+        return Response.ok(ContractFormat.render(version, type), type)
                 .header(VERSION_HEADER, version.version)
                 .build();
     }

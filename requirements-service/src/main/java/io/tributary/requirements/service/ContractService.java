@@ -2,17 +2,20 @@ package io.tributary.requirements.service;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.tributary.catalog.contract.ContractException;
 import io.tributary.catalog.contract.ContractReader;
 import io.tributary.catalog.contract.DataContract;
+import io.tributary.catalog.document.DocumentVersions;
+import io.tributary.catalog.document.DocumentVersions.Change;
+import io.tributary.catalog.document.DocumentVersions.NewVersion;
+import io.tributary.catalog.document.DocumentVersions.Unchanged;
+import io.tributary.catalog.document.SentDocument;
+import io.tributary.catalog.document.Stored;
 import io.tributary.catalog.entity.ContractVersionEntity;
 import io.tributary.catalog.entity.DatasetEntity;
 import io.tributary.catalog.entity.SchemaVersionEntity;
@@ -40,15 +43,15 @@ public class ContractService {
         this.schemas = schemas;
     }
 
-    /** Stores the document as the dataset's next version, unless it equals the current one. */
-    public ContractUpdate put(String dataset, String text, ContractReader.Syntax syntax, String mediaType) {
+    /**
+     * Stores the document as the dataset's next version, unless it is the same document as the current one.
+     *
+     * @param mediaType the media type the document was sent as; YAML or JSON
+     */
+    public Stored<ContractVersionEntity> put(String dataset, String text, String mediaType) {
         DatasetNames.check(dataset);
-        JsonNode document = ContractReader.parse(text, syntax);
-        List<String> unstorable = StorableText.problems(document);
-        if (!unstorable.isEmpty()) {
-            throw new ContractException(unstorable);
-        }
-        DataContract contract = ContractReader.read(document, dataset);
+        SentDocument sent = SentDocument.read(text, mediaType, "contract", ContractException::new);
+        DataContract contract = ContractReader.read(sent.tree(), dataset);
         checkLengths(contract);
 
         DatasetEntity datasetEntity = datasets.findOrCreate(dataset);
@@ -56,21 +59,22 @@ public class ContractService {
         // Serialises concurrent uploads for one dataset, so version numbers never collide.
         datasets.getEntityManager().lock(datasetEntity, LockModeType.PESSIMISTIC_WRITE);
 
-        Optional<ContractVersionEntity> current = contracts.findCurrent(dataset);
-        if (current.isPresent() && document.equals(ContractReader.parse(current.get().document, ContractReader.Syntax.JSON))) {
-            return new ContractUpdate(current.get(), false);
+        Change<ContractVersionEntity> change = DocumentVersions.decide(contracts.findCurrent(dataset), sent);
+        if (change instanceof Unchanged<ContractVersionEntity> unchanged) {
+            return new Stored<>(unchanged.current(), false);
         }
         ContractVersionEntity version = new ContractVersionEntity();
         version.dataset = dataset;
-        version.version = current.map(c -> c.version + 1).orElse(1);
+        version.version = ((NewVersion<ContractVersionEntity>) change).version();
         version.contractId = contract.id();
         version.contractLabel = contract.version();
         version.status = contract.status();
-        version.document = ContractReader.toJson(document);
-        version.mediaType = mediaType;
+        version.document = ContractReader.toJson(sent.tree());
+        version.text = sent.text();
+        version.mediaType = sent.mediaType();
         contracts.persist(version);
         recordSchema(dataset, contract);
-        return new ContractUpdate(version, true);
+        return new Stored<>(version, true);
     }
 
     public ContractVersionEntity current(String dataset) {

@@ -11,14 +11,6 @@ import org.junit.jupiter.api.Test;
 class ContractFormatTest {
 
     @Test
-    void readsYamlTypesAsYamlWhateverTheirParameters() {
-        assertEquals(ContractFormat.YAML, ContractFormat.of(MediaType.valueOf("application/yaml; charset=UTF-8")));
-        assertEquals(ContractFormat.YAML, ContractFormat.of(MediaType.valueOf("application/x-yaml")));
-        assertEquals(ContractFormat.YAML, ContractFormat.of(MediaType.valueOf("TEXT/YAML")));
-        assertEquals(ContractFormat.JSON, ContractFormat.of(MediaType.APPLICATION_JSON_TYPE));
-    }
-
-    @Test
     void answersJsonUnlessTheClientPrefersYaml() {
         assertEquals(MediaType.APPLICATION_JSON_TYPE, negotiate());
         assertEquals(MediaType.APPLICATION_JSON_TYPE, negotiate("*/*"));

@@ -134,6 +134,6 @@ public class LineageWriter {
     }
 
     private static PipelineDefinition definition(PipelineVersionEntity version) {
-        return PipelineReader.read(version.document, version.mediaType.contains("yaml"));
+        return PipelineReader.read(version);
     }
 }

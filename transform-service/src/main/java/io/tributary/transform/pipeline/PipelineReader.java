@@ -12,23 +12,16 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import io.tributary.catalog.document.DocumentFormat;
+import io.tributary.catalog.document.VersionedDocument;
 
 /** Reads a pipeline definition (YAML or JSON) and reports every problem with its JSON path. */
 public final class PipelineReader {
 
     public static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,47}");
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
-    private static final ObjectMapper YAML = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
     private static final Set<String> TOP_LEVEL = Set.of("name", "dataset", "kind", "key", "eventTime", "lateness",
             "steps", "aggregate", "features");
 
@@ -39,30 +32,26 @@ public final class PipelineReader {
 
     /** @throws PipelineException listing every problem of the document */
     public static PipelineDefinition read(String text, boolean yaml) {
+        return read((yaml ? DocumentFormat.YAML : DocumentFormat.JSON).read(text, "pipeline", PipelineException::new));
+    }
+
+    /** A stored version's definition. */
+    public static PipelineDefinition read(VersionedDocument stored) {
+        return read(DocumentFormat.of(stored.sentMediaType()).read(stored.sentText(), "pipeline",
+                PipelineException::new));
+    }
+
+    /** @throws PipelineException listing every problem of the document */
+    public static PipelineDefinition read(JsonNode document) {
+        if (!document.isObject()) {
+            throw new PipelineException(List.of("$: a pipeline is an object with a name, a dataset and steps"));
+        }
         PipelineReader reader = new PipelineReader();
-        PipelineDefinition definition = reader.definition(parse(text, yaml));
+        PipelineDefinition definition = reader.definition(document);
         if (!reader.problems.isEmpty()) {
             throw new PipelineException(reader.problems);
         }
         return definition;
-    }
-
-    private static JsonNode parse(String text, boolean yaml) {
-        if (text == null || text.isBlank()) {
-            throw new PipelineException(List.of("$: the pipeline document is empty"));
-        }
-        try {
-            JsonNode node = (yaml ? YAML : JSON).readTree(text);
-            if (node == null || !node.isObject()) {
-                throw new PipelineException(List.of("$: a pipeline is an object with a name, a dataset and steps"));
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new PipelineException(
-                    List.of("$: not valid " + (yaml ? "YAML" : "JSON") + where + ": " + e.getOriginalMessage()));
-        }
     }
 
     private PipelineDefinition definition(JsonNode root) {

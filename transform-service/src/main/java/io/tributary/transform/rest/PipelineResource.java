@@ -25,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.common.annotation.Blocking;
+import io.tributary.catalog.document.DocumentFormat;
+import io.tributary.catalog.document.Stored;
 import io.tributary.catalog.entity.PipelineVersionEntity;
 import io.tributary.transform.api.BackfillRequest;
 import io.tributary.transform.api.BackfillResponse;
@@ -41,7 +43,8 @@ import io.tributary.transform.service.PipelineService;
 @Blocking
 public class PipelineResource {
 
-    private static final String YAML_TYPES = "application/yaml, application/x-yaml, text/yaml";
+    private static final String YAML_TYPES = DocumentFormat.APPLICATION_YAML + ", " + DocumentFormat.APPLICATION_X_YAML
+            + ", " + DocumentFormat.TEXT_YAML;
 
     private final PipelineService pipelines;
     private final BackfillService backfills;
@@ -59,11 +62,12 @@ public class PipelineResource {
 
     @PUT
     @Path("/{name}")
-    @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "application/x-yaml", "text/yaml"})
+    @Consumes({MediaType.APPLICATION_JSON, DocumentFormat.APPLICATION_YAML, DocumentFormat.APPLICATION_X_YAML,
+            DocumentFormat.TEXT_YAML})
     @Operation(summary = "Declare a pipeline (YAML or JSON); stores a new version unless unchanged, creates or "
             + "evolves its tables, and backfills it")
     @APIResponse(responseCode = "201", description = "Stored as a new version")
-    @APIResponse(responseCode = "200", description = "Identical to the current version; nothing stored")
+    @APIResponse(responseCode = "200", description = "The same document as the current version; nothing stored")
     @APIResponse(responseCode = "400", description = "Not a valid pipeline; every problem is listed with its place")
     @APIResponse(responseCode = "409", description = "The version contradicts the pipeline's tables or dataset")
     public Response put(@PathParam("name") String name, @Context HttpHeaders headers, String body)
@@ -72,10 +76,9 @@ public class PipelineResource {
         if (type == null) {
             throw new NotSupportedException("a Content-Type header is required: application/json or " + YAML_TYPES);
         }
-        boolean yaml = type.getSubtype().toLowerCase(Locale.ROOT).contains("yaml");
-        PipelineService.Update update = pipelines.put(name, body, yaml, type.getType() + "/" + type.getSubtype());
-        PipelineVersionResponse response = PipelineMapper.toResponse(update.version());
-        if (!update.created()) {
+        Stored<PipelineVersionEntity> stored = pipelines.put(name, body, type.getType() + "/" + type.getSubtype());
+        PipelineVersionResponse response = PipelineMapper.toResponse(stored.version());
+        if (!stored.created()) {
             return Response.ok(response).build();
         }
         return Response.created(URI.create("/api/pipelines/" + name + "/versions/" + response.version()))

@@ -11,6 +11,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import io.tributary.catalog.document.DocumentVersions;
+import io.tributary.catalog.document.DocumentVersions.Change;
+import io.tributary.catalog.document.DocumentVersions.NewVersion;
+import io.tributary.catalog.document.DocumentVersions.Unchanged;
+import io.tributary.catalog.document.SentDocument;
+import io.tributary.catalog.document.Stored;
 import io.tributary.catalog.entity.PipelineVersionEntity;
 import io.tributary.catalog.repository.PipelineVersionRepository;
 import io.tributary.transform.aggregate.AggregateRepository;
@@ -30,10 +36,6 @@ import io.tributary.transform.registry.PipelineRegistry;
 @ApplicationScoped
 @Transactional(rollbackOn = Exception.class)
 public class PipelineService {
-
-    /** A stored version, and whether this request created it. */
-    public record Update(PipelineVersionEntity version, boolean created) {
-    }
 
     private final PipelineVersionRepository versions;
     private final PipelineRegistry registry;
@@ -59,21 +61,29 @@ public class PipelineService {
         this.changed = changed;
     }
 
-    public Update put(String name, String document, boolean yaml, String mediaType) throws SQLException {
-        PipelineDefinition definition = PipelineReader.read(document, yaml);
+    /**
+     * Stores the document as the pipeline's next version, with its tables created or evolved, unless it is the same
+     * document as the current one.
+     *
+     * @param mediaType the media type the document was sent as; YAML or JSON
+     */
+    public Stored<PipelineVersionEntity> put(String name, String document, String mediaType) throws SQLException {
+        SentDocument sent = SentDocument.read(document, mediaType, "pipeline", PipelineException::new);
+        PipelineDefinition definition = PipelineReader.read(sent.tree());
         if (!name.equals(definition.name())) {
             throw new PipelineException(List.of("$.name: the document declares pipeline '" + definition.name()
                     + "' but was sent to /api/pipelines/" + name));
         }
         Optional<PipelineVersionEntity> current = versions.findCurrent(name);
-        if (current.isPresent() && current.get().document.equals(document)) {
-            return new Update(current.get(), false);
+        Change<PipelineVersionEntity> change = DocumentVersions.decide(current, sent);
+        if (change instanceof Unchanged<PipelineVersionEntity> unchanged) {
+            return new Stored<>(unchanged.current(), false);
         }
         if (current.isPresent() && !current.get().dataset.equals(definition.dataset())) {
             throw new PipelineConflictException(List.of("$.dataset: pipeline '" + name + "' reads dataset '"
                     + current.get().dataset + "'; declare a new pipeline to read '" + definition.dataset() + "'"));
         }
-        int version = current.map(v -> v.version + 1).orElse(1);
+        int version = ((NewVersion<PipelineVersionEntity>) change).version();
         CompiledPipeline compiled = registry.compile(definition, version);
         List<String> conflicts = tables.ensure(compiled, indexed(compiled));
         if (!conflicts.isEmpty()) {
@@ -86,11 +96,11 @@ public class PipelineService {
         entity.version = version;
         entity.dataset = definition.dataset();
         entity.kind = definition.kind().name();
-        entity.document = document;
-        entity.mediaType = mediaType;
+        entity.document = sent.text();
+        entity.mediaType = sent.mediaType();
         versions.persist(entity);
         changed.fire(new PipelineChanged(name, version));
-        return new Update(entity, true);
+        return new Stored<>(entity, true);
     }
 
     public List<PipelineVersionEntity> list() {
@@ -121,7 +131,7 @@ public class PipelineService {
 
     /** The tables a pipeline writes. */
     public static List<String> tablesOf(PipelineVersionEntity version) {
-        return tablesOf(PipelineReader.read(version.document, version.mediaType.contains("yaml")));
+        return tablesOf(PipelineReader.read(version));
     }
 
     /** The tables a pipeline of this definition writes, {@code curated.<table>}, its curated table first. */

@@ -1,4 +1,4 @@
-package io.tributary.requirements.service;
+package io.tributary.catalog.document;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
