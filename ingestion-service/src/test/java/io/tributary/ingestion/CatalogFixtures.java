@@ -4,12 +4,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.tributary.catalog.contract.ContractReader;
 import io.tributary.catalog.entity.ContractVersionEntity;
+import io.tributary.catalog.lineage.LineageJson;
+import io.tributary.catalog.lineage.LineageQuery;
+import io.tributary.catalog.lineage.LineageRepository;
 import io.tributary.catalog.repository.ContractVersionRepository;
 import io.tributary.catalog.repository.DatasetRepository;
 
@@ -20,10 +27,19 @@ public class CatalogFixtures {
 
     private final DatasetRepository datasets;
     private final ContractVersionRepository contracts;
+    private final LineageRepository lineage;
 
-    public CatalogFixtures(DatasetRepository datasets, ContractVersionRepository contracts) {
+    public CatalogFixtures(DatasetRepository datasets, ContractVersionRepository contracts,
+            LineageRepository lineage) {
         this.datasets = datasets;
         this.contracts = contracts;
+        this.lineage = lineage;
+    }
+
+    /** A run's OpenLineage events as stored, newest first, as the requirements service answers them. */
+    public List<JsonNode> lineage(String run) {
+        return lineage.search(new LineageQuery(null, null, UUID.fromString(run), null, null, null,
+                LineageQuery.MAX_LIMIT)).stream().map(e -> LineageJson.read(e.event)).toList();
     }
 
     /** Stores the YAML contract of a test resource as the dataset's first version, unless it has one already. */

@@ -112,6 +112,16 @@ final class RunningSuite implements AutoCloseable {
         return batch;
     }
 
+    /** A run's OpenLineage events, newest first, as the requirements service answers them once the run has ended. */
+    JsonPath awaitRunEnded(String runId) {
+        return await("lineage of run " + runId + " ends")
+                .atMost(LIMIT).pollInterval(POLL)
+                .until(() -> given().queryParam("run", runId)
+                        .when().get(suite.requirementsUrl() + "/api/lineage")
+                        .then().statusCode(200).extract().jsonPath(DECIMALS),
+                        events -> events.getList("eventType").contains("COMPLETE"));
+    }
+
     static long count(JsonPath json, String field) {
         Object value = json.get(field);
         assertNotNull(value, () -> "no " + field + " in " + json.prettify());

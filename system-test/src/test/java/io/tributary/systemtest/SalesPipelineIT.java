@@ -83,6 +83,20 @@ class SalesPipelineIT {
         assertEquals(expected.expectedDuplicates(), duplicates, "duplicates");
 
         suite.awaitSalesByRegion("2024-01-01", "2024-12-31", expected.salesByRegion());
+
+        // the platform's lineage, answered by the requirements service from what ingestion and transform stored
+        for (String id : batchIds) {
+            JsonPath run = suite.awaitRunEnded(id);
+            assertEquals(List.of("COMPLETE", "START"), run.getList("eventType"), () -> run.prettify());
+            assertEquals("ingest.generated", run.getString("[0].job.name"));
+            assertEquals(count(suite.awaitCompleted(id), "received"),
+                    count(run, "[0].run.facets.tributary_recordCounts.received"));
+        }
+        JsonPath pipeline = given().queryParam("job", "transform.sales")
+                .when().get(suite.suite.requirementsUrl() + "/api/lineage")
+                .then().statusCode(200).extract().jsonPath();
+        assertTrue(pipeline.getList("eventType").contains("START"), () -> pipeline.prettify());
+        assertEquals("sales", pipeline.getString("[0].inputs[0].name"));
     }
 
     @Test

@@ -247,6 +247,7 @@ public final class TributaryLocal {
         out.println("Tributary is running.");
         out.println();
         out.println("  Sales by region  " + serving + "/api/metrics/sales?groupBy=region");
+        out.println("  Lineage          " + requirements + "/api/lineage?dataset=sales");
         out.println();
         String[][] rows = {
                 {"service", "API", "Swagger UI", "health"},

@@ -3,8 +3,12 @@ package io.tributary.ingestion.lineage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.tributary.catalog.event.Channels;
+import io.tributary.catalog.lineage.LineageWriter;
+import io.tributary.catalog.lineage.OpenLineage;
 import io.tributary.ingestion.service.BatchLifecycle;
 
 /**
@@ -18,10 +22,15 @@ public class BatchLineage {
 
     private final LineageWriter writer;
     private final BatchMetrics metrics;
+    private final BatchRunEvents runEvents;
 
-    public BatchLineage(LineageWriter writer, BatchMetrics metrics) {
+    public BatchLineage(LineageWriter writer, BatchMetrics metrics,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "mp.messaging.outgoing." + Channels.ACCEPTED_RECORDS
+                    + ".topic", defaultValue = Channels.ACCEPTED_RECORDS) String acceptedTopic) {
         this.writer = writer;
         this.metrics = metrics;
+        this.runEvents = new BatchRunEvents(OpenLineage.kafkaNamespace(bootstrapServers), acceptedTopic);
     }
 
     void onBatch(@Observes BatchLifecycle step) {
@@ -31,7 +40,8 @@ public class BatchLineage {
             LOG.warnf(e, "metrics of batch %s (%s) not recorded", step.batchId(), step.phase());
         }
         try {
-            writer.record(step);
+            writer.write(() -> runEvents.of(step, writer.contractFields(step.dataset(), step.contractVersion()),
+                    writer.started(step.batchId())));
         } catch (Exception e) {
             LOG.errorf(e, "lineage of batch %s (%s) not stored", step.batchId(), step.phase());
         }

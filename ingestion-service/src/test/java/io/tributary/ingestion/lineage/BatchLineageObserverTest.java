@@ -9,12 +9,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tributary.catalog.lineage.LineageWriter;
 import io.tributary.catalog.lineage.RunEvent;
 import io.tributary.ingestion.service.BatchCounts;
 import io.tributary.ingestion.service.BatchLifecycle;
@@ -29,7 +31,8 @@ class BatchLineageObserverTest {
     void countsBatchesBytesAndDurationAndNeverFailsTheBatchWhenLineageCannotBeStored() throws IOException {
         Path file = Files.writeString(dir.resolve("a.csv"), "Row ID\n1\n");
         MeterRegistry meters = new SimpleMeterRegistry();
-        BatchLineage observer = new BatchLineage(new FailingWriter(), new BatchMetrics(meters, null));
+        BatchLineage observer = new BatchLineage(new FailingWriter(), new BatchMetrics(meters, null), "127.0.0.1:9092",
+                "tributary-records-accepted");
         UUID done = UUID.randomUUID();
         UUID broken = UUID.randomUUID();
 
@@ -58,11 +61,11 @@ class BatchLineageObserverTest {
     private static final class FailingWriter extends LineageWriter {
 
         FailingWriter() {
-            super(null, null, "127.0.0.1:9092", "tributary-records-accepted");
+            super(null, null);
         }
 
         @Override
-        public List<RunEvent> record(BatchLifecycle step) {
+        public List<RunEvent> write(Supplier<List<RunEvent>> events) {
             throw new IllegalStateException("the catalog is down");
         }
     }

@@ -2,8 +2,6 @@ package io.tributary.ingestion.lineage;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -34,7 +32,7 @@ import io.tributary.testinfra.PostgresResource;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaBrokerResource.class)
-class LineageResourceTest {
+class BatchLineageTest {
 
     /** Its own dataset, so that the contract versions other tests expect of theirs stay as they are. */
     private static final String DATASET = "lineage_sales";
@@ -118,42 +116,6 @@ class LineageResourceTest {
     }
 
     @Test
-    void listsEventsOfJobAndOfDatasetNewestFirst() {
-        String source = register(DATASET);
-        String first = upload(source, FILE);
-        awaitStatus(first, "COMPLETED");
-        awaitEvents(first, 2);
-        String second = upload(source, FILE.replace("CA-", "CB-"));
-        awaitStatus(second, "COMPLETED");
-        awaitEvents(second, 2);
-
-        JsonPath job = given().queryParam("job", "ingest." + source).get("/api/lineage")
-                .then().statusCode(200).extract().jsonPath();
-        assertEquals(List.of("COMPLETE", "START", "COMPLETE", "START"), job.getList("eventType"));
-        assertEquals(List.of(second, second, first, first), job.getList("run.runId"));
-        List<String> times = job.getList("eventTime");
-        for (int i = 1; i < times.size(); i++) {
-            assertTrue(!OffsetDateTime.parse(times.get(i)).isAfter(OffsetDateTime.parse(times.get(i - 1))), times
-                    .toString());
-        }
-
-        given().queryParam("job", "ingest." + source).queryParam("limit", 1).get("/api/lineage")
-                .then().statusCode(200).body("size()", is(1)).body("[0].run.runId", is(second));
-        given().queryParam("dataset", DATASET).queryParam("role", "output").queryParam("limit", 1000)
-                .get("/api/lineage")
-                .then().statusCode(200).body("run.runId", hasItem(first)).body("run.runId", hasItem(second));
-        given().queryParam("dataset", DATASET).queryParam("role", "input").get("/api/lineage")
-                .then().statusCode(200).body("size()", is(0));
-        given().queryParam("dataset", "tributary-records-accepted")
-                .queryParam("namespace", "kafka://" + KafkaBrokerResource.bootstrapServers())
-                .queryParam("limit", 1000)
-                .get("/api/lineage")
-                .then().statusCode(200).body("run.runId", hasItem(first));
-        given().queryParam("run", first).queryParam("job", "ingest.elsewhere").get("/api/lineage")
-                .then().statusCode(200).body("size()", is(0));
-    }
-
-    @Test
     void countsBatchesBytesAndDurationPerSource() {
         String source = register(DATASET);
         String batch = upload(source, FILE);
@@ -170,17 +132,6 @@ class LineageResourceTest {
             assertNull(metric(metrics, "tributary_ingestion_batches_total", Map.of("source", source, "outcome",
                     "failed")));
         });
-    }
-
-    @Test
-    void refusesMalformedQuery() {
-        given().queryParam("limit", 0).get("/api/lineage").then().statusCode(400)
-                .body("details[0]", containsString("limit"));
-        given().queryParam("run", "not-a-uuid").get("/api/lineage").then().statusCode(400)
-                .body("details[0]", containsString("run"));
-        given().queryParam("dataset", "x").queryParam("role", "sideways").get("/api/lineage").then().statusCode(400)
-                .body("details[0]", containsString("role"));
-        given().queryParam("role", "input").get("/api/lineage").then().statusCode(400);
     }
 
     /** The value of a Prometheus sample with exactly these labels, or null when there is none. */
@@ -221,10 +172,9 @@ class LineageResourceTest {
                 .untilAsserted(() -> given().get("/api/batches/" + batch).then().body("status", is(status)));
     }
 
-    /** The batch's run events, newest first, once there are {@code count} of them. */
-    private static JsonPath awaitEvents(String batch, int count) {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().queryParam("run", batch)
-                .get("/api/lineage").then().statusCode(200).body("size()", is(count)));
-        return given().queryParam("run", batch).get("/api/lineage").then().extract().jsonPath();
+    /** The batch's run events as stored in the catalog, newest first, once there are {@code count} of them. */
+    private JsonPath awaitEvents(String batch, int count) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> fixtures.lineage(batch).size() == count);
+        return JsonPath.from(fixtures.lineage(batch).toString());
     }
 }

@@ -1,4 +1,4 @@
-package io.tributary.ingestion.lineage;
+package io.tributary.requirements.lineage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,7 @@ import io.tributary.catalog.lineage.LineageDatasetRef;
 import io.tributary.catalog.lineage.LineageJson;
 import io.tributary.catalog.lineage.LineageQuery;
 import io.tributary.catalog.lineage.LineageRepository;
-import io.tributary.ingestion.service.InvalidRequestException;
+import io.tributary.requirements.service.InvalidRequestException;
 
 /** Finds stored run events, of every service's jobs, as they were written. */
 @ApplicationScoped
@@ -64,7 +64,7 @@ public class LineageService {
             problems.add("limit: must be between 1 and " + LineageQuery.MAX_LIMIT);
         }
         if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
+            throw new InvalidRequestException("invalid lineage query", problems);
         }
         return new LineageQuery(blankToNull(request.jobNamespace()), blankToNull(request.job()), run,
                 blankToNull(request.datasetNamespace()), blankToNull(request.dataset()), role, request.limit());

@@ -1,4 +1,4 @@
-package io.tributary.ingestion.lineage;
+package io.tributary.requirements.lineage;
 
 import java.util.List;
 
@@ -19,7 +19,7 @@ import io.smallrye.common.annotation.Blocking;
 
 @Path("/api/lineage")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "lineage", description = "OpenLineage run events of every batch: what each run read and wrote")
+@Tag(name = "lineage", description = "OpenLineage run events of every job of the platform: what each run read and wrote")
 @Blocking
 public class LineageResource {
 
@@ -32,9 +32,9 @@ public class LineageResource {
     @GET
     @Operation(summary = "OpenLineage run events, newest first, filtered by job, run and dataset")
     public List<JsonNode> events(
-            @Parameter(description = "Job name, such as ingest.<source>") @QueryParam("job") String job,
+            @Parameter(description = "Job name, such as ingest.<source> or transform.<pipeline>") @QueryParam("job") String job,
             @Parameter(description = "Job namespace") @QueryParam("jobNamespace") String jobNamespace,
-            @Parameter(description = "Run id: a batch's id") @QueryParam("run") String run,
+            @Parameter(description = "Run id: a batch's, a pipeline version's or a backfill's") @QueryParam("run") String run,
             @Parameter(description = "Events that read or wrote a dataset of this name") @QueryParam("dataset") String dataset,
             @Parameter(description = "With dataset: the dataset's namespace") @QueryParam("namespace") String namespace,
             @Parameter(description = "With dataset: input or output") @QueryParam("role") String role,
