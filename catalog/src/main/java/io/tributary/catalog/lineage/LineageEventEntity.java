@@ -18,6 +18,10 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.openlineage.client.OpenLineage.InputDataset;
+import io.openlineage.client.OpenLineage.OutputDataset;
+import io.openlineage.client.OpenLineage.RunEvent;
+
 /** One stored OpenLineage run event: the event as written, and the columns to find it by. */
 @Entity
 @Table(schema = "catalog", name = "lineage_event")
@@ -56,17 +60,19 @@ public class LineageEventEntity {
 
     public static LineageEventEntity of(RunEvent event) {
         LineageEventEntity entity = new LineageEventEntity();
-        entity.runId = event.run().runId();
-        entity.eventType = event.eventType().name();
-        entity.eventTime = event.eventTime();
-        entity.jobNamespace = event.job().namespace();
-        entity.jobName = event.job().name();
+        entity.runId = event.getRun().getRunId();
+        entity.eventType = event.getEventType().name();
+        entity.eventTime = event.getEventTime().toInstant();
+        entity.jobNamespace = event.getJob().getNamespace();
+        entity.jobName = event.getJob().getName();
         entity.event = LineageJson.write(event);
-        for (InputDataset input : event.inputs()) {
-            entity.datasets.add(new LineageDatasetRef(LineageDatasetRef.Role.INPUT, input.namespace(), input.name()));
+        for (InputDataset input : event.getInputs()) {
+            entity.datasets.add(new LineageDatasetRef(LineageDatasetRef.Role.INPUT, input.getNamespace(),
+                    input.getName()));
         }
-        for (OutputDataset output : event.outputs()) {
-            entity.datasets.add(new LineageDatasetRef(LineageDatasetRef.Role.OUTPUT, output.namespace(), output.name()));
+        for (OutputDataset output : event.getOutputs()) {
+            entity.datasets.add(new LineageDatasetRef(LineageDatasetRef.Role.OUTPUT, output.getNamespace(),
+                    output.getName()));
         }
         return entity;
     }

@@ -12,6 +12,8 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.openlineage.client.OpenLineage.RunEvent;
+import io.openlineage.client.OpenLineage.SchemaDatasetFacetFields;
 import io.tributary.catalog.contract.ContractException;
 import io.tributary.catalog.contract.ContractReader;
 import io.tributary.catalog.entity.ContractVersionEntity;
@@ -30,7 +32,7 @@ public class LineageWriter {
     private final LineageRepository lineage;
     private final ContractVersionRepository contracts;
     /** Contract versions never change once stored: their fields are read once. */
-    private final Map<String, List<SchemaDatasetFacet.Field>> contractFields = new ConcurrentHashMap<>();
+    private final Map<String, List<SchemaDatasetFacetFields>> contractFields = new ConcurrentHashMap<>();
     /** The runs this process stored a START or RUNNING of and has not seen end: no need to ask the catalog. */
     private final Set<UUID> startedHere = ConcurrentHashMap.newKeySet();
 
@@ -48,8 +50,8 @@ public class LineageWriter {
         List<RunEvent> made = events.get();
         for (RunEvent event : made) {
             lineage.record(event);
-            UUID run = event.run().runId();
-            if (event.eventType() == RunEvent.EventType.START || event.eventType() == RunEvent.EventType.RUNNING) {
+            UUID run = event.getRun().getRunId();
+            if (event.getEventType() == RunEvent.EventType.START || event.getEventType() == RunEvent.EventType.RUNNING) {
                 startedHere.add(run);
             } else {
                 startedHere.remove(run);
@@ -70,11 +72,11 @@ public class LineageWriter {
     }
 
     /** The properties of a contract version with their logical types; empty when there is none or it cannot be read. */
-    public List<SchemaDatasetFacet.Field> contractFields(String dataset, int version) {
+    public List<SchemaDatasetFacetFields> contractFields(String dataset, int version) {
         if (version <= 0) {
             return List.of();
         }
-        List<SchemaDatasetFacet.Field> known = contractFields.get(key(dataset, version));
+        List<SchemaDatasetFacetFields> known = contractFields.get(key(dataset, version));
         if (known != null) {
             return known;
         }
@@ -82,19 +84,19 @@ public class LineageWriter {
     }
 
     /** The properties of the dataset's current contract; empty when it has none or it cannot be read. */
-    public List<SchemaDatasetFacet.Field> currentContractFields(String dataset) {
+    public List<SchemaDatasetFacetFields> currentContractFields(String dataset) {
         return contracts.findCurrent(dataset).map(this::fieldsOf).orElse(List.of());
     }
 
-    private List<SchemaDatasetFacet.Field> fieldsOf(ContractVersionEntity stored) {
+    private List<SchemaDatasetFacetFields> fieldsOf(ContractVersionEntity stored) {
         return contractFields.computeIfAbsent(key(stored.dataset, stored.version), key -> read(stored));
     }
 
-    private static List<SchemaDatasetFacet.Field> read(ContractVersionEntity stored) {
+    private static List<SchemaDatasetFacetFields> read(ContractVersionEntity stored) {
         try {
             return ContractReader.read(ContractReader.parse(stored.document, ContractReader.Syntax.JSON),
                     stored.dataset).properties().stream()
-                    .map(p -> SchemaDatasetFacet.Field.typed(p.name(), p.logicalType().odcsName()))
+                    .map(p -> LineageEvents.field(p.name(), p.logicalType().odcsName()))
                     .toList();
         } catch (ContractException e) {
             LOG.warnf("contract version %d of %s cannot be read for lineage: %s", stored.version, stored.dataset,

@@ -3,6 +3,7 @@ package io.tributary.catalog.lineage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,9 +16,10 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.tributary.catalog.lineage.ColumnLineageDatasetFacet.Fields;
-import io.tributary.catalog.lineage.ColumnLineageDatasetFacet.InputField;
-import io.tributary.catalog.lineage.ColumnLineageDatasetFacet.Transformation;
+import io.openlineage.client.OpenLineage.ColumnLineageDatasetFacet;
+import io.openlineage.client.OpenLineage.InputField;
+import io.openlineage.client.OpenLineage.InputFieldTransformations;
+import io.openlineage.client.OpenLineage.RunEvent;
 
 class ColumnLineageJsonTest {
 
@@ -25,32 +27,31 @@ class ColumnLineageJsonTest {
     private static final UUID RUN = UUID.fromString("0f0e2c2a-4f8e-3d55-9a4b-6c1f7d0e9b21");
     private static final Instant AT = Instant.parse("2024-01-05T10:15:30Z");
 
-    private final Facets facets = new Facets(PRODUCER);
+    private final LineageEvents lineage = new LineageEvents(PRODUCER);
 
-    private static InputField sales(String field, Transformation transformation) {
-        return new InputField(OpenLineage.TRIBUTARY_NAMESPACE, "sales", field, List.of(transformation));
+    private InputField sales(String field, InputFieldTransformations transformation) {
+        return lineage.inputField(Namespaces.TRIBUTARY, "sales", field, transformation);
     }
 
-    private RunEvent eventWith(ColumnLineageDatasetFacet lineage) {
-        return RunEvent.builder(PRODUCER).eventType(RunEvent.EventType.START).eventTime(AT).runId(RUN)
-                .job(OpenLineage.TRIBUTARY_NAMESPACE, "transform.sales")
-                .runFacet(ParentRunFacet.NAME, facets.parent(RUN, OpenLineage.TRIBUTARY_NAMESPACE, "transform.all"))
-                .input(InputDataset.of(OpenLineage.TRIBUTARY_NAMESPACE, "sales"))
-                .output(OutputDataset.of(OpenLineage.TRIBUTARY_NAMESPACE, "curated.sales")
-                        .withFacet(ColumnLineageDatasetFacet.NAME, lineage))
+    private RunEvent eventWith(ColumnLineageDatasetFacet columns) {
+        return lineage.event(RunEvent.EventType.START, AT, RUN)
+                .job(Namespaces.TRIBUTARY, "transform.sales")
+                .parent(RUN, Namespaces.TRIBUTARY, "transform.all")
+                .input(lineage.input(Namespaces.TRIBUTARY, "sales"))
+                .output(lineage.output(Namespaces.TRIBUTARY, "curated.sales", null, columns, null))
                 .build();
     }
 
     @Test
     void writesFieldsWithTheirInputFieldsAndTransformationsInTheSpecShape() {
-        Map<String, Fields> fields = new LinkedHashMap<>();
-        fields.put("order_id", new Fields(List.of(sales("row_id", Transformation.identity()))));
-        fields.put("net", new Fields(List.of(
-                sales("sales", Transformation.transformation("sales - discount * sales")),
-                sales("discount", Transformation.transformation("sales - discount * sales")))));
-        ColumnLineageDatasetFacet lineage = facets.columnLineage(fields);
+        Map<String, List<InputField>> fields = new LinkedHashMap<>();
+        fields.put("order_id", List.of(sales("row_id", lineage.identity())));
+        fields.put("net", List.of(
+                sales("sales", lineage.transformation("sales - discount * sales")),
+                sales("discount", lineage.transformation("sales - discount * sales"))));
+        ColumnLineageDatasetFacet columns = lineage.columnLineage(fields, List.of());
 
-        JsonNode json = LineageJson.read(eventWith(lineage).toJson());
+        JsonNode json = LineageJson.read(LineageJson.write(eventWith(columns)));
 
         assertEquals(List.of(), RunEventJsonTest.OpenLineageShape.problems(json));
         JsonNode facet = json.at("/outputs/0/facets/columnLineage");
@@ -77,11 +78,11 @@ class ColumnLineageJsonTest {
 
     @Test
     void writesInputsThatAffectTheWholeDatasetAsIndirect() {
-        ColumnLineageDatasetFacet lineage = facets.columnLineage(
-                Map.of("total", new Fields(List.of(sales("sales", Transformation.aggregation("sum"))))),
-                List.of(sales("region", Transformation.indirect(Transformation.Subtype.GROUP_BY, null))));
+        ColumnLineageDatasetFacet columns = lineage.columnLineage(
+                Map.of("total", List.of(sales("sales", lineage.aggregation("sum")))),
+                List.of(sales("region", lineage.indirect(LineageEvents.GROUP_BY, null))));
 
-        JsonNode json = LineageJson.read(eventWith(lineage).toJson());
+        JsonNode json = LineageJson.read(LineageJson.write(eventWith(columns)));
 
         assertEquals(List.of(), RunEventJsonTest.OpenLineageShape.problems(json));
         JsonNode facet = json.at("/outputs/0/facets/columnLineage");
@@ -93,21 +94,21 @@ class ColumnLineageJsonTest {
 
     @Test
     void writesTheParentRunOfARun() {
-        JsonNode json = LineageJson.read(eventWith(facets.columnLineage(Map.of())).toJson());
+        JsonNode json = LineageJson.read(LineageJson.write(eventWith(lineage.columnLineage(Map.of(), List.of()))));
         JsonNode parent = json.at("/run/facets/parent");
         assertEquals(List.of("_producer", "_schemaURL", "run", "job"), names(parent));
         assertEquals(RUN.toString(), parent.at("/run/runId").asText());
         assertEquals("transform.all", parent.at("/job/name").asText());
-        assertEquals(ParentRunFacet.SCHEMA_URL, parent.get("_schemaURL").asText());
+        assertTrue(parent.get("_schemaURL").asText().endsWith("/ParentRunFacet.json#/$defs/ParentRunFacet"));
     }
 
     @Test
-    void refusesAnInputFieldWithoutDatasetOrFieldAndATransformationWithoutType() {
-        assertThrows(IllegalArgumentException.class, () -> new InputField("tributary", "sales", "", List.of()));
-        assertThrows(IllegalArgumentException.class, () -> new InputField("tributary", " ", "a", List.of()));
-        assertThrows(NullPointerException.class, () -> new Transformation(null, null, null, null));
+    void refusesAnInputFieldWithoutDatasetOrField() {
         assertThrows(IllegalArgumentException.class,
-                () -> facets.columnLineage(Map.of("", new Fields(List.of()))));
+                () -> lineage.inputField("tributary", "sales", "", lineage.identity()));
+        assertThrows(IllegalArgumentException.class,
+                () -> lineage.inputField("tributary", " ", "a", lineage.identity()));
+        assertThrows(IllegalArgumentException.class, () -> lineage.columnLineage(Map.of("", List.of()), List.of()));
     }
 
     private static List<String> names(JsonNode node) {

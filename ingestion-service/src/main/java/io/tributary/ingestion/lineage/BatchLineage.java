@@ -8,7 +8,7 @@ import org.jboss.logging.Logger;
 
 import io.tributary.catalog.event.Channels;
 import io.tributary.catalog.lineage.LineageWriter;
-import io.tributary.catalog.lineage.OpenLineage;
+import io.tributary.catalog.lineage.Namespaces;
 import io.tributary.ingestion.service.BatchLifecycle;
 
 /**
@@ -30,7 +30,7 @@ public class BatchLineage {
                     + ".topic", defaultValue = Channels.ACCEPTED_RECORDS) String acceptedTopic) {
         this.writer = writer;
         this.metrics = metrics;
-        this.runEvents = new BatchRunEvents(OpenLineage.kafkaNamespace(bootstrapServers), acceptedTopic);
+        this.runEvents = new BatchRunEvents(Namespaces.kafka(bootstrapServers), acceptedTopic);
     }
 
     void onBatch(@Observes BatchLifecycle step) {

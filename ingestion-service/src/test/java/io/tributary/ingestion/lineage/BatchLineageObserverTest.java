@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.openlineage.client.OpenLineage.RunEvent;
 import io.tributary.catalog.lineage.LineageWriter;
-import io.tributary.catalog.lineage.RunEvent;
 import io.tributary.ingestion.service.BatchCounts;
 import io.tributary.ingestion.service.BatchLifecycle;
 import io.tributary.ingestion.service.BatchLifecycle.Phase;

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.openlineage.client.OpenLineage.RunEvent;
+import io.openlineage.client.OpenLineage.SchemaDatasetFacetFields;
+import io.tributary.catalog.lineage.LineageEvents;
 import io.tributary.catalog.lineage.LineageJson;
-import io.tributary.catalog.lineage.RunEvent;
-import io.tributary.catalog.lineage.SchemaDatasetFacet;
 import io.tributary.ingestion.service.BatchCounts;
 import io.tributary.ingestion.service.BatchLifecycle;
 import io.tributary.ingestion.service.BatchLifecycle.Phase;
@@ -24,8 +25,8 @@ class BatchRunEventsTest {
     private static final UUID BATCH = UUID.fromString("0b8f8c1e-2f6a-4d7e-9a55-0c1d2e3f4a5b");
     private static final Instant AT = Instant.parse("2024-01-05T10:15:30Z");
     private static final String FILE = "/landing/shop/" + BATCH + "-sales.csv";
-    private static final List<SchemaDatasetFacet.Field> CONTRACT = List.of(
-            SchemaDatasetFacet.Field.typed("row_id", "integer"), SchemaDatasetFacet.Field.typed("sales", "number"));
+    private static final List<SchemaDatasetFacetFields> CONTRACT = List.of(
+            LineageEvents.field("row_id", "integer"), LineageEvents.field("sales", "number"));
 
     private final BatchRunEvents events = new BatchRunEvents("kafka://127.0.0.1:9092", "tributary-records-accepted");
 
@@ -80,7 +81,7 @@ class BatchRunEventsTest {
                 List.of(), false);
 
         assertEquals(List.of(RunEvent.EventType.START, RunEvent.EventType.FAIL),
-                failed.stream().map(RunEvent::eventType).toList());
+                failed.stream().map(RunEvent::getEventType).toList());
         JsonNode json = json(failed.get(1));
         assertEquals("dataset 'sales' has no data contract", json.at("/run/facets/errorMessage/message").asText());
         assertEquals("JAVA", json.at("/run/facets/errorMessage/programmingLanguage").asText());
@@ -92,7 +93,7 @@ class BatchRunEventsTest {
     @Test
     void continuesRunThatHadStartedBefore() {
         List<RunEvent> again = events.of(step(Phase.STARTED, List.of(), null, null), CONTRACT, true);
-        assertEquals(List.of(RunEvent.EventType.RUNNING), again.stream().map(RunEvent::eventType).toList());
+        assertEquals(List.of(RunEvent.EventType.RUNNING), again.stream().map(RunEvent::getEventType).toList());
     }
 
     private static BatchLifecycle step(Phase phase, List<String> fields, BatchCounts counts, String error) {
@@ -100,6 +101,6 @@ class BatchRunEventsTest {
     }
 
     private static JsonNode json(RunEvent event) {
-        return LineageJson.read(event.toJson());
+        return LineageJson.read(LineageJson.write(event));
     }
 }

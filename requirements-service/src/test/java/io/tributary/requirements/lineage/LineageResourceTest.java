@@ -16,14 +16,13 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.openlineage.client.OpenLineage.RunEvent;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.tributary.catalog.lineage.InputDataset;
+import io.tributary.catalog.lineage.LineageEvents;
 import io.tributary.catalog.lineage.LineageWriter;
-import io.tributary.catalog.lineage.OpenLineage;
-import io.tributary.catalog.lineage.OutputDataset;
-import io.tributary.catalog.lineage.RunEvent;
+import io.tributary.catalog.lineage.Namespaces;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
 
@@ -40,6 +39,8 @@ class LineageResourceTest {
     @Inject
     LineageWriter writer;
 
+    private final LineageEvents lineage = new LineageEvents(PRODUCER);
+
     /** A batch of a source as ingestion stores it: START, then COMPLETE, reading a file and writing the topic. */
     private String batch(String source, Instant at) {
         UUID run = UUID.randomUUID();
@@ -48,12 +49,12 @@ class LineageResourceTest {
         return run.toString();
     }
 
-    private static RunEvent event(RunEvent.EventType type, UUID run, String source, Instant at) {
-        return RunEvent.builder(PRODUCER).eventType(type).eventTime(at).runId(run)
-                .job(OpenLineage.TRIBUTARY_NAMESPACE, "ingest." + source)
-                .input(InputDataset.of(OpenLineage.FILE_NAMESPACE, "/landing/" + source + "/" + run + ".csv"))
-                .output(OutputDataset.of(KAFKA, TOPIC))
-                .output(OutputDataset.of(OpenLineage.TRIBUTARY_NAMESPACE, DATASET))
+    private RunEvent event(RunEvent.EventType type, UUID run, String source, Instant at) {
+        return lineage.event(type, at, run)
+                .job(Namespaces.TRIBUTARY, "ingest." + source, LineageEvents.BATCH, "INGESTION")
+                .input(lineage.input(Namespaces.FILE, "/landing/" + source + "/" + run + ".csv"))
+                .output(lineage.output(KAFKA, TOPIC))
+                .output(lineage.output(Namespaces.TRIBUTARY, DATASET))
                 .build();
     }
 

@@ -12,11 +12,11 @@ import jakarta.enterprise.event.TransactionPhase;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.openlineage.client.OpenLineage.RunEvent;
 import io.tributary.catalog.entity.PipelineVersionEntity;
 import io.tributary.catalog.event.Channels;
 import io.tributary.catalog.lineage.LineageWriter;
-import io.tributary.catalog.lineage.OpenLineage;
-import io.tributary.catalog.lineage.RunEvent;
+import io.tributary.catalog.lineage.Namespaces;
 import io.tributary.catalog.repository.PipelineVersionRepository;
 import io.tributary.transform.backfill.BackfillLifecycle;
 import io.tributary.transform.curated.CuratedTableRepository;
@@ -45,7 +45,7 @@ public class PipelineLineage {
         this.versions = versions;
         this.registry = registry;
         this.tables = tables;
-        this.runEvents = new PipelineRunEvents(OpenLineage.kafkaNamespace(bootstrapServers),
+        this.runEvents = new PipelineRunEvents(Namespaces.kafka(bootstrapServers),
                 Channels.ACCEPTED_RECORDS);
     }
 

@@ -10,20 +10,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import io.tributary.catalog.lineage.ColumnLineageDatasetFacet;
-import io.tributary.catalog.lineage.ColumnLineageDatasetFacet.InputField;
-import io.tributary.catalog.lineage.ColumnLineageDatasetFacet.Transformation;
-import io.tributary.catalog.lineage.ErrorMessageRunFacet;
-import io.tributary.catalog.lineage.Facets;
-import io.tributary.catalog.lineage.InputDataset;
-import io.tributary.catalog.lineage.JobTypeJobFacet;
-import io.tributary.catalog.lineage.OpenLineage;
-import io.tributary.catalog.lineage.OutputDataset;
-import io.tributary.catalog.lineage.OutputStatisticsOutputDatasetFacet;
-import io.tributary.catalog.lineage.ParentRunFacet;
-import io.tributary.catalog.lineage.RunEvent;
+import io.openlineage.client.OpenLineage.ColumnLineageDatasetFacet;
+import io.openlineage.client.OpenLineage.InputDataset;
+import io.openlineage.client.OpenLineage.InputField;
+import io.openlineage.client.OpenLineage.InputFieldTransformations;
+import io.openlineage.client.OpenLineage.OutputDataset;
+import io.openlineage.client.OpenLineage.RunEvent;
+import io.openlineage.client.OpenLineage.SchemaDatasetFacetFields;
+import io.tributary.catalog.lineage.LineageEvents;
+import io.tributary.catalog.lineage.Namespaces;
 import io.tributary.catalog.lineage.RunEventBuilder;
-import io.tributary.catalog.lineage.SchemaDatasetFacet;
 import io.tributary.transform.aggregate.AggregateRepository;
 import io.tributary.transform.backfill.BackfillLifecycle;
 import io.tributary.transform.backfill.BackfillService;
@@ -48,7 +44,7 @@ public final class PipelineRunEvents {
     public static final String JOB_TYPE = "PIPELINE";
     public static final String BACKFILL_JOB_TYPE = "BACKFILL";
 
-    private final Facets facets = new Facets(PRODUCER);
+    private final LineageEvents lineage = new LineageEvents(PRODUCER);
     private final String kafkaNamespace;
     private final String acceptedTopic;
 
@@ -80,14 +76,10 @@ public final class PipelineRunEvents {
      *
      * @param contractFields the dataset's contract properties and their logical types; empty when not known
      */
-    public RunEvent start(CompiledPipeline pipeline, List<SchemaDatasetFacet.Field> contractFields,
-            Instant at) {
+    public RunEvent start(CompiledPipeline pipeline, List<SchemaDatasetFacetFields> contractFields, Instant at) {
         PipelineDefinition definition = pipeline.definition();
-        InputDataset dataset = InputDataset.of(OpenLineage.TRIBUTARY_NAMESPACE, definition.dataset());
-        if (!contractFields.isEmpty()) {
-            dataset = dataset.withFacet(SchemaDatasetFacet.NAME, facets.schema(contractFields));
-        }
-        List<InputDataset> inputs = new ArrayList<>(List.of(dataset));
+        List<InputDataset> inputs = new ArrayList<>(List.of(
+                lineage.input(Namespaces.TRIBUTARY, definition.dataset(), lineage.schema(contractFields))));
         inputs.addAll(references(definition));
         return versionRun(definition.name(), pipeline.version(), RunEvent.EventType.START, at)
                 .inputs(inputs)
@@ -103,7 +95,7 @@ public final class PipelineRunEvents {
             Instant at) {
         return versionRun(definition.name(), version, type, at)
                 .inputs(inputs(definition))
-                .outputs(tables(definition).stream().map(PipelineRunEvents::table).toList())
+                .outputs(tables(definition).stream().map(this::table).toList())
                 .build();
     }
 
@@ -115,12 +107,8 @@ public final class PipelineRunEvents {
     public RunEvent complete(PipelineDefinition definition, int version, Long curatedRows, Instant at) {
         List<OutputDataset> outputs = new ArrayList<>();
         for (String name : tables(definition)) {
-            OutputDataset table = table(name);
-            if (curatedRows != null && outputs.isEmpty()) {
-                table = table.withOutputFacet(OutputStatisticsOutputDatasetFacet.NAME,
-                        facets.outputStatistics(curatedRows, null));
-            }
-            outputs.add(table);
+            // the rows are the curated table's, the first
+            outputs.add(lineage.output(Namespaces.TRIBUTARY, name, null, null, outputs.isEmpty() ? curatedRows : null));
         }
         return versionRun(definition.name(), version, RunEvent.EventType.COMPLETE, at)
                 .inputs(inputs(definition))
@@ -149,52 +137,43 @@ public final class PipelineRunEvents {
     }
 
     private RunEvent backfillEvent(BackfillLifecycle step, PipelineDefinition definition, RunEvent.EventType type) {
-        RunEventBuilder event = RunEvent.builder(PRODUCER)
-                .eventType(type)
-                .eventTime(step.at())
-                .runId(step.backfillId())
-                .runFacet(ParentRunFacet.NAME, facets.parent(runId(step.pipeline(), step.version()),
-                        OpenLineage.TRIBUTARY_NAMESPACE, jobName(step.pipeline())))
-                .job(OpenLineage.TRIBUTARY_NAMESPACE, backfillJobName(step.pipeline()))
-                .jobFacet(JobTypeJobFacet.NAME, facets.jobType(JobTypeJobFacet.BATCH, BACKFILL_JOB_TYPE));
+        RunEventBuilder event = lineage.event(type, step.at(), step.backfillId())
+                .parent(runId(step.pipeline(), step.version()), Namespaces.TRIBUTARY, jobName(step.pipeline()))
+                .job(Namespaces.TRIBUTARY, backfillJobName(step.pipeline()), LineageEvents.BATCH, BACKFILL_JOB_TYPE);
         if (type == RunEvent.EventType.FAIL) {
-            event.runFacet(ErrorMessageRunFacet.NAME, facets.errorMessage(step.error(), null));
+            event.errorMessage(step.error());
         }
         if (step.source() == BackfillService.Source.TOPIC) {
-            event.input(InputDataset.of(kafkaNamespace, acceptedTopic));
+            event.input(lineage.input(kafkaNamespace, acceptedTopic));
         }
         if (definition != null) {
             if (step.source() == BackfillService.Source.TABLE) {
                 // the dataset's records, as kept with each row of the curated table
-                event.input(InputDataset.of(OpenLineage.TRIBUTARY_NAMESPACE, definition.dataset()));
+                event.input(lineage.input(Namespaces.TRIBUTARY, definition.dataset()));
             }
             event.inputs(references(definition));
-            event.outputs(tables(definition).stream().map(PipelineRunEvents::table).toList());
+            event.outputs(tables(definition).stream().map(this::table).toList());
         }
         return event.build();
     }
 
     private RunEventBuilder versionRun(String pipeline, int version, RunEvent.EventType type, Instant at) {
-        return RunEvent.builder(PRODUCER)
-                .eventType(type)
-                .eventTime(at)
-                .runId(runId(pipeline, version))
-                .job(OpenLineage.TRIBUTARY_NAMESPACE, jobName(pipeline))
-                .jobFacet(JobTypeJobFacet.NAME, facets.jobType(JobTypeJobFacet.STREAMING, JOB_TYPE));
+        return lineage.event(type, at, runId(pipeline, version))
+                .job(Namespaces.TRIBUTARY, jobName(pipeline), LineageEvents.STREAMING, JOB_TYPE);
     }
 
     /** The dataset, then the curated tables of the reference pipelines looked up. */
-    private static List<InputDataset> inputs(PipelineDefinition definition) {
+    private List<InputDataset> inputs(PipelineDefinition definition) {
         List<InputDataset> inputs = new ArrayList<>();
-        inputs.add(InputDataset.of(OpenLineage.TRIBUTARY_NAMESPACE, definition.dataset()));
+        inputs.add(lineage.input(Namespaces.TRIBUTARY, definition.dataset()));
         inputs.addAll(references(definition));
         return inputs;
     }
 
-    private static List<InputDataset> references(PipelineDefinition definition) {
+    private List<InputDataset> references(PipelineDefinition definition) {
         Set<String> names = new LinkedHashSet<>();
         lookups(definition).forEach(lookup -> names.add(lookup.reference()));
-        return names.stream().map(name -> InputDataset.of(OpenLineage.TRIBUTARY_NAMESPACE, curated(name))).toList();
+        return names.stream().map(name -> lineage.input(Namespaces.TRIBUTARY, curated(name))).toList();
     }
 
     private static List<Step.Lookup> lookups(PipelineDefinition definition) {
@@ -206,8 +185,8 @@ public final class PipelineRunEvents {
         return PipelineService.tablesOf(definition);
     }
 
-    private static OutputDataset table(String name) {
-        return OutputDataset.of(OpenLineage.TRIBUTARY_NAMESPACE, name);
+    private OutputDataset table(String name) {
+        return lineage.output(Namespaces.TRIBUTARY, name);
     }
 
     static String curated(String table) {
@@ -217,33 +196,33 @@ public final class PipelineRunEvents {
     private List<OutputDataset> outputs(CompiledPipeline pipeline) {
         PipelineDefinition definition = pipeline.definition();
         List<OutputDataset> outputs = new ArrayList<>();
-        List<SchemaDatasetFacet.Field> columns = new ArrayList<>();
-        pipeline.output().forEach((name, type) -> columns.add(SchemaDatasetFacet.Field.typed(name, type.sqlType())));
-        outputs.add(table(curated(pipeline.name()))
-                .withFacet(SchemaDatasetFacet.NAME, facets.schema(columns))
-                .withFacet(ColumnLineageDatasetFacet.NAME, curatedLineage(pipeline)));
+        List<SchemaDatasetFacetFields> columns = new ArrayList<>();
+        pipeline.output().forEach((name, type) -> columns.add(typed(name, type.sqlType())));
+        outputs.add(lineage.output(Namespaces.TRIBUTARY, curated(pipeline.name()), lineage.schema(columns),
+                curatedLineage(pipeline), null));
         if (definition.aggregate() != null) {
-            outputs.add(table(curated(AggregateRepository.tableName(pipeline.name())))
-                    .withFacet(SchemaDatasetFacet.NAME, facets.schema(aggregateColumns(pipeline)))
-                    .withFacet(ColumnLineageDatasetFacet.NAME, aggregateLineage(pipeline)));
+            outputs.add(lineage.output(Namespaces.TRIBUTARY, curated(AggregateRepository.tableName(pipeline.name())),
+                    lineage.schema(aggregateColumns(pipeline)), aggregateLineage(pipeline), null));
         }
         if (definition.features() != null) {
             String event = pipeline.eventTimeType() == null
                     ? FieldType.TIMESTAMP.sqlType()
                     : pipeline.eventTimeType().sqlType();
-            outputs.add(table(curated(FeatureRepository.customerProducts(pipeline.name())))
-                    .withFacet(SchemaDatasetFacet.NAME, facets.schema(List.of(typed("customer", "text"),
-                            typed("product", "text"), typed("orders", "bigint"), typed("quantity", "numeric"),
-                            typed("last_event", event)))));
-            outputs.add(table(curated(FeatureRepository.coPurchases(pipeline.name())))
-                    .withFacet(SchemaDatasetFacet.NAME, facets.schema(List.of(typed("product", "text"),
-                            typed("other_product", "text"), typed("orders", "bigint")))));
+            outputs.add(lineage.output(Namespaces.TRIBUTARY,
+                    curated(FeatureRepository.customerProducts(pipeline.name())),
+                    lineage.schema(List.of(typed("customer", "text"), typed("product", "text"),
+                            typed("orders", "bigint"), typed("quantity", "numeric"), typed("last_event", event))),
+                    null, null));
+            outputs.add(lineage.output(Namespaces.TRIBUTARY, curated(FeatureRepository.coPurchases(pipeline.name())),
+                    lineage.schema(List.of(typed("product", "text"), typed("other_product", "text"),
+                            typed("orders", "bigint"))),
+                    null, null));
         }
         return outputs;
     }
 
-    private static SchemaDatasetFacet.Field typed(String name, String type) {
-        return SchemaDatasetFacet.Field.typed(name, type);
+    private static SchemaDatasetFacetFields typed(String name, String type) {
+        return LineageEvents.field(name, type);
     }
 
     /**
@@ -255,22 +234,19 @@ public final class PipelineRunEvents {
         Map<String, String> expressions = new LinkedHashMap<>();
         pipeline.definition().steps().stream().filter(Step.Derive.class::isInstance).map(Step.Derive.class::cast)
                 .forEach(derive -> expressions.put(derive.field(), derive.expression()));
-        Map<String, ColumnLineageDatasetFacet.Fields> fields = new LinkedHashMap<>();
+        Map<String, List<InputField>> fields = new LinkedHashMap<>();
         for (String column : pipeline.output().keySet()) {
-            Transformation how = pipeline.transformed().contains(column)
-                    ? Transformation.transformation(expressions.get(column))
-                    : Transformation.identity();
-            List<InputField> inputs = inputFields(pipeline, column, how);
-            if (!inputs.isEmpty()) {
-                fields.put(column, new ColumnLineageDatasetFacet.Fields(inputs));
-            }
+            InputFieldTransformations how = pipeline.transformed().contains(column)
+                    ? lineage.transformation(expressions.get(column))
+                    : lineage.identity();
+            put(fields, column, inputFields(pipeline, column, how));
         }
         List<InputField> dataset = new ArrayList<>();
         for (Step.Lookup lookup : lookups(pipeline.definition())) {
             dataset.addAll(inputFields(pipeline, lookup.key(),
-                    Transformation.indirect(Transformation.Subtype.JOIN, "lookup in " + lookup.reference())));
+                    lineage.indirect(LineageEvents.JOIN, "lookup in " + lookup.reference())));
         }
-        return facets.columnLineage(fields, dataset);
+        return lineage.columnLineage(fields, dataset);
     }
 
     /**
@@ -281,30 +257,28 @@ public final class PipelineRunEvents {
     public ColumnLineageDatasetFacet aggregateLineage(CompiledPipeline pipeline) {
         PipelineDefinition definition = pipeline.definition();
         PipelineDefinition.Aggregate aggregate = definition.aggregate();
-        Map<String, ColumnLineageDatasetFacet.Fields> fields = new LinkedHashMap<>();
+        Map<String, List<InputField>> fields = new LinkedHashMap<>();
         List<InputField> dataset = new ArrayList<>();
         String bucket = pipeline.eventTimeType() == FieldType.DATE
                 ? "day of " + definition.eventTime()
                 : "15-minute UTC bucket of " + definition.eventTime();
-        put(fields, "_bucket", inputFields(pipeline, definition.eventTime(), Transformation.transformation(bucket)));
-        dataset.addAll(inputFields(pipeline, definition.eventTime(),
-                Transformation.indirect(Transformation.Subtype.GROUP_BY, null)));
+        put(fields, "_bucket", inputFields(pipeline, definition.eventTime(), lineage.transformation(bucket)));
+        dataset.addAll(inputFields(pipeline, definition.eventTime(), lineage.indirect(LineageEvents.GROUP_BY, null)));
         for (String dimension : aggregate.dimensions()) {
-            Transformation how = pipeline.transformed().contains(dimension)
-                    ? Transformation.transformation(null)
-                    : Transformation.identity();
+            InputFieldTransformations how = pipeline.transformed().contains(dimension)
+                    ? lineage.transformation(null)
+                    : lineage.identity();
             put(fields, dimension, inputFields(pipeline, dimension, how));
-            dataset.addAll(inputFields(pipeline, dimension,
-                    Transformation.indirect(Transformation.Subtype.GROUP_BY, null)));
+            dataset.addAll(inputFields(pipeline, dimension, lineage.indirect(LineageEvents.GROUP_BY, null)));
         }
         for (String measure : aggregate.measures()) {
-            put(fields, measure, inputFields(pipeline, measure, Transformation.aggregation("sum(" + measure + ")")));
+            put(fields, measure, inputFields(pipeline, measure, lineage.aggregation("sum(" + measure + ")")));
         }
-        return facets.columnLineage(fields, dataset);
+        return lineage.columnLineage(fields, dataset);
     }
 
-    private static List<SchemaDatasetFacet.Field> aggregateColumns(CompiledPipeline pipeline) {
-        List<SchemaDatasetFacet.Field> columns = new ArrayList<>();
+    private static List<SchemaDatasetFacetFields> aggregateColumns(CompiledPipeline pipeline) {
+        List<SchemaDatasetFacetFields> columns = new ArrayList<>();
         columns.add(typed("_bucket", pipeline.eventTimeType() == null
                 ? "timestamptz"
                 : pipeline.eventTimeType().sqlType()));
@@ -314,10 +288,9 @@ public final class PipelineRunEvents {
         return columns;
     }
 
-    private static void put(Map<String, ColumnLineageDatasetFacet.Fields> fields, String column,
-            List<InputField> inputs) {
+    private static void put(Map<String, List<InputField>> fields, String column, List<InputField> inputs) {
         if (!inputs.isEmpty()) {
-            fields.put(column, new ColumnLineageDatasetFacet.Fields(inputs));
+            fields.put(column, inputs);
         }
     }
 
@@ -325,16 +298,15 @@ public final class PipelineRunEvents {
      * The input fields a curated column is computed from: a field of the dataset, or {@code reference.field} of a
      * reference pipeline's curated table.
      */
-    private static List<InputField> inputFields(CompiledPipeline pipeline, String column, Transformation how) {
+    private List<InputField> inputFields(CompiledPipeline pipeline, String column, InputFieldTransformations how) {
         List<InputField> inputs = new ArrayList<>();
         for (String source : pipeline.lineage().getOrDefault(column, Set.of())) {
             int dot = source.indexOf('.');
             if (pipeline.input().containsKey(source) || dot < 0) {
-                inputs.add(new InputField(OpenLineage.TRIBUTARY_NAMESPACE, pipeline.definition().dataset(), source,
-                        List.of(how)));
+                inputs.add(lineage.inputField(Namespaces.TRIBUTARY, pipeline.definition().dataset(), source, how));
             } else {
-                inputs.add(new InputField(OpenLineage.TRIBUTARY_NAMESPACE, curated(source.substring(0, dot)),
-                        source.substring(dot + 1), List.of(how)));
+                inputs.add(lineage.inputField(Namespaces.TRIBUTARY, curated(source.substring(0, dot)),
+                        source.substring(dot + 1), how));
             }
         }
         return inputs;

@@ -1,5 +1,0 @@
-package io.tributary.catalog.lineage;
-
-/** A facet of an output dataset in one run (keyed in {@code outputFacets}). */
-public interface OutputDatasetFacet extends Facet {
-}
