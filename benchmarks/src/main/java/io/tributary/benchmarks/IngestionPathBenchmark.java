@@ -30,7 +30,7 @@ import io.tributary.catalog.contract.DataContract;
 import io.tributary.catalog.entity.SourceEntity;
 import io.tributary.catalog.event.Channels;
 import io.tributary.catalog.event.RecordEvent;
-import io.tributary.catalog.event.RecordEventSerializer;
+import io.tributary.ingestion.messaging.RecordEventSerializer;
 import io.tributary.ingestion.enforcement.CheckedRecord;
 import io.tributary.ingestion.enforcement.ContractEnforcer;
 import io.tributary.ingestion.parsing.RecordReader;
@@ -49,11 +49,11 @@ import io.tributary.local.DemoLoader;
  * <li>{@link #parse} the service's CSV reader, opened by {@code RecordReaders.open} as the batch opens its file
  * (encoding detection, then the rows read from the UTF-8 bytes);</li>
  * <li>{@link #parseCheck} plus the contract check ({@code ContractEnforcer}: typed values of the demo contract);</li>
- * <li>{@link #parseCheckSerialise} plus the {@code RecordEvent} and its JSON bytes ({@code RecordEventSerializer}, as
+ * <li>{@link #parseCheckSerialise} plus the {@code RecordEvent} (made as a batch makes it) and its JSON bytes ({@code RecordEventSerializer}, as
  * the Kafka producer calls it);</li>
  * <li>{@link #batchPath} plus what {@code BatchProcessor} does per record besides, with the service's own classes: the
  * NUL scan, the in-batch key index with the raw row's fingerprint ({@code KeyIndex}) and the record id
- * ({@code RecordEvents.id}, a name-based UUID).</li>
+ * ({@code RecordEvents.OfBatch.accepted}, a name-based UUID).</li>
  * </ol>
  * The Kafka producer itself (batching, compression, network) is not included: the end-to-end benchmark covers it.
  */
@@ -77,6 +77,7 @@ public class IngestionPathBenchmark {
     private final RecordEventSerializer serializer = new RecordEventSerializer();
     private final UUID batch = UUID.nameUUIDFromBytes("jmh-batch".getBytes(StandardCharsets.UTF_8));
     private final Instant acceptedAt = Instant.parse("2024-01-02T03:04:05Z");
+    private final RecordEvents.OfBatch events = new RecordEvents.OfBatch(SOURCE, DemoLoader.DATASET, 1, batch);
 
     @Setup
     public void setUp() throws IOException {
@@ -167,8 +168,7 @@ public class IngestionPathBenchmark {
                 if (!checked.isAccepted()) {
                     continue;
                 }
-                RecordEvent event = RecordEvent.accepted(batch, SOURCE, checked.businessKey(), acceptedAt,
-                        DemoLoader.DATASET, 1, batch, record.position(), checked.data());
+                RecordEvent event = events.event(batch, record.position(), checked, acceptedAt);
                 byte[] json = serializer.serialize(Channels.ACCEPTED_RECORDS, event);
                 bytes += json.length;
                 bh.consume(json);
@@ -196,9 +196,7 @@ public class IngestionPathBenchmark {
                 if (keys.offer(key, record) != KeyIndex.Seen.NEW) {
                     continue;
                 }
-                UUID id = RecordEvents.id(SOURCE, key);
-                RecordEvent event = RecordEvent.accepted(id, SOURCE, checked.businessKey(), acceptedAt,
-                        DemoLoader.DATASET, 1, batch, record.position(), checked.data());
+                RecordEvent event = events.accepted(record.position(), checked, key, acceptedAt);
                 byte[] json = serializer.serialize(Channels.ACCEPTED_RECORDS, event);
                 bytes += json.length;
                 bh.consume(json);

@@ -24,8 +24,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import io.agroal.api.AgroalDataSource;
 import io.tributary.catalog.contract.ContractReader;
 import io.tributary.catalog.event.Channels;
+import io.tributary.catalog.event.JsonEventSerializer;
 import io.tributary.catalog.event.RecordEvent;
-import io.tributary.catalog.event.RecordEventSerializer;
 
 /** Datasets with a contract, a source and a batch in the test catalog, and records of them. */
 public final class CatalogFixtures {
@@ -84,8 +84,8 @@ public final class CatalogFixtures {
     public static void publish(String bootstrapServers, RecordEvent... events) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (KafkaProducer<String, RecordEvent> producer = new KafkaProducer<>(config, new StringSerializer(),
-                new RecordEventSerializer())) {
+        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new JsonEventSerializer())) {
             for (RecordEvent event : events) {
                 producer.send(new ProducerRecord<>(Channels.ACCEPTED_RECORDS, event.subject(), event));
             }

@@ -2,7 +2,6 @@ package io.tributary.catalog.event;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -32,30 +31,27 @@ public record RecordEvent(
 
     public static final String SPEC_VERSION = "1.0";
     public static final String ACCEPTED_TYPE = "io.tributary.record.accepted.v1";
+    public static final String DATA_CONTENT_TYPE = "application/json";
 
-    /** The attributes derived from the source and the contract, kept from one call to the next: a batch shares them. */
-    private static volatile Derived lastDerived;
-
-    private record Derived(String sourceName, String dataset, int contractVersion, String source, String dataschema) {
-
-        static Derived of(String sourceName, String dataset, int contractVersion) {
-            Derived last = lastDerived;
-            if (last != null && last.contractVersion == contractVersion && Objects.equals(last.sourceName, sourceName)
-                    && Objects.equals(last.dataset, dataset)) {
-                return last;
-            }
-            Derived derived = new Derived(sourceName, dataset, contractVersion, "/tributary/sources/" + sourceName,
-                    "/api/contracts/" + dataset + "/versions/" + contractVersion);
-            lastDerived = derived;
-            return derived;
-        }
-    }
-
+    /**
+     * An accepted record's event. A writer of many events of one batch may instead give the canonical constructor the
+     * attributes of {@link #sourceOf} and {@link #dataschemaOf}, made once.
+     */
     public static RecordEvent accepted(UUID id, String sourceName, String businessKey, Instant time, String dataset,
             int contractVersion, UUID batch, long position, Map<String, Object> data) {
-        Derived derived = Derived.of(sourceName, dataset, contractVersion);
-        return new RecordEvent(SPEC_VERSION, id, derived.source(), ACCEPTED_TYPE, businessKey, time,
-                "application/json", derived.dataschema(), dataset, batch, position, contractVersion, data);
+        return new RecordEvent(SPEC_VERSION, id, sourceOf(sourceName), ACCEPTED_TYPE, businessKey, time,
+                DATA_CONTENT_TYPE, dataschemaOf(dataset, contractVersion), dataset, batch, position, contractVersion,
+                data);
+    }
+
+    /** The {@code source} attribute of the records of a source. */
+    public static String sourceOf(String sourceName) {
+        return "/tributary/sources/" + sourceName;
+    }
+
+    /** The {@code dataschema} attribute of the records checked against a contract version. */
+    public static String dataschemaOf(String dataset, int contractVersion) {
+        return "/api/contracts/" + dataset + "/versions/" + contractVersion;
     }
 
     /** The source name, from the {@code source} attribute. */

@@ -12,8 +12,8 @@ import java.util.Set;
 
 import io.tributary.catalog.contract.ContractProperty;
 import io.tributary.catalog.contract.DataContract;
-import io.tributary.catalog.event.AsciiText;
-import io.tributary.catalog.event.RecordData;
+import io.tributary.ingestion.event.AsciiText;
+import io.tributary.ingestion.event.RecordData;
 import io.tributary.ingestion.parsing.RowFields;
 import io.tributary.ingestion.parsing.SourceRecord;
 

@@ -17,7 +17,7 @@ import java.util.Locale;
 
 import io.tributary.catalog.contract.ContractProperty;
 import io.tributary.catalog.contract.LogicalType;
-import io.tributary.catalog.event.AsciiText;
+import io.tributary.ingestion.event.AsciiText;
 
 /**
  * Turns the text of one field into the value of its contract property's logical type. Dates are resolved strictly

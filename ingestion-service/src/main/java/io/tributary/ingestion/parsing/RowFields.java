@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.RandomAccess;
 
-import io.tributary.catalog.event.AsciiFields;
+import io.tributary.ingestion.event.AsciiFields;
 
 /**
  * The fields of one delimited row read from its bytes ({@link ByteCsvReader}): a copy of the row's bytes, and where

@@ -140,6 +140,7 @@ public class BatchProcessor {
         ColumnAliases aliases = new ColumnAliases(job.columnAliases());
         ContractEnforcer enforcer = new ContractEnforcer(job.contract(), ZoneId.of(job.timeZone()));
         RecordPublisher.Flight flight = publisher.start(job.dataset());
+        RecordEvents.OfBatch events = RecordEvents.of(job);
         Instant acceptedAt = Instant.now();
         try (RecordReader reader = sample.whole() ? RecordReader.of(sample.records()) : open(job)) {
             for (SourceRecord record = reader.next(); record != null; record = reader.next()) {
@@ -158,7 +159,7 @@ public class BatchProcessor {
                 KeyIndex.Seen seen = tally.keys.offer(key, record);
                 if (seen == KeyIndex.Seen.NEW) {
                     if (publish) {
-                        flight.send(key, RecordEvents.accepted(job, record.position(), checked, key, acceptedAt));
+                        flight.send(key, events.accepted(record.position(), checked, key, acceptedAt));
                     }
                     tally.accepted++;
                 } else if (seen == KeyIndex.Seen.SAME_RECORD) {

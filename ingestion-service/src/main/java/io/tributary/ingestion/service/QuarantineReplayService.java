@@ -105,6 +105,7 @@ public class QuarantineReplayService {
         ColumnAliases aliases = new ColumnAliases(job.columnAliases());
         List<String> fields = batch.fields == null ? List.of() : batch.fields;
         RecordPublisher.Flight flight = publisher.start(job.dataset());
+        RecordEvents.OfBatch events = RecordEvents.of(job);
         List<Long> acceptedIds = new ArrayList<>();
         List<QuarantinedRecordEntity> stillFailing = new ArrayList<>();
         Instant at = Instant.now();
@@ -116,7 +117,7 @@ public class QuarantineReplayService {
             CheckedRecord checked = enforcer.check(aliases.apply(record));
             if (checked.isAccepted()) {
                 String key = RecordEvents.key(checked, entry.raw);
-                flight.send(key, RecordEvents.accepted(job, entry.position, checked, key, at));
+                flight.send(key, events.accepted(entry.position, checked, key, at));
                 acceptedIds.add(entry.id);
             } else {
                 entry.field = checked.violation().field();

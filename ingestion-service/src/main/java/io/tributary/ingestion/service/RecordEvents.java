@@ -52,9 +52,41 @@ public final class RecordEvents {
     private RecordEvents() {
     }
 
-    static RecordEvent accepted(BatchJob job, long position, CheckedRecord checked, String key, Instant at) {
-        return RecordEvent.accepted(id(job.source(), key), job.source(), checked.businessKey(), at, job.dataset(),
-                job.contractVersion(), job.batchId(), position, checked.data());
+    /** The events of a batch's accepted records. */
+    static OfBatch of(BatchJob job) {
+        return new OfBatch(job.source(), job.dataset(), job.contractVersion(), job.batchId());
+    }
+
+    /** The events of one batch's accepted records: the attributes they share are made once, not per record. */
+    public static final class OfBatch {
+
+        private final String sourceName;
+        private final String dataset;
+        private final int contractVersion;
+        private final UUID batch;
+        private final String source;
+        private final String dataschema;
+
+        public OfBatch(String sourceName, String dataset, int contractVersion, UUID batch) {
+            this.sourceName = sourceName;
+            this.dataset = dataset;
+            this.contractVersion = contractVersion;
+            this.batch = batch;
+            this.source = RecordEvent.sourceOf(sourceName);
+            this.dataschema = RecordEvent.dataschemaOf(dataset, contractVersion);
+        }
+
+        /** The event of an accepted record published under the key, with the identity the source and key give. */
+        public RecordEvent accepted(long position, CheckedRecord checked, String key, Instant at) {
+            return event(id(sourceName, key), position, checked, at);
+        }
+
+        /** The event of an accepted record with the given identity: what {@link RecordEvent#accepted} makes. */
+        public RecordEvent event(UUID id, long position, CheckedRecord checked, Instant at) {
+            return new RecordEvent(RecordEvent.SPEC_VERSION, id, source, RecordEvent.ACCEPTED_TYPE,
+                    checked.businessKey(), at, RecordEvent.DATA_CONTENT_TYPE, dataschema, dataset, batch, position,
+                    contractVersion, checked.data());
+        }
     }
 
     /**

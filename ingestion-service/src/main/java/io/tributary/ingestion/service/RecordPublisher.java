@@ -20,8 +20,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import io.smallrye.common.annotation.Identifier;
 import io.tributary.catalog.event.Channels;
 import io.tributary.catalog.event.RecordEvent;
-import io.tributary.catalog.event.RecordEventSerializer;
 import io.tributary.ingestion.config.IngestionConfig;
+import io.tributary.ingestion.messaging.RecordEventSerializer;
 
 /**
  * Sends accepted records to Kafka, keyed by business key, with a bounded number waiting for acknowledgement. This is

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import io.tributary.catalog.contract.DataContract;
 import io.tributary.catalog.entity.SourceEntity;
 import io.tributary.catalog.event.RecordEvent;
-import io.tributary.catalog.event.RecordEventSerializer;
+import io.tributary.ingestion.messaging.RecordEventSerializer;
 import io.tributary.ingestion.parsing.RecordReader;
 import io.tributary.ingestion.parsing.RecordReaders;
 import io.tributary.ingestion.parsing.RowFields;

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.tributary.catalog.event.Channels;
+import io.tributary.catalog.event.EventJson;
 import io.tributary.catalog.event.RecordEvent;
-import io.tributary.catalog.event.RecordEventSerializer;
 import io.tributary.transform.apply.AcceptedRecord;
 import io.tributary.transform.registry.ReadDatasets;
 
@@ -45,7 +45,7 @@ class AcceptedRecordDeserializerTest {
         read.publish(Set.of("sales"));
         RecordEvent event = RecordEvent.accepted(UUID.randomUUID(), "shop", "7", Instant.parse("2024-03-01T10:00:00Z"),
                 "sales", 1, UUID.randomUUID(), 2, Map.of("sales", new BigDecimal("12.50")));
-        byte[] json = new RecordEventSerializer().serialize(Channels.ACCEPTED_RECORDS, event);
+        byte[] json = EventJson.write(event);
 
         AcceptedRecord decoded = deserializer.deserialize(Channels.ACCEPTED_RECORDS, dataset("sales"), json);
 

@@ -1,6 +1,10 @@
-package io.tributary.catalog.event;
+package io.tributary.ingestion.messaging;
 
 import org.apache.kafka.common.serialization.Serializer;
+
+import io.tributary.catalog.event.EventJson;
+import io.tributary.catalog.event.RecordEvent;
+import io.tributary.ingestion.event.RecordEventJson;
 
 /** Writes record events as {@link EventJson} does, with a writer of its own for the per-record path. */
 public class RecordEventSerializer implements Serializer<RecordEvent> {

@@ -1,4 +1,4 @@
-package io.tributary.catalog.event;
+package io.tributary.ingestion.event;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import io.tributary.catalog.event.EventJson;
 
 class RecordDataTest {
 

@@ -1,4 +1,4 @@
-package io.tributary.catalog.event;
+package io.tributary.ingestion.event;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;

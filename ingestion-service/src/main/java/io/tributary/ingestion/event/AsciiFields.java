@@ -1,4 +1,4 @@
-package io.tributary.catalog.event;
+package io.tributary.ingestion.event;
 
 /**
  * The fields of a row held as ASCII bytes (a row just read), in which a {@link RecordData} can leave its string values:

@@ -1,4 +1,4 @@
-package io.tributary.catalog.event;
+package io.tributary.ingestion.event;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -9,6 +9,9 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+
+import io.tributary.catalog.event.EventJson;
+import io.tributary.catalog.event.RecordEvent;
 
 /**
  * Writes a {@link RecordEvent} as the same JSON bytes as {@link EventJson#write} (the members in the order of the
@@ -24,7 +27,7 @@ import java.util.UUID;
  * One writer per thread: its buffer is reused, and so are the encoded forms of the values that repeat from one event to
  * the next (the runs of members from the source to the batch, the data's field names).
  */
-final class RecordEventJson {
+public final class RecordEventJson {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long LOW_BITS = 0x0101010101010101L;
@@ -121,7 +124,7 @@ final class RecordEventJson {
     }
 
     /** The event's JSON bytes. */
-    static byte[] write(RecordEvent event) {
+    public static byte[] write(RecordEvent event) {
         byte[] json = writeOwn(event);
         return json != null ? json : EventJson.write(event);
     }

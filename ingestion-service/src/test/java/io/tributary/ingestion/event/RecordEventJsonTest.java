@@ -1,4 +1,4 @@
-package io.tributary.catalog.event;
+package io.tributary.ingestion.event;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,6 +19,11 @@ import java.util.Random;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+
+import io.tributary.catalog.event.EventJson;
+import io.tributary.catalog.event.RecordEvent;
+import io.tributary.catalog.event.RecordEventDeserializer;
+import io.tributary.ingestion.messaging.RecordEventSerializer;
 
 /** The record event writer gives exactly Jackson's bytes, and Jackson reads them back as the same event. */
 class RecordEventJsonTest {
