@@ -36,8 +36,8 @@ import io.tributary.ingestion.enforcement.ContractEnforcer;
 import io.tributary.ingestion.parsing.RecordReader;
 import io.tributary.ingestion.parsing.RecordReaders;
 import io.tributary.ingestion.parsing.SourceRecord;
-import io.tributary.ingestion.service.KeyIndex;
-import io.tributary.ingestion.service.RecordEvents;
+import io.tributary.ingestion.batch.KeyIndex;
+import io.tributary.ingestion.batch.RecordEvents;
 import io.tributary.local.DemoLoader;
 
 /**

@@ -25,7 +25,7 @@ import jdk.jfr.consumer.RecordingFile;
 public final class JfrHotspots {
 
     /** By default, samples whose stack holds this frame are the batch thread's per-record path. */
-    static final String BATCH_FRAME = "io.tributary.ingestion.service.BatchProcessor.";
+    static final String BATCH_FRAME = "io.tributary.ingestion.batch.BatchProcessor.";
 
     private JfrHotspots() {
     }

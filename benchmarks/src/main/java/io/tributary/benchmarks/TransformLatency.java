@@ -210,7 +210,7 @@ public final class TransformLatency {
                 EndToEnd.stopJfr(suite, TributaryService.TRANSFORM, work.resolve("transform.jfr"),
                         "latency-transform.jfr", EndToEnd.APPLIER_FRAME);
                 EndToEnd.stopJfr(suite, TributaryService.INGESTION, work.resolve("ingestion.jfr"),
-                        "latency-ingestion.jfr", "io.tributary.ingestion.service.EventIntakeService.");
+                        "latency-ingestion.jfr", "io.tributary.ingestion.intake.EventIntakeService.");
             }
             JsonNode pipeline = bench.pipeline(suite);
             report(measured, perSecond, from, to, loadBefore, pipeline);

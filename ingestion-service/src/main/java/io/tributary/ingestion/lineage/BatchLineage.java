@@ -9,7 +9,7 @@ import org.jboss.logging.Logger;
 import io.tributary.catalog.event.Channels;
 import io.tributary.catalog.lineage.LineageWriter;
 import io.tributary.catalog.lineage.Namespaces;
-import io.tributary.ingestion.service.BatchLifecycle;
+import io.tributary.ingestion.batch.BatchLifecycle;
 
 /**
  * Follows every batch: its OpenLineage run events go to the catalog and its outcome to the metrics. Runs on the batch's

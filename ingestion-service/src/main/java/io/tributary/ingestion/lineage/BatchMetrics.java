@@ -15,7 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tributary.catalog.repository.BatchRepository;
-import io.tributary.ingestion.service.BatchLifecycle;
+import io.tributary.ingestion.batch.BatchLifecycle;
 
 /**
  * Per-source batch metrics: {@code tributary.ingestion.batches} by outcome, {@code tributary.ingestion.bytes} of the

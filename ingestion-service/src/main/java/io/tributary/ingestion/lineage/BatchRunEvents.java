@@ -12,8 +12,8 @@ import io.tributary.catalog.lineage.LineageEvents;
 import io.tributary.catalog.lineage.Namespaces;
 import io.tributary.catalog.lineage.RecordCountsRunFacet;
 import io.tributary.catalog.lineage.RunEventBuilder;
-import io.tributary.ingestion.service.BatchCounts;
-import io.tributary.ingestion.service.BatchLifecycle;
+import io.tributary.ingestion.batch.BatchCounts;
+import io.tributary.ingestion.batch.BatchLifecycle;
 
 /**
  * The OpenLineage run events of a batch. The batch is a run (its id is the run id) of the job {@code ingest.<source>};

@@ -22,11 +22,11 @@ import io.smallrye.common.annotation.Blocking;
 import io.tributary.catalog.entity.BatchEntity;
 import io.tributary.ingestion.api.BatchResponse;
 import io.tributary.ingestion.api.QuarantinedRecordResponse;
+import io.tributary.ingestion.intake.IntakeService;
 import io.tributary.ingestion.mapping.IngestionMapper;
-import io.tributary.ingestion.service.IntakeService;
-import io.tributary.ingestion.service.QuarantineReplayService;
-import io.tributary.ingestion.service.QuarantineService;
-import io.tributary.ingestion.service.ReviewService;
+import io.tributary.ingestion.quarantine.QuarantineReplayService;
+import io.tributary.ingestion.quarantine.QuarantineService;
+import io.tributary.ingestion.review.ReviewService;
 
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)

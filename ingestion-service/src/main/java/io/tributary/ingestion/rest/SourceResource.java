@@ -23,12 +23,12 @@ import io.smallrye.common.annotation.Blocking;
 import io.tributary.catalog.entity.BatchEntity;
 import io.tributary.ingestion.api.BatchResponse;
 import io.tributary.ingestion.api.SourceResponse;
+import io.tributary.ingestion.intake.EventIntakeService;
+import io.tributary.ingestion.intake.IntakeService;
 import io.tributary.ingestion.mapping.IngestionMapper;
-import io.tributary.ingestion.service.EventIntakeService;
-import io.tributary.ingestion.service.IntakeService;
 import io.tributary.ingestion.service.InvalidRequestException;
-import io.tributary.ingestion.service.SourceDefinition;
-import io.tributary.ingestion.service.SourceService;
+import io.tributary.ingestion.source.SourceDefinition;
+import io.tributary.ingestion.source.SourceService;
 
 @Path("/api/sources")
 @Produces(MediaType.APPLICATION_JSON)

@@ -18,9 +18,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.openlineage.client.OpenLineage.RunEvent;
 import io.tributary.catalog.lineage.LineageWriter;
-import io.tributary.ingestion.service.BatchCounts;
-import io.tributary.ingestion.service.BatchLifecycle;
-import io.tributary.ingestion.service.BatchLifecycle.Phase;
+import io.tributary.ingestion.batch.BatchCounts;
+import io.tributary.ingestion.batch.BatchLifecycle;
+import io.tributary.ingestion.batch.BatchLifecycle.Phase;
 
 class BatchLineageObserverTest {
 

@@ -16,9 +16,9 @@ import io.openlineage.client.OpenLineage.RunEvent;
 import io.openlineage.client.OpenLineage.SchemaDatasetFacetFields;
 import io.tributary.catalog.lineage.LineageEvents;
 import io.tributary.catalog.lineage.LineageJson;
-import io.tributary.ingestion.service.BatchCounts;
-import io.tributary.ingestion.service.BatchLifecycle;
-import io.tributary.ingestion.service.BatchLifecycle.Phase;
+import io.tributary.ingestion.batch.BatchCounts;
+import io.tributary.ingestion.batch.BatchLifecycle;
+import io.tributary.ingestion.batch.BatchLifecycle.Phase;
 
 class BatchRunEventsTest {
 

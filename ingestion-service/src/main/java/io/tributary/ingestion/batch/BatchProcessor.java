@@ -1,0 +1,291 @@
+package io.tributary.ingestion.batch;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tributary.catalog.entity.BatchEntity;
+import io.tributary.catalog.entity.QuarantinedRecordEntity;
+import io.tributary.ingestion.config.IngestionConfig;
+import io.tributary.ingestion.drift.ColumnAliases;
+import io.tributary.ingestion.drift.DriftDetector;
+import io.tributary.ingestion.drift.DriftReport;
+import io.tributary.ingestion.enforcement.CheckedRecord;
+import io.tributary.ingestion.enforcement.ContractEnforcer;
+import io.tributary.ingestion.enforcement.Violation;
+import io.tributary.ingestion.messaging.AlertPublisher;
+import io.tributary.ingestion.messaging.RecordPublisher;
+import io.tributary.ingestion.parsing.RecordReader;
+import io.tributary.ingestion.parsing.RecordReaders;
+import io.tributary.ingestion.parsing.SourceRecord;
+
+/**
+ * Processes one stored file. First its fields and a sample of its records are compared with the contract: a drift an
+ * operator must decide on holds the batch whole. With a hold threshold on the source, every record is checked before
+ * any is published, and a batch with too many failures is held too. Otherwise every record is published, quarantined
+ * with its reason, or counted as a duplicate. Safe to run again on the same batch: quarantine entries are rewritten
+ * and republished records carry the same identity, so later stages take them once.
+ */
+@ApplicationScoped
+public class BatchProcessor {
+
+    private static final Logger LOG = Logger.getLogger(BatchProcessor.class);
+    private static final int SAMPLE = 1000;
+
+    private final BatchStore store;
+    private final RecordPublisher publisher;
+    private final AlertPublisher alerts;
+    private final Event<BatchLifecycle> lifecycle;
+    private final MeterRegistry meters;
+    private final int quarantineChunk;
+
+    public BatchProcessor(BatchStore store, RecordPublisher publisher, AlertPublisher alerts,
+            Event<BatchLifecycle> lifecycle, MeterRegistry meters, IngestionConfig config) {
+        this.store = store;
+        this.publisher = publisher;
+        this.alerts = alerts;
+        this.lifecycle = lifecycle;
+        this.meters = meters;
+        this.quarantineChunk = config.quarantineChunk();
+    }
+
+    /** What the scheduler should do next with a batch it handed over. */
+    public enum Next {
+        DONE,
+        /** Kafka did not take every record: the batch waits, and is processed again later from its stored file. */
+        RETRY_LATER
+    }
+
+    public Next process(UUID batchId) {
+        BatchJob job = store.start(batchId);
+        if (job.contract() == null) {
+            fail(job, List.of(), "dataset '" + job.dataset() + "' has no data contract: PUT one to /api/contracts/"
+                    + job.dataset() + " and upload the file again");
+            return Next.DONE;
+        }
+        List<String> fields = List.of();
+        try {
+            Sample sample = sample(job);
+            fields = DriftDetector.namesOf(sample.records());
+            ColumnAliases aliases = new ColumnAliases(job.columnAliases());
+            DriftReport drift = new DriftDetector(job.contract(), ZoneId.of(job.timeZone()))
+                    .detect(sample.records().stream().map(aliases::apply).toList(),
+                            aliases.apply(job.previousFields()));
+            store.recordFields(batchId, fields, drift);
+            announce(job, BatchLifecycle.Phase.STARTED, fields, null, null);
+            if (!job.released() && drift.needsReview()) {
+                hold(job, fields, drift.summary());
+                return Next.DONE;
+            }
+            if (!job.released() && job.maxQuarantineShare() != null) {
+                String overThreshold = thresholdExceeded(job, run(job, sample, false));
+                if (overThreshold != null) {
+                    hold(job, fields, overThreshold);
+                    return Next.DONE;
+                }
+            }
+            BatchCounts counts = run(job, sample, true);
+            store.complete(batchId, counts);
+            record(job.source(), counts);
+            announce(job, BatchLifecycle.Phase.COMPLETED, fields, counts, null);
+            LOG.infof("batch %s of %s: %s", batchId, job.source(), counts);
+        } catch (NoSuchFileException e) {
+            fail(job, fields, "the landing archive no longer holds " + job.file());
+        } catch (IOException e) {
+            LOG.errorf(e, "batch %s failed", batchId);
+            fail(job, fields, e.getMessage());
+        } catch (RecordPublisher.PublishException e) {
+            LOG.warnf("batch %s waits for Kafka: %s", batchId, e.getMessage());
+            store.waitForKafka(batchId, e.getMessage());
+            return Next.RETRY_LATER;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Next.DONE;
+    }
+
+    /** The first records of the input, as they were written; {@code whole} when they are all of it. */
+    private record Sample(List<SourceRecord> records, boolean whole) {
+    }
+
+    private Sample sample(BatchJob job) throws IOException {
+        List<SourceRecord> sample = new ArrayList<>();
+        try (RecordReader reader = open(job)) {
+            SourceRecord next = reader.next();
+            while (next != null && sample.size() < SAMPLE) {
+                sample.add(next);
+                next = reader.next();
+            }
+            return new Sample(sample, next == null);
+        }
+    }
+
+    /**
+     * Reads every record once; a small input (a push of events) is not read from the file again. With {@code publish}
+     * false nothing leaves the batch: it only counts, to decide on a hold.
+     */
+    private BatchCounts run(BatchJob job, Sample sample, boolean publish) throws IOException, InterruptedException {
+        Tally tally = new Tally(job, publish);
+        ColumnAliases aliases = new ColumnAliases(job.columnAliases());
+        ContractEnforcer enforcer = new ContractEnforcer(job.contract(), ZoneId.of(job.timeZone()));
+        RecordPublisher.Flight flight = publisher.start(job.dataset());
+        RecordEvents.OfBatch events = RecordEvents.of(job);
+        Instant acceptedAt = Instant.now();
+        try (RecordReader reader = sample.whole() ? RecordReader.of(sample.records()) : open(job)) {
+            for (SourceRecord record = reader.next(); record != null; record = reader.next()) {
+                tally.received++;
+                if (record.containsNul()) {
+                    tally.quarantine(record, new Violation(null, "text.nul", null,
+                            "the record contains the NUL character, which no text column can hold"));
+                    continue;
+                }
+                CheckedRecord checked = enforcer.check(aliases.apply(record));
+                if (!checked.isAccepted()) {
+                    tally.quarantine(record, checked.violation());
+                    continue;
+                }
+                String key = RecordEvents.key(checked, record);
+                KeyIndex.Seen seen = tally.keys.offer(key, record);
+                if (seen == KeyIndex.Seen.NEW) {
+                    if (publish) {
+                        flight.send(key, events.accepted(record.position(), checked, key, acceptedAt));
+                    }
+                    tally.accepted++;
+                } else if (seen == KeyIndex.Seen.SAME_RECORD) {
+                    tally.duplicates++;
+                } else {
+                    tally.quarantine(record, new Violation(null, "primaryKey.unique", key,
+                            "another record of this batch has the same primary key " + key + " and different values"));
+                }
+            }
+            tally.flushQuarantine();
+        }
+        flight.awaitAll();
+        return tally.counts();
+    }
+
+    private static RecordReader open(BatchJob job) throws IOException {
+        return RecordReaders.open(job.format(), job.options(), Files.newInputStream(job.file()));
+    }
+
+    private static String thresholdExceeded(BatchJob job, BatchCounts trial) {
+        if (trial.received() == 0) {
+            return null;
+        }
+        BigDecimal share = BigDecimal.valueOf(trial.quarantined())
+                .divide(BigDecimal.valueOf(trial.received()), 4, RoundingMode.HALF_UP);
+        if (share.compareTo(job.maxQuarantineShare()) <= 0) {
+            return null;
+        }
+        return trial.quarantined() + " of " + trial.received() + " records (" + percent(share)
+                + ") fail the contract, over the source's threshold of " + percent(job.maxQuarantineShare());
+    }
+
+    private static String percent(BigDecimal share) {
+        return share.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+    }
+
+    private void hold(BatchJob job, List<String> fields, String reason) {
+        store.hold(job.batchId(), reason);
+        alerts.batchHeld(job.batchId(), job.source(), job.dataset(), reason);
+        announce(job, BatchLifecycle.Phase.HELD, fields, null, reason);
+        meters.counter("tributary.ingestion.holds", "source", job.source()).increment();
+    }
+
+    private void fail(BatchJob job, List<String> fields, String error) {
+        store.fail(job.batchId(), error);
+        announce(job, BatchLifecycle.Phase.FAILED, fields, null, error);
+    }
+
+    /**
+     * Sets a batch aside as FAILED from outside its processing (which threw, or left records Kafka did not take), with
+     * the reason an operator reads on the batch, and tells the lifecycle's observers.
+     */
+    public void fail(UUID batchId, String error) {
+        BatchEntity batch = store.fail(batchId, error);
+        lifecycle.fire(new BatchLifecycle(BatchLifecycle.Phase.FAILED, batchId, batch.source, batch.dataset,
+                batch.contractVersion == null ? 0 : batch.contractVersion, batch.landingPath,
+                batch.fields == null ? List.of() : batch.fields, null, error, Instant.now()));
+    }
+
+    private void announce(BatchJob job, BatchLifecycle.Phase phase, List<String> fields, BatchCounts counts,
+            String error) {
+        lifecycle.fire(new BatchLifecycle(phase, job.batchId(), job.source(), job.dataset(), job.contractVersion(),
+                job.file().toString(), fields, counts, error, Instant.now()));
+    }
+
+    private void record(String source, BatchCounts counts) {
+        meters.counter("tributary.ingestion.records", "source", source, "outcome", "accepted")
+                .increment(counts.accepted());
+        meters.counter("tributary.ingestion.records", "source", source, "outcome", "quarantined")
+                .increment(counts.quarantined());
+        meters.counter("tributary.ingestion.records", "source", source, "outcome", "duplicate")
+                .increment(counts.duplicates());
+    }
+
+    /** Running counts of one pass over a batch, and its quarantine entries waiting to be written. */
+    private final class Tally {
+        private final BatchJob job;
+        private final boolean write;
+        private final KeyIndex keys = new KeyIndex();
+        private final List<QuarantinedRecordEntity> pending = new ArrayList<>();
+        private long received;
+        private long accepted;
+        private long quarantined;
+        private long duplicates;
+
+        private Tally(BatchJob job, boolean write) {
+            this.job = job;
+            this.write = write;
+        }
+
+        private void quarantine(SourceRecord record, Violation violation) {
+            quarantined++;
+            if (!write) {
+                return;
+            }
+            QuarantinedRecordEntity entry = new QuarantinedRecordEntity();
+            entry.batchId = job.batchId();
+            entry.dataset = job.dataset();
+            entry.position = record.position();
+            entry.field = violation.field();
+            entry.rule = violation.rule();
+            entry.value = storable(violation.value());
+            entry.reason = violation.reason();
+            entry.raw = storable(record.raw());
+            pending.add(entry);
+            if (pending.size() >= quarantineChunk) {
+                flushQuarantine();
+            }
+        }
+
+        private void flushQuarantine() {
+            if (!pending.isEmpty()) {
+                store.quarantine(List.copyOf(pending));
+                pending.clear();
+            }
+        }
+
+        /** PostgreSQL text cannot hold U+0000; the quarantine keeps the record with it made visible. */
+        private static String storable(String text) {
+            return text == null ? null : text.replace("\u0000", "\\u0000");
+        }
+
+        private BatchCounts counts() {
+            return new BatchCounts(received, accepted, quarantined, duplicates);
+        }
+    }
+}

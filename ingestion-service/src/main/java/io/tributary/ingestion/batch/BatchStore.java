@@ -1,0 +1,183 @@
+package io.tributary.ingestion.batch;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import io.tributary.catalog.contract.ContractReader;
+import io.tributary.catalog.contract.DataContract;
+import io.tributary.catalog.entity.BatchEntity;
+import io.tributary.catalog.entity.BatchStatus;
+import io.tributary.catalog.entity.ContractVersionEntity;
+import io.tributary.catalog.entity.QuarantinedRecordEntity;
+import io.tributary.catalog.entity.SourceEntity;
+import io.tributary.catalog.event.EventJson;
+import io.tributary.catalog.repository.BatchRepository;
+import io.tributary.catalog.repository.ContractVersionRepository;
+import io.tributary.catalog.repository.QuarantineRepository;
+import io.tributary.catalog.repository.SchemaVersionRepository;
+import io.tributary.catalog.repository.SourceRepository;
+import io.tributary.ingestion.drift.ContractFormats;
+import io.tributary.ingestion.drift.DriftReport;
+import io.tributary.ingestion.landing.LandingArchive;
+import io.tributary.ingestion.service.UnknownBatchException;
+
+/** The catalog side of batches: each method is one short transaction. */
+@ApplicationScoped
+@Transactional
+public class BatchStore {
+
+    private final BatchRepository batches;
+    private final SourceRepository sources;
+    private final ContractVersionRepository contracts;
+    private final QuarantineRepository quarantine;
+    private final SchemaVersionRepository schemas;
+    private final Event<BatchReceived> received;
+
+    public BatchStore(BatchRepository batches, SourceRepository sources, ContractVersionRepository contracts,
+            QuarantineRepository quarantine, SchemaVersionRepository schemas, Event<BatchReceived> received) {
+        this.batches = batches;
+        this.sources = sources;
+        this.contracts = contracts;
+        this.quarantine = quarantine;
+        this.schemas = schemas;
+        this.received = received;
+    }
+
+    /** Records a received file as a batch, to be processed in the background once this transaction commits. */
+    public BatchEntity create(UUID id, SourceEntity source, String fileName, LandingArchive.StoredFile file) {
+        BatchEntity batch = record(id, source, fileName, file);
+        received.fire(new BatchReceived(id));
+        return batch;
+    }
+
+    /** Records a received body as a batch that the caller processes itself. */
+    public BatchEntity record(UUID id, SourceEntity source, String fileName, LandingArchive.StoredFile file) {
+        BatchEntity batch = new BatchEntity();
+        batch.id = id;
+        batch.source = source.name;
+        batch.dataset = source.dataset;
+        batch.status = BatchStatus.RECEIVED;
+        batch.fileName = fileName;
+        batch.landingPath = file.path().toString();
+        batch.contentSha256 = file.sha256();
+        batch.sizeBytes = file.size();
+        batches.persist(batch);
+        return batch;
+    }
+
+    public Optional<BatchEntity> findSameContent(String source, String sha256) {
+        return batches.findSameContent(source, sha256);
+    }
+
+    public BatchEntity get(UUID id) {
+        return batches.findByIdOptional(id).orElseThrow(() -> new UnknownBatchException(id));
+    }
+
+    public List<BatchEntity> listBySource(String source) {
+        return batches.list("source = ?1 order by createdAt desc", source);
+    }
+
+    public List<UUID> unfinished() {
+        return batches.listUnfinishedIds();
+    }
+
+    /** Marks the batch as being processed and clears what an interrupted earlier attempt left. */
+    BatchJob start(UUID id) {
+        BatchEntity batch = get(id);
+        quarantine.deleteByBatch(id);
+        batch.status = BatchStatus.PROCESSING;
+        batch.startedAt = Instant.now();
+        batch.holdReason = null;
+        BatchJob job = job(batch);
+        batch.contractVersion = job.contract() == null ? null : job.contractVersion();
+        return job;
+    }
+
+    /** The batch with its source's settings and the dataset's current contract. */
+    public BatchJob job(BatchEntity batch) {
+        SourceEntity source = sources.findByName(batch.source).orElseThrow();
+        ContractVersionEntity current = contracts.findCurrent(batch.dataset).orElse(null);
+        DataContract contract = current == null
+                ? null
+                : ContractFormats.apply(ContractReader.read(ContractReader.parse(current.document,
+                        ContractReader.Syntax.JSON), batch.dataset), source.formats);
+        return new BatchJob(batch.id, source.name, batch.dataset, source.format, source.timeZone, source.options,
+                Path.of(batch.landingPath), current == null ? 0 : current.version, contract, source.columnAliases,
+                source.maxQuarantineShare, batch.released, batches.lastCompletedFields(source.name));
+    }
+
+    /** Records the fields the input came with, how they drifted, and the input's schema if it is a new one. */
+    void recordFields(UUID id, List<String> fields, DriftReport drift) {
+        BatchEntity batch = get(id);
+        batch.fields = fields;
+        batch.drift = drift.isEmpty() ? null : json(drift);
+        batch.droppedFields = drift.added().size();
+        schemas.recordObserved(batch.dataset, fields);
+    }
+
+    void hold(UUID id, String reason) {
+        BatchEntity batch = get(id);
+        batch.status = BatchStatus.AWAITING_REVIEW;
+        batch.holdReason = reason;
+    }
+
+    /** Puts a batch back in line; processing starts once the caller's transaction commits. */
+    public void requeue(BatchEntity batch) {
+        batch.status = BatchStatus.RECEIVED;
+        batch.completedAt = null;
+        received.fire(new BatchReceived(batch.id));
+    }
+
+    void quarantine(List<QuarantinedRecordEntity> records) {
+        quarantine.persist(records);
+    }
+
+    void complete(UUID id, BatchCounts counts) {
+        BatchEntity batch = get(id);
+        batch.received = counts.received();
+        batch.accepted = counts.accepted();
+        batch.quarantined = counts.quarantined();
+        batch.duplicates = counts.duplicates();
+        batch.status = BatchStatus.COMPLETED;
+        batch.error = null;
+        batch.completedAt = Instant.now();
+    }
+
+    private static String json(Object value) {
+        return new String(EventJson.write(value), StandardCharsets.UTF_8);
+    }
+
+    /** Moves replayed records out of the quarantine and into the batch's accepted count. */
+    public void replayed(UUID id, List<Long> accepted, List<QuarantinedRecordEntity> stillFailing) {
+        if (!accepted.isEmpty()) {
+            quarantine.delete("id in ?1", accepted);
+        }
+        stillFailing.forEach(entry -> quarantine.getEntityManager().merge(entry));
+        BatchEntity batch = get(id);
+        batch.accepted += accepted.size();
+        batch.quarantined -= accepted.size();
+    }
+
+    /** Puts a batch back to RECEIVED after Kafka refused its records; its stored file is processed again later. */
+    void waitForKafka(UUID id, String error) {
+        BatchEntity batch = get(id);
+        batch.status = BatchStatus.RECEIVED;
+        batch.error = "waiting for Kafka, will retry: " + error;
+    }
+
+    BatchEntity fail(UUID id, String error) {
+        BatchEntity batch = get(id);
+        batch.status = BatchStatus.FAILED;
+        batch.error = error;
+        batch.completedAt = Instant.now();
+        return batch;
+    }
+}

@@ -1,0 +1,80 @@
+package io.tributary.ingestion.intake;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.tributary.catalog.entity.BatchEntity;
+import io.tributary.catalog.entity.SourceEntity;
+import io.tributary.ingestion.batch.BatchStore;
+import io.tributary.ingestion.landing.LandingArchive;
+import io.tributary.ingestion.service.SourceDisabledException;
+import io.tributary.ingestion.source.SourceService;
+
+/** Takes a file for a source: stores it in the landing archive, records the batch, and leaves processing to run. */
+@ApplicationScoped
+public class IntakeService {
+
+    private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
+
+    private final SourceService sources;
+    private final LandingArchive archive;
+    private final BatchStore batches;
+
+    public IntakeService(SourceService sources, LandingArchive archive, BatchStore batches) {
+        this.sources = sources;
+        this.archive = archive;
+        this.batches = batches;
+    }
+
+    /** What became of an upload: a new batch, or the earlier batch that already took the same content. */
+    public record Intake(BatchEntity batch, boolean alreadyReceived) {
+    }
+
+    /**
+     * Stores the file and records a batch for it, unless the source already took a file with the same content
+     * (SHA-256) that was not set aside; {@code force} takes it again all the same.
+     */
+    public Intake receiveFile(String sourceName, String fileName, InputStream body, boolean force) {
+        SourceEntity source = sources.get(sourceName);
+        if (!source.enabled) {
+            throw new SourceDisabledException(sourceName);
+        }
+        UUID id = UUID.randomUUID();
+        String safeName = sanitise(fileName);
+        LandingArchive.StoredFile stored = archive.store(source.name, id, safeName, body);
+        if (!force) {
+            var earlier = batches.findSameContent(source.name, stored.sha256());
+            if (earlier.isPresent()) {
+                archive.discard(stored);
+                return new Intake(earlier.get(), true);
+            }
+        }
+        return new Intake(batches.create(id, source, safeName, stored), false);
+    }
+
+    public BatchEntity batch(UUID id) {
+        return batches.get(id);
+    }
+
+    public List<BatchEntity> batches(String sourceName) {
+        return batches.listBySource(sources.get(sourceName).name);
+    }
+
+    /** Keeps letters, digits, dot, dash and underscore; never a path. */
+    static String sanitise(String fileName) {
+        if (fileName == null || fileName.isBlank()) {
+            return "upload.csv";
+        }
+        String base = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+        String safe = UNSAFE.matcher(base).replaceAll("_");
+        safe = safe.replaceFirst("^\\.+", "");
+        if (safe.isEmpty()) {
+            return "upload.csv";
+        }
+        return safe.length() > 200 ? safe.substring(safe.length() - 200) : safe;
+    }
+}

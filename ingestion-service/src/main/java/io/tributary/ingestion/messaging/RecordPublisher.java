@@ -1,0 +1,116 @@
+package io.tributary.ingestion.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.smallrye.common.annotation.Identifier;
+import io.tributary.catalog.event.Channels;
+import io.tributary.catalog.event.RecordEvent;
+import io.tributary.ingestion.config.IngestionConfig;
+
+/**
+ * Sends accepted records to Kafka, keyed by business key, with a bounded number waiting for acknowledgement. This is
+ * the ingestion hot path, so it talks to a Kafka producer directly (idempotent, acks from all in-sync replicas,
+ * batched, compressed as configured) rather than through a messaging channel's per-message machinery.
+ */
+@ApplicationScoped
+public class RecordPublisher {
+
+    static final int WINDOW = 16_384;
+
+    private final Producer<String, RecordEvent> producer;
+
+    public RecordPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka, IngestionConfig ingestion) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.get("bootstrap.servers"));
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, ingestion.producer().compression());
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "ingestion-accepted-records");
+        IngestionConfig.Producer timeouts = ingestion.producer();
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeouts.maxBlock().toMillis());
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.toIntExact(timeouts.deliveryTimeout().toMillis()));
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.toIntExact(timeouts.requestTimeout().toMillis()));
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), new RecordEventSerializer());
+    }
+
+    /**
+     * One batch's stream of sends, of one dataset's records; {@link Flight#awaitAll()} returns once Kafka has every
+     * record or one failed.
+     */
+    public Flight start(String dataset) {
+        return new Flight(dataset);
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close();
+    }
+
+    public final class Flight {
+
+        private final Semaphore window = new Semaphore(WINDOW);
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        /** Shared by the flight's records: the producer only reads headers once it has them. */
+        private final Headers headers;
+
+        private Flight(String dataset) {
+            headers = new RecordHeaders()
+                    .add(Channels.DATASET_HEADER, dataset.getBytes(StandardCharsets.UTF_8));
+        }
+
+        public void send(String key, RecordEvent event) throws InterruptedException {
+            if (failure.get() != null) {
+                // Kafka already refused a record of this flight, so the batch is sent again later: waiting out
+                // max.block.ms once more for each record left would only hold the worker
+                return;
+            }
+            window.acquire();
+            try {
+                producer.send(new ProducerRecord<>(Channels.ACCEPTED_RECORDS, null, key, event, headers),
+                        (metadata, error) -> {
+                            if (error != null) {
+                                failure.compareAndSet(null, error);
+                            }
+                            window.release();
+                        });
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
+                window.release();
+            }
+        }
+
+        /** Waits for every acknowledgement; throws when Kafka refused any record. */
+        public void awaitAll() throws InterruptedException {
+            window.acquire(WINDOW);
+            window.release(WINDOW);
+            Throwable error = failure.get();
+            if (error != null) {
+                throw new PublishException(error);
+            }
+        }
+    }
+
+    /** Kafka refused a record of a flight. */
+    public static final class PublishException extends RuntimeException {
+        PublishException(Throwable cause) {
+            super("Kafka did not take every accepted record: " + cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.tributary.ingestion.quarantine;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.tributary.catalog.entity.BatchEntity;
+import io.tributary.catalog.entity.QuarantinedRecordEntity;
+import io.tributary.catalog.entity.SourceEntity;
+import io.tributary.catalog.repository.QuarantineRepository;
+import io.tributary.ingestion.batch.BatchJob;
+import io.tributary.ingestion.batch.BatchStore;
+import io.tributary.ingestion.batch.RecordEvents;
+import io.tributary.ingestion.drift.ColumnAliases;
+import io.tributary.ingestion.enforcement.CheckedRecord;
+import io.tributary.ingestion.enforcement.ContractEnforcer;
+import io.tributary.ingestion.messaging.RecordPublisher;
+import io.tributary.ingestion.parsing.CsvReader;
+import io.tributary.ingestion.parsing.CsvRecord;
+import io.tributary.ingestion.parsing.FormatOptions;
+import io.tributary.ingestion.parsing.RecordReader;
+import io.tributary.ingestion.parsing.RecordReaders;
+import io.tributary.ingestion.parsing.SourceRecord;
+import io.tributary.ingestion.service.InvalidRequestException;
+
+/**
+ * Checks quarantined records again, once the contract or the source's mapping is fixed: a record that now passes is
+ * published (with the identity it would have had, so it is never taken twice) and leaves the quarantine; one that
+ * still fails stays, with its new reason. The batch's counts move with it.
+ */
+@ApplicationScoped
+public class QuarantineReplayService {
+
+    /** Which entries to replay; null fields do not filter. At most {@code limit} entries per call. */
+    public record Filter(UUID batch, String dataset, String rule, int limit) {
+    }
+
+    public record Outcome(long replayed, long accepted, long stillQuarantined) {
+    }
+
+    /** A record whose key another record of its batch took: it stays until an operator resolves the conflict. */
+    private static final String PRIMARY_KEY_CONFLICT = "primaryKey.unique";
+
+    private final QuarantineRepository quarantine;
+    private final BatchStore batches;
+    private final RecordPublisher publisher;
+
+    public QuarantineReplayService(QuarantineRepository quarantine, BatchStore batches, RecordPublisher publisher) {
+        this.quarantine = quarantine;
+        this.batches = batches;
+        this.publisher = publisher;
+    }
+
+    public Outcome replay(Filter filter) throws InterruptedException {
+        if (filter.batch() == null && filter.dataset() == null) {
+            throw new InvalidRequestException(List.of("batch or dataset: say which quarantine to replay"));
+        }
+        if (filter.limit() < 1 || filter.limit() > 100_000) {
+            throw new InvalidRequestException(List.of("limit: must be between 1 and 100000"));
+        }
+        List<QuarantinedRecordEntity> entries = QuarkusTransaction.requiringNew().call(() -> find(filter));
+        Map<UUID, List<QuarantinedRecordEntity>> byBatch = entries.stream()
+                .collect(Collectors.groupingBy(e -> e.batchId));
+        long accepted = 0;
+        for (Map.Entry<UUID, List<QuarantinedRecordEntity>> group : byBatch.entrySet()) {
+            accepted += replayBatch(group.getKey(), group.getValue());
+        }
+        return new Outcome(entries.size(), accepted, entries.size() - accepted);
+    }
+
+    private List<QuarantinedRecordEntity> find(Filter filter) {
+        List<Object> parameters = new ArrayList<>(List.of(QuarantinedRecordEntity.INGESTION));
+        StringBuilder query = new StringBuilder("stage = ?1");
+        if (filter.batch() != null) {
+            parameters.add(filter.batch());
+            query.append(" and batchId = ?").append(parameters.size());
+        }
+        if (filter.dataset() != null) {
+            parameters.add(filter.dataset());
+            query.append(" and dataset = ?").append(parameters.size());
+        }
+        if (filter.rule() != null) {
+            parameters.add(filter.rule());
+            query.append(" and rule = ?").append(parameters.size());
+        }
+        return quarantine.find(query + " order by batchId, position", parameters.toArray())
+                .page(0, filter.limit())
+                .list();
+    }
+
+    private long replayBatch(UUID batchId, List<QuarantinedRecordEntity> entries) throws InterruptedException {
+        BatchEntity batch = QuarkusTransaction.requiringNew().call(() -> batches.get(batchId));
+        BatchJob job = QuarkusTransaction.requiringNew().call(() -> batches.job(batch));
+        if (job.contract() == null) {
+            return 0;
+        }
+        ContractEnforcer enforcer = new ContractEnforcer(job.contract(), ZoneId.of(job.timeZone()));
+        ColumnAliases aliases = new ColumnAliases(job.columnAliases());
+        List<String> fields = batch.fields == null ? List.of() : batch.fields;
+        RecordPublisher.Flight flight = publisher.start(job.dataset());
+        RecordEvents.OfBatch events = RecordEvents.of(job);
+        List<Long> acceptedIds = new ArrayList<>();
+        List<QuarantinedRecordEntity> stillFailing = new ArrayList<>();
+        Instant at = Instant.now();
+        for (QuarantinedRecordEntity entry : entries) {
+            if (PRIMARY_KEY_CONFLICT.equals(entry.rule)) {
+                continue;
+            }
+            SourceRecord record = reread(job, fields, entry);
+            CheckedRecord checked = enforcer.check(aliases.apply(record));
+            if (checked.isAccepted()) {
+                String key = RecordEvents.key(checked, entry.raw);
+                flight.send(key, events.accepted(entry.position, checked, key, at));
+                acceptedIds.add(entry.id);
+            } else {
+                entry.field = checked.violation().field();
+                entry.rule = checked.violation().rule();
+                entry.value = checked.violation().value();
+                entry.reason = checked.violation().reason();
+                stillFailing.add(entry);
+            }
+        }
+        flight.awaitAll();
+        QuarkusTransaction.requiringNew().run(() -> batches.replayed(batchId, acceptedIds, stillFailing));
+        return acceptedIds.size();
+    }
+
+    /** The quarantined record read again from its raw text, with the field names of its batch. */
+    private static SourceRecord reread(BatchJob job, List<String> fields, QuarantinedRecordEntity entry) {
+        try {
+            if (job.format() == SourceEntity.Format.CSV) {
+                CsvRecord row = new CsvReader(new StringReader(entry.raw), FormatOptions.csvFormat(job.options())).next();
+                return new SourceRecord(entry.position, fields, row == null ? List.of("") : row.fields(), entry.raw,
+                        null);
+            }
+            // the quarantine keeps text, written here as UTF-8 whatever the source's own encoding
+            Map<String, String> options = new HashMap<>(job.options());
+            options.put("encoding", "UTF-8");
+            try (RecordReader reader = RecordReaders.open(job.format(), options,
+                    new ByteArrayInputStream(entry.raw.getBytes(StandardCharsets.UTF_8)))) {
+                SourceRecord record = reader.next();
+                return record == null
+                        ? SourceRecord.unreadable(entry.position, entry.raw, "empty record")
+                        : new SourceRecord(entry.position, record.names(), record.values(), entry.raw,
+                                record.error());
+            }
+        } catch (IOException e) {
+            return SourceRecord.unreadable(entry.position, entry.raw, "could not read the record again: "
+                    + e.getMessage());
+        }
+    }
+}

@@ -1,5 +1,0 @@
-package io.tributary.ingestion.service;
-
-/** What became of a batch's records: received = accepted + quarantined + duplicates. */
-public record BatchCounts(long received, long accepted, long quarantined, long duplicates) {
-}

@@ -1,7 +1,0 @@
-package io.tributary.ingestion.service;
-
-import java.util.UUID;
-
-/** Fired when a batch is stored and recorded; processing starts once that transaction has committed. */
-public record BatchReceived(UUID batchId) {
-}

@@ -1,0 +1,192 @@
+package io.tributary.ingestion.source;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.tributary.catalog.entity.SourceEntity;
+import io.tributary.catalog.repository.DatasetRepository;
+import io.tributary.catalog.repository.SourceRepository;
+import io.tributary.ingestion.parsing.FormatOptions;
+import io.tributary.ingestion.service.InvalidRequestException;
+import io.tributary.ingestion.service.SourceConflictException;
+import io.tributary.ingestion.service.UnknownSourceException;
+
+@ApplicationScoped
+@Transactional
+public class SourceService {
+
+    private static final Pattern SOURCE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,127}");
+    private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
+    private static final Pattern DATASET_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+
+    private final SourceRepository sources;
+    private final DatasetRepository datasets;
+
+    public SourceService(SourceRepository sources, DatasetRepository datasets) {
+        this.sources = sources;
+        this.datasets = datasets;
+    }
+
+    public SourceEntity register(SourceDefinition definition) {
+        List<String> problems = new ArrayList<>();
+        if (definition.name() == null || !SOURCE_NAME.matcher(definition.name()).matches()) {
+            problems.add("name: must match " + SOURCE_NAME + ", found " + quoted(definition.name()));
+        }
+        SourceEntity source = new SourceEntity();
+        source.name = definition.name();
+        apply(definition, source, problems);
+        if (sources.findByName(definition.name()).isPresent()) {
+            throw new SourceConflictException(definition.name());
+        }
+        sources.persist(source);
+        return source;
+    }
+
+    /** Replaces what the source is; its name stays. */
+    public SourceEntity update(String name, SourceDefinition definition) {
+        SourceEntity source = get(name);
+        if (definition.name() != null && !definition.name().equals(name)) {
+            throw new InvalidRequestException(List.of("name: a source cannot be renamed; found '" + definition.name()
+                    + "' for source '" + name + "'"));
+        }
+        apply(definition, source, new ArrayList<>());
+        source.updatedAt = Instant.now();
+        return source;
+    }
+
+    public SourceEntity setEnabled(String name, boolean enabled) {
+        SourceEntity source = get(name);
+        source.enabled = enabled;
+        source.updatedAt = Instant.now();
+        return source;
+    }
+
+    /** Adds column aliases and formats an operator accepted after a drift. */
+    public void acceptMapping(String name, Map<String, String> columnAliases, Map<String, String> formats) {
+        SourceEntity source = get(name);
+        List<String> problems = new ArrayList<>();
+        checkMapping(columnAliases, formats, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        source.columnAliases = merged(source.columnAliases, columnAliases);
+        source.formats = merged(source.formats, formats);
+        source.updatedAt = Instant.now();
+    }
+
+    public SourceEntity get(String name) {
+        return sources.findByName(name).orElseThrow(() -> new UnknownSourceException(name));
+    }
+
+    public List<SourceEntity> list() {
+        return sources.listAll();
+    }
+
+    /** Enabled sources that read a Kafka topic. */
+    public List<SourceEntity> consuming() {
+        return sources.list("enabled = true and topic is not null");
+    }
+
+    /** Enabled sources that have a folder to watch. */
+    public List<SourceEntity> watching() {
+        return sources.list("enabled = true and dropFolder is not null");
+    }
+
+    /** Checks the definition (adding to the problems already found) and writes it onto the source. */
+    private void apply(SourceDefinition definition, SourceEntity source, List<String> problems) {
+        if (definition.dataset() == null || !DATASET_NAME.matcher(definition.dataset()).matches()) {
+            problems.add("dataset: must match " + DATASET_NAME + ", found " + quoted(definition.dataset()));
+        }
+        SourceEntity.Format format = format(definition.format());
+        if (format == null) {
+            problems.add("format: must be one of " + List.of(SourceEntity.Format.values()) + ", found "
+                    + quoted(definition.format()));
+        }
+        String timeZone = definition.timeZone() == null ? "UTC" : definition.timeZone();
+        try {
+            ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            problems.add("timeZone: must be an IANA time zone such as Europe/Paris, found " + quoted(timeZone));
+        }
+        Map<String, String> options = orEmpty(definition.options());
+        FormatOptions.check(options, problems);
+        checkMapping(orEmpty(definition.columnAliases()), orEmpty(definition.formats()), problems);
+        BigDecimal share = definition.maxQuarantineShare();
+        if (share != null && (share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0)) {
+            problems.add("maxQuarantineShare: must be between 0 and 1, found " + share.toPlainString());
+        }
+        String topic = definition.topic() == null || definition.topic().isBlank() ? null : definition.topic();
+        if (topic != null && !TOPIC.matcher(topic).matches()) {
+            problems.add("topic: must be a Kafka topic name (letters, digits, '.', '_', '-'; at most 249), found '"
+                    + topic + "'");
+        }
+        if (topic != null && format != SourceEntity.Format.NDJSON) {
+            problems.add("topic: a topic carries one JSON event per message: the source's format must be NDJSON");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        datasets.findOrCreate(definition.dataset());
+        source.topic = topic;
+        source.dataset = definition.dataset();
+        source.format = format;
+        source.timeZone = timeZone;
+        source.options = Map.copyOf(options);
+        source.columnAliases = Map.copyOf(orEmpty(definition.columnAliases()));
+        source.formats = Map.copyOf(orEmpty(definition.formats()));
+        source.maxQuarantineShare = share;
+        source.dropFolder = definition.dropFolder() == null || definition.dropFolder().isBlank()
+                ? null
+                : definition.dropFolder();
+    }
+
+    private static void checkMapping(Map<String, String> columnAliases, Map<String, String> formats,
+            List<String> problems) {
+        columnAliases.forEach((from, to) -> {
+            if (from == null || from.isBlank() || to == null || to.isBlank()) {
+                problems.add("columnAliases: '" + from + "' → '" + to + "' needs a field name on both sides");
+            }
+        });
+        formats.forEach((property, pattern) -> {
+            try {
+                DateTimeFormatter.ofPattern(pattern);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                problems.add("formats." + property + ": '" + pattern + "' is not a date-time pattern");
+            }
+        });
+    }
+
+    private static Map<String, String> merged(Map<String, String> current, Map<String, String> added) {
+        Map<String, String> all = new LinkedHashMap<>(current);
+        all.putAll(added);
+        return Map.copyOf(all);
+    }
+
+    private static Map<String, String> orEmpty(Map<String, String> map) {
+        return map == null ? Map.of() : map;
+    }
+
+    private static SourceEntity.Format format(String name) {
+        for (SourceEntity.Format format : SourceEntity.Format.values()) {
+            if (format.name().equalsIgnoreCase(name)) {
+                return format;
+            }
+        }
+        return null;
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "nothing" : "'" + value + "'";
+    }
+}

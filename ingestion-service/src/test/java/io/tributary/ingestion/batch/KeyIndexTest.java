@@ -1,0 +1,88 @@
+package io.tributary.ingestion.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import io.tributary.catalog.entity.SourceEntity;
+import io.tributary.ingestion.parsing.RecordReader;
+import io.tributary.ingestion.parsing.RecordReaders;
+import io.tributary.ingestion.parsing.SourceRecord;
+
+class KeyIndexTest {
+
+    @Test
+    void tellsNewKeysExactRepeatsAndConflicts() {
+        KeyIndex index = new KeyIndex();
+        assertEquals(KeyIndex.Seen.NEW, index.offer("1", "1,a,10"));
+        assertEquals(KeyIndex.Seen.SAME_RECORD, index.offer("1", "1,a,10"));
+        assertEquals(KeyIndex.Seen.OTHER_RECORD, index.offer("1", "1,a,11"));
+        assertEquals(KeyIndex.Seen.NEW, index.offer("2", "1,a,10"));
+    }
+
+    @Test
+    void hashesAsciiBytesAsTheTextTheyMake() {
+        Random random = new Random(9);
+        for (int n = 0; n < 300; n++) {
+            byte[] bytes = new byte[n];
+            for (int i = 0; i < n; i++) {
+                bytes[i] = (byte) random.nextInt(0x80);
+            }
+            assertEquals(KeyIndex.hash(new String(bytes, StandardCharsets.US_ASCII)), KeyIndex.hashAscii(bytes));
+        }
+    }
+
+    @Test
+    void takesARowReadFromBytesAsItsRawText() throws IOException {
+        String csv = "id,name\n1,plain\n1,plain\n1,café\n1,café\n2,\"x, \"\"y\"\"\"\n";
+        List<SourceRecord> rows = new ArrayList<>();
+        try (RecordReader reader = RecordReaders.open(SourceEntity.Format.CSV, Map.of(),
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)))) {
+            for (SourceRecord row = reader.next(); row != null; row = reader.next()) {
+                rows.add(row);
+            }
+        }
+        KeyIndex fromRecords = new KeyIndex();
+        KeyIndex fromText = new KeyIndex();
+        for (SourceRecord row : rows) {
+            String key = row.values().get(0);
+            assertEquals(fromText.offer(key, row.raw()), fromRecords.offer(key, row), row.raw());
+        }
+    }
+
+    @Test
+    void keepsEveryKeyAcrossGrowth() {
+        KeyIndex index = new KeyIndex();
+        for (int i = 0; i < 200_000; i++) {
+            assertEquals(KeyIndex.Seen.NEW, index.offer("key-" + i, "row " + i));
+        }
+        for (int i = 0; i < 200_000; i += 997) {
+            assertEquals(KeyIndex.Seen.SAME_RECORD, index.offer("key-" + i, "row " + i));
+            assertEquals(KeyIndex.Seen.OTHER_RECORD, index.offer("key-" + i, "changed " + i));
+        }
+    }
+
+    @Test
+    void movesOffTheHeapPastItsLimitAndKeepsEveryKey() {
+        KeyIndex index = new KeyIndex();
+        int keys = KeyIndex.HEAP_LONGS / 2;
+        for (int i = 0; i < keys; i++) {
+            assertEquals(KeyIndex.Seen.NEW, index.offer("key-" + i, "row " + i));
+        }
+        assertTrue(index.isMapped(), "the table is in a mapped file once it outgrows the heap limit");
+        for (int i = 0; i < keys; i += 991) {
+            assertEquals(KeyIndex.Seen.SAME_RECORD, index.offer("key-" + i, "row " + i));
+            assertEquals(KeyIndex.Seen.OTHER_RECORD, index.offer("key-" + i, "changed " + i));
+        }
+        assertEquals(KeyIndex.Seen.NEW, index.offer("key-" + keys, "row"));
+    }
+}

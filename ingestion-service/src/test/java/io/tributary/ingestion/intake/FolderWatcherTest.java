@@ -1,0 +1,68 @@
+package io.tributary.ingestion.intake;
+
+import static io.restassured.RestAssured.given;
+import static io.tributary.ingestion.IngestionApi.registerSource;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tributary.ingestion.CatalogFixtures;
+import io.tributary.testinfra.KafkaBrokerResource;
+import io.tributary.testinfra.PostgresResource;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KafkaBrokerResource.class)
+class FolderWatcherTest {
+
+    private static final String FILE = "Row ID,Order ID,Order Date,Region,Sales\n1,A,1/5/2024,West,10\n";
+
+    @Inject
+    CatalogFixtures fixtures;
+
+    @BeforeEach
+    void storeContract() {
+        fixtures.contract("sales", "/contracts/sales.yaml");
+    }
+
+    @Test
+    void takesDroppedFileOnceItStopsGrowingAndArchivesIt() throws IOException {
+        Path folder = Files.createTempDirectory("drop-");
+        String source = registerSource("sales", Map.of("dropFolder", folder.toString()));
+        Files.writeString(folder.resolve("sales-2024-01-05.csv"), FILE);
+        Files.writeString(folder.resolve("still-writing.csv.part"), FILE);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(folder.resolve("archive/sales-2024-01-05.csv")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/sources/" + source + "/batches")
+                .then().body("[0].fileName", is("sales-2024-01-05.csv")).body("[0].status", is("COMPLETED")));
+        assertTrue(Files.exists(folder.resolve("still-writing.csv.part")), "partial files are left alone");
+    }
+
+    @Test
+    void leavesFilesOfDisabledSourceUntilItIsEnabledAgain() throws IOException {
+        Path folder = Files.createTempDirectory("drop-");
+        String source = registerSource("sales", Map.of("dropFolder", folder.toString()));
+        given().post("/api/sources/" + source + "/disable").then().statusCode(200);
+        given().contentType("application/json")
+                .body(Map.of("dataset", "sales", "format", "CSV", "dropFolder", folder.toString()))
+                .put("/api/sources/" + source).then().statusCode(200);
+        Files.writeString(folder.resolve("late.csv"), FILE);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .until(() -> Files.exists(folder.resolve("late.csv")));
+        given().post("/api/sources/" + source + "/enable").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(folder.resolve("archive/late.csv")));
+    }
+}
