@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -56,6 +57,24 @@ class KeyIndexTest {
         for (SourceRecord row : rows) {
             String key = row.values().get(0);
             assertEquals(fromText.offer(key, row.raw()), fromRecords.offer(key, row), row.raw());
+        }
+    }
+
+    /** The plain version: a map of each key to the first record that took it. */
+    @Test
+    void agreesWithAMapOfKeysToTheirFirstRecord() {
+        Random random = new Random(21);
+        KeyIndex index = new KeyIndex();
+        Map<String, String> firstRecord = new HashMap<>();
+        for (int i = 0; i < 600_000; i++) {
+            // keys repeat often, records of a repeated key now the same and now not
+            String key = (random.nextBoolean() ? "k" : "CA-") + random.nextInt(i < 300_000 ? 2_000 : 400_000);
+            String record = key + "," + random.nextInt(3) + (random.nextInt(50) == 0 ? "café" : "");
+            String first = firstRecord.putIfAbsent(key, record);
+            KeyIndex.Seen expected = first == null
+                    ? KeyIndex.Seen.NEW
+                    : first.equals(record) ? KeyIndex.Seen.SAME_RECORD : KeyIndex.Seen.OTHER_RECORD;
+            assertEquals(expected, index.offer(key, record), () -> key + " / " + record);
         }
     }
 

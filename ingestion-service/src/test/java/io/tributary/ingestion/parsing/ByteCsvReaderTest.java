@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -48,6 +50,19 @@ class ByteCsvReaderTest {
         for (int chunk : new int[]{1, 7, 4096, 65_536, 1 << 20}) {
             assertSame(bytes, StandardCharsets.UTF_8, CsvFormat.RFC_4180, true, chunk);
             assertSame(bytes, StandardCharsets.UTF_8, CsvFormat.RFC_4180, false, chunk);
+        }
+    }
+
+    @Test
+    void agreesWithTheTextReaderOnTheCsvCorpusAndTheSuperstoreFile() throws IOException {
+        List<Path> files = new ArrayList<>(Corpora.csvSpectrum());
+        files.add(Corpora.superstore());
+        for (Path file : files) {
+            byte[] bytes = Files.readAllBytes(file);
+            for (int chunk : new int[]{7, 65_536}) {
+                assertSame(bytes, StandardCharsets.UTF_8, CsvFormat.RFC_4180, false, chunk);
+                assertSame(bytes, TextDecoding.WINDOWS_1252, CsvFormat.RFC_4180, false, chunk);
+            }
         }
     }
 

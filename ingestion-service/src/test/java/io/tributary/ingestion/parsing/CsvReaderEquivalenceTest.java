@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -37,6 +40,18 @@ class CsvReaderEquivalenceTest {
         String text = "h1,h2,h3,h4,h5,h6\n" + row.repeat(5_000) + "\"" + "y".repeat(150_000) + "\"\r" + "z,\"open";
         for (int chunk : new int[]{1, 7, 4096, 65_536, 1 << 20}) {
             assertSame(text, CsvFormat.RFC_4180, chunk);
+        }
+    }
+
+    @Test
+    void agreesOnTheCsvCorpusAndTheSuperstoreFile() throws IOException {
+        List<Path> files = new ArrayList<>(Corpora.csvSpectrum());
+        files.add(Corpora.superstore());
+        for (Path file : files) {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            for (int chunk : new int[]{7, 65_536}) {
+                assertSame(text, CsvFormat.RFC_4180, chunk);
+            }
         }
     }
 
