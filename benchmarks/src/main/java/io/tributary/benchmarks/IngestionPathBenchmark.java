@@ -7,6 +7,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -25,20 +28,29 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.univocity.parsers.csv.CsvParserSettings;
+
 import io.tributary.catalog.contract.ContractReader;
 import io.tributary.catalog.contract.DataContract;
 import io.tributary.catalog.entity.SourceEntity;
 import io.tributary.catalog.event.Channels;
+import io.tributary.catalog.event.EventJson;
 import io.tributary.catalog.event.RecordEvent;
-import io.tributary.ingestion.messaging.RecordEventSerializer;
+import io.tributary.ingestion.batch.KeyIndex;
+import io.tributary.ingestion.batch.RecordEvents;
 import io.tributary.ingestion.enforcement.CheckedRecord;
 import io.tributary.ingestion.enforcement.ContractEnforcer;
+import io.tributary.ingestion.messaging.RecordEventSerializer;
 import io.tributary.ingestion.parsing.RecordReader;
 import io.tributary.ingestion.parsing.RecordReaders;
 import io.tributary.ingestion.parsing.SourceRecord;
-import io.tributary.ingestion.batch.KeyIndex;
-import io.tributary.ingestion.batch.RecordEvents;
 import io.tributary.local.DemoLoader;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 
 /**
  * The ingestion service's per-record path on generated superstore-shaped rows, one invocation = one whole file of
@@ -55,6 +67,17 @@ import io.tributary.local.DemoLoader;
  * NUL scan, the in-batch key index with the raw row's fingerprint ({@code KeyIndex}) and the record id
  * ({@code RecordEvents.OfBatch.accepted}, a name-based UUID).</li>
  * </ol>
+ * The same rows read by maintained CSV libraries instead of the service's reader, each row made the
+ * {@code SourceRecord} of strings that the rest of the path takes (the libraries do not keep a row's raw text, which
+ * the service's reader makes when asked for):
+ * <ol>
+ * <li>{@link #parseFastCsv} FastCSV, {@link #parseJacksonCsv} Jackson's CSV data format and {@link #parseUnivocity}
+ * univocity-parsers, each against {@link #parse};</li>
+ * <li>{@link #parseCheckSerialiseFastCsv} the rows of FastCSV through the same check and JSON as
+ * {@link #parseCheckSerialise}.</li>
+ * </ol>
+ * And {@link #parseCheckSerialiseJackson}: {@link #parseCheckSerialise} with the events written by Jackson
+ * ({@code EventJson}, the plain version of the event writer: the same bytes).
  * The Kafka producer itself (batching, compression, network) is not included: the end-to-end benchmark covers it.
  */
 @State(Scope.Benchmark)
@@ -76,6 +99,7 @@ public class IngestionPathBenchmark {
     private DataContract contract;
     private final RecordEventSerializer serializer = new RecordEventSerializer();
     private final UUID batch = UUID.nameUUIDFromBytes("jmh-batch".getBytes(StandardCharsets.UTF_8));
+    private final CsvMapper jacksonCsv = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
     private final Instant acceptedAt = Instant.parse("2024-01-02T03:04:05Z");
     private final RecordEvents.OfBatch events = new RecordEvents.OfBatch(SOURCE, DemoLoader.DATASET, 1, batch);
 
@@ -103,6 +127,25 @@ public class IngestionPathBenchmark {
         }
         if (rows != ROWS) {
             throw new IllegalStateException("the generated file has " + rows + " rows, not " + ROWS);
+        }
+        sameRows("FastCSV", fastCsv());
+        sameRows("Jackson CSV", jacksonCsv());
+        sameRows("univocity-parsers", univocity());
+    }
+
+    /** Fails the run unless a library reads the same fields, names and lines as the service's reader. */
+    private void sameRows(String library, Iterator<SourceRecord> rows) throws IOException {
+        try (RecordReader reader = reader()) {
+            for (SourceRecord record = reader.next(); record != null; record = reader.next()) {
+                SourceRecord row = rows.hasNext() ? rows.next() : null;
+                if (row == null || row.position() != record.position() || !row.names().equals(record.names())
+                        || !row.values().equals(record.values())) {
+                    throw new IllegalStateException(library + " reads line " + record.position() + " as " + row);
+                }
+            }
+        }
+        if (rows.hasNext()) {
+            throw new IllegalStateException(library + " reads more rows than the service's reader");
         }
     }
 
@@ -198,6 +241,156 @@ public class IngestionPathBenchmark {
                 }
                 RecordEvent event = events.accepted(record.position(), checked, key, acceptedAt);
                 byte[] json = serializer.serialize(Channels.ACCEPTED_RECORDS, event);
+                bytes += json.length;
+                bh.consume(json);
+            }
+        }
+        return bytes;
+    }
+
+    /** The rows of the file as FastCSV reads them, lenient as the service's reader is. */
+    private Iterator<SourceRecord> fastCsv() {
+        CsvReader<CsvRecord> reader = CsvReader.builder().allowExtraCharsAfterClosingQuote(true)
+                .allowExtraFields(true).allowMissingFields(true).skipEmptyLines(true).detectBomHeader(true)
+                .ofCsvRecord(new ByteArrayInputStream(csv), StandardCharsets.UTF_8);
+        Iterator<CsvRecord> rows = reader.iterator();
+        List<String> header = rows.next().getFields().stream().map(String::strip).toList();
+        return new Rows() {
+            @Override
+            SourceRecord read() {
+                if (!rows.hasNext()) {
+                    return null;
+                }
+                CsvRecord row = rows.next();
+                return new SourceRecord(row.getStartingLineNumber(), header, row.getFields(), null, null);
+            }
+        };
+    }
+
+    /** The rows of the file as Jackson's CSV data format reads them, as arrays of strings. */
+    private Iterator<SourceRecord> jacksonCsv() throws IOException {
+        MappingIterator<String[]> rows = jacksonCsv.readerFor(String[].class)
+                .readValues(new ByteArrayInputStream(csv));
+        List<String> header = Arrays.stream(rows.next()).map(String::strip).toList();
+        return new Rows() {
+            private long line = 1;
+
+            @Override
+            SourceRecord read() {
+                return rows.hasNext() ? new SourceRecord(++line, header, Arrays.asList(rows.next()), null, null) : null;
+            }
+        };
+    }
+
+    /** The rows of the file as univocity-parsers reads them, values as written (no trimming, no nulls). */
+    private Iterator<SourceRecord> univocity() {
+        CsvParserSettings settings = new CsvParserSettings();
+        settings.getFormat().setLineSeparator("\r\n");
+        settings.setIgnoreLeadingWhitespaces(false);
+        settings.setIgnoreTrailingWhitespaces(false);
+        settings.setNullValue("");
+        settings.setEmptyValue("");
+        settings.setMaxCharsPerColumn(-1);
+        com.univocity.parsers.csv.CsvParser parser = new com.univocity.parsers.csv.CsvParser(settings);
+        parser.beginParsing(new ByteArrayInputStream(csv), StandardCharsets.UTF_8);
+        List<String> header = Arrays.stream(parser.parseNext()).map(String::strip).toList();
+        return new Rows() {
+            @Override
+            SourceRecord read() {
+                String[] fields = parser.parseNext();
+                return fields == null
+                        ? null
+                        : new SourceRecord(parser.getContext().currentLine(), header, Arrays.asList(fields), null, null);
+            }
+        };
+    }
+
+    /** An iterator over rows read one ahead. */
+    private abstract static class Rows implements Iterator<SourceRecord> {
+        private SourceRecord next;
+        private boolean read;
+
+        /** The next row, or null at the end. */
+        abstract SourceRecord read();
+
+        @Override
+        public boolean hasNext() {
+            if (!read) {
+                next = read();
+                read = true;
+            }
+            return next != null;
+        }
+
+        @Override
+        public SourceRecord next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            read = false;
+            return next;
+        }
+    }
+
+    private static long consumeAll(Iterator<SourceRecord> records, Blackhole bh) {
+        long rows = 0;
+        while (records.hasNext()) {
+            rows++;
+            bh.consume(records.next());
+        }
+        return rows;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public long parseFastCsv(Blackhole bh) {
+        return consumeAll(fastCsv(), bh);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public long parseJacksonCsv(Blackhole bh) throws IOException {
+        return consumeAll(jacksonCsv(), bh);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public long parseUnivocity(Blackhole bh) {
+        return consumeAll(univocity(), bh);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public long parseCheckSerialiseFastCsv(Blackhole bh) {
+        ContractEnforcer enforcer = new ContractEnforcer(contract, ZONE);
+        long bytes = 0;
+        for (Iterator<SourceRecord> records = fastCsv(); records.hasNext();) {
+            SourceRecord record = records.next();
+            CheckedRecord checked = enforcer.check(record);
+            if (!checked.isAccepted()) {
+                continue;
+            }
+            RecordEvent event = events.event(batch, record.position(), checked, acceptedAt);
+            byte[] json = serializer.serialize(Channels.ACCEPTED_RECORDS, event);
+            bytes += json.length;
+            bh.consume(json);
+        }
+        return bytes;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public long parseCheckSerialiseJackson(Blackhole bh) throws IOException {
+        ContractEnforcer enforcer = new ContractEnforcer(contract, ZONE);
+        long bytes = 0;
+        try (RecordReader reader = reader()) {
+            for (SourceRecord record = reader.next(); record != null; record = reader.next()) {
+                CheckedRecord checked = enforcer.check(record);
+                if (!checked.isAccepted()) {
+                    continue;
+                }
+                RecordEvent event = events.event(batch, record.position(), checked, acceptedAt);
+                byte[] json = EventJson.write(event);
                 bytes += json.length;
                 bh.consume(json);
             }

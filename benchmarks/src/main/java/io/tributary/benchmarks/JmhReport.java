@@ -29,6 +29,11 @@ public final class JmhReport {
         VARIANTS.put("parseCheck", "(b) parse + check (ContractEnforcer)");
         VARIANTS.put("parseCheckSerialise", "(c) parse + check + RecordEvent + JSON bytes");
         VARIANTS.put("batchPath", "(e) (c) + BatchProcessor's per-record extras");
+        VARIANTS.put("parseFastCsv", "(a1) parse with FastCSV");
+        VARIANTS.put("parseJacksonCsv", "(a2) parse with Jackson CSV");
+        VARIANTS.put("parseUnivocity", "(a3) parse with univocity-parsers");
+        VARIANTS.put("parseCheckSerialiseFastCsv", "(c1) (c) with FastCSV's rows");
+        VARIANTS.put("parseCheckSerialiseJackson", "(c2) (c) with Jackson writing the JSON");
     }
 
     private JmhReport() {
