@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -112,6 +113,49 @@ public final class ServiceProcess {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Completes when the process has ended, with its exit status ({@link #describeExit}). */
+    public CompletableFuture<String> exit() {
+        return process.onExit().thenApply(ended -> describeExit(ended.exitValue()));
+    }
+
+    /** An exit status as people read it: on Unix, 128 + n is the status of a process ended by signal n. */
+    static String describeExit(int status) {
+        if (status > 128 && status < 160 && !isWindows()) {
+            int signal = status - 128;
+            String name = switch (signal) {
+                case 1 -> ", SIGHUP";
+                case 2 -> ", SIGINT";
+                case 6 -> ", SIGABRT";
+                case 9 -> ", SIGKILL";
+                case 11 -> ", SIGSEGV";
+                case 15 -> ", SIGTERM";
+                default -> "";
+            };
+            return "exit status " + status + " (signal " + signal + name + ")";
+        }
+        return "exit status " + status;
+    }
+
+    /** This run as the supervisor sees it. */
+    Supervisor.Run asRun() {
+        return new Supervisor.Run() {
+            @Override
+            public long pid() {
+                return ServiceProcess.this.pid();
+            }
+
+            @Override
+            public CompletableFuture<String> exit() {
+                return ServiceProcess.this.exit();
+            }
+
+            @Override
+            public void stop() {
+                ServiceProcess.this.stop();
+            }
+        };
     }
 
     /**

@@ -7,27 +7,35 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The whole suite on one machine: an embedded PostgreSQL, a single-node KRaft Kafka broker (both in this JVM) and
- * the four packaged services as separate processes. {@link #close()} stops the services, then Kafka, then
- * PostgreSQL; it may be called from a shutdown hook while {@link #start()} is still running.
+ * The whole suite on one machine: an embedded PostgreSQL (a server process of its own), a single-node KRaft Kafka
+ * broker (in this JVM) and the four packaged services as separate processes. Once started, the processes are
+ * supervised: one that exits unexpectedly is started again ({@link Supervisor}), and the state of each is published in
+ * {@code <data>/status.json} ({@link SuiteStatus}). {@link #close()} ends supervision, stops the services, then Kafka,
+ * then PostgreSQL; it may be called from a shutdown hook while {@link #start()} is still running.
  */
 public final class Suite implements AutoCloseable {
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+    /** The names of PostgreSQL and Kafka in the status and the logs; the services go by their module's. */
+    static final String POSTGRES = "postgresql";
+    static final String KAFKA = "kafka";
 
     private final SuiteConfig config;
     private final Consumer<String> progress;
     private final Object lock = new Object();
+    private final Object statusLock = new Object();
     private boolean closed;
     private LocalPostgres postgres;
     private LocalKafka kafka;
@@ -35,16 +43,26 @@ public final class Suite implements AutoCloseable {
     private Map<String, String> environment;
     private Map<TributaryService, Integer> servicePorts;
     private Map<TributaryService, Path> serviceJars;
+    private int postgresPort;
+    private Instant startedAt;
+    private Instant kafkaStartedAt;
+    private Supervisor supervisor;
+    private final RestartPolicy restartPolicy;
 
     public Suite(SuiteConfig config) {
         this(config, message -> {
         });
     }
 
-    /** @param progress receives one line per step of the start-up */
+    /** @param progress receives one line per step of the start-up, and one per unexpected exit and restart */
     public Suite(SuiteConfig config, Consumer<String> progress) {
+        this(config, progress, RestartPolicy.DEFAULT);
+    }
+
+    Suite(SuiteConfig config, Consumer<String> progress, RestartPolicy restartPolicy) {
         this.config = config;
         this.progress = progress;
+        this.restartPolicy = restartPolicy;
     }
 
     /** Starts a suite and waits until every service is ready; on failure stops whatever was started. */
@@ -66,6 +84,7 @@ public final class Suite implements AutoCloseable {
      *         in time; the caller then closes the suite
      */
     public void start() {
+        startedAt = Instant.now();
         Map<TributaryService, Path> jars = requirePackagedServices();
         Leftovers.stop(config.dataDir(), progress);
         Map<TributaryService, Integer> ports = resolveServicePorts();
@@ -79,6 +98,7 @@ public final class Suite implements AutoCloseable {
         Path data = config.dataDir();
         try {
             Files.createDirectories(data);
+            SuiteStatus.delete(data);
             Leftovers.begin(data);
         } catch (IOException e) {
             throw new UncheckedIOException("could not create the data directory " + data, e);
@@ -87,10 +107,12 @@ public final class Suite implements AutoCloseable {
         progress.accept("Starting PostgreSQL on port " + postgresPort + " (data in " + data.resolve("postgres") + ")");
         LocalPostgres pg = LocalPostgres.start(data.resolve("postgres"), postgresPort);
         register(() -> postgres = pg, pg::close);
+        this.postgresPort = pg.port();
 
         progress.accept("Starting Kafka (data in " + data.resolve("kafka") + ")");
         LocalKafka broker = LocalKafka.start(data.resolve("kafka"), config.kafkaPort(), SuiteConfig.KAFKA_PARTITIONS);
         register(() -> kafka = broker, broker::close);
+        kafkaStartedAt = Instant.now();
         broker.createTopics(SuiteConfig.TOPICS);
 
         environment = serviceEnvironment(pg, broker);
@@ -101,9 +123,96 @@ public final class Suite implements AutoCloseable {
         }
         awaitServicesReady();
         progress.accept("All services are ready");
+        supervise(pg);
     }
 
-    private void startService(TributaryService service) {
+    /** From now on a process that exits unexpectedly is started again; its state goes to the status file. */
+    private void supervise(LocalPostgres pg) {
+        Supervisor started = new Supervisor(restartPolicy, progress, this::publishStatus);
+        synchronized (lock) {
+            if (closed) {
+                started.close();
+                throw new IllegalStateException("the suite was stopped while starting");
+            }
+            supervisor = started;
+        }
+        if (pg.serverPid().isPresent()) {
+            started.supervise(POSTGRES, postgresPort, pg.asRun(), this::startPostgresAgain);
+        }
+        for (TributaryService service : TributaryService.values()) {
+            started.supervise(service.module(), servicePorts.get(service), service(service).asRun(),
+                    () -> startService(service).asRun());
+        }
+    }
+
+    /** Starts PostgreSQL again on its port and data directory after its server process ended. */
+    private Supervisor.Run startPostgresAgain() {
+        LocalPostgres old;
+        synchronized (lock) {
+            old = postgres;
+        }
+        progress.accept("Starting PostgreSQL again on port " + postgresPort);
+        LocalPostgres pg = old.startAgain();
+        register(() -> postgres = pg, pg::close);
+        return pg.asRun();
+    }
+
+    /** Writes the status file, one writer at a time; a failure to write it must not stop the suite. */
+    private void publishStatus() {
+        synchronized (statusLock) {
+            synchronized (lock) {
+                if (closed) {
+                    return;
+                }
+            }
+            try {
+                status().write(config.dataDir());
+            } catch (RuntimeException e) {
+                progress.accept("Could not write the status file: " + e.getMessage());
+            }
+        }
+    }
+
+    /** The state of every process of the suite. */
+    public SuiteStatus status() {
+        Supervisor current;
+        LocalKafka broker;
+        synchronized (lock) {
+            current = supervisor;
+            broker = kafka;
+        }
+        List<SuiteStatus.Entry> entries = new ArrayList<>();
+        List<Supervisor.Snapshot> snapshots = current == null ? List.of() : current.snapshot();
+        long launcher = ProcessHandle.current().pid();
+        for (Supervisor.Snapshot snapshot : snapshots) {
+            entries.add(entry(snapshot));
+            if (snapshot.name().equals(POSTGRES) && broker != null) {
+                entries.add(kafkaEntry(broker, launcher));
+            }
+        }
+        if (broker != null && snapshots.stream().noneMatch(s -> s.name().equals(POSTGRES))) {
+            entries.add(0, kafkaEntry(broker, launcher));
+        }
+        return new SuiteStatus(launcher, startedAt == null ? Instant.now().toString() : startedAt.toString(),
+                entries);
+    }
+
+    private static SuiteStatus.Entry entry(Supervisor.Snapshot snapshot) {
+        return new SuiteStatus.Entry(snapshot.name(), snapshot.pid(), snapshot.port(),
+                snapshot.state().name().toLowerCase(Locale.ROOT),
+                snapshot.startedAt() == null ? null : snapshot.startedAt().toString(), snapshot.restarts(),
+                snapshot.lastExit(), null);
+    }
+
+    private SuiteStatus.Entry kafkaEntry(LocalKafka broker, long launcher) {
+        String servers = broker.bootstrapServers();
+        int port = Integer.parseInt(servers.substring(servers.lastIndexOf(':') + 1));
+        return new SuiteStatus.Entry(KAFKA, launcher, port, "running",
+                kafkaStartedAt == null ? null : kafkaStartedAt.toString(), 0, null,
+                "in the launcher's JVM: it lives and dies with it");
+    }
+
+    private ServiceProcess startService(TributaryService service) {
         int port = servicePorts.get(service);
         Map<String, String> env = new HashMap<>(environment);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
@@ -117,19 +226,30 @@ public final class Suite implements AutoCloseable {
         } catch (IOException e) {
             progress.accept("Could not record the pid of " + service.module() + ": " + e.getMessage());
         }
+        return process;
     }
 
-    /** Kills a service at once (SIGKILL), as a crash would: no shutdown hook, no graceful stop. */
+    /**
+     * Kills a service at once (SIGKILL), as a crash would: no shutdown hook, no graceful stop. The supervisor starts it
+     * again after its back-off, unless {@link #restart} does it first.
+     */
     public void kill(TributaryService service) {
         progress.accept("Killing " + service.module());
         service(service).kill();
     }
 
-    /** Starts a killed or stopped service again on its port and waits until it is ready. */
+    /** Stops a service (if it still runs), starts it again on its port at once and waits until it is ready. */
     public void restart(TributaryService service) {
-        ServiceProcess old = service(service);
-        old.stop();
-        startService(service);
+        Supervisor current;
+        synchronized (lock) {
+            current = supervisor;
+        }
+        if (current != null) {
+            current.restart(service.module());
+        } else {
+            service(service).stop();
+            startService(service);
+        }
         service(service).awaitReady(config.readyTimeout());
         progress.accept(service.module() + " is ready again");
     }
@@ -202,11 +322,19 @@ public final class Suite implements AutoCloseable {
         List<ServiceProcess> running;
         LocalKafka broker;
         LocalPostgres pg;
+        Supervisor current;
         synchronized (lock) {
             if (closed) {
                 return;
             }
             closed = true;
+            current = supervisor;
+        }
+        // first, so that the processes stopped below are not started again
+        if (current != null) {
+            current.close();
+        }
+        synchronized (lock) {
             running = new ArrayList<>(services.values());
             broker = kafka;
             pg = postgres;
@@ -240,6 +368,9 @@ public final class Suite implements AutoCloseable {
         }
         if (running.stream().noneMatch(ServiceProcess::isAlive)) {
             Leftovers.clear(config.dataDir());
+        }
+        synchronized (statusLock) {
+            SuiteStatus.delete(config.dataDir());
         }
     }
 

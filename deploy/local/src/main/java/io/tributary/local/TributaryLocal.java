@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,8 +19,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
- * The local runtime's command line: {@code run} starts the whole suite on this machine and keeps it running until
- * Ctrl-C or {@code stop}; {@code stop} stops a suite started by {@code run} on the same data directory.
+ * The local runtime's command line: {@code run} starts the whole suite on this machine and keeps it running (and its
+ * processes up) until Ctrl-C or {@code stop}; {@code stop} stops a suite started by {@code run} on the same data
+ * directory; {@code status} shows its processes as the running launcher publishes them ({@link SuiteStatus}).
  */
 public final class TributaryLocal {
 
@@ -27,6 +29,7 @@ public final class TributaryLocal {
             Usage:
               tributary run [options]    start PostgreSQL, Kafka and the four services; load the demo; run until Ctrl-C
               tributary stop [--data DIR]   stop the suite that 'run' started on DIR
+              tributary status [--data DIR] each process of that suite: pid, port, state, uptime, restarts
               tributary help             this text
 
             Options of run:
@@ -40,13 +43,17 @@ public final class TributaryLocal {
               --requirements-port N    default 8084
               --postgres-port N        default 15432
               --kafka-port N           default 19092
-            A port of 0 means any free port.""";
+            A port of 0 means any free port.
+            A process of the suite that exits unexpectedly is started again after 1 s, then 2 s, 4 s, ... up to
+            a minute when it keeps failing; the count starts again once it has stayed up a minute.""";
 
     static final String DEFAULT_DATA_DIR = ".tributary";
     static final String PID_FILE = "tributary.pid";
     /** Marks a directory as a Tributary data directory, so that --fresh never deletes anything else. */
     static final String DATA_MARKER = ".tributary-data";
     private static final long STOP_WAIT_SECONDS = 120;
+    /** The exit code of {@code status} when no suite runs. */
+    static final int NOT_RUNNING = 3;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -89,6 +96,7 @@ public final class TributaryLocal {
         return switch (args[0]) {
             case "run" -> run(parse(rest, true));
             case "stop" -> stop(parse(rest, false));
+            case "status" -> status(parse(rest, false));
             case "help", "-h", "--help" -> {
                 out.println(USAGE);
                 yield 0;
@@ -126,7 +134,7 @@ public final class TributaryLocal {
                 continue;
             }
             if (!runOptions) {
-                throw new UsageException("unknown option '" + arg + "' of stop");
+                throw new UsageException("unknown option '" + arg + "'; stop and status take only --data");
             }
             switch (name) {
                 case "--fresh" -> fresh = flag(name, inlineValue);
@@ -275,6 +283,8 @@ public final class TributaryLocal {
         out.println("  Logs        " + suite.logDir());
         out.println("  Data        " + suite.config().dataDir());
         out.println();
+        out.println("Processes that exit unexpectedly are started again; see them with: tributary status"
+                + dataOption(suite.config().dataDir()));
         out.println("Press Ctrl-C to stop, or run: tributary stop" + dataOption(suite.config().dataDir()));
     }
 
@@ -318,6 +328,27 @@ public final class TributaryLocal {
             return 1;
         }
         out.println("Tributary stopped");
+        return 0;
+    }
+
+    // ---------------------------------------------------------------- status
+
+    /** Exits 0 when the suite runs, 3 when it does not (as service managers do). */
+    private int status(Options options) {
+        Path data = options.dataDir();
+        Optional<ProcessHandle> launcher = runningSuite(data.resolve(PID_FILE));
+        if (launcher.isEmpty()) {
+            out.println("Tributary is not running on " + data);
+            return NOT_RUNNING;
+        }
+        Optional<SuiteStatus> status = SuiteStatus.read(data).filter(s -> s.launcherPid() == launcher.get().pid());
+        if (status.isEmpty()) {
+            out.println("Tributary is starting on " + data + " (launcher pid " + launcher.get().pid() + ")");
+            return 0;
+        }
+        status.get().render(Instant.now()).forEach(out::println);
+        out.println();
+        out.println("Logs in " + data.resolve("logs"));
         return 0;
     }
 

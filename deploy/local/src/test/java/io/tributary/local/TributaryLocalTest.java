@@ -67,6 +67,18 @@ class TributaryLocalTest {
     }
 
     @Test
+    void statusWithoutARunningSuiteSaysSoAndExitsWithThree(@TempDir Path data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TributaryLocal cli = new TributaryLocal(new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        new SuiteStatus(ProcessHandle.current().pid(), "2026-12-06T10:00:00Z", List.of()).write(data);
+        assertEquals(TributaryLocal.NOT_RUNNING, cli.execute(new String[]{"status", "--data", data.toString()}));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Tributary is not running on " + data),
+                "a status file without a live launcher is not a running suite");
+        assertThrows(TributaryLocal.UsageException.class,
+                () -> cli.execute(new String[]{"status", "--no-demo"}));
+    }
+
+    @Test
     void freshDeletesATributaryDataDirectory(@TempDir Path parent) throws IOException {
         Path data = parent.resolve("data");
         TributaryLocal.prepareDataDir(data);
