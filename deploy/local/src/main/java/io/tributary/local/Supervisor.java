@@ -3,6 +3,7 @@ package io.tributary.local;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -218,7 +219,8 @@ public final class Supervisor implements AutoCloseable {
             }
             uptime = Duration.between(child.startedAt, clock.instant());
             restart = policy.after(child.failuresInARow, uptime);
-            child.lastExit = how + " after " + SuiteStatus.duration(uptime) + ", at " + clock.instant();
+            child.lastExit = how + " after " + SuiteStatus.duration(uptime) + ", at "
+                    + clock.instant().truncatedTo(ChronoUnit.SECONDS);
             schedule(child, restart);
         }
         log.accept(child.name + " (pid " + run.pid() + ") exited unexpectedly: " + how + ", after "
