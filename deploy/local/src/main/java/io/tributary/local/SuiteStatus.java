@@ -111,7 +111,7 @@ public record SuiteStatus(long launcherPid, String startedAt, List<Entry> proces
         return lines;
     }
 
-    /** A duration as people read it: {@code 45s}, {@code 3m 07s}, {@code 2h 05m}, {@code 3d 04h}; {@code 250ms} below a second. */
+    /** A duration as people read it: {@code 250ms}, {@code 45s}, {@code 3m 07s}, {@code 2h 05m}, {@code 3d 04h}. */
     public static String duration(Duration duration) {
         long millis = Math.max(0, duration.toMillis());
         if (millis < 1000) {
