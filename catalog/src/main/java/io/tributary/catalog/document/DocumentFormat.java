@@ -66,6 +66,9 @@ public enum DocumentFormat {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw problems.apply(List.of("$: not valid " + name() + where + ": " + e.getOriginalMessage()));
+        } catch (NumberFormatException e) {
+            // how Jackson reports a number whose exponent is out of range (-0.5e-9999999991), read as a BigDecimal
+            throw problems.apply(List.of("$: not valid " + name() + ": " + e.getMessage()));
         }
     }
 
