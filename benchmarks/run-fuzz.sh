@@ -4,6 +4,7 @@
 # runs the same tests for 10 s each; see docs/decisions/0019-supervised-local-run-and-fuzzing.md.
 #
 #   benchmarks/run-fuzz.sh [DURATION] [extra Maven arguments]     e.g. benchmarks/run-fuzz.sh 2h -Djazzer.keep_going=5
+#   FUZZ_MODULES=catalog benchmarks/run-fuzz.sh 10m                 only the targets of these modules
 #
 # A crash is saved as crash-<sha1> in the target's inputs folder (src/test/resources/.../<Class>Inputs/<method>/),
 # where it stays as a regression input once fixed; the corpus grows in <module>/.cifuzz-corpus/ (not committed). The
@@ -20,8 +21,9 @@ echo "$(date -u +%Y-%m-%dT%H:%M:%SZ) fuzzing each target for $duration on $(npro
      "$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?'); log in $log"
 cd "$root"
 # test-compile, then the fuzz execution alone: the other tests do not run
-./mvnw -B -ntp -pl catalog,ingestion-service,transform-service -am test-compile surefire:test@fuzz \
-    -Dfuzz.duration="$duration" -Dmaven.test.failure.ignore=true "$@" >"$log" 2>&1 || true
+# fuzz.basedir=.: the module, so that the corpus grows from run to run and crashes land in src/test/resources
+./mvnw -B -ntp -pl "${FUZZ_MODULES:-catalog,ingestion-service,transform-service}" -am test-compile surefire:test@fuzz \
+    -Dfuzz.duration="$duration" -Dfuzz.basedir=. -Dmaven.test.failure.ignore=true "$@" >"$log" 2>&1 || true
 echo
 # libFuzzer ends each run with "#<inputs> DONE ..."; a finding shows as "== Java Exception" or a failed assertion
 awk '
