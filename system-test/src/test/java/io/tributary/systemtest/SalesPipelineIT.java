@@ -2,7 +2,9 @@ package io.tributary.systemtest;
 
 import static io.restassured.RestAssured.given;
 import static io.tributary.systemtest.RunningSuite.count;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,6 +12,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +30,12 @@ import io.tributary.generator.DumpFile;
 import io.tributary.generator.GeneratedDumps;
 import io.tributary.generator.GeneratorOptions;
 import io.tributary.generator.SalesDumpGenerator;
+import io.tributary.local.SuiteStatus;
+import io.tributary.local.TributaryService;
 
 /**
  * The packaged services, each its own process, against a real PostgreSQL and a real Kafka broker: files in through
- * ingestion, sales by region out of serving, exact to the cent.
+ * ingestion, sales by region out of serving, exact to the cent; a service killed is started again by the launcher.
  */
 class SalesPipelineIT {
 
@@ -125,5 +130,20 @@ class SalesPipelineIT {
                 "Central", new BigDecimal("501239.8908"),
                 "East", new BigDecimal("678781.2400")));
         suite.awaitSalesByRegion("2015-01-01", "2018-12-31", published);
+    }
+
+    @Test
+    void aKilledServiceIsStartedAgainAndCountedInTheStatus() {
+        long killed = suite.suite.service(TributaryService.SERVING).pid();
+        suite.suite.kill(TributaryService.SERVING);
+        SuiteStatus.Entry serving = await("the supervisor starts serving-service again").atMost(RunningSuite.LIMIT)
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> SuiteStatus.read(suite.suite.config().dataDir()).orElseThrow().processes().stream()
+                        .filter(entry -> entry.name().equals("serving-service")).findFirst().orElseThrow(),
+                        entry -> entry.restarts() == 1 && entry.state().equals("running"));
+        assertNotEquals(killed, serving.pid());
+        assertTrue(serving.lastExit().startsWith("exit status 137 (signal 9, SIGKILL) after "), serving.lastExit());
+        await("serving-service is ready again").atMost(RunningSuite.LIMIT).pollInterval(Duration.ofMillis(300))
+                .until(() -> suite.suite.service(TributaryService.SERVING).isReady());
     }
 }
