@@ -25,11 +25,12 @@ cd "$root"
 ./mvnw -B -ntp -pl "${FUZZ_MODULES:-catalog,ingestion-service,transform-service}" -am test-compile surefire:test@fuzz \
     -Dfuzz.duration="$duration" -Dfuzz.basedir=. -Dmaven.test.failure.ignore=true "$@" >"$log" 2>&1 || true
 echo
-# libFuzzer ends each run with "#<inputs> DONE ..."; a finding shows as "== Java Exception" or a failed assertion
+# libFuzzer ends each run with "Done <inputs> runs in <seconds> second(s)", after a finding too
 awk '
   /Running io\.tributary\..*FuzzTest/ { target = $NF; sub(/^io\.tributary\./, "", target) }
-  /^#[0-9]+[ \t]+DONE/ { inputs[target] = substr($1, 2); cov[target] = $4 }
-  /== Java Exception|FuzzTestFindingException|^\[ERROR\] .*FuzzTest\..*(FAILURE|ERROR)/ { findings[target]++ }
+  /^#[0-9]+[ \t]+(DONE|pulse|NEW|REDUCE)/ { cov[target] = $4 }
+  /^Done [0-9]+ runs in/ { inputs[target] = $2 }
+  /^com\.code_intelligence\.jazzer\.junit\.FuzzTestFindingException/ { findings[target]++ }
   /Tests run: .* -- in io\.tributary\..*FuzzTest/ { seen[target] = 1 }
   END {
     printf "%-55s %12s %8s %9s\n", "target", "inputs", "edges", "findings"
