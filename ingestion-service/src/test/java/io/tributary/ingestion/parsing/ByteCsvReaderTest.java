@@ -121,7 +121,7 @@ class ByteCsvReaderTest {
     }
 
     /** Hands out at most {@code chunk} bytes a read. */
-    private static final class Chunked extends InputStream {
+    static final class Chunked extends InputStream {
         private final ByteArrayInputStream in;
         private final int chunk;
 

@@ -2,9 +2,7 @@ package io.tributary.ingestion.parsing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -43,22 +41,19 @@ class CsvReadersFuzzTest {
         int chunk = data.consumeInt(1, 4096);
         byte[] bytes = data.consumeRemainingAsBytes();
 
-        List<CsvRecord> reference = readAll(new CharByCharCsvReader(text(bytes, charset, markToDrop, chunk), format));
+        List<CsvRecord> reference = readAll(
+                new CharByCharCsvReader(text(bytes, charset, markToDrop, chunk), format)::next);
         List<CsvRecord> buffered = readAll(new CsvReader(text(bytes, charset, markToDrop, chunk), format)::next);
         assertEquals(reference, buffered, "the buffered reader");
         if (ByteCsvReader.handles(charset, format)) {
             List<CsvRecord> fromBytes = readAll(
-                    ByteCsvReader.of(new Chunked(bytes, chunk), charset, format, markToDrop)::next);
+                    ByteCsvReader.of(new ByteCsvReaderTest.Chunked(bytes, chunk), charset, format, markToDrop)::next);
             assertEquals(reference, fromBytes, "the byte reader");
         }
     }
 
     private interface Rows {
         CsvRecord next() throws IOException;
-    }
-
-    private static List<CsvRecord> readAll(CharByCharCsvReader reader) throws IOException {
-        return readAll(reader::next);
     }
 
     private static List<CsvRecord> readAll(Rows rows) throws IOException {
@@ -70,27 +65,6 @@ class CsvReadersFuzzTest {
     }
 
     private static Reader text(byte[] bytes, Charset charset, boolean markToDrop, int chunk) throws IOException {
-        return new TextDecoding.EncodedText(new Chunked(bytes, chunk), charset, markToDrop).reader();
-    }
-
-    /** Hands out at most {@code chunk} bytes a read. */
-    private static final class Chunked extends InputStream {
-        private final ByteArrayInputStream in;
-        private final int chunk;
-
-        Chunked(byte[] bytes, int chunk) {
-            this.in = new ByteArrayInputStream(bytes);
-            this.chunk = chunk;
-        }
-
-        @Override
-        public int read() {
-            return in.read();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-            return in.read(buffer, offset, Math.min(length, chunk));
-        }
+        return new TextDecoding.EncodedText(new ByteCsvReaderTest.Chunked(bytes, chunk), charset, markToDrop).reader();
     }
 }
