@@ -31,6 +31,7 @@ import io.tributary.ingestion.messaging.RecordPublisher;
 import io.tributary.ingestion.parsing.RecordReader;
 import io.tributary.ingestion.parsing.RecordReaders;
 import io.tributary.ingestion.parsing.SourceRecord;
+import io.tributary.ingestion.parsing.TextColumns;
 
 /**
  * Processes one stored file. First its fields and a sample of its records are compared with the contract: a drift an
@@ -147,11 +148,6 @@ public class BatchProcessor {
         try (RecordReader reader = sample.whole() ? RecordReader.of(sample.records()) : open(job)) {
             for (SourceRecord record = reader.next(); record != null; record = reader.next()) {
                 tally.received++;
-                if (record.containsNul()) {
-                    tally.quarantine(record, new Violation(null, "text.nul", null,
-                            "the record contains the NUL character, which no text column can hold"));
-                    continue;
-                }
                 CheckedRecord checked = enforcer.check(aliases.apply(record));
                 if (!checked.isAccepted()) {
                     tally.quarantine(record, checked.violation());
@@ -279,9 +275,9 @@ public class BatchProcessor {
             }
         }
 
-        /** PostgreSQL text cannot hold U+0000; the quarantine keeps the record with it made visible. */
+        /** PostgreSQL text cannot hold U+0000 nor half a surrogate pair; the quarantine shows them as escapes. */
         private static String storable(String text) {
-            return text == null ? null : text.replace("\u0000", "\\u0000");
+            return TextColumns.escaped(text);
         }
 
         private BatchCounts counts() {

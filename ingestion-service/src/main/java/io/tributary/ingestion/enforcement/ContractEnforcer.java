@@ -44,6 +44,8 @@ public final class ContractEnforcer {
     private final String[] names;
     /** For each property, the last property of the same name: whose value the data holds under that name. */
     private final int[] keyValueIndexes;
+    /** The primary key's property when it has one, for the violation of a key too long to store; else null. */
+    private final String keyField;
     private List<String> boundNames;
     private FieldBinding binding;
 
@@ -61,6 +63,7 @@ public final class ContractEnforcer {
             needsValue[i] = properties.get(i).requiresValue();
         }
         this.keyIndexes = contract.primaryKey().stream().mapToInt(properties::indexOf).toArray();
+        this.keyField = keyIndexes.length == 1 ? properties.get(keyIndexes[0]).name() : null;
         String[] propertyNames = properties.stream().map(ContractProperty::name).toArray(String[]::new);
         this.names = RecordData.usable(propertyNames) ? propertyNames : null;
         this.keyValueIndexes = new int[propertyNames.length];
@@ -82,8 +85,10 @@ public final class ContractEnforcer {
     /**
      * Checks one record: the first violation found, or the typed values of the declared properties and the business
      * key. Per field, in order: missing values ({@code required}, {@code nullValues}, {@code missingValues}), the
-     * logical type ({@code logicalType}), then the limits of {@code logicalTypeOptions} and the per-record quality
-     * rules (see {@link PropertyRules} for the rule names).
+     * logical type ({@code logicalType}), what the curated store can hold ({@code text.nul}, {@code text.surrogate},
+     * {@code store.numeric}, {@code store.date}, {@code store.timestamp}: {@link StoreLimits}), then the limits of
+     * {@code logicalTypeOptions} and the per-record quality rules (see {@link PropertyRules} for the rule names); last,
+     * a business key too long for an index entry ({@code store.key}).
      */
     public CheckedRecord check(SourceRecord record) {
         if (!record.isReadable()) {
@@ -100,7 +105,9 @@ public final class ContractEnforcer {
             return CheckedRecord.rejected(new Violation(null, "row.fieldCount", Integer.toString(values.size()),
                     "the row has " + values.size() + " fields where the header has " + record.names().size()));
         }
-        RowFields row = values instanceof RowFields bytes ? bytes : null;
+        // a row holding a zero byte is checked from its text, where every text value is scanned for U+0000; the
+        // text of other rows read from bytes was decoded, so holds neither U+0000 nor an unpaired surrogate
+        RowFields row = values instanceof RowFields bytes && !record.containsNul() ? bytes : null;
         Object[] typed = new Object[rules.length];
         for (int i = 0; i < rules.length; i++) {
             PropertyRules p = rules[i];
@@ -127,13 +134,24 @@ public final class ContractEnforcer {
                 return CheckedRecord.rejected(new Violation(p.name, "logicalType", text,
                         "'" + p.property.sourceName() + "': " + e.getMessage()));
             }
-            Violation violation = p.check(value, text);
+            Violation violation = p.unstorable(value, text, row == null);
+            if (violation == null) {
+                violation = p.check(value, text);
+            }
             if (violation != null) {
                 return CheckedRecord.rejected(violation);
             }
             typed[i] = p.parser.output(value);
         }
-        return CheckedRecord.accepted(data(typed, row, fields), businessKey(typed, row, fields));
+        String key = businessKey(typed, row, fields);
+        if (key != null) {
+            String tooLong = StoreLimits.key(key);
+            if (tooLong != null) {
+                return CheckedRecord.rejected(new Violation(keyField, "store.key", key, "the primary key cannot be "
+                        + "stored: " + tooLong));
+            }
+        }
+        return CheckedRecord.accepted(data(typed, row, fields), key);
     }
 
     /** The values by property name, in the contract's order; strings may be left in the row they were read from. */

@@ -22,6 +22,7 @@ import io.tributary.catalog.contract.IsoTemporal;
 import io.tributary.catalog.contract.LogicalType;
 import io.tributary.catalog.contract.QualityRule;
 import io.tributary.ingestion.parsing.RowFields;
+import io.tributary.ingestion.parsing.TextColumns;
 
 /**
  * Everything one property checks, worked out once per enforcer: what counts as missing and whether a value is
@@ -35,6 +36,8 @@ import io.tributary.ingestion.parsing.RowFields;
  * <li>{@code required} (required or primary key), {@code nullValues}, {@code missingValues}: a value is needed and the
  * field is absent, null, blank or one of the property's missing texts;</li>
  * <li>{@code logicalType}: the text is not of the type;</li>
+ * <li>{@code text.nul}, {@code text.surrogate}, {@code store.numeric}, {@code store.date}, {@code store.timestamp}:
+ * the curated store cannot hold the value ({@link StoreLimits});</li>
  * <li>{@code format}: an integer outside the range of its {@code format} (i8 ... u128);</li>
  * <li>{@code minimum}, {@code exclusiveMinimum}, {@code maximum}, {@code exclusiveMaximum}: integers, numbers,
  * dates, times and timestamps;</li>
@@ -143,6 +146,36 @@ final class PropertyRules {
         }
         String how = text == null || text.isBlank() ? " and is empty" : " and '" + text.strip() + "' counts as missing";
         return new Violation(name, requiredRule, text, column + requiredBy + how);
+    }
+
+    /**
+     * Why the curated store cannot hold the parsed value ({@link StoreLimits}), or null when it can. A text value is
+     * looked at only when {@code scanText}: text decoded from bytes holds nothing a text column cannot.
+     */
+    Violation unstorable(Object value, String text, boolean scanText) {
+        if (parser.isText()) {
+            int at = scanText ? TextColumns.firstUnstorable(text) : -1;
+            if (at < 0) {
+                return null;
+            }
+            char c = text.charAt(at);
+            return c == '\u0000'
+                    ? new Violation(name, "text.nul", text, column + " holds the NUL character (U+0000) at character "
+                            + (at + 1) + ", which no text column can hold")
+                    : new Violation(name, "text.surrogate", text, column + " holds half a surrogate pair ("
+                            + String.format("\\u%04x", (int) c) + ") at character " + (at + 1)
+                            + ", which is not a character: no text column can hold it");
+        }
+        String why = StoreLimits.value(value);
+        if (why == null) {
+            return null;
+        }
+        String rule = switch (property.logicalType()) {
+            case DATE -> "store.date";
+            case TIMESTAMP -> "store.timestamp";
+            default -> "store.numeric";
+        };
+        return new Violation(name, rule, text, column + ": '" + text.strip() + "' cannot be stored: " + why);
     }
 
     /** The first limit the parsed value breaks, or null. */

@@ -34,7 +34,8 @@ final class ValueParser {
     private final boolean temporal;
     /**
      * Temporal values repeat (the dates of one file are few): the last ones parsed by text, and their output text, in
-     * a small cache indexed by the text's hash. Only values that parsed are kept; one parser serves one thread.
+     * a small cache indexed by the text's hash. Only values that parsed, and that the curated store holds
+     * ({@link StoreLimits}), are kept; one parser serves one thread.
      */
     private static final int CACHE = 16;
     private final String[] cachedText = new String[CACHE];
@@ -75,6 +76,10 @@ final class ValueParser {
             if (!text.equals(cachedText[slot])) {
                 lastSlot = -1;
                 Object value = parseText(text);
+                if (StoreLimits.value(value) != null) {
+                    // never cached, so that no read from bytes takes it for a value the store holds
+                    return value;
+                }
                 cachedText[slot] = text;
                 cachedValue[slot] = value;
                 cachedOutput[slot] = value.toString();

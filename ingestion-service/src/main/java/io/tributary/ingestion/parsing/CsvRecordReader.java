@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.List;
 
-/** Records of a delimited file: its first row names the fields; blank lines carry no record. */
+/**
+ * Records of a delimited file: its first row names the fields (a name holding U+0000 shows it as {@code \u0000}, as
+ * every name the catalog keeps must); blank lines carry no record.
+ */
 public final class CsvRecordReader implements RecordReader {
 
     /** Where the rows come from: the text, or its bytes. */
@@ -35,7 +38,7 @@ public final class CsvRecordReader implements RecordReader {
             if (first == null) {
                 return null;
             }
-            header = first.fields().stream().map(String::strip).toList();
+            header = first.fields().stream().map(name -> TextColumns.escaped(name.strip())).toList();
         }
         for (CsvRecord row = csv.next(); row != null; row = csv.next()) {
             if (!row.isEmpty()) {

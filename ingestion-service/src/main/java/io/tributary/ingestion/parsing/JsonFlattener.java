@@ -37,6 +37,10 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
  * </p>
  * <h2>Raw text and names</h2>
  * <p>
+ * A key holding a character no text column can hold ({@code \u0000}, half a surrogate pair) names its field with that
+ * character as its escape ({@link TextColumns#escaped}), as every name the catalog keeps must.
+ * </p>
+ * <p>
  * A record's raw text is the object as written; an exploded record's is the object with the exploded array holding
  * only that record's element, so that each record of an order is told apart by its raw text. Records whose names are
  * the same share one list instance.
@@ -101,7 +105,7 @@ final class JsonFlattener {
             Text text) throws IOException {
         boolean empty = true;
         for (JsonToken token = next(parser); token != JsonToken.END_OBJECT; token = next(parser)) {
-            String path = path(prefix, parser.currentName());
+            String path = path(prefix, TextColumns.escaped(parser.currentName()));
             value(parser, next(parser), path, names, values, explodable, text);
             empty = false;
         }
