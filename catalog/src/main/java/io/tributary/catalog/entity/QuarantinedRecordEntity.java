@@ -41,8 +41,13 @@ public class QuarantinedRecordEntity {
     @Column(nullable = false)
     public String reason;
 
+    /** The record's text as it came; a character no text column can hold (U+0000) is shown as its escape. */
     @Column(nullable = false)
     public String raw;
+
+    /** The record's text exactly, as UTF-8, when {@link #raw} had to escape a character of it; else null. */
+    @Column(name = "raw_exact")
+    public byte[] rawExact;
 
     /** {@code ingestion}, or {@code pipeline:<name>} for a record a transform pipeline could not process. */
     @Column(nullable = false)

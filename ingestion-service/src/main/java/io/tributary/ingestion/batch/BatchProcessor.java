@@ -31,7 +31,6 @@ import io.tributary.ingestion.messaging.RecordPublisher;
 import io.tributary.ingestion.parsing.RecordReader;
 import io.tributary.ingestion.parsing.RecordReaders;
 import io.tributary.ingestion.parsing.SourceRecord;
-import io.tributary.ingestion.parsing.TextColumns;
 
 /**
  * Processes one stored file. First its fields and a sample of its records are compared with the contract: a drift an
@@ -253,16 +252,7 @@ public class BatchProcessor {
             if (!write) {
                 return;
             }
-            QuarantinedRecordEntity entry = new QuarantinedRecordEntity();
-            entry.batchId = job.batchId();
-            entry.dataset = job.dataset();
-            entry.position = record.position();
-            entry.field = violation.field();
-            entry.rule = violation.rule();
-            entry.value = storable(violation.value());
-            entry.reason = violation.reason();
-            entry.raw = storable(record.raw());
-            pending.add(entry);
+            pending.add(QuarantineEntries.of(job.batchId(), job.dataset(), record.position(), record.raw(), violation));
             if (pending.size() >= quarantineChunk) {
                 flushQuarantine();
             }
@@ -273,11 +263,6 @@ public class BatchProcessor {
                 store.quarantine(List.copyOf(pending));
                 pending.clear();
             }
-        }
-
-        /** PostgreSQL text cannot hold U+0000 nor half a surrogate pair; the quarantine shows them as escapes. */
-        private static String storable(String text) {
-            return TextColumns.escaped(text);
         }
 
         private BatchCounts counts() {

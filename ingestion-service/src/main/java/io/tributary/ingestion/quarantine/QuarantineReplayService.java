@@ -22,6 +22,7 @@ import io.tributary.catalog.entity.SourceEntity;
 import io.tributary.catalog.repository.QuarantineRepository;
 import io.tributary.ingestion.batch.BatchJob;
 import io.tributary.ingestion.batch.BatchStore;
+import io.tributary.ingestion.batch.QuarantineEntries;
 import io.tributary.ingestion.batch.RecordEvents;
 import io.tributary.ingestion.drift.ColumnAliases;
 import io.tributary.ingestion.enforcement.CheckedRecord;
@@ -118,17 +119,15 @@ public class QuarantineReplayService {
             if (PRIMARY_KEY_CONFLICT.equals(entry.rule)) {
                 continue;
             }
-            SourceRecord record = reread(job, fields, entry);
+            String raw = QuarantineEntries.raw(entry);
+            SourceRecord record = reread(job, fields, entry.position, raw);
             CheckedRecord checked = enforcer.check(aliases.apply(record));
             if (checked.isAccepted()) {
-                String key = RecordEvents.key(checked, entry.raw);
+                String key = RecordEvents.key(checked, raw);
                 flight.send(key, events.accepted(entry.position, checked, key, at));
                 acceptedIds.add(entry.id);
             } else {
-                entry.field = checked.violation().field();
-                entry.rule = checked.violation().rule();
-                entry.value = checked.violation().value();
-                entry.reason = checked.violation().reason();
+                QuarantineEntries.describe(entry, checked.violation());
                 stillFailing.add(entry);
             }
         }
@@ -137,28 +136,28 @@ public class QuarantineReplayService {
         return acceptedIds.size();
     }
 
-    /** The quarantined record read again from its raw text, with the field names of its batch. */
-    private static SourceRecord reread(BatchJob job, List<String> fields, QuarantinedRecordEntity entry) {
+    /**
+     * The quarantined record read again from its text as it came (not the copy the quarantine shows), with the field
+     * names of its batch.
+     */
+    private static SourceRecord reread(BatchJob job, List<String> fields, long position, String raw) {
         try {
             if (job.format() == SourceEntity.Format.CSV) {
-                CsvRecord row = new CsvReader(new StringReader(entry.raw), FormatOptions.csvFormat(job.options())).next();
-                return new SourceRecord(entry.position, fields, row == null ? List.of("") : row.fields(), entry.raw,
-                        null);
+                CsvRecord row = new CsvReader(new StringReader(raw), FormatOptions.csvFormat(job.options())).next();
+                return new SourceRecord(position, fields, row == null ? List.of("") : row.fields(), raw, null);
             }
             // the quarantine keeps text, written here as UTF-8 whatever the source's own encoding
             Map<String, String> options = new HashMap<>(job.options());
             options.put("encoding", "UTF-8");
             try (RecordReader reader = RecordReaders.open(job.format(), options,
-                    new ByteArrayInputStream(entry.raw.getBytes(StandardCharsets.UTF_8)))) {
+                    new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)))) {
                 SourceRecord record = reader.next();
                 return record == null
-                        ? SourceRecord.unreadable(entry.position, entry.raw, "empty record")
-                        : new SourceRecord(entry.position, record.names(), record.values(), entry.raw,
-                                record.error());
+                        ? SourceRecord.unreadable(position, raw, "empty record")
+                        : new SourceRecord(position, record.names(), record.values(), raw, record.error());
             }
         } catch (IOException e) {
-            return SourceRecord.unreadable(entry.position, entry.raw, "could not read the record again: "
-                    + e.getMessage());
+            return SourceRecord.unreadable(position, raw, "could not read the record again: " + e.getMessage());
         }
     }
 }
