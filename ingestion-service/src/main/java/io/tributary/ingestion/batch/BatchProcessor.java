@@ -8,7 +8,9 @@ import java.nio.file.NoSuchFileException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,7 +68,12 @@ public class BatchProcessor {
     public enum Next {
         DONE,
         /** Kafka did not take every record: the batch waits, and is processed again later from its stored file. */
-        RETRY_LATER
+        RETRY_LATER,
+        /**
+         * Kafka refuses the batch's records for a reason sending again does not change (an authorization, the topic):
+         * the batch is FAILED with that reason.
+         */
+        REFUSED
     }
 
     public Next process(UUID batchId) {
@@ -108,6 +115,12 @@ public class BatchProcessor {
             LOG.errorf(e, "batch %s failed", batchId);
             fail(job, fields, e.getMessage());
         } catch (RecordPublisher.PublishException e) {
+            if (e.permanent()) {
+                LOG.errorf("batch %s failed: %s", batchId, e.getMessage());
+                fail(job, fields, e.getMessage() + "; nothing more of the batch was sent: once that is fixed, upload "
+                        + "the file again");
+                return Next.REFUSED;
+            }
             LOG.warnf("batch %s waits for Kafka: %s", batchId, e.getMessage());
             store.waitForKafka(batchId, e.getMessage());
             return Next.RETRY_LATER;
@@ -156,7 +169,7 @@ public class BatchProcessor {
                 KeyIndex.Seen seen = tally.keys.offer(key, record);
                 if (seen == KeyIndex.Seen.NEW) {
                     if (publish) {
-                        flight.send(key, events.accepted(record.position(), checked, key, acceptedAt));
+                        flight.send(key, events.accepted(record.position(), checked, key, acceptedAt), tally.received);
                     }
                     tally.accepted++;
                 } else if (seen == KeyIndex.Seen.SAME_RECORD) {
@@ -166,10 +179,35 @@ public class BatchProcessor {
                             "another record of this batch has the same primary key " + key + " and different values"));
                 }
             }
-            tally.flushQuarantine();
         }
-        flight.awaitAll();
+        List<RecordPublisher.Refused> refused = flight.awaitAll();
+        if (!refused.isEmpty()) {
+            quarantineRefused(job, sample, refused, tally);
+        }
+        tally.flushQuarantine();
         return tally.counts();
+    }
+
+    /**
+     * Moves the records Kafka refused for good from the accepted to the quarantine, with what Kafka said. They are
+     * few: the input is read again to find them by their place in it, rather than keeping every record in flight.
+     */
+    private void quarantineRefused(BatchJob job, Sample sample, List<RecordPublisher.Refused> refused, Tally tally)
+            throws IOException {
+        Map<Long, RecordPublisher.Refused> byPlace = new HashMap<>();
+        refused.forEach(r -> byPlace.put(r.tag(), r));
+        long place = 0;
+        try (RecordReader reader = sample.whole() ? RecordReader.of(sample.records()) : open(job)) {
+            for (SourceRecord record = reader.next(); record != null && !byPlace.isEmpty(); record = reader.next()) {
+                RecordPublisher.Refused refusal = byPlace.remove(++place);
+                if (refusal != null) {
+                    tally.accepted--;
+                    tally.quarantine(record, new Violation(null, refusal.rule(), null, "Kafka refused the record, "
+                            + "and would refuse it again: " + refusal.reason()));
+                }
+            }
+        }
+        LOG.warnf("batch %s: Kafka refused %d records for good; they are quarantined", job.batchId(), refused.size());
     }
 
     private static RecordReader open(BatchJob job) throws IOException {

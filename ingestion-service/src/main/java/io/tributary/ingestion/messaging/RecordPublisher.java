@@ -1,8 +1,12 @@
 package io.tributary.ingestion.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -63,10 +67,16 @@ public class RecordPublisher {
         producer.close();
     }
 
+    /**
+     * One batch's records in flight. A record Kafka refuses for good ({@link KafkaRefusal#RECORD}) is set aside with
+     * its reason and the others go on; any other refusal stops the flight: nothing more is sent, and
+     * {@link #awaitAll()} throws.
+     */
     public final class Flight {
 
         private final Semaphore window = new Semaphore(WINDOW);
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private final Queue<Refused> refused = new ConcurrentLinkedQueue<>();
         /** Shared by the flight's records: the producer only reads headers once it has them. */
         private final Headers headers;
 
@@ -75,10 +85,15 @@ public class RecordPublisher {
                     .add(Channels.DATASET_HEADER, dataset.getBytes(StandardCharsets.UTF_8));
         }
 
-        public void send(String key, RecordEvent event) throws InterruptedException {
+        /**
+         * Sends a record.
+         *
+         * @param tag what tells the caller's records apart, handed back with a refusal of this one
+         */
+        public void send(String key, RecordEvent event, long tag) throws InterruptedException {
             if (failure.get() != null) {
-                // Kafka already refused a record of this flight, so the batch is sent again later: waiting out
-                // max.block.ms once more for each record left would only hold the worker
+                // Kafka already refused a record of this flight, so the batch is sent again later or not at all:
+                // waiting out max.block.ms once more for each record left would only hold the worker
                 return;
             }
             window.acquire();
@@ -86,31 +101,66 @@ public class RecordPublisher {
                 producer.send(new ProducerRecord<>(Channels.ACCEPTED_RECORDS, null, key, event, headers),
                         (metadata, error) -> {
                             if (error != null) {
-                                failure.compareAndSet(null, error);
+                                refused(tag, error);
                             }
                             window.release();
                         });
             } catch (RuntimeException e) {
-                failure.compareAndSet(null, e);
+                refused(tag, e);
                 window.release();
             }
         }
 
-        /** Waits for every acknowledgement; throws when Kafka refused any record. */
-        public void awaitAll() throws InterruptedException {
+        private void refused(long tag, Throwable error) {
+            if (KafkaRefusal.of(error) == KafkaRefusal.RECORD) {
+                refused.add(new Refused(tag, KafkaRefusal.rule(error), KafkaRefusal.describe(error)));
+            } else {
+                failure.compareAndSet(null, error);
+            }
+        }
+
+        /**
+         * Waits for every acknowledgement; throws when Kafka refused a record for a reason other than the record
+         * itself.
+         *
+         * @return the records Kafka refused for good, by tag
+         */
+        public List<Refused> awaitAll() throws InterruptedException {
             window.acquire(WINDOW);
             window.release(WINDOW);
             Throwable error = failure.get();
             if (error != null) {
                 throw new PublishException(error);
             }
+            return refused.stream().sorted(Comparator.comparingLong(Refused::tag)).toList();
         }
     }
 
-    /** Kafka refused a record of a flight. */
+    /**
+     * A record Kafka will never take.
+     *
+     * @param rule the quarantine rule, {@code kafka.} and what Kafka said, such as {@code kafka.recordTooLarge}
+     * @param reason what Kafka said
+     */
+    public record Refused(long tag, String rule, String reason) {
+    }
+
+    /** Kafka refused a record of a flight, not for the record's own sake: for a while, or for good. */
     public static final class PublishException extends RuntimeException {
+
+        private final boolean permanent;
+
         PublishException(Throwable cause) {
-            super("Kafka did not take every accepted record: " + cause.getMessage(), cause);
+            super(KafkaRefusal.of(cause) == KafkaRefusal.BATCH
+                    ? "Kafka refuses this batch's records and will go on refusing them (" + KafkaRefusal.describe(cause)
+                            + ")"
+                    : "Kafka did not take every accepted record: " + cause.getMessage(), cause);
+            this.permanent = KafkaRefusal.of(cause) == KafkaRefusal.BATCH;
+        }
+
+        /** Whether sending again cannot help until something is changed (an authorization, the topic). */
+        public boolean permanent() {
+            return permanent;
         }
     }
 }

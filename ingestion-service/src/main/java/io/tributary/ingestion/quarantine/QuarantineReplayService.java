@@ -27,6 +27,7 @@ import io.tributary.ingestion.batch.RecordEvents;
 import io.tributary.ingestion.drift.ColumnAliases;
 import io.tributary.ingestion.enforcement.CheckedRecord;
 import io.tributary.ingestion.enforcement.ContractEnforcer;
+import io.tributary.ingestion.enforcement.Violation;
 import io.tributary.ingestion.messaging.RecordPublisher;
 import io.tributary.ingestion.parsing.CsvReader;
 import io.tributary.ingestion.parsing.CsvRecord;
@@ -124,14 +125,20 @@ public class QuarantineReplayService {
             CheckedRecord checked = enforcer.check(aliases.apply(record));
             if (checked.isAccepted()) {
                 String key = RecordEvents.key(checked, raw);
-                flight.send(key, events.accepted(entry.position, checked, key, at));
+                flight.send(key, events.accepted(entry.position, checked, key, at), entry.id);
                 acceptedIds.add(entry.id);
             } else {
                 QuarantineEntries.describe(entry, checked.violation());
                 stillFailing.add(entry);
             }
         }
-        flight.awaitAll();
+        for (RecordPublisher.Refused refused : flight.awaitAll()) {
+            QuarantinedRecordEntity entry = entries.stream().filter(e -> e.id == refused.tag()).findFirst().orElseThrow();
+            QuarantineEntries.describe(entry, new Violation(null, refused.rule(), null,
+                    "Kafka refused the record, and would refuse it again: " + refused.reason()));
+            acceptedIds.remove(entry.id);
+            stillFailing.add(entry);
+        }
         QuarkusTransaction.requiringNew().run(() -> batches.replayed(batchId, acceptedIds, stillFailing));
         return acceptedIds.size();
     }
