@@ -76,7 +76,21 @@ public class BatchProcessor {
         REFUSED
     }
 
+    /** Processes a file: a drift an operator must decide on, or too many failures, hold it whole. */
     public Next process(UUID batchId) {
+        return process(batchId, true);
+    }
+
+    /**
+     * Processes a push of events, whose caller waits for the answer: it is never held, so that every event it holds is
+     * accepted, quarantined with its reason or counted as a duplicate by the time the call returns (decision 28). The
+     * drift is still found and kept on the batch.
+     */
+    public Next processPush(UUID batchId) {
+        return process(batchId, false);
+    }
+
+    private Next process(UUID batchId, boolean holds) {
         BatchJob job = store.start(batchId);
         if (job.contract() == null) {
             fail(job, List.of(), "dataset '" + job.dataset() + "' has no data contract: PUT one to /api/contracts/"
@@ -93,11 +107,11 @@ public class BatchProcessor {
                             aliases.apply(job.previousFields()));
             store.recordFields(batchId, fields, drift);
             announce(job, BatchLifecycle.Phase.STARTED, fields, null, null);
-            if (!job.released() && drift.needsReview()) {
+            if (holds && !job.released() && drift.needsReview()) {
                 hold(job, fields, drift.summary());
                 return Next.DONE;
             }
-            if (!job.released() && job.maxQuarantineShare() != null) {
+            if (holds && !job.released() && job.maxQuarantineShare() != null) {
                 String overThreshold = thresholdExceeded(job, run(job, sample, false));
                 if (overThreshold != null) {
                     hold(job, fields, overThreshold);

@@ -1,6 +1,9 @@
 package io.tributary.ingestion.intake;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +18,9 @@ import io.tributary.ingestion.batch.BatchProcessor;
 import io.tributary.ingestion.batch.BatchStore;
 import io.tributary.ingestion.config.IngestionConfig;
 import io.tributary.ingestion.landing.LandingArchive;
+import io.tributary.ingestion.parsing.BodyProblems;
+import io.tributary.ingestion.parsing.RecordReader;
+import io.tributary.ingestion.parsing.RecordReaders;
 import io.tributary.ingestion.service.InvalidRequestException;
 import io.tributary.ingestion.service.KafkaUnavailableException;
 import io.tributary.ingestion.service.SourceDisabledException;
@@ -22,9 +28,11 @@ import io.tributary.ingestion.source.SourceService;
 
 /**
  * Takes events that a source system pushes over HTTP (one JSON object, an array of them, or NDJSON). The body is
- * kept in the landing archive like a file, then processed at once: the call returns only when every accepted event is
- * in Kafka, so an acknowledged event is never lost. When Kafka does not take them, the call fails with
- * {@link KafkaUnavailableException} and its batch is set aside, so nothing of it is published later behind the
+ * kept in the landing archive like a file, then processed at once: the call returns only when every event is accepted
+ * and in Kafka, quarantined with its reason, or counted as a duplicate, so an acknowledged event is never lost. A
+ * body that is not JSON (or NDJSON) where it should be is refused whole with where and why ({@link BodyProblems}), and
+ * no batch is made of it: its sender can send it again, mended. When Kafka does not take the events, the call fails
+ * with {@link KafkaUnavailableException} and its batch is set aside, so nothing of it is published later behind the
  * caller's back.
  */
 @ApplicationScoped
@@ -45,7 +53,7 @@ public class EventIntakeService {
         this.retryAfter = config.retryDelay();
     }
 
-    /** The processed push's batch: completed, or held for review. */
+    /** The processed push's batch: completed, or failed with the reason when Kafka refuses its records for good. */
     public BatchEntity receive(String sourceName, InputStream body) {
         SourceEntity source = sources.get(sourceName);
         if (!source.enabled) {
@@ -58,11 +66,26 @@ public class EventIntakeService {
         UUID id = UUID.randomUUID();
         String name = "events." + source.format.name().toLowerCase(Locale.ROOT);
         LandingArchive.StoredFile stored = archive.store(source.name, id, name, body);
+        List<String> problems = problems(source, stored);
+        if (!problems.isEmpty()) {
+            archive.discard(stored);
+            throw new InvalidRequestException(problems);
+        }
         QuarkusTransaction.requiringNew().run(() -> batches.record(id, source, name, stored));
-        if (processor.process(id) == BatchProcessor.Next.RETRY_LATER) {
+        if (processor.processPush(id) == BatchProcessor.Next.RETRY_LATER) {
             processor.fail(id, "Kafka did not take every event; nothing of this call was acknowledged: send it again");
             throw new KafkaUnavailableException(id, retryAfter);
         }
         return QuarkusTransaction.requiringNew().call(() -> batches.get(id));
+    }
+
+    /** Where and why the stored body is not events of the source's format; empty when it is. */
+    private static List<String> problems(SourceEntity source, LandingArchive.StoredFile stored) {
+        try (RecordReader reader = RecordReaders.open(source.format, source.options,
+                Files.newInputStream(stored.path()))) {
+            return BodyProblems.of(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the stored body of the push again", e);
+        }
     }
 }

@@ -3,7 +3,9 @@ package io.tributary.ingestion.rest;
 import static io.restassured.RestAssured.given;
 import static io.tributary.ingestion.IngestionApi.registerSource;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
@@ -67,12 +69,49 @@ class EventIntakeTest {
                 .then().statusCode(200).body("accepted", is(1));
         String ndjson = registerSource("sales", Map.of("format", "NDJSON"));
         given().contentType("application/x-ndjson")
-                .body((EVENT.formatted(12, "South", "1") + "\n{not json}\n" + EVENT.formatted(13, "West", "2") + "\n")
+                .body((EVENT.formatted(12, "South", "1") + "\n[1]\n" + EVENT.formatted(13, "West", "2") + "\n")
                         .getBytes(StandardCharsets.UTF_8))
                 .post("/api/sources/" + ndjson + "/events")
                 .then().statusCode(200)
+                .body("received", is(3))
                 .body("accepted", is(2))
                 .body("quarantined", is(1));
+    }
+
+    @Test
+    void refusesBodyThatIsNotJsonWithWhereAndWhyAndMakesNoBatch() {
+        String source = registerSource("sales", Map.of("format", "JSON"));
+        given().contentType("application/json").body("[1 true]")
+                .post("/api/sources/" + source + "/events")
+                .then().statusCode(400)
+                .body("details[0]", startsWith("line 1, column 4: "));
+        given().get("/api/sources/" + source + "/batches").then().body("size()", is(0));
+    }
+
+    @Test
+    void refusesNdjsonNamingEachLineThatIsNotJson() {
+        String source = registerSource("sales", Map.of("format", "NDJSON"));
+        given().contentType("application/x-ndjson")
+                .body((EVENT.formatted(21, "South", "1") + "\n{not json}\n" + EVENT.formatted(22, "West", "2") + "\n")
+                        .getBytes(StandardCharsets.UTF_8))
+                .post("/api/sources/" + source + "/events")
+                .then().statusCode(400)
+                .body("details.size()", is(1))
+                .body("details[0]", startsWith("line 2, column 2: "));
+    }
+
+    @Test
+    void quarantinesEventWithHalfASurrogatePairInAKey() {
+        String source = registerSource("sales", Map.of("format", "JSON"));
+        String event = EVENT.formatted(31, "West", "1");
+        String batch = given().contentType("application/json")
+                .body("[" + event + ", {\"\\ud800\": 1, " + event.substring(1).replace("31", "32") + "]")
+                .post("/api/sources/" + source + "/events")
+                .then().statusCode(200)
+                .body("received", is(2))
+                .body("accepted", is(2))
+                .extract().path("id");
+        given().get("/api/batches/" + batch).then().body("fields", hasItem("\\ud800"));
     }
 
     @Test
