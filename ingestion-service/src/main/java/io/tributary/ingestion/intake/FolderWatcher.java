@@ -112,7 +112,8 @@ public class FolderWatcher {
         seen.remove(file);
         try {
             try (InputStream in = Files.newInputStream(file)) {
-                IntakeService.Intake taken = intake.receiveFile(source, file.getFileName().toString(), in, false);
+                IntakeService.Intake taken = intake.receiveFile(source, file.getFileName().toString(),
+                        IntakeService.Upload.UNTYPED, in, false);
                 LOG.infof("took %s for source %s as batch %s%s", file, source, taken.batch().id,
                         taken.alreadyReceived() ? " (same content as before)" : "");
             }

@@ -12,6 +12,7 @@ import io.tributary.catalog.entity.SourceEntity;
 import io.tributary.ingestion.batch.BatchStore;
 import io.tributary.ingestion.landing.LandingArchive;
 import io.tributary.ingestion.service.SourceDisabledException;
+import io.tributary.ingestion.service.UnsupportedUploadTypeException;
 import io.tributary.ingestion.source.SourceService;
 
 /** Takes a file for a source: stores it in the landing archive, records the batch, and leaves processing to run. */
@@ -34,17 +35,32 @@ public class IntakeService {
     public record Intake(BatchEntity batch, boolean alreadyReceived) {
     }
 
+    /** How an upload came: its Content-Type and Content-Encoding, either null when not sent. */
+    public record Upload(String contentType, String contentEncoding) {
+
+        /** A file that came without headers, such as one found in a drop folder. */
+        public static final Upload UNTYPED = new Upload(null, null);
+    }
+
     /**
      * Stores the file and records a batch for it, unless the source already took a file with the same content
-     * (SHA-256) that was not set aside; {@code force} takes it again all the same.
+     * (SHA-256) that was not set aside; {@code force} takes it again all the same. An upload whose type says it is
+     * of another format than the source's is refused ({@link UploadTypes}); a file without a name is named for the
+     * format.
      */
-    public Intake receiveFile(String sourceName, String fileName, InputStream body, boolean force) {
+    public Intake receiveFile(String sourceName, String fileName, Upload upload, InputStream body, boolean force) {
         SourceEntity source = sources.get(sourceName);
         if (!source.enabled) {
             throw new SourceDisabledException(sourceName);
         }
+        String refusal = UploadTypes.refusal(source.format, upload.contentType(), upload.contentEncoding());
+        if (refusal != null) {
+            throw new UnsupportedUploadTypeException(refusal + "; source '" + source.name + "' takes "
+                    + source.format.name() + " files, sent as " + String.join(", ", UploadTypes.takes(source.format)));
+        }
         UUID id = UUID.randomUUID();
-        String safeName = sanitise(fileName);
+        String safeName = sanitise(fileName,
+                UploadTypes.defaultName(source.format, UploadTypes.gzip(upload.contentType(), upload.contentEncoding())));
         LandingArchive.StoredFile stored = archive.store(source.name, id, safeName, body);
         if (!force) {
             var earlier = batches.findSameContent(source.name, stored.sha256());
@@ -64,16 +80,16 @@ public class IntakeService {
         return batches.listBySource(sources.get(sourceName).name);
     }
 
-    /** Keeps letters, digits, dot, dash and underscore; never a path. */
-    static String sanitise(String fileName) {
+    /** Keeps letters, digits, dot, dash and underscore; never a path. {@code otherwise} when nothing is left. */
+    static String sanitise(String fileName, String otherwise) {
         if (fileName == null || fileName.isBlank()) {
-            return "upload.csv";
+            return otherwise;
         }
         String base = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
         String safe = UNSAFE.matcher(base).replaceAll("_");
         safe = safe.replaceFirst("^\\.+", "");
         if (safe.isEmpty()) {
-            return "upload.csv";
+            return otherwise;
         }
         return safe.length() > 200 ? safe.substring(safe.length() - 200) : safe;
     }

@@ -16,6 +16,7 @@ import io.tributary.ingestion.service.SourceConflictException;
 import io.tributary.ingestion.service.SourceDisabledException;
 import io.tributary.ingestion.service.UnknownBatchException;
 import io.tributary.ingestion.service.UnknownSourceException;
+import io.tributary.ingestion.service.UnsupportedUploadTypeException;
 
 public class ExceptionMappers {
 
@@ -49,6 +50,11 @@ public class ExceptionMappers {
         return Response.status(Response.Status.BAD_REQUEST)
                 .entity(new ErrorResponse("invalid request", e.problems()))
                 .build();
+    }
+
+    @ServerExceptionMapper
+    public Response unsupportedUploadType(UnsupportedUploadTypeException e) {
+        return error(Response.Status.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
     }
 
     /** Nothing of the call was acknowledged; the caller sends it again after Retry-After (in seconds). */

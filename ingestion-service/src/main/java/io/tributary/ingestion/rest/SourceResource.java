@@ -7,12 +7,14 @@ import java.util.List;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -112,12 +114,17 @@ public class SourceResource {
 
     @POST
     @Path("/{name}/files")
-    @Consumes({"text/csv", "application/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Upload a file; it is stored, then processed asynchronously as a batch. The same content "
-            + "again answers 200 with the earlier batch, unless force=true")
+            + "again answers 200 with the earlier batch, unless force=true. Any type of the source's format is taken "
+            + "(text/csv, application/json, application/x-ndjson, ...), and octet-stream, text/plain and gzip (as the "
+            + "type or Content-Encoding: gzip); 415 for a type of another format")
     public Response upload(@PathParam("name") String name, @QueryParam("fileName") String fileName,
-            @QueryParam("force") @DefaultValue("false") boolean force, InputStream body) {
-        IntakeService.Intake intake = this.intake.receiveFile(name, fileName, body, force);
+            @QueryParam("force") @DefaultValue("false") boolean force,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding, InputStream body) {
+        IntakeService.Intake intake = this.intake.receiveFile(name, fileName,
+                new IntakeService.Upload(contentType, contentEncoding), body, force);
         BatchEntity batch = intake.batch();
         Response.ResponseBuilder response = intake.alreadyReceived()
                 ? Response.ok().header(DUPLICATE_OF, batch.id)

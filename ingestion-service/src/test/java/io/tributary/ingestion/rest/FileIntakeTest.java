@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPOutputStream;
 
 import jakarta.inject.Inject;
 
@@ -159,11 +162,64 @@ class FileIntakeTest {
     }
 
     @Test
-    void refusesUnsupportedMediaType() {
+    void refusesTypeThatSaysTheFileIsOfAnotherFormat() {
         String source = registerSource("sales");
         given().contentType("application/xml").body("<rows/>")
                 .when().post("/api/sources/" + source + "/files")
-                .then().statusCode(415);
+                .then().statusCode(415)
+                .body("error", containsString("Content-Type 'application/xml' is not CSV"));
+        given().contentType("application/json").body("{}")
+                .when().post("/api/sources/" + source + "/files")
+                .then().statusCode(415)
+                .body("error", containsString("text/csv"));
+    }
+
+    @Test
+    void takesJsonFilesSentWithAJsonTypeAndNamesThemForTheFormat() {
+        String ndjson = registerSource("sales", Map.of("format", "NDJSON"));
+        String lines = """
+                {"Row ID": 1, "Order ID": "WEB-1", "Order Date": "3/1/2024", "Region": "West", "Sales": 1.5}
+                {"Row ID": 2, "Order ID": "WEB-1", "Order Date": "3/1/2024", "Region": "East", "Sales": 2}
+                """;
+        String batch = given().contentType("application/x-ndjson").body(lines.getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/sources/" + ndjson + "/files")
+                .then().statusCode(202)
+                .body("fileName", is("upload.ndjson"))
+                .extract().path("id");
+        awaitCompleted(batch).body("accepted", is(2));
+        String json = registerSource("sales", Map.of("format", "JSON"));
+        String array = given().contentType("application/json; charset=UTF-8")
+                .body("[" + lines.strip().replace("\n", ",") + "]")
+                .when().post("/api/sources/" + json + "/files")
+                .then().statusCode(202)
+                .body("fileName", is("upload.json"))
+                .extract().path("id");
+        awaitCompleted(array).body("accepted", is(2));
+    }
+
+    @Test
+    void takesGzipFileByItsTypeOrItsEncoding() throws IOException {
+        String source = registerSource("sales");
+        byte[] gzip = gzip(FILE);
+        String byEncoding = given().contentType("text/csv").header("Content-Encoding", "gzip").body(gzip)
+                .when().post("/api/sources/" + source + "/files")
+                .then().statusCode(202)
+                .body("fileName", is("upload.csv.gz"))
+                .extract().path("id");
+        awaitCompleted(byEncoding).body("accepted", is(3));
+        String byType = given().contentType("application/gzip").body(gzip)
+                .when().post("/api/sources/" + source + "/files?force=true")
+                .then().statusCode(202)
+                .extract().path("id");
+        awaitCompleted(byType).body("accepted", is(3));
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
     }
 
     @Test
