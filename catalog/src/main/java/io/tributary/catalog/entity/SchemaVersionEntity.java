@@ -45,6 +45,14 @@ public class SchemaVersionEntity {
     @Column(nullable = false, columnDefinition = "jsonb")
     public String fields;
 
+    /**
+     * For an observed schema, what each field's values looked like in its batches (JSON: field name → ranges, lengths,
+     * formats, distinct counts), kept by ingestion for its drift evidence; null until a batch of it completes.
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public String profile;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt = Instant.now();
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.tributary.catalog.entity.SchemaVersionEntity;
@@ -22,8 +23,27 @@ public class SchemaVersionRepository implements PanacheRepository<SchemaVersionE
 
     /** Records a field list seen in the data as the dataset's next schema version, unless it is known already. */
     public void recordObserved(String dataset, List<String> fields) {
-        String json = new String(EventJson.write(fields), StandardCharsets.UTF_8);
+        String json = json(fields);
         recordIfNew(dataset, SchemaVersionEntity.Origin.OBSERVED, sha256(json), json);
+    }
+
+    /** The observed schema version of this field list, locked until the transaction ends, if it was recorded. */
+    public Optional<SchemaVersionEntity> findObservedForUpdate(String dataset, List<String> fields) {
+        return find("dataset = ?1 and fingerprint = ?2 and origin = ?3", dataset, sha256(json(fields)),
+                SchemaVersionEntity.Origin.OBSERVED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
+    }
+
+    /** The dataset's most recent observed schema versions, newest first. */
+    public List<SchemaVersionEntity> recentObserved(String dataset, int limit) {
+        return find("dataset = ?1 and origin = ?2 order by version desc", dataset, SchemaVersionEntity.Origin.OBSERVED)
+                .page(0, limit)
+                .list();
+    }
+
+    private static String json(List<String> fields) {
+        return new String(EventJson.write(fields), StandardCharsets.UTF_8);
     }
 
     /**

@@ -2,12 +2,12 @@ package io.tributary.ingestion.batch;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.tributary.catalog.contract.DataContract;
 import io.tributary.catalog.entity.SourceEntity;
+import io.tributary.ingestion.drift.DriftHistory;
 
 /**
  * Everything processing a batch needs, read from the catalog in one go.
@@ -16,10 +16,10 @@ import io.tributary.catalog.entity.SourceEntity;
  * @param columnAliases input field → contract column, as accepted for the source
  * @param maxQuarantineShare the source's hold threshold, or null
  * @param released an operator let the batch through: it is not held again
- * @param previousFields the fields of the source's last completed batch, empty when none
+ * @param history what earlier batches of the dataset say about its fields: headers and values, for drift evidence
  */
 public record BatchJob(UUID batchId, String source, String dataset, SourceEntity.Format format, String timeZone,
         Map<String, String> options, Path file, int contractVersion, DataContract contract,
         Map<String, String> columnAliases, BigDecimal maxQuarantineShare, boolean released,
-        List<String> previousFields) {
+        DriftHistory history) {
 }

@@ -24,7 +24,9 @@ import io.tributary.catalog.entity.QuarantinedRecordEntity;
 import io.tributary.ingestion.config.IngestionConfig;
 import io.tributary.ingestion.drift.ColumnAliases;
 import io.tributary.ingestion.drift.DriftDetector;
+import io.tributary.ingestion.drift.DriftHistory;
 import io.tributary.ingestion.drift.DriftReport;
+import io.tributary.ingestion.drift.FieldProfiles;
 import io.tributary.ingestion.enforcement.CheckedRecord;
 import io.tributary.ingestion.enforcement.ContractEnforcer;
 import io.tributary.ingestion.enforcement.Violation;
@@ -102,9 +104,10 @@ public class BatchProcessor {
             Sample sample = sample(job);
             fields = DriftDetector.namesOf(sample.records());
             ColumnAliases aliases = new ColumnAliases(job.columnAliases());
+            List<SourceRecord> aliased = sample.records().stream().map(aliases::apply).toList();
+            DriftHistory history = job.history().aliased(aliases);
             DriftReport drift = new DriftDetector(job.contract(), ZoneId.of(job.timeZone()))
-                    .detect(sample.records().stream().map(aliases::apply).toList(),
-                            aliases.apply(job.previousFields()));
+                    .detect(aliased, history.layouts(), history.profiles());
             store.recordFields(batchId, fields, drift);
             announce(job, BatchLifecycle.Phase.STARTED, fields, null, null);
             if (holds && !job.released() && drift.needsReview()) {
@@ -119,7 +122,7 @@ public class BatchProcessor {
                 }
             }
             BatchCounts counts = run(job, sample, true);
-            store.complete(batchId, counts);
+            store.complete(batchId, counts, FieldProfiles.of(aliased));
             record(job.source(), counts);
             announce(job, BatchLifecycle.Phase.COMPLETED, fields, counts, null);
             LOG.infof("batch %s of %s: %s", batchId, job.source(), counts);

@@ -3,7 +3,9 @@ package io.tributary.ingestion.batch;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,6 +19,7 @@ import io.tributary.catalog.entity.BatchEntity;
 import io.tributary.catalog.entity.BatchStatus;
 import io.tributary.catalog.entity.ContractVersionEntity;
 import io.tributary.catalog.entity.QuarantinedRecordEntity;
+import io.tributary.catalog.entity.SchemaVersionEntity;
 import io.tributary.catalog.entity.SourceEntity;
 import io.tributary.catalog.event.EventJson;
 import io.tributary.catalog.repository.BatchRepository;
@@ -25,7 +28,11 @@ import io.tributary.catalog.repository.QuarantineRepository;
 import io.tributary.catalog.repository.SchemaVersionRepository;
 import io.tributary.catalog.repository.SourceRepository;
 import io.tributary.ingestion.drift.ContractFormats;
+import io.tributary.ingestion.drift.DriftHistory;
 import io.tributary.ingestion.drift.DriftReport;
+import io.tributary.ingestion.drift.FieldProfile;
+import io.tributary.ingestion.drift.FieldProfiles;
+import io.tributary.ingestion.drift.RenameEvidence;
 import io.tributary.ingestion.landing.LandingArchive;
 import io.tributary.ingestion.service.UnknownBatchException;
 
@@ -33,6 +40,9 @@ import io.tributary.ingestion.service.UnknownBatchException;
 @ApplicationScoped
 @Transactional
 public class BatchStore {
+
+    /** How many observed schema versions a batch's drift evidence looks at. */
+    private static final int LAYOUTS = 20;
 
     private final BatchRepository batches;
     private final SourceRepository sources;
@@ -111,7 +121,29 @@ public class BatchStore {
                         ContractReader.Syntax.JSON), batch.dataset), source.formats);
         return new BatchJob(batch.id, source.name, batch.dataset, source.format, source.timeZone, source.options,
                 Path.of(batch.landingPath), current == null ? 0 : current.version, contract, source.columnAliases,
-                source.maxQuarantineShare, batch.released, batches.lastCompletedFields(source.name));
+                source.maxQuarantineShare, batch.released, history(source.name, batch.dataset));
+    }
+
+    /**
+     * The headers the dataset's data came in (the source's last completed batch, then the {@value #LAYOUTS} newest
+     * observed schema versions) and its fields' values merged over those versions.
+     */
+    private DriftHistory history(String source, String dataset) {
+        List<RenameEvidence.Layout> layouts = new ArrayList<>();
+        List<String> previous = batches.lastCompletedFields(source);
+        if (!previous.isEmpty()) {
+            layouts.add(new RenameEvidence.Layout("the source's last completed batch", previous, true));
+        }
+        Map<String, FieldProfile> profiles = Map.of();
+        List<SchemaVersionEntity> versions = schemas.recentObserved(dataset, LAYOUTS);
+        for (SchemaVersionEntity version : versions) {
+            layouts.add(new RenameEvidence.Layout("the header of schema version " + version.version,
+                    List.of(EventJson.read(version.fields.getBytes(StandardCharsets.UTF_8), String[].class)), true));
+        }
+        for (int i = versions.size() - 1; i >= 0; i--) {
+            profiles = FieldProfiles.merge(profiles, FieldProfiles.read(versions.get(i).profile));
+        }
+        return new DriftHistory(layouts, profiles);
     }
 
     /** Records the fields the input came with, how they drifted, and the input's schema if it is a new one. */
@@ -140,8 +172,17 @@ public class BatchStore {
         quarantine.persist(records);
     }
 
-    void complete(UUID id, BatchCounts counts) {
+    /**
+     * Completes the batch, and merges what its fields' values looked like into the profile of its schema version.
+     *
+     * @param profiles the profiles of the batch's fields (as the source's aliases name them), from its sample
+     */
+    void complete(UUID id, BatchCounts counts, Map<String, FieldProfile> profiles) {
         BatchEntity batch = get(id);
+        if (batch.fields != null && !profiles.isEmpty()) {
+            schemas.findObservedForUpdate(batch.dataset, batch.fields).ifPresent(schema -> schema.profile = FieldProfiles
+                    .write(FieldProfiles.merge(FieldProfiles.read(schema.profile), profiles)));
+        }
         batch.received = counts.received();
         batch.accepted = counts.accepted();
         batch.quarantined = counts.quarantined();

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,8 +18,8 @@ import io.tributary.ingestion.parsing.SourceRecord;
 
 /**
  * Compares an input's fields, and a sample of its values, with the contract: fields added or missing, missing columns
- * that an added field looks like (same place as before, a similar name, values of the right type), fields whose values
- * no longer fit their type, and dates that now come in another format.
+ * that an added field looks like (its name, its place in the header, its values against the column's past ones:
+ * {@link RenameEvidence}), fields whose values no longer fit their type, and dates that now come in another format.
  */
 public final class DriftDetector {
 
@@ -41,30 +40,40 @@ public final class DriftDetector {
 
     /**
      * @param sample the first records of the input
-     * @param previousNames the field names this source sent last time, empty when unknown
+     * @param layouts the headers the dataset's fields came in before, most recent first (the contract's order is added
+     *        here, last)
+     * @param past what each field's values looked like in earlier batches, by field name
      */
-    public DriftReport detect(List<SourceRecord> sample, List<String> previousNames) {
+    public DriftReport detect(List<SourceRecord> sample, List<RenameEvidence.Layout> layouts,
+            Map<String, FieldProfile> past) {
         List<String> names = namesOf(sample);
         Set<String> declared = new HashSet<>();
         contract.properties().forEach(p -> declared.add(p.sourceName()));
         List<String> added = new ArrayList<>(names.stream().filter(n -> !declared.contains(n)).toList());
-        List<DriftReport.Renamed> renamed = new ArrayList<>();
-        List<String> missingRequired = new ArrayList<>();
-        List<String> missingOptional = new ArrayList<>();
-        for (ContractProperty p : contract.properties()) {
-            if (names.contains(p.sourceName())) {
-                continue;
-            }
-            DriftReport.Renamed rename = lookalike(p, added, names, previousNames, sample);
-            if (rename != null) {
-                renamed.add(rename);
-                added.remove(rename.found());
-            } else if (p.requiresValue()) {
-                missingRequired.add(p.sourceName());
-            } else {
-                missingOptional.add(p.sourceName());
+        List<ContractProperty> missing = contract.properties().stream()
+                .filter(p -> !names.contains(p.sourceName())).toList();
+        List<RenameEvidence.Layout> every = new ArrayList<>(layouts);
+        every.add(new RenameEvidence.Layout("the contract's order of columns",
+                contract.properties().stream().map(ContractProperty::sourceName).toList(), false));
+        List<DriftReport.Renamed> scored = new ArrayList<>();
+        for (ContractProperty p : missing) {
+            for (String candidate : added) {
+                List<String> values = nonEmptyValues(sample, candidate);
+                int fit = values.size() - failures(p, values).size();
+                RenameEvidence.score(new RenameEvidence.Pair(p.sourceName(), p.logicalType(), past.get(p.sourceName()),
+                        candidate, values, fit), names, every).ifPresent(scored::add);
             }
         }
+        List<DriftReport.Renamed> renamed = RenameEvidence.assign(scored);
+        List<String> missingRequired = new ArrayList<>();
+        List<String> missingOptional = new ArrayList<>();
+        for (ContractProperty p : missing) {
+            if (renamed.stream().anyMatch(r -> r.expected().equals(p.sourceName()))) {
+                continue;
+            }
+            (p.requiresValue() ? missingRequired : missingOptional).add(p.sourceName());
+        }
+        renamed.forEach(r -> added.remove(r.found()));
         List<DriftReport.Retyped> retyped = new ArrayList<>();
         List<DriftReport.FormatChanged> formatChanged = new ArrayList<>();
         for (ContractProperty p : contract.properties()) {
@@ -73,38 +82,6 @@ public final class DriftDetector {
             }
         }
         return new DriftReport(List.copyOf(added), missingRequired, missingOptional, renamed, retyped, formatChanged);
-    }
-
-    private DriftReport.Renamed lookalike(ContractProperty p, List<String> added, List<String> names,
-            List<String> previousNames, List<SourceRecord> sample) {
-        DriftReport.Renamed best = null;
-        int bestScore = 0;
-        for (String candidate : added) {
-            List<String> evidence = new ArrayList<>();
-            int score = 0;
-            int before = previousNames.indexOf(p.sourceName());
-            if (before >= 0 && before == names.indexOf(candidate)) {
-                score += 2;
-                evidence.add("same position as '" + p.sourceName() + "' in the previous input");
-            }
-            if (similar(candidate, p.sourceName()) || similar(candidate, p.name())) {
-                score += 2;
-                evidence.add("similar name");
-            }
-            if (score == 0) {
-                continue;
-            }
-            List<String> values = nonEmptyValues(sample, candidate);
-            if (!values.isEmpty() && failures(p, values).size() > values.size() * (1 - FITS)) {
-                continue;
-            }
-            evidence.add(values.isEmpty() ? "no values to compare" : "its values are " + p.logicalType().odcsName());
-            if (score > bestScore) {
-                bestScore = score;
-                best = new DriftReport.Renamed(p.sourceName(), candidate, String.join(", ", evidence));
-            }
-        }
-        return best;
     }
 
     private void typeDrift(ContractProperty p, List<SourceRecord> sample, List<DriftReport.Retyped> retyped,
@@ -168,15 +145,5 @@ public final class DriftDetector {
         Set<String> names = new LinkedHashSet<>();
         sample.stream().filter(SourceRecord::isReadable).forEach(r -> names.addAll(r.names()));
         return List.copyOf(names);
-    }
-
-    private static boolean similar(String a, String b) {
-        String x = normalise(a);
-        String y = normalise(b);
-        return x.equals(y) || (x.length() >= 4 && y.length() >= 4 && (x.contains(y) || y.contains(x)));
-    }
-
-    private static String normalise(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 }

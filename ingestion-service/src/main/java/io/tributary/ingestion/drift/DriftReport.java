@@ -4,20 +4,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+
 /**
  * How the fields of an input differ from its contract.
  *
  * @param added fields the contract does not declare: accepted, not carried on
  * @param missingRequired contract columns the input lacks although the contract requires them
  * @param missingOptional contract columns the input lacks that the contract does not require
- * @param renamed missing columns that another, undeclared field looks like
+ * @param renamed missing columns that another, undeclared field looks like, with the evidence
  * @param retyped fields present whose values mostly fail the property's type
  * @param formatChanged date or time fields whose values now follow another format
  */
 public record DriftReport(List<String> added, List<String> missingRequired, List<String> missingOptional,
         List<Renamed> renamed, List<Retyped> retyped, List<FormatChanged> formatChanged) {
 
-    public record Renamed(String expected, String found, String evidence) {
+    /**
+     * A missing column that an added field looks like.
+     *
+     * @param score how strongly the evidence speaks for it, from 0.4 (the least that is suggested) up
+     * @param evidence each thing that speaks for it (or against it), in words
+     */
+    public record Renamed(String expected, String found, double score,
+            @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> evidence) {
+
+        public Renamed {
+            evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        }
     }
 
     public record Retyped(String column, String property, String expectedType, int failed, int sampled,

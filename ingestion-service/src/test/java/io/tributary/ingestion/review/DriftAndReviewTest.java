@@ -6,6 +6,7 @@ import static io.tributary.ingestion.IngestionApi.awaitStatus;
 import static io.tributary.ingestion.IngestionApi.registerSource;
 import static io.tributary.ingestion.IngestionApi.upload;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
@@ -59,12 +60,35 @@ class DriftAndReviewTest {
                 .body("holdReason", containsString("'Revenue' looks like 'Sales'"))
                 .body("drift.renamed[0].expected", is("Sales"))
                 .body("drift.renamed[0].found", is("Revenue"))
-                .body("drift.renamed[0].evidence", containsString("same position"))
+                .body("drift.renamed[0].evidence", hasItem(containsString("it stands where 'Sales' stood")))
                 .body("accepted", is(0));
 
         review(renamed, Map.of("action", "accept-suggestion")).statusCode(202);
         awaitCompleted(renamed).body("accepted", is(6)).body("quarantined", is(0));
         given().get("/api/sources/" + source).then().body("columnAliases.Revenue", is("Sales"));
+    }
+
+    @Test
+    void suggestsColumnRenamedInPlaceFromItsPlaceAndValuesAndAcceptsTheSuggestion() {
+        fixtures.contract("ledger", "/contracts/ledger.yaml");
+        String shop = registerSource("ledger");
+        awaitCompleted(upload(shop, "Row ID,Region,Sales\n1,West,10.50\n2,East,20.25\n3,West,30\n4,South,41.10\n"));
+        String till = registerSource("ledger");
+        String renamed = upload(till, "Row ID,Region,Revenue\n5,West,12.75\n6,East,22\n7,South,35.20\n8,West,19.90\n");
+        awaitStatus(renamed, "AWAITING_REVIEW")
+                .body("holdReason", containsString("'Revenue' looks like 'Sales'"))
+                .body("drift.renamed[0].expected", is("Sales"))
+                .body("drift.renamed[0].found", is("Revenue"))
+                .body("drift.renamed[0].score", greaterThanOrEqualTo(0.7f))
+                .body("drift.renamed[0].evidence", hasItem("it stands where 'Sales' stood in the header of schema "
+                        + "version 1 (last, after 'Region')"))
+                .body("drift.renamed[0].evidence", hasItem("all 4 sampled values read as number, the type of 'Sales'"))
+                .body("drift.renamed[0].evidence", hasItem("its values lie within the range of past 'Sales' values "
+                        + "(10.50 to 41.10)"));
+
+        review(renamed, Map.of("action", "accept-suggestion")).statusCode(202);
+        awaitCompleted(renamed).body("accepted", is(4)).body("quarantined", is(0));
+        given().get("/api/sources/" + till).then().body("columnAliases.Revenue", is("Sales"));
     }
 
     @Test
