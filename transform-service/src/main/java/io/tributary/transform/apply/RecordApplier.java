@@ -90,13 +90,14 @@ public class RecordApplier {
 
     /**
      * Computes again, with the pipeline's current version, the stored rows after {@code afterKey} that ingestion
-     * accepted at or after {@code acceptedFrom}: one chunk of a backfill.
+     * accepted at or after {@code acceptedFrom} (with {@code staleOnly}, those an earlier version computed): one chunk
+     * of a backfill.
      *
      * @return the chunk's size and last key; size 0 when no row was left
      */
-    public Chunk rederive(CompiledPipeline compiled, String afterKey, Instant acceptedFrom, int limit)
-            throws SQLException {
-        Map<String, CuratedRow> rows = tables.lockChunk(compiled, afterKey, acceptedFrom, limit);
+    public Chunk rederive(CompiledPipeline compiled, String afterKey, Instant acceptedFrom, boolean staleOnly,
+            int limit) throws SQLException {
+        Map<String, CuratedRow> rows = tables.lockChunk(compiled, afterKey, acceptedFrom, staleOnly, limit);
         Session session = new Session(registry, tables, states);
         writer.apply(compiled, rows.values().stream().map(Item::of).toList(), session);
         finish(session);

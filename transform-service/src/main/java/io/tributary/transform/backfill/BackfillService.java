@@ -47,6 +47,8 @@ public class BackfillService {
     private static final int CHUNK = 500;
     /** Failures of one transaction (other than conflicts, always retried) before the backfill fails. */
     private static final int ATTEMPTS = 5;
+    /** Passes over the rows an earlier version wrote behind the first pass; each finds fewer, the last none. */
+    private static final int SWEEPS = 5;
 
     private final RecordApplier applier;
     private final PipelineRegistry registry;
@@ -118,12 +120,31 @@ public class BackfillService {
         }
     }
 
+    /**
+     * Every stored row once; then, once every replica's live consumer has taken the new version (it reads the catalog
+     * again within {@link PipelineRegistry#RECHECK_MILLIS}), the rows a consumer still on an earlier version wrote
+     * behind the first pass, until none is left.
+     */
     private long fromTable(UUID id, String pipeline, Instant from) throws Exception {
+        long grace = System.currentTimeMillis() + 2 * PipelineRegistry.RECHECK_MILLIS;
+        long done = pass(id, pipeline, from, false, 0);
+        Thread.sleep(Math.max(0, grace - System.currentTimeMillis()));
+        for (int sweep = 0; sweep < SWEEPS; sweep++) {
+            long before = done;
+            done = pass(id, pipeline, from, true, done);
+            if (done == before) {
+                break;
+            }
+        }
+        return done;
+    }
+
+    /** One pass over the stored rows in key order, in chunks; returns {@code done} plus the rows computed. */
+    private long pass(UUID id, String pipeline, Instant from, boolean staleOnly, long done) throws Exception {
         Instant since = from == null ? Instant.EPOCH : from;
-        long done = 0;
         String after = "";
-        for (RecordApplier.Chunk chunk = rederive(pipeline, after, since); chunk.size() > 0; chunk = rederive(pipeline,
-                after, since)) {
+        for (RecordApplier.Chunk chunk = rederive(pipeline, after, since, staleOnly); chunk
+                .size() > 0; chunk = rederive(pipeline, after, since, staleOnly)) {
             after = chunk.lastKey();
             done += chunk.size();
             backfills.progress(id, done);
@@ -131,8 +152,9 @@ public class BackfillService {
         return done;
     }
 
-    private RecordApplier.Chunk rederive(String pipeline, String after, Instant since) throws Exception {
-        return Retries.upTo(ATTEMPTS, () -> applier.rederive(current(pipeline), after, since, CHUNK));
+    private RecordApplier.Chunk rederive(String pipeline, String after, Instant since, boolean staleOnly)
+            throws Exception {
+        return Retries.upTo(ATTEMPTS, () -> applier.rederive(current(pipeline), after, since, staleOnly, CHUNK));
     }
 
     private long fromTopic(UUID id, String pipeline, Instant from) throws Exception {

@@ -123,13 +123,19 @@ public class CuratedTableRepository {
                 statement -> statement.setArray(1, Sql.texts(statement.getConnection(), values)));
     }
 
-    /** The next stored rows after {@code afterKey} accepted at or after {@code acceptedFrom}, locked. */
+    /**
+     * The next stored rows after {@code afterKey} accepted at or after {@code acceptedFrom}, locked; with
+     * {@code staleOnly} only those an earlier version of the pipeline computed.
+     */
     public Map<String, CuratedRow> lockChunk(CompiledPipeline pipeline, String afterKey, Instant acceptedFrom,
-            int limit) throws SQLException {
-        return query(pipeline, "_key > ? and _accepted_at >= ? order by _key limit " + limit + " for update",
-                statement -> {
+            boolean staleOnly, int limit) throws SQLException {
+        return query(pipeline, "_key > ? and _accepted_at >= ?" + (staleOnly ? " and _version < ?" : "")
+                + " order by _key limit " + limit + " for update", statement -> {
                     statement.setString(1, afterKey);
                     statement.setTimestamp(2, Timestamp.from(acceptedFrom));
+                    if (staleOnly) {
+                        statement.setInt(3, pipeline.version());
+                    }
                 });
     }
 
