@@ -21,6 +21,7 @@ import io.tributary.transform.features.FeatureChanges;
 import io.tributary.transform.features.FeatureRepository;
 import io.tributary.transform.features.OrderLine;
 import io.tributary.transform.pipeline.CompiledPipeline;
+import io.tributary.transform.pipeline.FieldType;
 import io.tributary.transform.pipeline.Outcome;
 import io.tributary.transform.registry.PipelineRegistry;
 
@@ -77,6 +78,7 @@ public class PipelineWriter {
             if (live) {
                 tally.received++;
                 tally.seeAccepted(item.acceptedAt());
+                tally.arrivals.add(item.acceptedAt());
             }
             if (item.mode() != Item.Mode.REDERIVE && old != null) {
                 if (old.partition() == item.partition() && old.offset() > item.offset()) {
@@ -112,6 +114,9 @@ public class PipelineWriter {
                     tally.late++;
                 }
                 tally.seeEventTime(eventTime);
+                if (live && pipeline.eventTimeType() == FieldType.TIMESTAMP) {
+                    tally.eventTimes.add(eventTime);
+                }
                 changes.add(row, late);
             }
             current.put(row.key(), row);

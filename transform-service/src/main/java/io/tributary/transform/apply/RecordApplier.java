@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.tributary.catalog.repository.FreshnessRepository;
+import io.tributary.catalog.repository.LatencyRepository;
 import io.tributary.transform.aggregate.AggregateRepository;
 import io.tributary.transform.curated.CuratedRow;
 import io.tributary.transform.curated.CuratedTableRepository;
@@ -46,15 +47,18 @@ public class RecordApplier {
     private final CuratedTableRepository tables;
     private final PipelineStateRepository states;
     private final FreshnessRepository freshness;
+    private final LatencyRepository latencies;
 
     public RecordApplier(PipelineRegistry registry, PipelineWriter writer, ConsumerOffsetRepository offsets,
-            CuratedTableRepository tables, PipelineStateRepository states, FreshnessRepository freshness) {
+            CuratedTableRepository tables, PipelineStateRepository states, FreshnessRepository freshness,
+            LatencyRepository latencies) {
         this.registry = registry;
         this.writer = writer;
         this.offsets = offsets;
         this.tables = tables;
         this.states = states;
         this.freshness = freshness;
+        this.latencies = latencies;
     }
 
     /** @return what each pipeline did with the poll, by pipeline name */
@@ -116,6 +120,7 @@ public class RecordApplier {
 
     private Map<String, PipelineProgress> finish(Session session) throws SQLException {
         Map<String, PipelineProgress> progress = new HashMap<>();
+        Instant now = Instant.now();
         for (Map.Entry<String, Tally> tally : session.tallies().entrySet()) {
             if (!tally.getValue().isEmpty()) {
                 PipelineProgress change = tally.getValue().progress();
@@ -123,9 +128,20 @@ public class RecordApplier {
                 if (change.lastAcceptedAt() != null) {
                     freshness.advance(AggregateRepository.tableName(tally.getKey()), change.lastAcceptedAt());
                 }
+                recordLatencies(tally.getKey(), tally.getValue(), now);
                 progress.put(tally.getKey(), change);
             }
         }
         return progress;
+    }
+
+    /** How long the live records took until now, when they are applied: what latency objectives are measured on. */
+    private void recordLatencies(String pipeline, Tally tally, Instant now) throws SQLException {
+        if (!tally.arrivals.isEmpty()) {
+            latencies.add(pipeline, now, LatencyRepository.Basis.ARRIVAL, tally.arrivals.histogram(now));
+        }
+        if (!tally.eventTimes.isEmpty()) {
+            latencies.add(pipeline, now, LatencyRepository.Basis.EVENT_TIME, tally.eventTimes.histogram(now));
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.tributary.transform.apply;
 
 import java.time.Instant;
 
+import io.tributary.catalog.latency.LatencySamples;
 import io.tributary.transform.progress.PipelineProgress;
 
 /** A pipeline's counts within one transaction. */
@@ -18,6 +19,9 @@ final class Tally {
     long rederived;
     Instant eventWatermark;
     Instant lastAcceptedAt;
+    /** When each live record was accepted, and when each live curated row with a timestamp happened. */
+    final LatencySamples arrivals = new LatencySamples();
+    final LatencySamples eventTimes = new LatencySamples();
 
     void seeEventTime(Instant time) {
         if (time != null && (eventWatermark == null || time.isAfter(eventWatermark))) {

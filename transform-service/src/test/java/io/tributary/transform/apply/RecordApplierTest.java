@@ -148,6 +148,19 @@ class RecordApplierTest {
     }
 
     @Test
+    void countsHowLongEachLiveRecordTookFromItsArrivalButNotFromADateEventTime() throws SQLException {
+        CatalogFixtures.Dataset d = lines("");
+        List<Delivery> poll = List.of(new Delivery(topic, 0, 0, line(d, "1", "A1", "chair", "CA", "2024-03-01", "7")),
+                new Delivery(topic, 0, 1, line(d, "2", "A2", "desk", "CA", "2024-03-01", "3")));
+        applier.apply(topic, poll);
+        applier.apply(topic, poll);
+        assertEquals(2L, catalog.single("select sum(count)::bigint from catalog.pipeline_latency where pipeline = '"
+                + d.name() + "' and basis = 'ARRIVAL'"), "one count per record, the redelivered poll adds none");
+        assertEquals(0L, catalog.single("select count(*) from catalog.pipeline_latency where pipeline = '" + d.name()
+                + "' and basis = 'EVENT_TIME'"), "a date is no instant of occurrence");
+    }
+
+    @Test
     void countsExactRepeatsAndMovesAggregatesByTheDifferenceOfACorrection() throws SQLException {
         CatalogFixtures.Dataset d = lines("");
         deliver(line(d, "1", "A1", "chair", "CA", "2024-03-01", "100"));
