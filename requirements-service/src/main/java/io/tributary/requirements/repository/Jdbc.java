@@ -59,7 +59,7 @@ public class Jdbc {
 
     public <T> Optional<T> one(String sql, Binder binder, Rows<T> rows) {
         List<T> list = list(sql, binder, rows);
-        return list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));
+        return list.isEmpty() ? Optional.empty() : Optional.ofNullable(list.get(0));
     }
 
     public int update(String sql, Binder binder) {
@@ -99,6 +99,11 @@ public class Jdbc {
     }
 
     public static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime time = row.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
+    }
+
+    public static Instant instant(ResultSet row, int column) throws SQLException {
         OffsetDateTime time = row.getObject(column, OffsetDateTime.class);
         return time == null ? null : time.toInstant();
     }

@@ -1,0 +1,216 @@
+package io.tributary.requirements.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tributary.catalog.event.AlertEvent;
+import io.tributary.catalog.event.Channels;
+import io.tributary.requirements.alert.WebhookDeliverer;
+import io.tributary.requirements.slo.SloEvaluator;
+import io.tributary.testinfra.KafkaBrokerResource;
+import io.tributary.testinfra.PostgresResource;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KafkaBrokerResource.class)
+class SloResourceTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    SloEvaluator evaluator;
+
+    @Inject
+    WebhookDeliverer deliverer;
+
+    private CatalogFacts catalog;
+
+    @BeforeEach
+    void emptyCatalog() throws Exception {
+        RequirementsData.empty(dataSource);
+        catalog = new CatalogFacts(dataSource);
+        catalog.empty();
+        catalog.pipeline("sales", "sales");
+    }
+
+    @Test
+    void aFreshnessObjectiveIsMetThenViolatedWithAnAlertThenMetAgain() throws Exception {
+        try (WebhookReceiver webhook = new WebhookReceiver(1);
+                KafkaConsumer<String, String> alerts = alertConsumer()) {
+            long id = confirmedFreshness(webhook.url(), 20);
+            Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            catalog.applied("sales", t0);
+
+            evaluator.cycle(t0.plusSeconds(5));
+            given().when().get("/api/slos/{id}", id)
+                    .then().statusCode(200)
+                    .body("state", equalTo("MET"))
+                    .body("value", equalTo(5.0f))
+                    .body("unit", equalTo("s"))
+                    .body("threshold", equalTo(20.0f))
+                    .body("confirmation", equalTo("CONFIRMED"))
+                    .body("budgetLeft", equalTo(1.0f));
+
+            evaluator.cycle(t0.plusSeconds(30));
+            given().when().get("/api/slos")
+                    .then().statusCode(200)
+                    .body("find { it.id == " + id + " }.state", equalTo("VIOLATED"))
+                    .body("find { it.id == " + id + " }.value", equalTo(30.0f))
+                    .body("find { it.id == " + id + " }.lastViolationAt", startsWith("20"));
+            given().queryParam("state", "OPEN").when().get("/api/alerts")
+                    .then().statusCode(200)
+                    .body("$", hasSize(1))
+                    .body("[0].kind", equalTo("OBJECTIVE_VIOLATED"))
+                    .body("[0].severity", equalTo("PAGE"))
+                    .body("[0].summary", containsString("is violated: freshness of pipeline 'sales' is 30.000 s"))
+                    .body("[0].details.target.name", equalTo("sales"));
+
+            catalog.applied("sales", t0.plusSeconds(35));
+            evaluator.cycle(t0.plusSeconds(40));
+            given().when().get("/api/slos/{id}", id).then().body("state", equalTo("MET"));
+            given().queryParam("requirement", id).when().get("/api/alerts")
+                    .then().body("[0].state", equalTo("RESOLVED"))
+                    .body("[0].resolvedAt", startsWith("20"));
+
+            List<AlertEvent> events = events(alerts, 2);
+            assertEquals(List.of(AlertEvent.REQUIREMENT_OPENED_TYPE, AlertEvent.REQUIREMENT_RESOLVED_TYPE),
+                    events.stream().map(AlertEvent::type).toList());
+            assertEquals("/api/requirements/" + id, events.get(0).subject());
+            assertEquals("OBJECTIVE_VIOLATED", events.get(0).data().get("kind"));
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                deliverer.deliver(Instant.now().plusSeconds(60));
+                assertEquals(2, webhook.bodies().size(), "both calls, the first after a 503 and a retry");
+            });
+            assertTrue(webhook.bodies().get(0).contains(AlertEvent.REQUIREMENT_OPENED_TYPE), webhook.bodies()::toString);
+            assertTrue(webhook.bodies().get(1).contains(AlertEvent.REQUIREMENT_RESOLVED_TYPE), webhook.bodies()::toString);
+            given().queryParam("requirement", id).when().get("/api/alerts")
+                    .then().body("[0].deliveries[0].attempts", equalTo(2))
+                    .body("[0].deliveries[0].deliveredAt", startsWith("20"));
+
+            given().queryParam("from", t0.toString()).queryParam("to", t0.plusSeconds(60).toString())
+                    .queryParam("step", "PT10S")
+                    .when().get("/api/slos/{id}/history", id)
+                    .then().statusCode(200)
+                    .body("step", equalTo("PT10S"))
+                    .body("points.state", equalTo(List.of("MET", "VIOLATED", "MET")))
+                    .body("points.start", equalTo(List.of(t0.toString(), t0.plusSeconds(30).toString(),
+                            t0.plusSeconds(40).toString())));
+        }
+    }
+
+    @Test
+    void exportsGaugesPerObjective() throws Exception {
+        long id = confirmedFreshness(null, 20);
+        Instant t0 = Instant.now();
+        catalog.applied("sales", t0);
+        evaluator.cycle(t0.plusSeconds(3));
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String gauge : List.of("tributary_slo_value", "tributary_slo_threshold", "tributary_slo_target",
+                "tributary_slo_state", "tributary_slo_budget_left")) {
+            assertTrue(metrics.lines().anyMatch(line -> line.startsWith(gauge + "{") && line.contains(
+                    "requirement=\"" + id + "\"")), gauge + " in " + metrics.lines().filter(l -> l.contains("slo"))
+                            .toList());
+        }
+    }
+
+    @Test
+    void anObjectiveWithoutDataIsNoDataAndADraftRaisesNoAlert() throws Exception {
+        long goal = RequirementsData.goal();
+        long stakeholder = RequirementsData.marketing(null);
+        long draft = RequirementsData.freshnessRequirement(goal, stakeholder,
+                "{\"type\":\"PIPELINE\",\"name\":\"sales\"}", 20);
+        long unknownPipeline = RequirementsData.freshnessRequirement(goal, stakeholder,
+                "{\"type\":\"PIPELINE\",\"name\":\"returns\"}", 20);
+        RequirementsData.confirm(unknownPipeline);
+        Instant t0 = Instant.now();
+        catalog.applied("sales", t0);
+
+        evaluator.cycle(t0.plusSeconds(100));
+        given().when().get("/api/slos/{id}", draft).then().body("state", equalTo("VIOLATED"))
+                .body("confirmation", equalTo("DRAFT"));
+        given().when().get("/api/slos/{id}", unknownPipeline).then().body("state", equalTo("NO_DATA"));
+        given().when().get("/api/alerts").then().body("$", hasSize(0));
+    }
+
+    @Test
+    void answers404And400Clearly() {
+        given().when().get("/api/slos/424242").then().statusCode(404);
+        given().queryParam("state", "SHUT").when().get("/api/alerts").then().statusCode(400)
+                .body("details[0]", startsWith("query parameter 'state'"));
+        given().when().get("/api/alerts/not-an-id").then().statusCode(404);
+        given().when().get("/api/alerts/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    private long confirmedFreshness(String webhook, int seconds) {
+        long goal = RequirementsData.goal();
+        long stakeholder = RequirementsData.marketing(webhook);
+        long id = RequirementsData.freshnessRequirement(goal, stakeholder, "{\"type\":\"PIPELINE\",\"name\":\"sales\"}",
+                seconds);
+        RequirementsData.confirm(id);
+        return id;
+    }
+
+    private static KafkaConsumer<String, String> alertConsumer() {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "slo-test-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
+                new StringDeserializer());
+        consumer.subscribe(List.of(Channels.ALERTS));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (consumer.assignment().isEmpty() && System.nanoTime() < deadline) {
+            consumer.poll(Duration.ofMillis(100));
+        }
+        return consumer;
+    }
+
+    private static List<AlertEvent> events(KafkaConsumer<String, String> consumer, int count) {
+        List<AlertEvent> events = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (events.size() < count && System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                AlertEvent event = io.tributary.catalog.event.EventJson.read(
+                        record.value().getBytes(java.nio.charset.StandardCharsets.UTF_8), AlertEvent.class);
+                if (event.type().startsWith("io.tributary.alert.requirement")) {
+                    events.add(event);
+                }
+            }
+        }
+        return events;
+    }
+
+    static Map<String, Object> none() {
+        return Map.of();
+    }
+}
