@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -13,6 +15,7 @@ import org.jboss.logging.Logger;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tributary.catalog.event.AlertEvent;
 import io.tributary.catalog.event.Channels;
+import io.tributary.requirements.alert.AlertsRaised;
 
 /**
  * Publishes alerts about requirements on the alerts topic, keyed by the requirement, after the transaction that
@@ -27,6 +30,11 @@ public class AlertPublisher {
 
     public AlertPublisher(@Channel(Channels.ALERTS) Emitter<AlertEvent> emitter) {
         this.emitter = emitter;
+    }
+
+    /** Publishes the alerts of a transaction once it committed; nothing of a rolled back one. */
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertsRaised raised) {
+        publish(raised.events());
     }
 
     public void publish(List<AlertEvent> events) {

@@ -10,6 +10,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -20,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.tributary.requirements.api.GoalResponse;
+import io.tributary.requirements.document.DocumentFormat;
+import io.tributary.requirements.document.DocumentService;
 import io.tributary.requirements.goal.GoalService;
 import io.tributary.requirements.mapping.RequirementMapper;
 
@@ -28,9 +33,11 @@ import io.tributary.requirements.mapping.RequirementMapper;
 public class GoalResource {
 
     private final GoalService goals;
+    private final DocumentService documents;
 
-    public GoalResource(GoalService goals) {
+    public GoalResource(GoalService goals, DocumentService documents) {
         this.goals = goals;
+        this.documents = documents;
     }
 
     @GET
@@ -69,5 +76,17 @@ public class GoalResource {
     @APIResponse(responseCode = "404", description = "No such goal")
     public GoalResponse update(@PathParam("id") long id, JsonNode body) {
         return RequirementMapper.toResponse(goals.update(id, body));
+    }
+
+    @GET
+    @Path("/{id}/document")
+    @Produces({DocumentFormat.MARKDOWN, MediaType.TEXT_HTML})
+    @Operation(summary = "The goal's requirements document: stakeholders, each requirement with its read-back, "
+            + "confirmation state, contract clauses and live status (Markdown, or HTML when asked for)")
+    @APIResponse(responseCode = "404", description = "No such goal")
+    public Response document(@PathParam("id") long id, @QueryParam("format") String format,
+            @Context HttpHeaders headers) {
+        DocumentFormat chosen = DocumentFormat.of(format, headers.getAcceptableMediaTypes());
+        return Response.ok(chosen.render(documents.document(id)), chosen.mediaType()).build();
     }
 }

@@ -24,11 +24,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.tributary.requirements.api.RequirementResponse;
 import io.tributary.requirements.api.RequirementVersionResponse;
+import io.tributary.requirements.api.TraceResponse;
 import io.tributary.requirements.api.TransitionResponse;
 import io.tributary.requirements.mapping.RequirementMapper;
+import io.tributary.requirements.mapping.TraceMapper;
 import io.tributary.requirements.requirement.Requirement;
 import io.tributary.requirements.requirement.RequirementQueries;
 import io.tributary.requirements.requirement.RequirementService;
+import io.tributary.requirements.trace.TraceService;
 
 @Path("/api/requirements")
 @Tag(name = "Requirements", description = "Business, stakeholder and system requirements, each read back to its "
@@ -36,9 +39,11 @@ import io.tributary.requirements.requirement.RequirementService;
 public class RequirementResource {
 
     private final RequirementService requirements;
+    private final TraceService traces;
 
-    public RequirementResource(RequirementService requirements) {
+    public RequirementResource(RequirementService requirements, TraceService traces) {
         this.requirements = requirements;
+        this.traces = traces;
     }
 
     @GET
@@ -140,6 +145,16 @@ public class RequirementResource {
     @APIResponse(responseCode = "404", description = "No such requirement")
     public String readBack(@PathParam("id") long id) {
         return requirements.readBack(requirements.get(id).current().content());
+    }
+
+    @GET
+    @Path("/{id}/trace")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Goal, stakeholder requirement, system requirement, contract version and clause, source, "
+            + "dataset, pipeline, serving query, live status and last violation")
+    @APIResponse(responseCode = "404", description = "No such requirement")
+    public TraceResponse trace(@PathParam("id") long id) {
+        return TraceMapper.toResponse(traces.trace(id));
     }
 
     private RequirementResponse toResponse(Requirement requirement) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -35,12 +36,14 @@ public class ContractService {
     private final DatasetRepository datasets;
     private final ContractVersionRepository contracts;
     private final SchemaVersionRepository schemas;
+    private final Event<ContractStored> stored;
 
     public ContractService(DatasetRepository datasets, ContractVersionRepository contracts,
-            SchemaVersionRepository schemas) {
+            SchemaVersionRepository schemas, Event<ContractStored> stored) {
         this.datasets = datasets;
         this.contracts = contracts;
         this.schemas = schemas;
+        this.stored = stored;
     }
 
     /**
@@ -72,8 +75,11 @@ public class ContractService {
         version.document = ContractReader.toJson(sent.tree());
         version.text = sent.text();
         version.mediaType = sent.mediaType();
+        String previous = contracts.findCurrent(dataset).map(current -> current.document).orElse(null);
         contracts.persist(version);
         recordSchema(dataset, contract);
+        contracts.flush();
+        stored.fire(new ContractStored(dataset, version.version, version.document, previous));
         return new Stored<>(version, true);
     }
 
