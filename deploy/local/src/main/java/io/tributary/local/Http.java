@@ -56,6 +56,11 @@ final class Http {
         return send("POST", url, contentType, HttpRequest.BodyPublishers.ofString(body));
     }
 
+    /** A JSON POST made in someone's name, as the requirements service records who did what. */
+    Response postAs(String url, String body, String actor) {
+        return send("POST", url, "application/json", HttpRequest.BodyPublishers.ofString(body), actor);
+    }
+
     Response postFile(String url, String contentType, Path file) {
         try {
             return send("POST", url, contentType, HttpRequest.BodyPublishers.ofFile(file));
@@ -73,12 +78,20 @@ final class Http {
     }
 
     private Response send(String method, String url, String contentType, HttpRequest.BodyPublisher body) {
+        return send(method, url, contentType, body, null);
+    }
+
+    private Response send(String method, String url, String contentType, HttpRequest.BodyPublisher body,
+            String actor) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(timeout)
                 .header("Accept", "application/json")
                 .method(method, body);
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        if (actor != null) {
+            request.header("Tributary-Actor", actor);
         }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
