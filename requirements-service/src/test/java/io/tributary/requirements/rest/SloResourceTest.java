@@ -2,8 +2,10 @@ package io.tributary.requirements.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -118,11 +120,14 @@ class SloResourceTest {
                 deliverer.deliver(Instant.now().plusSeconds(60));
                 assertEquals(2, webhook.bodies().size(), "both calls, the first after a 503 and a retry");
             });
-            assertTrue(webhook.bodies().get(0).contains(AlertEvent.REQUIREMENT_OPENED_TYPE), webhook.bodies()::toString);
-            assertTrue(webhook.bodies().get(1).contains(AlertEvent.REQUIREMENT_RESOLVED_TYPE), webhook.bodies()::toString);
+            // the two calls may be sent in either order: whichever came first met the 503 and was retried
+            assertTrue(webhook.bodies().stream().anyMatch(b -> b.contains(AlertEvent.REQUIREMENT_OPENED_TYPE)),
+                    webhook.bodies()::toString);
+            assertTrue(webhook.bodies().stream().anyMatch(b -> b.contains(AlertEvent.REQUIREMENT_RESOLVED_TYPE)),
+                    webhook.bodies()::toString);
             given().queryParam("requirement", id).when().get("/api/alerts")
-                    .then().body("[0].deliveries[0].attempts", equalTo(2))
-                    .body("[0].deliveries[0].deliveredAt", startsWith("20"));
+                    .then().body("[0].deliveries.attempts", containsInAnyOrder(1, 2))
+                    .body("[0].deliveries.deliveredAt", everyItem(startsWith("20")));
 
             given().queryParam("from", t0.toString()).queryParam("to", t0.plusSeconds(60).toString())
                     .queryParam("step", "PT10S")
