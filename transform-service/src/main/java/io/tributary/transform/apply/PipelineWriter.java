@@ -26,9 +26,9 @@ import io.tributary.transform.pipeline.Outcome;
 import io.tributary.transform.registry.PipelineRegistry;
 
 /**
- * Applies records to one pipeline's tables inside the caller's transaction. Each key's latest record wins: an exact
- * repeat is counted and dropped, a correction replaces the row, an older offset of the same partition is ignored.
- * The aggregate and the features move by the difference between old and new rows (a purchase history that lost a row
+ * Applies records to one pipeline's tables inside the caller's transaction, carrying out what {@link RowDecision}
+ * decides for each: each key's latest record wins (an exact repeat is counted and dropped, a correction replaces the
+ * row, an older offset of the same partition is ignored). The aggregate and the features move by the difference between old and new rows (a purchase history that lost a row
  * is computed again). A reference pipeline then completes the facts that look up the keys it changed.
  */
 @ApplicationScoped
@@ -73,54 +73,33 @@ public class PipelineWriter {
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
             Outcome outcome = outcomes.get(i);
-            CuratedRow old = current.get(outcome.key());
-            boolean live = item.mode() == Item.Mode.LIVE;
-            if (live) {
-                tally.received++;
+            CuratedRow row = row(pipeline, item, outcome);
+            Instant eventTime = Changes.eventInstant(pipeline, row);
+            Instant newest = later(watermark, tally.eventWatermark);
+            RowDecision decision = RowDecision.decide(item.mode(), current.get(row.key()), row, eventTime,
+                    newest == null ? null : newest.minus(lateness));
+            if (item.mode() == Item.Mode.LIVE) {
                 tally.seeAccepted(item.acceptedAt());
                 tally.arrivals.add(item.acceptedAt());
             }
-            if (item.mode() != Item.Mode.REDERIVE && old != null) {
-                if (old.partition() == item.partition() && old.offset() > item.offset()) {
-                    tally.superseded += live ? 1 : 0;
-                    continue;
+            tally.count(item.mode(), decision);
+            if (decision instanceof RowDecision.Write write) {
+                if (outcome instanceof Outcome.Failed failed) {
+                    quarantine.persist(quarantineEntry(pipeline, item, failed));
                 }
-                if (old.hash().equals(item.hash()) && old.version() == pipeline.version()) {
-                    if (live && old.partition() == item.partition() && old.offset() == item.offset()) {
-                        // a backfill read this very record from the topic first: it is the stream's, not a repeat
-                        tally.curated++;
-                    } else {
-                        tally.duplicates += live ? 1 : 0;
+                if (write.retracted() != null) {
+                    changes.remove(write.retracted());
+                }
+                if (row.isCurated()) {
+                    tally.seeEventTime(eventTime);
+                    if (item.mode() == Item.Mode.LIVE && pipeline.eventTimeType() == FieldType.TIMESTAMP) {
+                        tally.eventTimes.add(eventTime);
                     }
-                    continue;
+                    changes.add(row, write.late());
                 }
+                current.put(row.key(), row);
+                writes.put(row.key(), row);
             }
-            CuratedRow row = row(pipeline, item, outcome);
-            if (!live && sameResult(old, row)) {
-                continue;
-            }
-            count(tally, item, outcome, old);
-            if (outcome instanceof Outcome.Failed failed) {
-                quarantine.persist(quarantineEntry(pipeline, item, failed));
-            }
-            if (old != null && old.isCurated()) {
-                changes.remove(old);
-            }
-            if (row.isCurated()) {
-                Instant eventTime = Changes.eventInstant(pipeline, row);
-                Instant newest = later(watermark, tally.eventWatermark);
-                boolean late = eventTime != null && newest != null && eventTime.isBefore(newest.minus(lateness));
-                if (late && live) {
-                    tally.late++;
-                }
-                tally.seeEventTime(eventTime);
-                if (live && pipeline.eventTimeType() == FieldType.TIMESTAMP) {
-                    tally.eventTimes.add(eventTime);
-                }
-                changes.add(row, late);
-            }
-            current.put(row.key(), row);
-            writes.put(row.key(), row);
         }
         write(pipeline, writes, stored.keySet(), changes);
         if (pipeline.isReference() && !writes.isEmpty()) {
@@ -164,25 +143,6 @@ public class PipelineWriter {
         return new CuratedRow(outcome.key(), item.recordId(), item.source(), item.batch(), item.position(),
                 item.partition(), item.offset(), pipeline.version(), item.hash(), status, pending, item.input(),
                 item.acceptedAt(), values);
-    }
-
-    private static boolean sameResult(CuratedRow old, CuratedRow row) {
-        return old != null && old.version() == row.version() && old.status() == row.status()
-                && old.values().equals(row.values()) && old.pending().equals(row.pending());
-    }
-
-    private static void count(Tally tally, Item item, Outcome outcome, CuratedRow old) {
-        if (item.mode() != Item.Mode.LIVE) {
-            tally.rederived++;
-        } else if (outcome instanceof Outcome.Failed) {
-            tally.failed++;
-        } else if (outcome instanceof Outcome.Filtered) {
-            tally.filtered++;
-        } else if (old == null) {
-            tally.curated++;
-        } else {
-            tally.corrected++;
-        }
     }
 
     private static Instant later(Instant a, Instant b) {

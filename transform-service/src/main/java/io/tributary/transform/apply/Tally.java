@@ -23,6 +23,30 @@ final class Tally {
     final LatencySamples arrivals = new LatencySamples();
     final LatencySamples eventTimes = new LatencySamples();
 
+    /** Counts a record applied with this decision: every live record is received, and then counted once more. */
+    void count(Item.Mode mode, RowDecision decision) {
+        boolean live = mode == Item.Mode.LIVE;
+        if (live) {
+            received++;
+        }
+        if (decision instanceof RowDecision.Superseded) {
+            superseded += live ? 1 : 0;
+        } else if (decision instanceof RowDecision.Repeat) {
+            duplicates += live ? 1 : 0;
+        } else if (decision instanceof RowDecision.AppliedFirstByBackfill) {
+            curated++;
+        } else if (decision instanceof RowDecision.Write write) {
+            switch (write.effect()) {
+                case CURATED -> curated++;
+                case CORRECTED -> corrected++;
+                case FILTERED -> filtered++;
+                case FAILED -> failed++;
+                case REDERIVED -> rederived++;
+            }
+            late += write.late() && live ? 1 : 0;
+        }
+    }
+
     void seeEventTime(Instant time) {
         if (time != null && (eventWatermark == null || time.isAfter(eventWatermark))) {
             eventWatermark = time;
