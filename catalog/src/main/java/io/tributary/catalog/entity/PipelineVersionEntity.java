@@ -9,6 +9,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import io.tributary.catalog.document.VersionedDocument;
 
 /** One version of a transform pipeline's definition, as received (YAML or JSON). */
@@ -40,6 +43,14 @@ public class PipelineVersionEntity implements VersionedDocument {
 
     @Column(name = "media_type", nullable = false)
     public String mediaType;
+
+    /**
+     * The layout of the pipeline's aggregate ({@link io.tributary.catalog.curated.AggregateLayout} as JSON) as this
+     * version created it; null when the version declares no aggregate.
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "aggregate_layout", columnDefinition = "jsonb")
+    public String aggregateLayout;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt = Instant.now();

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.tributary.catalog.curated.AggregateLayout;
 import io.tributary.serving.api.MetricsResponse;
 import io.tributary.serving.api.MetricsRow;
 import io.tributary.serving.repository.AggregateRow;
@@ -28,7 +29,7 @@ public final class MetricsMapper {
                 groupBy,
                 grain.parameterValue(),
                 metrics.query().timeZone(),
-                table.bucket() == AggregateTable.Bucket.DATE ? CALENDAR_DATE : metrics.query().timeZone(),
+                table.bucket() == AggregateLayout.Bucket.DATE ? CALENDAR_DATE : metrics.query().timeZone(),
                 metrics.query().from(),
                 metrics.query().to(),
                 metrics.currentAsOf(),

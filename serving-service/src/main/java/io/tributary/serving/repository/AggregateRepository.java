@@ -9,9 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -20,20 +18,27 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.tributary.catalog.curated.AggregateLayout;
+import io.tributary.catalog.curated.CuratedTables;
+
 /**
  * Reads the aggregates {@code curated.<pipeline>_agg} the transform service maintains. They have no entity: their
- * columns depend on the pipeline, so they are read with SQL built from the columns PostgreSQL reports (always
+ * columns depend on the pipeline, so they are read with SQL built from the layout its current version stored (always
  * quoted), every value a bind parameter.
  */
 @ApplicationScoped
 public class AggregateRepository {
 
-    public static final String SCHEMA = "curated";
-    public static final String SUFFIX = "_agg";
-
-    private static final String BUCKET = "_bucket";
-    private static final String LINES = "_lines";
-    private static final Set<String> BOOKKEEPING = Set.of(BUCKET, LINES, "_updated_at", "_restated_at");
+    /** The current version of each pipeline whose aggregate table exists, with its layout. */
+    private static final String CURRENT_LAYOUTS = """
+            select v.name, v.aggregate_layout::text from catalog.pipeline_version v
+            where v.aggregate_layout is not null
+              and v.version = (select max(c.version) from catalog.pipeline_version c where c.name = v.name)
+              and to_regclass(format('%I.%I', ?::text, v.name || ?)) is not null
+            """;
+    private static final String BUCKET = quote(AggregateLayout.BUCKET);
+    private static final String LINES = quote(AggregateLayout.LINES);
+    private static final String RESTATED_AT = quote(AggregateLayout.RESTATED_AT);
 
     private final DataSource dataSource;
 
@@ -41,78 +46,33 @@ public class AggregateRepository {
         this.dataSource = dataSource;
     }
 
-    public static String tableName(String pipeline) {
-        return pipeline + SUFFIX;
-    }
-
-    /** The pipeline's aggregate, if its table exists and has an aggregate's bookkeeping columns. */
+    /** The pipeline's aggregate, if its current version declares one and its table exists. */
     public Optional<AggregateTable> find(String pipeline) {
-        String table = tableName(pipeline);
-        Map<String, String> columns = new LinkedHashMap<>();
-        try (Connection connection = dataSource.getConnection();
-                // pg_catalog rather than information_schema: asked on every query, and a fraction of the cost
-                PreparedStatement statement = connection.prepareStatement("select a.attname, "
-                        + "format_type(a.atttypid, a.atttypmod) from pg_catalog.pg_attribute a "
-                        + "join pg_catalog.pg_class c on c.oid = a.attrelid "
-                        + "join pg_catalog.pg_namespace n on n.oid = c.relnamespace "
-                        + "where n.nspname = ? and c.relname = ? and a.attnum > 0 and not a.attisdropped "
-                        + "order by a.attnum")) {
-            statement.setString(1, SCHEMA);
-            statement.setString(2, table);
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    columns.put(result.getString(1), result.getString(2));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the columns of " + SCHEMA + "." + table + ": "
-                    + e.getMessage(), e);
-        }
-        AggregateTable.Bucket bucket = switch (columns.getOrDefault(BUCKET, "")) {
-            case "date" -> AggregateTable.Bucket.DATE;
-            case "timestamp with time zone" -> AggregateTable.Bucket.TIMESTAMP;
-            default -> null;
-        };
-        if (bucket == null || !"bigint".equals(columns.get(LINES))) {
-            return Optional.empty();
-        }
-        List<String> dimensions = new ArrayList<>();
-        List<String> measures = new ArrayList<>();
-        columns.forEach((name, type) -> {
-            if (BOOKKEEPING.contains(name)) {
-                return;
-            }
-            if (type.equals("text")) {
-                dimensions.add(name);
-            } else if (type.equals("numeric")) {
-                measures.add(name);
-            }
-        });
-        return Optional.of(new AggregateTable(pipeline, table, bucket, dimensions, measures));
+        return layouts(" and v.name = ?", pipeline).stream().findFirst();
     }
 
-    /** The pipelines whose aggregate table exists, by name. */
+    /** The pipelines whose aggregate can be read, by name. */
     public List<String> pipelinesWithAggregate() {
-        List<String> pipelines = new ArrayList<>();
+        return layouts(" order by v.name", null).stream().map(AggregateTable::pipeline).toList();
+    }
+
+    private List<AggregateTable> layouts(String rest, String pipeline) {
+        List<AggregateTable> tables = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement("select table_name from "
-                        + "information_schema.columns where table_schema = ? and column_name in (?, ?) "
-                        + "and right(table_name, ?) = ? group by table_name having count(*) = 2 "
-                        + "order by table_name")) {
-            statement.setString(1, SCHEMA);
-            statement.setString(2, BUCKET);
-            statement.setString(3, LINES);
-            statement.setInt(4, SUFFIX.length());
-            statement.setString(5, SUFFIX);
+                PreparedStatement statement = connection.prepareStatement(CURRENT_LAYOUTS + rest)) {
+            statement.setString(1, CuratedTables.SCHEMA);
+            statement.setString(2, CuratedTables.AGGREGATE_SUFFIX);
+            if (pipeline != null) {
+                statement.setString(3, pipeline);
+            }
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    String table = result.getString(1);
-                    pipelines.add(table.substring(0, table.length() - SUFFIX.length()));
+                    tables.add(new AggregateTable(result.getString(1), AggregateLayout.fromJson(result.getString(2))));
                 }
             }
-            return pipelines;
+            return tables;
         } catch (SQLException e) {
-            throw new IllegalStateException("could not list the aggregates: " + e.getMessage(), e);
+            throw new IllegalStateException("could not read the aggregates' layouts: " + e.getMessage(), e);
         }
     }
 
@@ -163,16 +123,16 @@ public class AggregateRepository {
                 throw new IllegalArgumentException(dimension + " is not a dimension of " + table.table());
             }
         }
-        boolean timestamps = table.bucket() == AggregateTable.Bucket.TIMESTAMP;
+        boolean timestamps = table.bucket() == AggregateLayout.Bucket.TIMESTAMP;
         List<Object> parameters = new ArrayList<>();
 
         // Inner query: one row per cell with its local day, under names that cannot meet a column's.
         StringBuilder cells = new StringBuilder("select ");
         if (timestamps) {
-            cells.append("(").append(quote(BUCKET)).append(" at time zone cast(? as text))::date");
+            cells.append("(").append(BUCKET).append(" at time zone cast(? as text))::date");
             parameters.add(timeZone);
         } else {
-            cells.append(quote(BUCKET));
+            cells.append(BUCKET);
         }
         cells.append(" as _day");
         for (int i = 0; i < groupBy.size(); i++) {
@@ -181,21 +141,21 @@ public class AggregateRepository {
         for (int i = 0; i < table.measures().size(); i++) {
             cells.append(", ").append(quote(table.measures().get(i))).append(" as _m").append(i);
         }
-        cells.append(", ").append(quote(LINES)).append(" as _lines, _restated_at from ").append(quote(SCHEMA))
-                .append('.').append(quote(table.table()));
+        cells.append(", ").append(LINES).append(" as _lines, ").append(RESTATED_AT).append(" as _restated_at from ")
+                .append(quote(CuratedTables.SCHEMA)).append('.').append(quote(table.table()));
         // A local day lies within a day of the UTC day of the same date: this bounds the buckets read through the
         // primary key, and the exact local days are then kept below.
         List<String> bounds = new ArrayList<>();
         if (from != null) {
             bounds.add(timestamps
-                    ? quote(BUCKET) + " >= (cast(? as date) - 1)::timestamp at time zone 'UTC'"
-                    : quote(BUCKET) + " >= ?");
+                    ? BUCKET + " >= (cast(? as date) - 1)::timestamp at time zone 'UTC'"
+                    : BUCKET + " >= ?");
             parameters.add(from);
         }
         if (to != null) {
             bounds.add(timestamps
-                    ? quote(BUCKET) + " < (cast(? as date) + 2)::timestamp at time zone 'UTC'"
-                    : quote(BUCKET) + " <= ?");
+                    ? BUCKET + " < (cast(? as date) + 2)::timestamp at time zone 'UTC'"
+                    : BUCKET + " <= ?");
             parameters.add(to);
         }
         if (!bounds.isEmpty()) {
@@ -251,7 +211,7 @@ public class AggregateRepository {
             }
             return rows;
         } catch (SQLException e) {
-            throw new IllegalStateException("could not read " + SCHEMA + "." + table.table() + ": "
+            throw new IllegalStateException("could not read " + CuratedTables.qualified(table.table()) + ": "
                     + e.getMessage(), e);
         }
     }

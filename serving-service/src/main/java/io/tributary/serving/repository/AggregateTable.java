@@ -2,26 +2,32 @@ package io.tributary.serving.repository;
 
 import java.util.List;
 
-/**
- * The shape of a pipeline's aggregate {@code curated.<pipeline>_agg}, as PostgreSQL describes it now.
- *
- * @param table the table's name in the {@code curated} schema
- * @param bucket what {@code _bucket} holds
- * @param dimensions the text columns, in table order: the values rows can be grouped by
- * @param measures the numeric columns, in table order: the sums
- */
-public record AggregateTable(String pipeline, String table, Bucket bucket, List<String> dimensions,
-        List<String> measures) {
+import io.tributary.catalog.curated.AggregateLayout;
+import io.tributary.catalog.curated.CuratedTables;
 
-    public AggregateTable {
-        dimensions = List.copyOf(dimensions);
-        measures = List.copyOf(measures);
+/**
+ * A pipeline's aggregate {@code curated.<pipeline>_agg}, laid out as its current version stored it.
+ *
+ * @param layout what the bucket holds, and the dimensions and measures in table order
+ */
+public record AggregateTable(String pipeline, AggregateLayout layout) {
+
+    /** The table's name in the {@code curated} schema. */
+    public String table() {
+        return CuratedTables.aggregate(pipeline);
     }
 
-    public enum Bucket {
-        /** A calendar day, the same in every time zone. */
-        DATE,
-        /** The start of a 15-minute UTC interval, placed in a day by the time zone asked for. */
-        TIMESTAMP
+    /** The values rows can be grouped by. */
+    public List<String> dimensions() {
+        return layout.dimensions();
+    }
+
+    /** The sums. */
+    public List<String> measures() {
+        return layout.measures();
+    }
+
+    public AggregateLayout.Bucket bucket() {
+        return layout.bucket();
     }
 }

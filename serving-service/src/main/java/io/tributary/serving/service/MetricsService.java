@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.tributary.catalog.curated.CuratedTables;
 import io.tributary.catalog.repository.FreshnessRepository;
 import io.tributary.serving.config.MetricsConfig;
 import io.tributary.serving.repository.AggregateRepository;
@@ -40,7 +41,8 @@ public class MetricsService {
         AggregateTable table = aggregates.find(pipeline).orElseThrow(() -> unknown(pipeline));
         MetricsQuery query = MetricsQuery.parse(parameters, table.dimensions(), timeZones());
         // Read before the rows: the rows are then at least as current as the watermark claims.
-        Instant currentAsOf = freshness.findByTable(table.table()).map(watermark -> watermark.currentAsOf)
+        Instant currentAsOf = freshness.findByTable(CuratedTables.freshnessKey(pipeline))
+                .map(watermark -> watermark.currentAsOf)
                 .orElse(null);
         int limit = config.maxRows();
         List<AggregateRow> rows = aggregates.sums(table, query.groupBy(), period(query.grain()), query.from(),
@@ -58,8 +60,8 @@ public class MetricsService {
         if (aggregates.isDeclared(pipeline)) {
             return new UnknownPipelineException("pipeline '" + pipeline + "' has no aggregate",
                     List.of("path parameter 'pipeline': '" + pipeline + "' declares no aggregate, or the transform "
-                            + "service has not created " + AggregateRepository.SCHEMA + "."
-                            + AggregateRepository.tableName(pipeline) + " yet; " + available));
+                            + "service has not created " + CuratedTables.qualified(CuratedTables.aggregate(pipeline))
+                            + " yet; " + available));
         }
         return new UnknownPipelineException("unknown pipeline '" + pipeline + "'",
                 List.of("path parameter 'pipeline': no pipeline is named '" + pipeline + "'; " + available));

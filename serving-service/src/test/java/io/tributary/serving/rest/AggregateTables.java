@@ -14,7 +14,10 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-/** Creates aggregates laid out as the transform service lays them out, and fills them cell by cell. */
+import io.tributary.catalog.curated.AggregateLayout;
+import io.tributary.catalog.curated.CuratedTables;
+
+/** Creates aggregates with the layout the transform service gives them, and fills them cell by cell. */
 final class AggregateTables {
 
     private final DataSource dataSource;
@@ -23,18 +26,27 @@ final class AggregateTables {
         this.dataSource = dataSource;
     }
 
-    /** {@code curated.<pipeline>_agg} afresh, its bucket {@code date} or {@code timestamptz}. */
-    void create(String pipeline, String bucketType, List<String> dimensions, List<String> measures)
+    /**
+     * {@code curated.<pipeline>_agg} afresh, laid out as the transform service lays it out, and a current version of
+     * the pipeline that declares it.
+     */
+    void create(String pipeline, AggregateLayout.Bucket bucket, List<String> dimensions, List<String> measures)
             throws SQLException {
-        StringBuilder sql = new StringBuilder("create table curated.\"" + pipeline + "_agg\" (_bucket " + bucketType
-                + " not null");
-        dimensions.forEach(d -> sql.append(", \"").append(d).append("\" text not null"));
-        measures.forEach(m -> sql.append(", \"").append(m).append("\" numeric not null"));
-        sql.append(", _lines bigint not null, _updated_at timestamptz not null, _restated_at timestamptz, "
-                + "primary key (_bucket");
-        dimensions.forEach(d -> sql.append(", \"").append(d).append('"'));
-        sql.append("))");
-        execute("drop table if exists curated.\"" + pipeline + "_agg\"", sql.toString());
+        AggregateLayout layout = new AggregateLayout(bucket, dimensions, measures);
+        String table = table(pipeline);
+        execute("drop table if exists " + table, "create table " + table + " (" + layout.tableDefinition() + ")",
+                "insert into catalog.dataset (name) values ('" + pipeline + "') on conflict do nothing");
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("insert into catalog.pipeline_version (name, "
+                        + "version, dataset, kind, document, media_type, aggregate_layout) values (?, (select "
+                        + "coalesce(max(version), 0) + 1 from catalog.pipeline_version where name = ?), ?, 'FACT', "
+                        + "'{}', 'application/json', ?::jsonb)")) {
+            statement.setString(1, pipeline);
+            statement.setString(2, pipeline);
+            statement.setString(3, pipeline);
+            statement.setString(4, layout.toJson());
+            statement.executeUpdate();
+        }
     }
 
     /**
@@ -47,7 +59,7 @@ final class AggregateTables {
     void cell(String pipeline, Object bucket, List<String> dimensions, List<String> measures, long lines,
             Instant restatedAt) throws SQLException {
         int columns = 1 + dimensions.size() + measures.size() + 3;
-        String sql = "insert into curated.\"" + pipeline + "_agg\" values (" + "?, ".repeat(columns - 1) + "?)";
+        String sql = "insert into " + table(pipeline) + " values (" + "?, ".repeat(columns - 1) + "?)";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             int i = 1;
@@ -81,5 +93,13 @@ final class AggregateTables {
                 statement.execute(sql);
             }
         }
+    }
+
+    private static String table(String pipeline) {
+        return CuratedTables.SCHEMA + "." + quote(CuratedTables.aggregate(pipeline));
+    }
+
+    private static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 }

@@ -10,7 +10,10 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +34,7 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import io.tributary.catalog.curated.AggregateLayout;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
 
@@ -52,9 +56,9 @@ class MetricsResourceTest {
     @BeforeEach
     void createSalesAggregate() throws SQLException {
         tables = new AggregateTables(dataSource);
-        tables.create("sales", "date", DIMENSIONS, MEASURES);
         tables.execute("delete from catalog.freshness_watermark", "delete from catalog.pipeline_version",
                 "drop table if exists curated.plain_agg");
+        tables.create("sales", AggregateLayout.Bucket.DATE, DIMENSIONS, MEASURES);
     }
 
     @Test
@@ -397,6 +401,31 @@ class MetricsResourceTest {
                 .body("details", equalTo(List.of("path parameter 'pipeline': 'customers' declares no aggregate, or "
                         + "the transform service has not created curated.customers_agg yet; pipelines with an "
                         + "aggregate: [sales]")));
+    }
+
+    @Test
+    void readsTheLayoutOfAnAggregateDeclaredBeforeVersionsStoredIt() throws Exception {
+        sixCells();
+        tables.execute("update catalog.pipeline_version set aggregate_layout = null");
+        given().when().get(PATH, "sales").then().statusCode(404);
+
+        tables.execute(layoutsOfEarlierVersions());
+
+        request().queryParam("groupBy", "category,region")
+                .when().get(PATH, "sales")
+                .then().statusCode(200)
+                .body("measures", equalTo(MEASURES))
+                .body("dayBoundary", equalTo("calendar date"))
+                .body("rows.lines", equalTo(List.of(1, 3, 4, 1, 3)));
+    }
+
+    /** The migration's statement that reads the layouts of the aggregates stored before it. */
+    private static String layoutsOfEarlierVersions() throws IOException {
+        try (InputStream migration = MetricsResourceTest.class.getClassLoader()
+                .getResourceAsStream("db/migration/V10__aggregate_layout.sql")) {
+            String sql = new String(migration.readAllBytes(), StandardCharsets.UTF_8);
+            return sql.substring(sql.indexOf("update catalog.pipeline_version"));
+        }
     }
 
     private void sixCells() throws SQLException {

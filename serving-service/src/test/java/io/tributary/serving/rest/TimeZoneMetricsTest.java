@@ -23,6 +23,7 @@ import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.specification.RequestSpecification;
+import io.tributary.catalog.curated.AggregateLayout;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
 
@@ -46,7 +47,7 @@ class TimeZoneMetricsTest {
     @BeforeEach
     void createVisitsAggregate() throws SQLException {
         tables = new AggregateTables(dataSource);
-        tables.create("visits", "timestamptz", List.of("channel"), List.of("amount"));
+        tables.create("visits", AggregateLayout.Bucket.TIMESTAMP, List.of("channel"), List.of("amount"));
     }
 
     @AfterEach

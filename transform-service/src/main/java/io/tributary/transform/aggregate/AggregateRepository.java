@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -14,6 +13,8 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
+import io.tributary.catalog.curated.AggregateLayout;
+import io.tributary.catalog.curated.CuratedTables;
 import io.tributary.transform.curated.Sql;
 import io.tributary.transform.curated.TableColumns;
 import io.tributary.transform.pipeline.CompiledPipeline;
@@ -21,15 +22,17 @@ import io.tributary.transform.pipeline.FieldType;
 import io.tributary.transform.pipeline.PipelineDefinition;
 
 /**
- * A pipeline's aggregate {@code curated.<pipeline>_agg}: sums of the measures and a count of rows per event-time
- * bucket and dimension values, moved by exactly the change each transaction makes to the curated rows. Timestamps
- * fall into 15-minute UTC buckets, which add up to whole days in every time zone in use; dates keep their calendar
- * day.
+ * A pipeline's aggregate {@code curated.<pipeline>_agg}, laid out as {@link AggregateLayout} says: sums of the
+ * measures and a count of rows per event-time bucket and dimension values, moved by exactly the change each
+ * transaction makes to the curated rows. Timestamps fall into 15-minute UTC buckets; dates keep their calendar day.
  */
 @ApplicationScoped
 public class AggregateRepository {
 
-    public static final String BUCKET_SECONDS = "900";
+    private static final String BUCKET = Sql.quote(AggregateLayout.BUCKET);
+    private static final String LINES = Sql.quote(AggregateLayout.LINES);
+    private static final String UPDATED_AT = Sql.quote(AggregateLayout.UPDATED_AT);
+    private static final String RESTATED_AT = Sql.quote(AggregateLayout.RESTATED_AT);
 
     private final AgroalDataSource dataSource;
 
@@ -37,41 +40,46 @@ public class AggregateRepository {
         this.dataSource = dataSource;
     }
 
-    public static String tableName(String pipeline) {
-        return pipeline + "_agg";
+    /** The layout of the pipeline's aggregate table; null when it declares no aggregate. */
+    public static AggregateLayout layout(CompiledPipeline pipeline) {
+        PipelineDefinition.Aggregate aggregate = pipeline.definition().aggregate();
+        if (aggregate == null) {
+            return null;
+        }
+        AggregateLayout.Bucket bucket = pipeline.eventTimeType() == FieldType.DATE
+                ? AggregateLayout.Bucket.DATE
+                : AggregateLayout.Bucket.TIMESTAMP;
+        return new AggregateLayout(bucket, aggregate.dimensions(), aggregate.measures());
     }
 
     /** Creates the aggregate, or rebuilds it from the curated rows when a new version gives it another shape. */
     public void ensure(CompiledPipeline pipeline) throws SQLException {
-        PipelineDefinition.Aggregate aggregate = pipeline.definition().aggregate();
-        String name = tableName(pipeline.name());
+        AggregateLayout layout = layout(pipeline);
+        String name = CuratedTables.aggregate(pipeline.name());
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             Map<String, String> existing = TableColumns.of(connection, name);
-            if (aggregate == null) {
+            if (layout == null) {
                 statement.execute("drop table if exists " + Sql.table(name));
                 return;
             }
-            Map<String, String> wanted = columns(pipeline);
+            Map<String, String> wanted = layout.columns();
             if (existing.equals(wanted)) {
                 return;
             }
             statement.execute("drop table if exists " + Sql.table(name));
-            String keys = key(aggregate);
-            statement.execute("create table " + Sql.table(name) + " (" + wanted.entrySet().stream()
-                    .map(c -> Sql.quote(c.getKey()) + " " + c.getValue() + notNull(c.getKey()))
-                    .collect(Collectors.joining(", ")) + ", primary key (" + keys + "))");
+            statement.execute("create table " + Sql.table(name) + " (" + layout.tableDefinition() + ")");
             String event = Sql.quote(pipeline.definition().eventTime());
-            String bucket = pipeline.eventTimeType() == FieldType.DATE
+            String bucket = layout.bucket() == AggregateLayout.Bucket.DATE
                     ? event
-                    : "to_timestamp(floor(extract(epoch from " + event + ") / " + BUCKET_SECONDS + ") * "
-                            + BUCKET_SECONDS + ")";
-            String dimensions = aggregate.dimensions().stream()
+                    : "to_timestamp(floor(extract(epoch from " + event + ") / " + AggregateLayout.BUCKET_SECONDS
+                            + ") * " + AggregateLayout.BUCKET_SECONDS + ")";
+            String dimensions = layout.dimensions().stream()
                     .map(d -> ", coalesce(" + Sql.quote(d) + "::text, '')").collect(Collectors.joining());
-            String sums = aggregate.measures().stream().map(m -> ", coalesce(sum(" + Sql.quote(m) + "), 0)")
+            String sums = layout.measures().stream().map(m -> ", coalesce(sum(" + Sql.quote(m) + "), 0)")
                     .collect(Collectors.joining());
             statement.execute("insert into " + Sql.table(name) + " select " + bucket + dimensions + sums
                     + ", count(*), now(), null from " + Sql.table(pipeline.name()) + " where _status = 'curated' and "
-                    + event + " is not null group by " + groupBy(aggregate.dimensions().size() + 1));
+                    + event + " is not null group by " + groupBy(layout.dimensions().size() + 1));
         }
     }
 
@@ -82,34 +90,34 @@ public class AggregateRepository {
         if (changes.isEmpty()) {
             return;
         }
-        PipelineDefinition.Aggregate aggregate = pipeline.definition().aggregate();
-        Map<String, String> columns = columns(pipeline);
-        List<String> names = new ArrayList<>(columns.keySet()).subList(0, columns.size() - 2);
-        String table = Sql.table(tableName(pipeline.name()));
+        AggregateLayout layout = layout(pipeline);
+        Map<String, String> columns = layout.columns();
+        List<String> names = new ArrayList<>(layout.key());
+        names.addAll(layout.measures());
+        names.add(AggregateLayout.LINES);
+        String table = Sql.table(CuratedTables.aggregate(pipeline.name()));
         String sql = "insert into " + table + " as a (" + names.stream().map(Sql::quote).collect(Collectors
-                .joining(", ")) + ", _updated_at, _restated_at) select " + names.stream()
-                        .map(n -> "t." + Sql.quote(n)
-                                + "::" + columns.get(n))
+                .joining(", ")) + ", " + UPDATED_AT + ", " + RESTATED_AT + ") select " + names.stream()
+                        .map(n -> "t." + Sql.quote(n) + "::" + columns.get(n))
                         .collect(Collectors.joining(", "))
                 + ", now(), case when t._restated::boolean then now() end from unnest(" + "?::text[], ".repeat(names
                         .size() + 1).replaceAll(", $", "")
-                + ") as t(" + names.stream().map(Sql::quote).collect(
-                        Collectors.joining(", "))
-                + ", _restated) on conflict (" + key(aggregate) + ") do update set " + aggregate.measures().stream()
+                + ") as t(" + names.stream().map(Sql::quote).collect(Collectors.joining(", "))
+                + ", _restated) on conflict (" + key(layout) + ") do update set " + layout.measures().stream()
                         .map(m -> Sql.quote(m) + " = a." + Sql.quote(m) + " + excluded." + Sql.quote(m))
                         .collect(Collectors.joining(", ", "", ", "))
-                + "_lines = a._lines + excluded._lines, _updated_at = excluded._updated_at, "
-                + "_restated_at = coalesce(excluded._restated_at, a._restated_at)";
+                + LINES + " = a." + LINES + " + excluded." + LINES + ", " + UPDATED_AT + " = excluded." + UPDATED_AT
+                + ", " + RESTATED_AT + " = coalesce(excluded." + RESTATED_AT + ", a." + RESTATED_AT + ")";
         List<Map.Entry<AggregateCell, AggregateChange>> cells = new ArrayList<>(changes.entrySet());
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             int i = 1;
             statement.setArray(i++, Sql.texts(connection, cells, c -> c.getKey().bucket()));
-            for (int d = 0; d < aggregate.dimensions().size(); d++) {
+            for (int d = 0; d < layout.dimensions().size(); d++) {
                 int dimension = d;
                 statement.setArray(i++, Sql.texts(connection, cells, c -> c.getKey().dimensions().get(dimension)));
             }
-            for (int m = 0; m < aggregate.measures().size(); m++) {
+            for (int m = 0; m < layout.measures().size(); m++) {
                 int measure = m;
                 statement.setArray(i++, Sql.texts(connection, cells, c -> c.getValue().measures[measure]));
             }
@@ -119,23 +127,8 @@ public class AggregateRepository {
         }
     }
 
-    private static Map<String, String> columns(CompiledPipeline pipeline) {
-        Map<String, String> columns = new LinkedHashMap<>();
-        columns.put("_bucket", TableColumns.typeName(pipeline.eventTimeType()));
-        pipeline.definition().aggregate().dimensions().forEach(d -> columns.put(d, "text"));
-        pipeline.definition().aggregate().measures().forEach(m -> columns.put(m, "numeric"));
-        columns.put("_lines", "bigint");
-        columns.put("_updated_at", "timestamp with time zone");
-        columns.put("_restated_at", "timestamp with time zone");
-        return columns;
-    }
-
-    private static String key(PipelineDefinition.Aggregate aggregate) {
-        return "_bucket" + aggregate.dimensions().stream().map(d -> ", " + Sql.quote(d)).collect(Collectors.joining());
-    }
-
-    private static String notNull(String column) {
-        return column.equals("_restated_at") ? "" : " not null";
+    private static String key(AggregateLayout layout) {
+        return layout.key().stream().map(Sql::quote).collect(Collectors.joining(", "));
     }
 
     private static String groupBy(int count) {

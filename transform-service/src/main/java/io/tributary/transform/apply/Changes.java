@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import io.tributary.catalog.curated.AggregateLayout;
 import io.tributary.transform.aggregate.AggregateCell;
 import io.tributary.transform.aggregate.AggregateChange;
-import io.tributary.transform.aggregate.AggregateRepository;
 import io.tributary.transform.curated.CuratedRow;
 import io.tributary.transform.curated.Sql;
 import io.tributary.transform.features.FeatureChanges;
@@ -26,7 +26,7 @@ import io.tributary.transform.pipeline.PipelineDefinition;
  */
 final class Changes {
 
-    private static final long BUCKET = Long.parseLong(AggregateRepository.BUCKET_SECONDS);
+    private static final long BUCKET = AggregateLayout.BUCKET_SECONDS;
 
     final SortedMap<AggregateCell, AggregateChange> cells = new TreeMap<>();
     /** Null when the pipeline declares no features. */

@@ -14,9 +14,9 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.tributary.catalog.curated.CuratedTables;
 import io.tributary.catalog.repository.FreshnessRepository;
 import io.tributary.catalog.repository.LatencyRepository;
-import io.tributary.transform.aggregate.AggregateRepository;
 import io.tributary.transform.curated.CuratedRow;
 import io.tributary.transform.curated.CuratedTableRepository;
 import io.tributary.transform.pipeline.CompiledPipeline;
@@ -126,7 +126,7 @@ public class RecordApplier {
                 PipelineProgress change = tally.getValue().progress();
                 states.add(tally.getKey(), change);
                 if (change.lastAcceptedAt() != null) {
-                    freshness.advance(AggregateRepository.tableName(tally.getKey()), change.lastAcceptedAt());
+                    freshness.advance(CuratedTables.freshnessKey(tally.getKey()), change.lastAcceptedAt());
                 }
                 recordLatencies(tally.getKey(), tally.getValue(), now);
                 progress.put(tally.getKey(), change);

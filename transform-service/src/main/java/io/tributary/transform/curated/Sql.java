@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
+import io.tributary.catalog.curated.CuratedTables;
 import io.tributary.transform.pipeline.FieldType;
 
 /** The few things every curated-table statement needs: quoted names, values as text, and typed reads. */
@@ -24,7 +25,7 @@ public final class Sql {
     }
 
     public static String table(String name) {
-        return "curated." + quote(name);
+        return CuratedTables.SCHEMA + "." + quote(name);
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.SortedMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
+import io.tributary.catalog.curated.CuratedTables;
 import io.tributary.transform.curated.Sql;
 import io.tributary.transform.pipeline.CompiledPipeline;
 import io.tributary.transform.pipeline.PipelineDefinition;
@@ -33,19 +34,11 @@ public class FeatureRepository {
         this.dataSource = dataSource;
     }
 
-    public static String customerProducts(String pipeline) {
-        return pipeline + "_customer_products";
-    }
-
-    public static String coPurchases(String pipeline) {
-        return pipeline + "_co_purchases";
-    }
-
     /** Creates the feature tables, computed from the curated rows; drops them when the pipeline declares none. */
     public void ensure(CompiledPipeline pipeline) throws SQLException {
         PipelineDefinition.Features features = pipeline.definition().features();
-        String history = Sql.table(customerProducts(pipeline.name()));
-        String pairs = Sql.table(coPurchases(pipeline.name()));
+        String history = Sql.table(CuratedTables.customerProducts(pipeline.name()));
+        String pairs = Sql.table(CuratedTables.coPurchases(pipeline.name()));
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("drop table if exists " + history);
             statement.execute("drop table if exists " + pairs);
@@ -100,7 +93,7 @@ public class FeatureRepository {
         if (changes.isEmpty()) {
             return;
         }
-        String table = Sql.table(coPurchases(pipeline.name()));
+        String table = Sql.table(CuratedTables.coPurchases(pipeline.name()));
         List<Map.Entry<List<String>, Long>> pairs = new ArrayList<>(changes.entrySet());
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement upsert = connection.prepareStatement("insert into " + table + " as c select * "
@@ -127,7 +120,7 @@ public class FeatureRepository {
         if (moves.isEmpty()) {
             return;
         }
-        String table = Sql.table(customerProducts(pipeline.name()));
+        String table = Sql.table(CuratedTables.customerProducts(pipeline.name()));
         List<Map.Entry<List<String>, HistoryMove>> entries = new ArrayList<>(moves.entrySet());
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement upsert = connection.prepareStatement("insert into " + table + " as h select "
@@ -152,7 +145,7 @@ public class FeatureRepository {
             return;
         }
         PipelineDefinition.Features features = pipeline.definition().features();
-        String table = Sql.table(customerProducts(pipeline.name()));
+        String table = Sql.table(CuratedTables.customerProducts(pipeline.name()));
         List<List<String>> sorted = customerProducts.stream().sorted((a, b) -> (a.get(0) + '\u0000' + a.get(1))
                 .compareTo(b.get(0) + '\u0000' + b.get(1))).toList();
         String touched = "(" + Sql.quote(features.customer()) + ", " + Sql.quote(features.product())

@@ -17,13 +17,12 @@ import io.openlineage.client.OpenLineage.InputFieldTransformations;
 import io.openlineage.client.OpenLineage.OutputDataset;
 import io.openlineage.client.OpenLineage.RunEvent;
 import io.openlineage.client.OpenLineage.SchemaDatasetFacetFields;
+import io.tributary.catalog.curated.CuratedTables;
 import io.tributary.catalog.lineage.LineageEvents;
 import io.tributary.catalog.lineage.Namespaces;
 import io.tributary.catalog.lineage.RunEventBuilder;
-import io.tributary.transform.aggregate.AggregateRepository;
 import io.tributary.transform.backfill.BackfillLifecycle;
 import io.tributary.transform.backfill.BackfillService;
-import io.tributary.transform.features.FeatureRepository;
 import io.tributary.transform.pipeline.CompiledPipeline;
 import io.tributary.transform.pipeline.FieldType;
 import io.tributary.transform.pipeline.PipelineDefinition;
@@ -201,7 +200,7 @@ public final class PipelineRunEvents {
         outputs.add(lineage.output(Namespaces.TRIBUTARY, curated(pipeline.name()), lineage.schema(columns),
                 curatedLineage(pipeline), null));
         if (definition.aggregate() != null) {
-            outputs.add(lineage.output(Namespaces.TRIBUTARY, curated(AggregateRepository.tableName(pipeline.name())),
+            outputs.add(lineage.output(Namespaces.TRIBUTARY, curated(CuratedTables.aggregate(pipeline.name())),
                     lineage.schema(aggregateColumns(pipeline)), aggregateLineage(pipeline), null));
         }
         if (definition.features() != null) {
@@ -209,11 +208,11 @@ public final class PipelineRunEvents {
                     ? FieldType.TIMESTAMP.sqlType()
                     : pipeline.eventTimeType().sqlType();
             outputs.add(lineage.output(Namespaces.TRIBUTARY,
-                    curated(FeatureRepository.customerProducts(pipeline.name())),
+                    curated(CuratedTables.customerProducts(pipeline.name())),
                     lineage.schema(List.of(typed("customer", "text"), typed("product", "text"),
                             typed("orders", "bigint"), typed("quantity", "numeric"), typed("last_event", event))),
                     null, null));
-            outputs.add(lineage.output(Namespaces.TRIBUTARY, curated(FeatureRepository.coPurchases(pipeline.name())),
+            outputs.add(lineage.output(Namespaces.TRIBUTARY, curated(CuratedTables.coPurchases(pipeline.name())),
                     lineage.schema(List.of(typed("product", "text"), typed("other_product", "text"),
                             typed("orders", "bigint"))),
                     null, null));

@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import io.tributary.catalog.curated.AggregateLayout;
+import io.tributary.catalog.curated.CuratedTables;
 import io.tributary.catalog.document.DocumentVersions;
 import io.tributary.catalog.document.DocumentVersions.Change;
 import io.tributary.catalog.document.DocumentVersions.NewVersion;
@@ -98,6 +100,8 @@ public class PipelineService {
         entity.kind = definition.kind().name();
         entity.document = sent.text();
         entity.mediaType = sent.mediaType();
+        AggregateLayout layout = AggregateRepository.layout(compiled);
+        entity.aggregateLayout = layout == null ? null : layout.toJson();
         versions.persist(entity);
         changed.fire(new PipelineChanged(name, version));
         return new Stored<>(entity, true);
@@ -136,13 +140,14 @@ public class PipelineService {
 
     /** The tables a pipeline of this definition writes, {@code curated.<table>}, its curated table first. */
     public static List<String> tablesOf(PipelineDefinition definition) {
-        List<String> names = new ArrayList<>(List.of("curated." + definition.name()));
+        String name = definition.name();
+        List<String> names = new ArrayList<>(List.of(CuratedTables.qualified(CuratedTables.curated(name))));
         if (definition.aggregate() != null) {
-            names.add("curated." + AggregateRepository.tableName(definition.name()));
+            names.add(CuratedTables.qualified(CuratedTables.aggregate(name)));
         }
         if (definition.features() != null) {
-            names.add("curated." + FeatureRepository.customerProducts(definition.name()));
-            names.add("curated." + FeatureRepository.coPurchases(definition.name()));
+            names.add(CuratedTables.qualified(CuratedTables.customerProducts(name)));
+            names.add(CuratedTables.qualified(CuratedTables.coPurchases(name)));
         }
         return names;
     }

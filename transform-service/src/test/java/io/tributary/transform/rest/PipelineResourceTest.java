@@ -5,9 +5,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -18,6 +23,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import io.tributary.catalog.curated.AggregateLayout;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
 import io.tributary.transform.CatalogFixtures;
@@ -73,6 +79,26 @@ class PipelineResourceTest {
         given().when().get("/api/pipelines/" + dataset + "/versions/1").then().statusCode(200)
                 .body(containsString("timezone"));
         given().when().get("/api/pipelines").then().statusCode(200).body("name", hasItem(dataset));
+    }
+
+    @Test
+    void storesWithEachVersionTheLayoutOfTheAggregateItCreated() throws SQLException {
+        CatalogFixtures catalog = new CatalogFixtures(dataSource);
+        yaml(pipeline("")).when().put("/api/pipelines/" + dataset).then().statusCode(201);
+
+        AggregateLayout layout = AggregateLayout.fromJson((String) catalog.single("select aggregate_layout::text from "
+                + "catalog.pipeline_version where name = '" + dataset + "' and version = 1"));
+        assertEquals(new AggregateLayout(AggregateLayout.Bucket.TIMESTAMP, List.of(), List.of("amount")), layout);
+        Map<String, Object> columns = new LinkedHashMap<>();
+        catalog.query("select column_name::text, data_type::text from information_schema.columns where table_schema "
+                + "= 'curated' and table_name = '" + dataset + "_agg' order by ordinal_position")
+                .forEach(row -> columns.put((String) row.get("column_name"), row.get("data_type")));
+        assertEquals(layout.columns(), columns);
+
+        yaml(pipeline("").replace("aggregate: {dimensions: [], measures: [amount]}", ""))
+                .when().put("/api/pipelines/" + dataset).then().statusCode(201);
+        assertNull(catalog.single("select aggregate_layout from catalog.pipeline_version where name = '" + dataset
+                + "' and version = 2"));
     }
 
     @Test
