@@ -10,8 +10,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
-import io.tributary.serving.api.CoPurchaseResponse;
-import io.tributary.serving.api.PurchaseHistoryResponse;
+import io.tributary.catalog.curated.CuratedTables;
 
 /**
  * Reads the recommender's features a pipeline keeps: {@code curated.<pipeline>_customer_products} and
@@ -20,6 +19,17 @@ import io.tributary.serving.api.PurchaseHistoryResponse;
 @ApplicationScoped
 public class FeatureRepository {
 
+    private static final String HAS_FEATURES = """
+            select count(*) from information_schema.tables where table_schema = ? and table_name in (?, ?)
+            """;
+    private static final String PURCHASES = """
+            select product, orders, quantity, last_event::text from %s where customer = ?
+            order by orders desc, product limit ?
+            """;
+    private static final String BOUGHT_WITH = """
+            select other_product, orders from %s where product = ? order by orders desc, other_product limit ?
+            """;
+
     private final AgroalDataSource dataSource;
 
     public FeatureRepository(AgroalDataSource dataSource) {
@@ -27,51 +37,60 @@ public class FeatureRepository {
     }
 
     /** Whether the pipeline keeps features. */
-    public boolean hasFeatures(String pipeline) throws SQLException {
+    public boolean hasFeatures(String pipeline) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("select count(*) from information_schema.tables "
-                        + "where table_schema = 'curated' and table_name in (?, ?)")) {
-            query.setString(1, pipeline + "_customer_products");
-            query.setString(2, pipeline + "_co_purchases");
+                PreparedStatement query = connection.prepareStatement(HAS_FEATURES)) {
+            query.setString(1, CuratedTables.SCHEMA);
+            query.setString(2, CuratedTables.customerProducts(pipeline));
+            query.setString(3, CuratedTables.coPurchases(pipeline));
             try (ResultSet result = query.executeQuery()) {
                 result.next();
                 return result.getInt(1) == 2;
             }
+        } catch (SQLException e) {
+            throw unreadable("the feature tables of " + pipeline, e);
         }
     }
 
-    public List<PurchaseHistoryResponse.Purchase> purchases(String pipeline, String customer, int limit)
-            throws SQLException {
-        List<PurchaseHistoryResponse.Purchase> purchases = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("select product, orders, quantity, "
-                        + "last_event::text from curated.\"" + pipeline + "_customer_products\" where customer = ? "
-                        + "order by orders desc, product limit ?")) {
-            query.setString(1, customer);
-            query.setInt(2, limit);
-            try (ResultSet r = query.executeQuery()) {
-                while (r.next()) {
-                    purchases.add(new PurchaseHistoryResponse.Purchase(r.getString(1), r.getLong(2),
-                            r.getBigDecimal(3), r.getString(4)));
-                }
-            }
-        }
-        return purchases;
+    /** What the customer bought, most ordered first. */
+    public List<PurchaseRow> purchases(String pipeline, String customer, int limit) {
+        return rows(PURCHASES, CuratedTables.customerProducts(pipeline), customer, limit,
+                r -> new PurchaseRow(r.getString(1), r.getLong(2), r.getBigDecimal(3), r.getString(4)));
     }
 
-    public List<CoPurchaseResponse.Pair> boughtWith(String pipeline, String product, int limit) throws SQLException {
-        List<CoPurchaseResponse.Pair> pairs = new ArrayList<>();
+    /** The products most often in the same order as this one. */
+    public List<CoPurchaseRow> boughtWith(String pipeline, String product, int limit) {
+        return rows(BOUGHT_WITH, CuratedTables.coPurchases(pipeline), product, limit,
+                r -> new CoPurchaseRow(r.getString(1), r.getLong(2)));
+    }
+
+    private interface RowReader<T> {
+        T read(ResultSet result) throws SQLException;
+    }
+
+    /** The rows of one of the statements above on {@code table}, for one value and a limit. */
+    private <T> List<T> rows(String statement, String table, String value, int limit, RowReader<T> reader) {
+        List<T> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("select other_product, orders from curated.\""
-                        + pipeline + "_co_purchases\" where product = ? order by orders desc, other_product limit ?")) {
-            query.setString(1, product);
+                PreparedStatement query = connection.prepareStatement(statement.formatted(quoted(table)))) {
+            query.setString(1, value);
             query.setInt(2, limit);
-            try (ResultSet r = query.executeQuery()) {
-                while (r.next()) {
-                    pairs.add(new CoPurchaseResponse.Pair(r.getString(1), r.getLong(2)));
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    rows.add(reader.read(result));
                 }
             }
+        } catch (SQLException e) {
+            throw unreadable(CuratedTables.qualified(table), e);
         }
-        return pairs;
+        return rows;
+    }
+
+    private static String quoted(String name) {
+        return CuratedTables.SCHEMA + ".\"" + name.replace("\"", "\"\"") + '"';
+    }
+
+    private static IllegalStateException unreadable(String what, SQLException e) {
+        return new IllegalStateException("could not read " + what + ": " + e.getMessage(), e);
     }
 }

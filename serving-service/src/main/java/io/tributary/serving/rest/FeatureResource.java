@@ -1,7 +1,5 @@
 package io.tributary.serving.rest;
 
-import java.sql.SQLException;
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.common.annotation.Blocking;
 import io.tributary.serving.api.CoPurchaseResponse;
 import io.tributary.serving.api.PurchaseHistoryResponse;
+import io.tributary.serving.mapping.FeatureMapper;
 import io.tributary.serving.service.FeatureService;
 
 @Path("/api/features/{pipeline}")
@@ -35,8 +34,8 @@ public class FeatureResource {
     @Operation(summary = "What a customer bought, most ordered first")
     @APIResponse(responseCode = "404", description = "The pipeline keeps no features")
     public PurchaseHistoryResponse purchases(@PathParam("pipeline") String pipeline,
-            @PathParam("customer") String customer, @QueryParam("limit") String limit) throws SQLException {
-        return features.purchases(pipeline, customer, limit);
+            @PathParam("customer") String customer, @QueryParam("limit") String limit) {
+        return FeatureMapper.toResponse(features.purchases(pipeline, customer, limit));
     }
 
     @GET
@@ -44,7 +43,7 @@ public class FeatureResource {
     @Operation(summary = "The products most often in the same order as this one")
     @APIResponse(responseCode = "404", description = "The pipeline keeps no features")
     public CoPurchaseResponse boughtWith(@PathParam("pipeline") String pipeline,
-            @PathParam("product") String product, @QueryParam("limit") String limit) throws SQLException {
-        return features.boughtWith(pipeline, product, limit);
+            @PathParam("product") String product, @QueryParam("limit") String limit) {
+        return FeatureMapper.toResponse(features.boughtWith(pipeline, product, limit));
     }
 }

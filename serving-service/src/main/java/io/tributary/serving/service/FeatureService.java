@@ -1,13 +1,10 @@
 package io.tributary.serving.service;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.tributary.serving.api.CoPurchaseResponse;
-import io.tributary.serving.api.PurchaseHistoryResponse;
 import io.tributary.serving.repository.FeatureRepository;
 
 /** The recommender's features: a customer's purchase history, and what is bought with a product. */
@@ -24,18 +21,18 @@ public class FeatureService {
         this.features = features;
     }
 
-    public PurchaseHistoryResponse purchases(String pipeline, String customer, String limit) throws SQLException {
+    public PurchaseHistory purchases(String pipeline, String customer, String limit) {
         int rows = checked(pipeline, limit);
-        return new PurchaseHistoryResponse(pipeline, customer, features.purchases(pipeline, customer, rows));
+        return new PurchaseHistory(pipeline, customer, features.purchases(pipeline, customer, rows));
     }
 
-    public CoPurchaseResponse boughtWith(String pipeline, String product, String limit) throws SQLException {
+    public CoPurchases boughtWith(String pipeline, String product, String limit) {
         int rows = checked(pipeline, limit);
-        return new CoPurchaseResponse(pipeline, product, features.boughtWith(pipeline, product, rows));
+        return new CoPurchases(pipeline, product, features.boughtWith(pipeline, product, rows));
     }
 
     /** The number of rows asked for; the pipeline must keep features. */
-    private int checked(String pipeline, String limit) throws SQLException {
+    private int checked(String pipeline, String limit) {
         int rows = DEFAULT_LIMIT;
         if (limit != null && !limit.isBlank()) {
             try {
