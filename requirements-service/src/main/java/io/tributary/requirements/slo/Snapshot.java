@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import io.tributary.catalog.curated.CuratedTables;
 import io.tributary.catalog.latency.LatencyBuckets;
 import io.tributary.catalog.repository.LatencyRepository;
 import io.tributary.requirements.objective.Basis;
@@ -94,7 +95,7 @@ public final class Snapshot {
             return switch (target.type()) {
                 case SOURCE -> lastDelivery();
                 case SERVING -> target.servedPipeline()
-                        .map(pipeline -> watermarks.get(pipeline + "_agg"))
+                        .map(pipeline -> watermarks.get(CuratedTables.freshnessKey(pipeline)))
                         .or(() -> served.stream().map(PipelineFacts::lastAcceptedAt).filter(Objects::nonNull)
                                 .findFirst());
                 case PIPELINE,
