@@ -2,17 +2,14 @@ package io.tributary.catalog.contract;
 
 import java.util.List;
 
-/** A contract document that cannot be used, with every problem found, each naming where it is. */
-public class ContractException extends RuntimeException {
+import jakarta.ws.rs.core.Response;
 
-    private final List<String> problems;
+import io.tributary.catalog.problem.ProblemException;
+
+/** A contract document that cannot be used, with every problem found, each naming where it is. */
+public class ContractException extends ProblemException {
 
     public ContractException(List<String> problems) {
-        super(String.join("; ", problems));
-        this.problems = List.copyOf(problems);
-    }
-
-    public List<String> problems() {
-        return problems;
+        super(Response.Status.BAD_REQUEST, "the document is not a valid ODCS v3 data contract", problems);
     }
 }

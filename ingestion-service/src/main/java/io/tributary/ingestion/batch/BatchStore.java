@@ -12,6 +12,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
 
 import io.tributary.catalog.contract.ContractReader;
 import io.tributary.catalog.contract.DataContract;
@@ -22,6 +23,7 @@ import io.tributary.catalog.entity.QuarantinedRecordEntity;
 import io.tributary.catalog.entity.SchemaVersionEntity;
 import io.tributary.catalog.entity.SourceEntity;
 import io.tributary.catalog.event.EventJson;
+import io.tributary.catalog.problem.ProblemException;
 import io.tributary.catalog.repository.BatchRepository;
 import io.tributary.catalog.repository.ContractVersionRepository;
 import io.tributary.catalog.repository.QuarantineRepository;
@@ -34,7 +36,6 @@ import io.tributary.ingestion.drift.FieldProfile;
 import io.tributary.ingestion.drift.FieldProfiles;
 import io.tributary.ingestion.drift.RenameEvidence;
 import io.tributary.ingestion.landing.LandingArchive;
-import io.tributary.ingestion.service.UnknownBatchException;
 
 /** The catalog side of batches: each method is one short transaction. */
 @ApplicationScoped
@@ -88,7 +89,8 @@ public class BatchStore {
     }
 
     public BatchEntity get(UUID id) {
-        return batches.findByIdOptional(id).orElseThrow(() -> new UnknownBatchException(id));
+        return batches.findByIdOptional(id)
+                .orElseThrow(() -> new ProblemException(Response.Status.NOT_FOUND, "no batch " + id));
     }
 
     public List<BatchEntity> listBySource(String source) {

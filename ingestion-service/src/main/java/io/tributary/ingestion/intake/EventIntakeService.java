@@ -3,6 +3,7 @@ package io.tributary.ingestion.intake;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -10,10 +11,13 @@ import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tributary.catalog.entity.BatchEntity;
 import io.tributary.catalog.entity.SourceEntity;
+import io.tributary.catalog.problem.ProblemException;
 import io.tributary.ingestion.batch.BatchProcessor;
 import io.tributary.ingestion.batch.BatchStore;
 import io.tributary.ingestion.config.IngestionConfig;
@@ -21,9 +25,6 @@ import io.tributary.ingestion.landing.LandingArchive;
 import io.tributary.ingestion.parsing.BodyProblems;
 import io.tributary.ingestion.parsing.RecordReader;
 import io.tributary.ingestion.parsing.RecordReaders;
-import io.tributary.ingestion.service.InvalidRequestException;
-import io.tributary.ingestion.service.KafkaUnavailableException;
-import io.tributary.ingestion.service.SourceDisabledException;
 import io.tributary.ingestion.source.SourceService;
 
 /**
@@ -32,8 +33,8 @@ import io.tributary.ingestion.source.SourceService;
  * and in Kafka, quarantined with its reason, or counted as a duplicate, so an acknowledged event is never lost. A
  * body that is not JSON (or NDJSON) where it should be is refused whole with where and why ({@link BodyProblems}), and
  * no batch is made of it: its sender can send it again, mended. When Kafka does not take the events, the call fails
- * with {@link KafkaUnavailableException} and its batch is set aside, so nothing of it is published later behind the
- * caller's back.
+ * with a 503 problem that says when to send it again, and its batch is set aside, so nothing of it is published later
+ * behind the caller's back.
  */
 @ApplicationScoped
 public class EventIntakeService {
@@ -57,11 +58,12 @@ public class EventIntakeService {
     public BatchEntity receive(String sourceName, InputStream body) {
         SourceEntity source = sources.get(sourceName);
         if (!source.enabled) {
-            throw new SourceDisabledException(sourceName);
+            throw SourceService.disabled(sourceName);
         }
         if (source.format == SourceEntity.Format.CSV) {
-            throw new InvalidRequestException(List.of("source '" + sourceName + "' takes CSV files; events are JSON: "
-                    + "register a source with format JSON or NDJSON for them"));
+            throw new ProblemException(Response.Status.BAD_REQUEST, "this source takes no events",
+                    List.of("source '" + sourceName + "' takes CSV files; events are JSON: register a source with "
+                            + "format JSON or NDJSON for them"));
         }
         UUID id = UUID.randomUUID();
         String name = "events." + source.format.name().toLowerCase(Locale.ROOT);
@@ -69,12 +71,19 @@ public class EventIntakeService {
         List<String> problems = problems(source, stored);
         if (!problems.isEmpty()) {
             archive.discard(stored);
-            throw new InvalidRequestException(problems);
+            throw new ProblemException(Response.Status.BAD_REQUEST,
+                    "the body is not " + source.format.name() + ": nothing of it was taken", problems);
         }
         QuarkusTransaction.requiringNew().run(() -> batches.record(id, source, name, stored));
         if (processor.processPush(id) == BatchProcessor.Next.RETRY_LATER) {
             processor.fail(id, "Kafka did not take every event; nothing of this call was acknowledged: send it again");
-            throw new KafkaUnavailableException(id, retryAfter);
+            long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+            throw new ProblemException(Response.Status.SERVICE_UNAVAILABLE,
+                    "Kafka is unavailable, so none of these events was acknowledged: send them again later",
+                    List.of("batch " + id + " recorded the call and was set aside as FAILED; retry after " + seconds
+                            + " s"))
+                    .header(HttpHeaders.RETRY_AFTER, seconds)
+                    .header(HttpHeaders.LOCATION, URI.create("/api/batches/" + id));
         }
         return QuarkusTransaction.requiringNew().call(() -> batches.get(id));
     }

@@ -6,13 +6,13 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 
 import io.tributary.catalog.entity.BatchEntity;
 import io.tributary.catalog.entity.SourceEntity;
+import io.tributary.catalog.problem.ProblemException;
 import io.tributary.ingestion.batch.BatchStore;
 import io.tributary.ingestion.landing.LandingArchive;
-import io.tributary.ingestion.service.SourceDisabledException;
-import io.tributary.ingestion.service.UnsupportedUploadTypeException;
 import io.tributary.ingestion.source.SourceService;
 
 /** Takes a file for a source: stores it in the landing archive, records the batch, and leaves processing to run. */
@@ -51,11 +51,11 @@ public class IntakeService {
     public Intake receiveFile(String sourceName, String fileName, Upload upload, InputStream body, boolean force) {
         SourceEntity source = sources.get(sourceName);
         if (!source.enabled) {
-            throw new SourceDisabledException(sourceName);
+            throw SourceService.disabled(sourceName);
         }
         String refusal = UploadTypes.refusal(source.format, upload.contentType(), upload.contentEncoding());
         if (refusal != null) {
-            throw new UnsupportedUploadTypeException(refusal + "; source '" + source.name + "' takes "
+            throw new ProblemException(Response.Status.UNSUPPORTED_MEDIA_TYPE, refusal + "; source '" + source.name + "' takes "
                     + source.format.name() + " files, sent as " + String.join(", ", UploadTypes.takes(source.format)));
         }
         UUID id = UUID.randomUUID();

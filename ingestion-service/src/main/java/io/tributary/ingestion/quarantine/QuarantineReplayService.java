@@ -14,11 +14,13 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tributary.catalog.entity.BatchEntity;
 import io.tributary.catalog.entity.QuarantinedRecordEntity;
 import io.tributary.catalog.entity.SourceEntity;
+import io.tributary.catalog.problem.ProblemException;
 import io.tributary.catalog.repository.QuarantineRepository;
 import io.tributary.ingestion.batch.BatchJob;
 import io.tributary.ingestion.batch.BatchStore;
@@ -35,7 +37,6 @@ import io.tributary.ingestion.parsing.FormatOptions;
 import io.tributary.ingestion.parsing.RecordReader;
 import io.tributary.ingestion.parsing.RecordReaders;
 import io.tributary.ingestion.parsing.SourceRecord;
-import io.tributary.ingestion.service.InvalidRequestException;
 
 /**
  * Checks quarantined records again, once the contract or the source's mapping is fixed: a record that now passes is
@@ -67,10 +68,12 @@ public class QuarantineReplayService {
 
     public Outcome replay(Filter filter) throws InterruptedException {
         if (filter.batch() == null && filter.dataset() == null) {
-            throw new InvalidRequestException(List.of("batch or dataset: say which quarantine to replay"));
+            throw new ProblemException(Response.Status.BAD_REQUEST, "invalid replay filter",
+                    List.of("batch or dataset: say which quarantine to replay"));
         }
         if (filter.limit() < 1 || filter.limit() > 100_000) {
-            throw new InvalidRequestException(List.of("limit: must be between 1 and 100000"));
+            throw new ProblemException(Response.Status.BAD_REQUEST, "invalid replay filter",
+                    List.of("limit: must be between 1 and 100000"));
         }
         List<QuarantinedRecordEntity> entries = QuarkusTransaction.requiringNew().call(() -> find(filter));
         Map<UUID, List<QuarantinedRecordEntity>> byBatch = entries.stream()

@@ -8,12 +8,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
 
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.tributary.catalog.entity.QuarantinedRecordEntity;
+import io.tributary.catalog.problem.ProblemException;
 import io.tributary.catalog.repository.QuarantineRepository;
-import io.tributary.ingestion.service.InvalidRequestException;
 
 @ApplicationScoped
 @Transactional
@@ -31,7 +32,8 @@ public class QuarantineService {
 
     public List<QuarantinedRecordEntity> find(Query query) {
         if (query.page() < 0 || query.size() < 1 || query.size() > 1000) {
-            throw new InvalidRequestException(List.of("page must be 0 or more and size between 1 and 1000"));
+            throw new ProblemException(Response.Status.BAD_REQUEST, "invalid query parameters",
+                    List.of("page must be 0 or more and size between 1 and 1000"));
         }
         List<String> conditions = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();

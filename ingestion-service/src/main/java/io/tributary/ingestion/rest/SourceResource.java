@@ -23,12 +23,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.common.annotation.Blocking;
 import io.tributary.catalog.entity.BatchEntity;
+import io.tributary.catalog.problem.ProblemException;
 import io.tributary.ingestion.api.BatchResponse;
 import io.tributary.ingestion.api.SourceResponse;
 import io.tributary.ingestion.intake.EventIntakeService;
 import io.tributary.ingestion.intake.IntakeService;
 import io.tributary.ingestion.mapping.IngestionMapper;
-import io.tributary.ingestion.service.InvalidRequestException;
 import io.tributary.ingestion.source.SourceDefinition;
 import io.tributary.ingestion.source.SourceService;
 
@@ -61,7 +61,7 @@ public class SourceResource {
     @Operation(summary = "Register a source")
     public Response register(SourceDefinition definition) {
         if (definition == null) {
-            throw new InvalidRequestException(List.of("the body must be a source definition in JSON"));
+            throw noDefinition();
         }
         var source = sources.register(definition);
         return Response.created(URI.create("/api/sources/" + source.name)).entity(mapper.toResponse(source)).build();
@@ -73,7 +73,7 @@ public class SourceResource {
     @Operation(summary = "Replace a source's definition (its name stays)")
     public SourceResponse update(@PathParam("name") String name, SourceDefinition definition) {
         if (definition == null) {
-            throw new InvalidRequestException(List.of("the body must be a source definition in JSON"));
+            throw noDefinition();
         }
         return mapper.toResponse(sources.update(name, definition));
     }
@@ -146,5 +146,10 @@ public class SourceResource {
         };
         return Response.status(status).entity(mapper.toResponse(batch))
                 .location(URI.create("/api/batches/" + batch.id)).build();
+    }
+
+    private static ProblemException noDefinition() {
+        return new ProblemException(Response.Status.BAD_REQUEST, "invalid source definition",
+                List.of("the body must be a source definition in JSON"));
     }
 }

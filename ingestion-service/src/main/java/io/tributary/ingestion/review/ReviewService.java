@@ -7,14 +7,14 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
 
 import io.tributary.catalog.entity.BatchEntity;
 import io.tributary.catalog.entity.BatchStatus;
 import io.tributary.catalog.event.EventJson;
+import io.tributary.catalog.problem.ProblemException;
 import io.tributary.ingestion.batch.BatchStore;
 import io.tributary.ingestion.drift.DriftReport;
-import io.tributary.ingestion.service.BatchStateException;
-import io.tributary.ingestion.service.InvalidRequestException;
 import io.tributary.ingestion.source.SourceService;
 
 /** What an operator decides about a batch held for review. Nothing of a held batch has been published. */
@@ -42,13 +42,14 @@ public class ReviewService {
 
     public BatchEntity decide(UUID id, Decision decision) {
         if (decision == null || !ACTIONS.contains(decision.action())) {
-            throw new InvalidRequestException(List.of("action: must be one of " + ACTIONS + ", found "
-                    + (decision == null ? "nothing" : "'" + decision.action() + "'")));
+            throw new ProblemException(Response.Status.BAD_REQUEST, "invalid review decision",
+                    List.of("action: must be one of " + ACTIONS + ", found "
+                            + (decision == null ? "nothing" : "'" + decision.action() + "'")));
         }
         BatchEntity batch = batches.get(id);
         if (batch.status != BatchStatus.AWAITING_REVIEW) {
-            throw new BatchStateException("batch " + id + " is " + batch.status + "; only a batch AWAITING_REVIEW can be "
-                    + "reviewed");
+            throw new ProblemException(Response.Status.CONFLICT, "batch " + id + " is " + batch.status
+                    + "; only a batch AWAITING_REVIEW can be reviewed");
         }
         switch (decision.action()) {
             case "accept-suggestion" -> {
@@ -57,8 +58,9 @@ public class ReviewService {
                         : EventJson.read(batch.drift.getBytes(StandardCharsets.UTF_8),
                                 DriftReport.class);
                 if (drift == null || (drift.suggestedAliases().isEmpty() && drift.suggestedFormats().isEmpty())) {
-                    throw new BatchStateException("batch " + id + " has no suggested mapping: send 'map' with "
-                            + "columnAliases or formats, 'replay' after a new contract version, or 'reject'");
+                    throw new ProblemException(Response.Status.CONFLICT, "batch " + id + " has no suggested mapping: "
+                            + "send 'map' with columnAliases or formats, 'replay' after a new contract version, or "
+                            + "'reject'");
                 }
                 sources.acceptMapping(batch.source, drift.suggestedAliases(), drift.suggestedFormats());
                 batches.requeue(batch);

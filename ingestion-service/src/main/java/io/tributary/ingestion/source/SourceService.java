@@ -13,14 +13,13 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
 
 import io.tributary.catalog.entity.SourceEntity;
+import io.tributary.catalog.problem.ProblemException;
 import io.tributary.catalog.repository.DatasetRepository;
 import io.tributary.catalog.repository.SourceRepository;
 import io.tributary.ingestion.parsing.FormatOptions;
-import io.tributary.ingestion.service.InvalidRequestException;
-import io.tributary.ingestion.service.SourceConflictException;
-import io.tributary.ingestion.service.UnknownSourceException;
 
 @ApplicationScoped
 @Transactional
@@ -47,7 +46,8 @@ public class SourceService {
         source.name = definition.name();
         apply(definition, source, problems);
         if (sources.findByName(definition.name()).isPresent()) {
-            throw new SourceConflictException(definition.name());
+            throw new ProblemException(Response.Status.CONFLICT,
+                    "a source named '" + definition.name() + "' already exists");
         }
         sources.persist(source);
         return source;
@@ -57,8 +57,9 @@ public class SourceService {
     public SourceEntity update(String name, SourceDefinition definition) {
         SourceEntity source = get(name);
         if (definition.name() != null && !definition.name().equals(name)) {
-            throw new InvalidRequestException(List.of("name: a source cannot be renamed; found '" + definition.name()
-                    + "' for source '" + name + "'"));
+            throw new ProblemException(Response.Status.BAD_REQUEST, "invalid source definition",
+                    List.of("name: a source cannot be renamed; found '" + definition.name()
+                            + "' for source '" + name + "'"));
         }
         apply(definition, source, new ArrayList<>());
         source.updatedAt = Instant.now();
@@ -78,7 +79,7 @@ public class SourceService {
         List<String> problems = new ArrayList<>();
         checkMapping(columnAliases, formats, problems);
         if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
+            throw new ProblemException(Response.Status.BAD_REQUEST, "invalid mapping", problems);
         }
         source.columnAliases = merged(source.columnAliases, columnAliases);
         source.formats = merged(source.formats, formats);
@@ -86,7 +87,14 @@ public class SourceService {
     }
 
     public SourceEntity get(String name) {
-        return sources.findByName(name).orElseThrow(() -> new UnknownSourceException(name));
+        return sources.findByName(name)
+                .orElseThrow(() -> new ProblemException(Response.Status.NOT_FOUND, "no source named '" + name + "'"));
+    }
+
+    /** The answer to data sent to a disabled source. */
+    public static ProblemException disabled(String name) {
+        return new ProblemException(Response.Status.CONFLICT, "source '" + name + "' is disabled: enable it with POST "
+                + "/api/sources/" + name + "/enable");
     }
 
     public List<SourceEntity> list() {
@@ -135,7 +143,7 @@ public class SourceService {
             problems.add("topic: a topic carries one JSON event per message: the source's format must be NDJSON");
         }
         if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
+            throw new ProblemException(Response.Status.BAD_REQUEST, "invalid source definition", problems);
         }
         datasets.findOrCreate(definition.dataset());
         source.topic = topic;

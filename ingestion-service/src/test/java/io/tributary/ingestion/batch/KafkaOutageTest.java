@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tributary.catalog.event.RecordEvent;
+import io.tributary.catalog.problem.Problem;
 import io.tributary.ingestion.CatalogFixtures;
 import io.tributary.ingestion.intake.IntakeService;
 import io.tributary.testinfra.KafkaBrokerResource;
@@ -115,12 +116,12 @@ class KafkaOutageTest {
         String refused = given().contentType("application/x-ndjson").body(events.getBytes(StandardCharsets.UTF_8))
                 .post("/api/sources/" + source + "/events")
                 .then().statusCode(503)
-                .contentType("application/json")
+                .contentType(Problem.MEDIA_TYPE)
                 .header("Retry-After", "1")
                 .header("Location", containsString("/api/batches/"))
-                .body("error", containsString("Kafka is unavailable"))
-                .body("error", containsString("none of these events was acknowledged"))
-                .body("details[0]", containsString("set aside as FAILED"))
+                .body("detail", containsString("Kafka is unavailable"))
+                .body("detail", containsString("none of these events was acknowledged"))
+                .body("problems[0]", containsString("set aside as FAILED"))
                 .extract().header("Location");
         String refusedBatch = refused.substring(refused.lastIndexOf('/') + 1);
         given().get("/api/batches/" + refusedBatch).then()

@@ -21,6 +21,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tributary.catalog.event.Channels;
 import io.tributary.catalog.event.RecordEventDeserializer;
+import io.tributary.catalog.problem.Problem;
 import io.tributary.ingestion.CatalogFixtures;
 import io.tributary.ingestion.IngestionApi;
 import io.tributary.testinfra.KafkaBrokerResource;
@@ -84,7 +85,8 @@ class EventIntakeTest {
         given().contentType("application/json").body("[1 true]")
                 .post("/api/sources/" + source + "/events")
                 .then().statusCode(400)
-                .body("details[0]", startsWith("line 1, column 4: "));
+                .contentType(Problem.MEDIA_TYPE)
+                .body("problems[0]", startsWith("line 1, column 4: "));
         given().get("/api/sources/" + source + "/batches").then().body("size()", is(0));
     }
 
@@ -96,8 +98,8 @@ class EventIntakeTest {
                         .getBytes(StandardCharsets.UTF_8))
                 .post("/api/sources/" + source + "/events")
                 .then().statusCode(400)
-                .body("details.size()", is(1))
-                .body("details[0]", startsWith("line 2, column 2: "));
+                .body("problems.size()", is(1))
+                .body("problems[0]", startsWith("line 2, column 2: "));
     }
 
     @Test
@@ -120,6 +122,6 @@ class EventIntakeTest {
         given().contentType("application/json").body(EVENT.formatted(1, "West", "1"))
                 .post("/api/sources/" + source + "/events")
                 .then().statusCode(400)
-                .body("details[0]", containsString("takes CSV files"));
+                .body("problems[0]", containsString("takes CSV files"));
     }
 }

@@ -34,6 +34,7 @@ import io.restassured.response.Response;
 import io.tributary.catalog.event.Channels;
 import io.tributary.catalog.event.RecordEvent;
 import io.tributary.catalog.event.RecordEventDeserializer;
+import io.tributary.catalog.problem.Problem;
 import io.tributary.ingestion.CatalogFixtures;
 import io.tributary.ingestion.IngestionApi;
 import io.tributary.testinfra.KafkaBrokerResource;
@@ -158,7 +159,7 @@ class FileIntakeTest {
         given().contentType("text/csv").body(FILE)
                 .when().post("/api/sources/nowhere/files")
                 .then().statusCode(404)
-                .body("error", containsString("nowhere"));
+                .body("detail", containsString("nowhere"));
     }
 
     @Test
@@ -167,11 +168,12 @@ class FileIntakeTest {
         given().contentType("application/xml").body("<rows/>")
                 .when().post("/api/sources/" + source + "/files")
                 .then().statusCode(415)
-                .body("error", containsString("Content-Type 'application/xml' is not CSV"));
+                .contentType(Problem.MEDIA_TYPE)
+                .body("detail", containsString("Content-Type 'application/xml' is not CSV"));
         given().contentType("application/json").body("{}")
                 .when().post("/api/sources/" + source + "/files")
                 .then().statusCode(415)
-                .body("error", containsString("text/csv"));
+                .body("detail", containsString("text/csv"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.tributary.catalog.problem.Problem;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
 
@@ -40,7 +41,7 @@ class SourceResourceTest {
         given().contentType(ContentType.JSON).body(body).post("/api/sources").then().statusCode(201);
         given().contentType(ContentType.JSON).body(body).post("/api/sources")
                 .then().statusCode(409)
-                .body("error", containsString("shop-dup"));
+                .body("detail", containsString("shop-dup"));
     }
 
     @Test
@@ -51,22 +52,32 @@ class SourceResourceTest {
                          "options":{"delimiter":"::","colour":"red"}}""")
                 .when().post("/api/sources")
                 .then().statusCode(400)
-                .body("details", hasItem(containsString("name:")))
-                .body("details", hasItem(containsString("format:")))
-                .body("details", hasItem(containsString("timeZone:")))
-                .body("details", hasItem(containsString("options.delimiter")))
-                .body("details", hasItem(containsString("options.colour")));
+                .body("problems", hasItem(containsString("name:")))
+                .body("problems", hasItem(containsString("format:")))
+                .body("problems", hasItem(containsString("timeZone:")))
+                .body("problems", hasItem(containsString("options.delimiter")))
+                .body("problems", hasItem(containsString("options.colour")));
     }
 
     @Test
     void rejectsMalformedJsonWithBadRequest() {
-        given().contentType(ContentType.JSON).body("{\"name\":").post("/api/sources").then().statusCode(400);
+        given().contentType(ContentType.JSON).body("{\"name\":").post("/api/sources").then().statusCode(400)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("problems[0]", containsString("$: not valid JSON at line 1"));
+    }
+
+    @Test
+    void rejectsJsonOfTheWrongShapeNamingTheField() {
+        given().contentType(ContentType.JSON).body("{\"name\":\"shop\",\"options\":[\"x\"]}").post("/api/sources")
+                .then().statusCode(400)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("problems", hasItem("$.options: must be an object"));
     }
 
     @Test
     void answersNotFoundForUnknownSource() {
         given().when().get("/api/sources/nowhere")
                 .then().statusCode(404)
-                .body("error", containsString("nowhere"));
+                .body("detail", containsString("nowhere"));
     }
 }

@@ -138,8 +138,8 @@ class DriftAndReviewTest {
                 .replace("South,", ""));
         awaitStatus(batch, "AWAITING_REVIEW").body("drift.missingRequired", hasItem("Region"));
         review(batch, Map.of("action", "reject")).statusCode(202).body("status", is("REJECTED"));
-        review(batch, Map.of("action", "replay")).statusCode(409).body("error", containsString("REJECTED"));
-        review(batch, Map.of("action", "shrug")).statusCode(400).body("details[0]", containsString("action"));
+        review(batch, Map.of("action", "replay")).statusCode(409).body("detail", containsString("REJECTED"));
+        review(batch, Map.of("action", "shrug")).statusCode(400).body("problems[0]", containsString("action"));
     }
 
     @Test
@@ -170,7 +170,7 @@ class DriftAndReviewTest {
         given().post("/api/sources/" + source + "/disable").then().statusCode(200).body("enabled", is(false));
         given().contentType("text/csv").body(HEADER + ROWS).post("/api/sources/" + source + "/files")
                 .then().statusCode(409)
-                .body("error", containsString("disabled"));
+                .body("detail", containsString("disabled"));
         given().post("/api/sources/" + source + "/enable").then().statusCode(200).body("enabled", is(true));
         awaitCompleted(upload(source, HEADER.replace("Sales", "Umsatz") + ROWS)).body("accepted", is(6));
     }

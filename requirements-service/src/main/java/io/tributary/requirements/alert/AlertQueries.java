@@ -3,7 +3,9 @@ package io.tributary.requirements.alert;
 import java.util.Locale;
 import java.util.UUID;
 
-import io.tributary.requirements.errors.Failures;
+import jakarta.ws.rs.core.Response;
+
+import io.tributary.catalog.problem.ProblemException;
 import io.tributary.requirements.input.InputProblems;
 
 /** The query parameters of the alert list and the alert id, read as text so that a bad one gets a clear answer. */
@@ -28,7 +30,7 @@ public final class AlertQueries {
         Long requirementId = number("requirement", requirement, problems, Long.MAX_VALUE);
         Long max = number("limit", limit, problems, 1_000);
         if (!problems.isEmpty()) {
-            throw Failures.invalid("a query parameter is not valid", problems.list());
+            throw new ProblemException(Response.Status.BAD_REQUEST, "a query parameter is not valid", problems.list());
         }
         return new Filter(open, requirementId, max == null ? 100 : max.intValue());
     }
@@ -38,7 +40,7 @@ public final class AlertQueries {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw Failures.notFound("no alert " + id);
+            throw new ProblemException(Response.Status.NOT_FOUND, "no alert " + id);
         }
     }
 

@@ -9,10 +9,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 
 import io.tributary.catalog.event.AlertEvent;
 import io.tributary.catalog.event.EventJson;
-import io.tributary.requirements.errors.Failures;
+import io.tributary.catalog.problem.ProblemException;
 import io.tributary.requirements.repository.AlertRepository;
 import io.tributary.requirements.stakeholder.Stakeholder;
 
@@ -49,7 +50,7 @@ public class AlertService {
     }
 
     public Alert get(UUID id) {
-        return alerts.find(id).orElseThrow(() -> Failures.notFound("no alert " + id));
+        return alerts.find(id).orElseThrow(() -> new ProblemException(Response.Status.NOT_FOUND, "no alert " + id));
     }
 
     public List<Delivery> deliveries(UUID id) {

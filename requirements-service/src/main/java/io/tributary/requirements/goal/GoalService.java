@@ -4,10 +4,11 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.tributary.requirements.errors.Failures;
+import io.tributary.catalog.problem.ProblemException;
 import io.tributary.requirements.input.InputProblems;
 import io.tributary.requirements.repository.GoalRepository;
 
@@ -39,15 +40,15 @@ public class GoalService {
         return goals.list();
     }
 
-    public static RuntimeException unknown(long id) {
-        return Failures.notFound("no goal " + id);
+    public static ProblemException unknown(long id) {
+        return new ProblemException(Response.Status.NOT_FOUND, "no goal " + id);
     }
 
     private static GoalContent read(JsonNode body) {
         InputProblems problems = new InputProblems();
         GoalContent content = GoalReader.read(body, problems);
         if (content == null) {
-            throw Failures.invalid("the goal is not valid", problems.list());
+            throw new ProblemException(Response.Status.BAD_REQUEST, "the goal is not valid", problems.list());
         }
         return content;
     }

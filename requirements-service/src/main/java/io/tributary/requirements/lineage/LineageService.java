@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -14,7 +15,7 @@ import io.tributary.catalog.lineage.LineageDatasetRef;
 import io.tributary.catalog.lineage.LineageJson;
 import io.tributary.catalog.lineage.LineageQuery;
 import io.tributary.catalog.lineage.LineageRepository;
-import io.tributary.requirements.service.InvalidRequestException;
+import io.tributary.catalog.problem.ProblemException;
 
 /** Finds stored run events, of every service's jobs, as they were written. */
 @ApplicationScoped
@@ -64,7 +65,7 @@ public class LineageService {
             problems.add("limit: must be between 1 and " + LineageQuery.MAX_LIMIT);
         }
         if (!problems.isEmpty()) {
-            throw new InvalidRequestException("invalid lineage query", problems);
+            throw new ProblemException(Response.Status.BAD_REQUEST, "invalid lineage query", problems);
         }
         return new LineageQuery(blankToNull(request.jobNamespace()), blankToNull(request.job()), run,
                 blankToNull(request.datasetNamespace()), blankToNull(request.dataset()), role, request.limit());

@@ -3,8 +3,10 @@ package io.tributary.requirements.requirement;
 import java.util.Arrays;
 import java.util.Locale;
 
+import jakarta.ws.rs.core.Response;
+
+import io.tributary.catalog.problem.ProblemException;
 import io.tributary.requirements.confirmation.State;
-import io.tributary.requirements.errors.Failures;
 import io.tributary.requirements.input.InputProblems;
 
 /** Query parameters of the requirement list, read as text so that a bad one gets a 400 naming it. */
@@ -19,7 +21,7 @@ public final class RequirementQueries {
                 id("stakeholder", stakeholder, problems), constant("state", state, State.class, problems),
                 constant("level", level, Level.class, problems));
         if (!problems.isEmpty()) {
-            throw Failures.invalid("a query parameter is not valid", problems.list());
+            throw new ProblemException(Response.Status.BAD_REQUEST, "a query parameter is not valid", problems.list());
         }
         return filter;
     }

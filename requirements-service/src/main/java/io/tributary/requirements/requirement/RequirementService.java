@@ -11,16 +11,17 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.tributary.catalog.problem.ProblemException;
 import io.tributary.requirements.confirmation.Action;
 import io.tributary.requirements.confirmation.Decision;
 import io.tributary.requirements.confirmation.Lifecycle;
 import io.tributary.requirements.confirmation.ReadBack;
 import io.tributary.requirements.confirmation.State;
 import io.tributary.requirements.confirmation.Transition;
-import io.tributary.requirements.errors.Failures;
 import io.tributary.requirements.input.InputProblems;
 import io.tributary.requirements.objective.ObjectiveKind;
 import io.tributary.requirements.repository.GoalRepository;
@@ -97,7 +98,7 @@ public class RequirementService {
         InputProblems problems = new InputProblems();
         String comment = Decision.proposalComment(body, problems);
         if (!problems.isEmpty()) {
-            throw Failures.invalid("the proposal is not valid", problems.list());
+            throw new ProblemException(Response.Status.BAD_REQUEST, "the proposal is not valid", problems.list());
         }
         return propose(id, actor, comment);
     }
@@ -107,7 +108,7 @@ public class RequirementService {
         InputProblems problems = new InputProblems();
         Decision decision = Decision.read(body, problems);
         if (decision == null) {
-            throw Failures.invalid("the confirmation is not valid", problems.list());
+            throw new ProblemException(Response.Status.BAD_REQUEST, "the confirmation is not valid", problems.list());
         }
         get(id);
         return decide(id, decision.action(), actor, decision.comment());
@@ -129,11 +130,12 @@ public class RequirementService {
      */
     public Requirement decide(long id, Action decision, String actor, String comment) {
         if (decision != Action.CONFIRM && decision != Action.REQUEST_CHANGES) {
-            throw Failures.invalid("the confirmation is not valid", List.of("$.decision: must be CONFIRM or "
-                    + "REQUEST_CHANGES, found " + decision));
+            throw new ProblemException(Response.Status.BAD_REQUEST, "the confirmation is not valid",
+                    List.of("$.decision: must be CONFIRM or "
+                            + "REQUEST_CHANGES, found " + decision));
         }
         if (decision == Action.REQUEST_CHANGES && (comment == null || comment.isBlank())) {
-            throw Failures.invalid("the confirmation is not valid",
+            throw new ProblemException(Response.Status.BAD_REQUEST, "the confirmation is not valid",
                     List.of("$.comment: say which changes are needed"));
         }
         Requirement requirement = get(id);
@@ -219,15 +221,16 @@ public class RequirementService {
         return ReadBack.render(content, voices);
     }
 
-    public static RuntimeException unknown(long id) {
-        return Failures.notFound("no requirement " + id);
+    public static ProblemException unknown(long id) {
+        return new ProblemException(Response.Status.NOT_FOUND, "no requirement " + id);
     }
 
     private State allowed(Requirement requirement, Action action) {
         State from = requirement.current().state();
-        return Lifecycle.next(from, action).orElseThrow(() -> Failures.conflict("requirement " + requirement.id()
-                + " version " + requirement.current().version() + " is " + from + ": " + action
-                + " is not allowed now", List.of("allowed: " + allowedNames(from))));
+        return Lifecycle.next(from, action)
+                .orElseThrow(() -> new ProblemException(Response.Status.CONFLICT, "requirement " + requirement.id()
+                        + " version " + requirement.current().version() + " is " + from + ": " + action
+                        + " is not allowed now", List.of("allowed: " + allowedNames(from))));
     }
 
     private static List<String> allowedNames(State from) {
@@ -265,7 +268,7 @@ public class RequirementService {
             }
         }
         if (content == null || !problems.isEmpty()) {
-            throw Failures.invalid("the requirement is not valid", problems.list());
+            throw new ProblemException(Response.Status.BAD_REQUEST, "the requirement is not valid", problems.list());
         }
         return content;
     }

@@ -2,7 +2,9 @@ package io.tributary.requirements.rest;
 
 import java.util.List;
 
-import io.tributary.requirements.errors.Failures;
+import jakarta.ws.rs.core.Response;
+
+import io.tributary.catalog.problem.ProblemException;
 
 /**
  * Who makes a change, as recorded in a requirement's history. Today the caller names themself in the
@@ -25,7 +27,7 @@ final class Actor {
     /** The caller's name, which a confirmation cannot do without. */
     static String required(String header) {
         if (header == null || header.isBlank()) {
-            throw Failures.invalid("who confirms must be known",
+            throw new ProblemException(Response.Status.BAD_REQUEST, "who confirms must be known",
                     List.of("header '" + HEADER + "': name the person who confirms or asks for changes"));
         }
         return checked(header);
@@ -34,7 +36,7 @@ final class Actor {
     private static String checked(String header) {
         String name = header.strip();
         if (name.length() > MAX) {
-            throw Failures.invalid("the actor is not valid",
+            throw new ProblemException(Response.Status.BAD_REQUEST, "the actor is not valid",
                     List.of("header '" + HEADER + "': at most " + MAX + " characters"));
         }
         return name;

@@ -58,7 +58,7 @@ public class ContractResource {
     public Response put(@PathParam("dataset") String dataset, @Context HttpHeaders headers, String body) {
         MediaType contentType = headers.getMediaType();
         if (contentType == null) {
-            throw new NotSupportedException("a Content-Type header is required");
+            throw new NotSupportedException();
         }
         Stored<ContractVersionEntity> stored = contracts.put(dataset, body,
                 contentType.getType() + "/" + contentType.getSubtype());

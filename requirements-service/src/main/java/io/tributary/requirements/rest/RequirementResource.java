@@ -97,6 +97,7 @@ public class RequirementResource {
 
     @POST
     @Path("/{id}/proposals")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Read the requirement back to its stakeholders: renders the read-back, state PROPOSED")
     @APIResponse(responseCode = "404", description = "No such requirement")

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
 
 import io.tributary.catalog.contract.ContractException;
 import io.tributary.catalog.contract.ContractReader;
@@ -20,6 +21,7 @@ import io.tributary.catalog.document.Stored;
 import io.tributary.catalog.entity.ContractVersionEntity;
 import io.tributary.catalog.entity.DatasetEntity;
 import io.tributary.catalog.entity.SchemaVersionEntity;
+import io.tributary.catalog.problem.ProblemException;
 import io.tributary.catalog.repository.ContractVersionRepository;
 import io.tributary.catalog.repository.DatasetRepository;
 import io.tributary.catalog.repository.SchemaVersionRepository;
@@ -90,8 +92,8 @@ public class ContractService {
 
     public ContractVersionEntity version(String dataset, int version) {
         DatasetNames.check(dataset);
-        return contracts.findVersion(dataset, version).orElseThrow(() -> new ContractNotFoundException(
-                "dataset '" + dataset + "' has no contract version " + version));
+        return contracts.findVersion(dataset, version).orElseThrow(() -> new ProblemException(
+                Response.Status.NOT_FOUND, "dataset '" + dataset + "' has no contract version " + version));
     }
 
     public List<ContractVersionEntity> versions(String dataset) {
@@ -131,7 +133,7 @@ public class ContractService {
         }
     }
 
-    private static ContractNotFoundException noContract(String dataset) {
-        return new ContractNotFoundException("dataset '" + dataset + "' has no contract");
+    private static ProblemException noContract(String dataset) {
+        return new ProblemException(Response.Status.NOT_FOUND, "dataset '" + dataset + "' has no contract");
     }
 }

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-import io.tributary.requirements.errors.Failures;
+import jakarta.ws.rs.core.Response;
+
+import io.tributary.catalog.problem.ProblemException;
 import io.tributary.requirements.input.InputProblems;
 
 /**
@@ -41,7 +43,7 @@ public record HistoryQuery(Instant from, Instant to, Duration step) {
             }
         }
         if (!problems.isEmpty()) {
-            throw Failures.invalid("a query parameter is not valid", problems.list());
+            throw new ProblemException(Response.Status.BAD_REQUEST, "a query parameter is not valid", problems.list());
         }
         return new HistoryQuery(start, end, stepLength);
     }

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 
+import io.tributary.catalog.problem.ProblemException;
 import io.tributary.requirements.config.RequirementsConfig;
-import io.tributary.requirements.errors.Failures;
 import io.tributary.requirements.repository.RequirementRepository;
 import io.tributary.requirements.repository.SloRepository;
 import io.tributary.requirements.requirement.Requirement;
@@ -55,8 +56,9 @@ public class SloService {
                 : new SloView(objective, status, requirement.effective().state().name());
     }
 
-    private static RuntimeException unknown(long id) {
-        return Failures.notFound("no objective of requirement " + id + " is evaluated: it has no requirement with a "
-                + "measured objective of that id");
+    private static ProblemException unknown(long id) {
+        return new ProblemException(Response.Status.NOT_FOUND,
+                "no objective of requirement " + id + " is evaluated: it has no requirement with a "
+                        + "measured objective of that id");
     }
 }

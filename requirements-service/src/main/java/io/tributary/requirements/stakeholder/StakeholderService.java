@@ -7,11 +7,12 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.tributary.catalog.problem.ProblemException;
 import io.tributary.requirements.config.RequirementsConfig;
-import io.tributary.requirements.errors.Failures;
 import io.tributary.requirements.input.InputProblems;
 import io.tributary.requirements.input.JsonInput;
 import io.tributary.requirements.repository.StakeholderRepository;
@@ -52,8 +53,9 @@ public class StakeholderService {
         Question question = Arrays.stream(Question.values())
                 .filter(q -> q.name().equals(questionName.toUpperCase(Locale.ROOT)))
                 .findFirst()
-                .orElseThrow(() -> Failures.notFound("no checklist question '" + questionName + "'; the questions are "
-                        + Arrays.toString(Question.values())));
+                .orElseThrow(() -> new ProblemException(Response.Status.NOT_FOUND,
+                        "no checklist question '" + questionName + "'; the questions are "
+                                + Arrays.toString(Question.values())));
         InputProblems problems = new InputProblems();
         JsonInput in = JsonInput.object(body, "$", problems);
         String answer = null;
@@ -66,21 +68,21 @@ public class StakeholderService {
                     + " stakeholders; " + stakeholder.content().name() + " is " + stakeholder.content().direction());
         }
         if (!problems.isEmpty()) {
-            throw Failures.invalid("the answer is not valid", problems.list());
+            throw new ProblemException(Response.Status.BAD_REQUEST, "the answer is not valid", problems.list());
         }
         stakeholders.answer(id, question, answer, answeredBy);
         return get(id);
     }
 
-    public static RuntimeException unknown(long id) {
-        return Failures.notFound("no stakeholder " + id);
+    public static ProblemException unknown(long id) {
+        return new ProblemException(Response.Status.NOT_FOUND, "no stakeholder " + id);
     }
 
     private StakeholderContent read(JsonNode body) {
         InputProblems problems = new InputProblems();
         StakeholderContent content = StakeholderReader.read(body, webhooks, problems);
         if (content == null) {
-            throw Failures.invalid("the stakeholder is not valid", problems.list());
+            throw new ProblemException(Response.Status.BAD_REQUEST, "the stakeholder is not valid", problems.list());
         }
         return content;
     }

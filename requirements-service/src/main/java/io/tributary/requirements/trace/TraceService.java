@@ -9,9 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 
+import io.tributary.catalog.problem.ProblemException;
 import io.tributary.requirements.contract.Clause;
-import io.tributary.requirements.errors.Failures;
 import io.tributary.requirements.repository.AlertRepository;
 import io.tributary.requirements.repository.ClauseRepository;
 import io.tributary.requirements.repository.GoalRepository;
@@ -85,8 +86,9 @@ public class TraceService {
      */
     public List<DatasetRequirement> ofDataset(String dataset) {
         if (!TargetType.DATASET.accepts(dataset)) {
-            throw Failures.invalid("invalid dataset name", List.of("path parameter 'name': '" + dataset
-                    + "' is not a dataset name: " + TargetType.DATASET.rule()));
+            throw new ProblemException(Response.Status.BAD_REQUEST, "invalid dataset name",
+                    List.of("path parameter 'name': '" + dataset
+                            + "' is not a dataset name: " + TargetType.DATASET.rule()));
         }
         Topology graph = topology.load();
         Set<Long> carried = new HashSet<>();

@@ -107,11 +107,11 @@ class LineageResourceTest {
     @Test
     void refusesMalformedQuery() {
         given().queryParam("limit", 0).get("/api/lineage").then().statusCode(400)
-                .body("details[0]", containsString("limit"));
+                .body("problems[0]", containsString("limit"));
         given().queryParam("run", "not-a-uuid").get("/api/lineage").then().statusCode(400)
-                .body("details[0]", containsString("run"));
+                .body("problems[0]", containsString("run"));
         given().queryParam("dataset", "x").queryParam("role", "sideways").get("/api/lineage").then().statusCode(400)
-                .body("details[0]", containsString("role"));
+                .body("problems[0]", containsString("role"));
         given().queryParam("role", "input").get("/api/lineage").then().statusCode(400);
     }
 }

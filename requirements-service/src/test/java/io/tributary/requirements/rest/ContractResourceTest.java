@@ -34,6 +34,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.tributary.catalog.contract.ContractReader;
+import io.tributary.catalog.problem.Problem;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
 
@@ -181,28 +182,28 @@ class ContractResourceTest {
     @Test
     void rejectsContractWithoutApiVersion() {
         put(demoContract().replace("apiVersion: v3.1.0\n", "")).statusCode(400)
-                .body("error", containsString("not a valid ODCS"))
-                .body("details", hasItem(containsString("$.apiVersion: is required")));
+                .body("detail", containsString("not a valid ODCS"))
+                .body("problems", hasItem(containsString("$.apiVersion: is required")));
     }
 
     @Test
     void rejectsContractWithUnknownLogicalType() {
         put(demoContract().replaceFirst("logicalType: integer", "logicalType: bigint")).statusCode(400)
-                .body("details", hasItem(containsString("$.schema[0].properties[0].logicalType")))
-                .body("details", hasItem(containsString("'bigint'")));
+                .body("problems", hasItem(containsString("$.schema[0].properties[0].logicalType")))
+                .body("problems", hasItem(containsString("'bigint'")));
     }
 
     @Test
     void rejectsDocumentOfAnotherKind() {
         put(demoContract().replace("kind: DataContract", "kind: DataProduct")).statusCode(400)
-                .body("details", hasItem(containsString("$.kind: must be 'DataContract'")));
+                .body("problems", hasItem(containsString("$.kind: must be 'DataContract'")));
     }
 
     @Test
     void rejectsYamlWithASyntaxErrorNamingTheLine() {
         put("apiVersion: v3.1.0\nkind: DataContract\nschema: [unclosed\nstatus: active\n").statusCode(400)
-                .body("details[0]", containsString("not valid YAML"))
-                .body("details[0]", containsString("line "));
+                .body("problems[0]", containsString("not valid YAML"))
+                .body("problems[0]", containsString("line "));
     }
 
     @Test
@@ -210,14 +211,14 @@ class ContractResourceTest {
         given().contentType(ContentType.JSON).body("{\n  \"apiVersion\": \"v3.1.0\",\n  \"kind\" \"DataContract\"\n}")
                 .when().put("/api/contracts/sales")
                 .then().statusCode(400)
-                .body("details[0]", containsString("line 3"));
+                .body("problems[0]", containsString("line 3"));
     }
 
     @Test
     void rejectsContractWithoutASchemaObject() {
         String withoutObjects = demoContract().substring(0, demoContract().indexOf("schema:")) + "schema: []\n";
         put(withoutObjects).statusCode(400)
-                .body("details", hasItem(containsString("$.schema: the contract must describe dataset 'sales'")));
+                .body("problems", hasItem(containsString("$.schema: the contract must describe dataset 'sales'")));
     }
 
     @Test
@@ -225,7 +226,7 @@ class ContractResourceTest {
         String twoObjects = demoContract().replace("  - name: sales\n", "  - name: orders\n")
                 .replace("slaProperties:", "  - name: customers\n    properties:\n      - name: id\nslaProperties:");
         put(twoObjects).statusCode(400)
-                .body("details", hasItem(containsString("$.schema: 2 schema objects and none is named 'sales'")));
+                .body("problems", hasItem(containsString("$.schema: 2 schema objects and none is named 'sales'")));
     }
 
     @Test
@@ -234,7 +235,7 @@ class ContractResourceTest {
         given().contentType(ContentType.JSON).body(json)
                 .when().put("/api/contracts/sales")
                 .then().statusCode(400)
-                .body("details", hasItem(containsString("$.domain: the value contains U+0000")));
+                .body("problems", hasItem(containsString("$.domain: the value contains U+0000")));
     }
 
     @Test
@@ -243,8 +244,8 @@ class ContractResourceTest {
             given().contentType(YAML).body(utf8(demoContract()))
                     .when().put("/api/contracts/" + name)
                     .then().statusCode(400)
-                    .body("error", equalTo("invalid dataset name"))
-                    .body("details[0]", containsString("path parameter 'dataset': '" + name + "'"));
+                    .body("detail", equalTo("invalid dataset name"))
+                    .body("problems[0]", containsString("path parameter 'dataset': '" + name + "'"));
         }
         given().when().get("/api/contracts/Sales").then().statusCode(400);
     }
@@ -253,13 +254,13 @@ class ContractResourceTest {
     void answers404ForADatasetWithoutContract() {
         given().when().get("/api/contracts/unknown")
                 .then().statusCode(404)
-                .contentType(ContentType.JSON)
-                .body("error", equalTo("dataset 'unknown' has no contract"));
+                .contentType(Problem.MEDIA_TYPE)
+                .body("detail", equalTo("dataset 'unknown' has no contract"));
         given().when().get("/api/contracts/unknown/versions").then().statusCode(404);
         put(demoContract()).statusCode(201);
         given().when().get("/api/contracts/sales/versions/7")
                 .then().statusCode(404)
-                .body("error", equalTo("dataset 'sales' has no contract version 7"));
+                .body("detail", equalTo("dataset 'sales' has no contract version 7"));
     }
 
     @Test
@@ -267,8 +268,8 @@ class ContractResourceTest {
         given().contentType(ContentType.TEXT).body(utf8(demoContract()))
                 .when().put("/api/contracts/sales")
                 .then().statusCode(415)
-                .contentType(ContentType.JSON)
-                .body("error", containsString("application/yaml"));
+                .contentType(Problem.MEDIA_TYPE)
+                .body("detail", containsString("application/yaml"));
     }
 
     private static ValidatableResponse put(String yaml) {

@@ -78,16 +78,16 @@ class RequirementResourceTest {
                         + "\"timeZone\":\"Mars/Olympus\"}}}")
                 .when().post("/api/requirements")
                 .then().statusCode(400)
-                .body("error", equalTo("the requirement is not valid"))
-                .body("details", hasItems(
+                .body("detail", equalTo("the requirement is not valid"))
+                .body("problems", hasItems(
                         "$.level: 'TEAM' is not one of [BUSINESS, STAKEHOLDER, SYSTEM]",
                         "$.statement: must not be blank",
                         "$.objective.unit: 'fortnights' is not a unit of time; use one of [ms, s, min, h, d]",
                         "$.slo.window.timeZone: 'Mars/Olympus' is not a time zone; use an IANA name such as "
                                 + "America/New_York",
                         "$.slo.target: must be a share between 0 and 1, both excluded (0.99 for 99%), found 1.5"))
-                .body("details", hasItem(startsWith("$.target.name: 'Sales!' is not a pipeline name")))
-                .body("details", hasItem(startsWith("$.objective.percentile: must be above 0 and below 100")));
+                .body("problems", hasItem(startsWith("$.target.name: 'Sales!' is not a pipeline name")))
+                .body("problems", hasItem(startsWith("$.objective.percentile: must be above 0 and below 100")));
     }
 
     @Test
@@ -96,7 +96,8 @@ class RequirementResourceTest {
                 .body(RequirementsData.freshnessBody(999, 4242, SERVING, 60))
                 .when().post("/api/requirements")
                 .then().statusCode(400)
-                .body("details", equalTo(List.of("$.goalId: no goal 999", "$.stakeholderIds[0]: no stakeholder 4242")));
+                .body("problems",
+                        equalTo(List.of("$.goalId: no goal 999", "$.stakeholderIds[0]: no stakeholder 4242")));
     }
 
     @Test
@@ -107,7 +108,7 @@ class RequirementResourceTest {
                         + "\"within\":1,\"unit\":\"s\"}}")
                 .when().post("/api/requirements")
                 .then().statusCode(400)
-                .body("details", contains(
+                .body("problems", contains(
                         "$.kind: a availability objective says how well the system works: the requirement is "
                                 + "NON_FUNCTIONAL, found FUNCTIONAL",
                         "$.target.type: a availability objective is measured on [SERVING], not on a SOURCE"));
@@ -116,10 +117,10 @@ class RequirementResourceTest {
     @Test
     void answers404ForUnknownIds() {
         given().when().get("/api/requirements/987").then().statusCode(404)
-                .body("error", equalTo("no requirement 987"));
-        given().when().get("/api/goals/987").then().statusCode(404).body("error", equalTo("no goal 987"));
+                .body("detail", equalTo("no requirement 987"));
+        given().when().get("/api/goals/987").then().statusCode(404).body("detail", equalTo("no goal 987"));
         given().when().get("/api/stakeholders/987").then().statusCode(404)
-                .body("error", equalTo("no stakeholder 987"));
+                .body("detail", equalTo("no stakeholder 987"));
         given().when().get("/api/requirements/987/history").then().statusCode(404);
         given().contentType(ContentType.JSON).header(ACTOR, "dana").body("{\"decision\":\"CONFIRM\"}")
                 .when().post("/api/requirements/987/confirmations").then().statusCode(404);
@@ -161,11 +162,11 @@ class RequirementResourceTest {
         given().contentType(ContentType.JSON).header(ACTOR, "dana").body("{\"decision\":\"REQUEST_CHANGES\"}")
                 .when().post("/api/requirements/{id}/confirmations", id)
                 .then().statusCode(400)
-                .body("details", equalTo(List.of("$.comment: say which changes are needed")));
+                .body("problems", equalTo(List.of("$.comment: say which changes are needed")));
         given().contentType(ContentType.JSON).body("{\"decision\":\"CONFIRM\"}")
                 .when().post("/api/requirements/{id}/confirmations", id)
                 .then().statusCode(400)
-                .body("details[0]", startsWith("header 'Tributary-Actor'"));
+                .body("problems[0]", startsWith("header 'Tributary-Actor'"));
         given().contentType(ContentType.JSON).header(ACTOR, "dana")
                 .body("{\"decision\":\"REQUEST_CHANGES\",\"comment\":\"30 seconds, not 60\"}")
                 .when().post("/api/requirements/{id}/confirmations", id)
@@ -188,14 +189,14 @@ class RequirementResourceTest {
         given().contentType(ContentType.JSON).header(ACTOR, "dana").body("{\"decision\":\"CONFIRM\"}")
                 .when().post("/api/requirements/{id}/confirmations", id)
                 .then().statusCode(409)
-                .body("error", equalTo("requirement " + id + " version 1 is DRAFT: CONFIRM is not allowed now"))
-                .body("details", equalTo(List.of("allowed: [PROPOSE, EDIT]")));
+                .body("detail", equalTo("requirement " + id + " version 1 is DRAFT: CONFIRM is not allowed now"))
+                .body("problems", equalTo(List.of("allowed: [PROPOSE, EDIT]")));
         given().contentType(ContentType.JSON).header(ACTOR, "erin").body("{}")
                 .when().post("/api/requirements/{id}/proposals", id).then().statusCode(200);
         given().contentType(ContentType.JSON).body(RequirementsData.freshnessBody(goal, marketing, SERVING, 30))
                 .when().put("/api/requirements/{id}", id)
                 .then().statusCode(409)
-                .body("details", equalTo(List.of("allowed: [CONFIRM, REQUEST_CHANGES]")));
+                .body("problems", equalTo(List.of("allowed: [CONFIRM, REQUEST_CHANGES]")));
     }
 
     @Test
@@ -233,7 +234,7 @@ class RequirementResourceTest {
                 .then().statusCode(200).body("id", equalTo(List.of((int) draft, (int) confirmed)));
         given().queryParam("state", "DONE").queryParam("goal", "x").when().get("/api/requirements")
                 .then().statusCode(400)
-                .body("details", hasSize(2));
+                .body("problems", hasSize(2));
     }
 
     @Test

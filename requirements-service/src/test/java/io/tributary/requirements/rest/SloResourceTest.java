@@ -37,6 +37,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.tributary.catalog.event.AlertEvent;
 import io.tributary.catalog.event.Channels;
 import io.tributary.catalog.event.EventJson;
+import io.tributary.catalog.problem.Problem;
 import io.tributary.requirements.alert.WebhookDeliverer;
 import io.tributary.requirements.slo.SloEvaluator;
 import io.tributary.testinfra.KafkaBrokerResource;
@@ -176,9 +177,13 @@ class SloResourceTest {
 
     @Test
     void answers404And400Clearly() {
-        given().when().get("/api/slos/424242").then().statusCode(404);
+        given().when().get("/api/slos/424242").then().statusCode(404)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("detail", startsWith("no objective of requirement 424242 is evaluated"));
         given().queryParam("state", "SHUT").when().get("/api/alerts").then().statusCode(400)
-                .body("details[0]", startsWith("query parameter 'state'"));
+                .contentType(Problem.MEDIA_TYPE)
+                .body("detail", equalTo("a query parameter is not valid"))
+                .body("problems[0]", startsWith("query parameter 'state'"));
         given().when().get("/api/alerts/not-an-id").then().statusCode(404);
         given().when().get("/api/alerts/" + UUID.randomUUID()).then().statusCode(404);
     }

@@ -62,7 +62,7 @@ class StakeholderResourceTest {
         given().contentType(ContentType.JSON).body("{\"answer\":\"10k rows a day\"}")
                 .when().put("/api/stakeholders/{id}/answers/VOLUME", id)
                 .then().statusCode(400)
-                .body("details[0]", startsWith("path parameter 'question': VOLUME is asked of UPSTREAM"));
+                .body("problems[0]", startsWith("path parameter 'question': VOLUME is asked of UPSTREAM"));
         given().contentType(ContentType.JSON).body("{\"answer\":\"x\"}")
                 .when().put("/api/stakeholders/{id}/answers/colour", id)
                 .then().statusCode(404);
@@ -75,7 +75,7 @@ class StakeholderResourceTest {
                         + "\"nope\",\"webhook\":\"ftp://127.0.0.1/x\"}}")
                 .when().post("/api/stakeholders")
                 .then().statusCode(400)
-                .body("details", equalTo(List.of(
+                .body("problems", equalTo(List.of(
                         "$.direction: 'SIDEWAYS' is not one of [UPSTREAM, DOWNSTREAM]",
                         "$.contact.email: 'nope' is not an e-mail address",
                         "$.contact.webhook: only http and https webhooks are allowed, found 'ftp://127.0.0.1/x'")));
@@ -84,7 +84,7 @@ class StakeholderResourceTest {
                         + "{\"webhook\":\"https://169.254.169.254/latest\"}}")
                 .when().post("/api/stakeholders")
                 .then().statusCode(400)
-                .body("details[0]", startsWith("$.contact.webhook: host '169.254.169.254' is not on the webhook "
+                .body("problems[0]", startsWith("$.contact.webhook: host '169.254.169.254' is not on the webhook "
                         + "allow-list"));
     }
 
@@ -99,7 +99,7 @@ class StakeholderResourceTest {
         given().contentType(ContentType.JSON).body("{\"title\":\"\",\"colour\":1}")
                 .when().post("/api/goals")
                 .then().statusCode(400)
-                .body("details", hasItem(startsWith("$.colour: is not a known field")))
-                .body("details", hasItem("$.title: must not be blank"));
+                .body("problems", hasItem(startsWith("$.colour: is not a known field")))
+                .body("problems", hasItem("$.title: must not be blank"));
     }
 }

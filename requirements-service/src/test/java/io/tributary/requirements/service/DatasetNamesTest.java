@@ -1,13 +1,18 @@
 package io.tributary.requirements.service;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
 
+import jakarta.ws.rs.core.Response;
+
 import org.junit.jupiter.api.Test;
+
+import io.tributary.catalog.problem.ProblemException;
 
 class DatasetNamesTest {
 
@@ -22,9 +27,10 @@ class DatasetNamesTest {
     void rejectsOtherNamesSayingWhichParameterAndWhatIsAllowed() {
         for (String name : Arrays.asList("", "Sales", "1sales", "_sales", "sales-eu", "sales.eu", "sälar",
                 "a" + "b".repeat(63), null)) {
-            InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> DatasetNames.check(name));
-            assertTrue(e.details().get(0).startsWith("path parameter 'dataset': '" + name + "'"), e.details().get(0));
-            assertTrue(e.details().get(0).contains(DatasetNames.PATTERN));
+            ProblemException e = assertThrows(ProblemException.class, () -> DatasetNames.check(name));
+            assertEquals(Response.Status.BAD_REQUEST, e.status());
+            assertTrue(e.problems().get(0).startsWith("path parameter 'dataset': '" + name + "'"), e.problems().get(0));
+            assertTrue(e.problems().get(0).contains(DatasetNames.PATTERN));
         }
     }
 }

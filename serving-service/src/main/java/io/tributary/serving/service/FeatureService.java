@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 
+import io.tributary.catalog.problem.ProblemException;
 import io.tributary.serving.repository.FeatureRepository;
 
 /** The recommender's features: a customer's purchase history, and what is bought with a product. */
@@ -41,12 +43,13 @@ public class FeatureService {
                 rows = -1;
             }
             if (rows < 1 || rows > MAX_LIMIT) {
-                throw new InvalidQueryException(List.of("query parameter 'limit': '" + limit
+                throw MetricsQuery.invalid(List.of("query parameter 'limit': '" + limit
                         + "' is not a whole number between 1 and " + MAX_LIMIT));
             }
         }
         if (!PIPELINE.matcher(pipeline).matches() || !features.hasFeatures(pipeline)) {
-            throw new UnknownPipelineException("pipeline '" + pipeline + "' keeps no recommender features",
+            throw new ProblemException(Response.Status.NOT_FOUND,
+                    "pipeline '" + pipeline + "' keeps no recommender features",
                     List.of("path parameter 'pipeline': declare features (customer, order, product) on the pipeline"));
         }
         return rows;

@@ -9,6 +9,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import jakarta.ws.rs.core.Response;
+
+import io.tributary.catalog.problem.ProblemException;
+
 /**
  * A checked request for a pipeline's aggregate.
  *
@@ -32,7 +36,7 @@ public record MetricsQuery(List<String> groupBy, Grain grain, LocalDate from, Lo
      *
      * @param dimensions the aggregate's dimensions
      * @param timeZones the time zone names that may be asked for
-     * @throws InvalidQueryException naming each bad parameter
+     * @throws ProblemException 400, naming each bad parameter
      */
     public static MetricsQuery parse(MetricsParameters raw, List<String> dimensions, Set<String> timeZones) {
         List<String> problems = new ArrayList<>();
@@ -49,9 +53,14 @@ public record MetricsQuery(List<String> groupBy, Grain grain, LocalDate from, Lo
         }
         String timeZone = timeZone(raw.tz(), timeZones, problems);
         if (!problems.isEmpty()) {
-            throw new InvalidQueryException(problems);
+            throw invalid(problems);
         }
         return new MetricsQuery(groupBy, grain, from, to, timeZone);
+    }
+
+    /** The answer to query parameters that cannot be answered: each problem names its parameter. */
+    static ProblemException invalid(List<String> problems) {
+        return new ProblemException(Response.Status.BAD_REQUEST, "invalid query parameters", problems);
     }
 
     private static List<String> groupBy(String value, List<String> dimensions, List<String> problems) {

@@ -8,8 +8,10 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
 
 import io.tributary.catalog.curated.CuratedTables;
+import io.tributary.catalog.problem.ProblemException;
 import io.tributary.catalog.repository.FreshnessRepository;
 import io.tributary.serving.config.MetricsConfig;
 import io.tributary.serving.repository.AggregateRepository;
@@ -34,8 +36,8 @@ public class MetricsService {
     /**
      * A pipeline's aggregate summed as the parameters ask.
      *
-     * @throws UnknownPipelineException when the pipeline has no aggregate table
-     * @throws InvalidQueryException naming each parameter it cannot answer
+     * @throws ProblemException 404 when the pipeline has no aggregate table, 400 naming each parameter it cannot
+     *         answer
      */
     public Metrics metrics(String pipeline, MetricsParameters parameters) {
         AggregateTable table = aggregates.find(pipeline).orElseThrow(() -> unknown(pipeline));
@@ -48,22 +50,22 @@ public class MetricsService {
         List<AggregateRow> rows = aggregates.sums(table, query.groupBy(), period(query.grain()), query.from(),
                 query.to(), query.timeZone(), limit + 1);
         if (rows.size() > limit) {
-            throw new InvalidQueryException(List.of("query parameters 'from', 'to', 'grain' and 'groupBy': the "
+            throw MetricsQuery.invalid(List.of("query parameters 'from', 'to', 'grain' and 'groupBy': the "
                     + "answer would have more than " + limit + " rows; narrow the range, use a coarser grain or "
                     + "group by fewer dimensions"));
         }
         return new Metrics(table, query, currentAsOf, rows);
     }
 
-    private UnknownPipelineException unknown(String pipeline) {
+    private ProblemException unknown(String pipeline) {
         String available = "pipelines with an aggregate: " + aggregates.pipelinesWithAggregate();
         if (aggregates.isDeclared(pipeline)) {
-            return new UnknownPipelineException("pipeline '" + pipeline + "' has no aggregate",
+            return new ProblemException(Response.Status.NOT_FOUND, "pipeline '" + pipeline + "' has no aggregate",
                     List.of("path parameter 'pipeline': '" + pipeline + "' declares no aggregate, or the transform "
                             + "service has not created " + CuratedTables.qualified(CuratedTables.aggregate(pipeline))
                             + " yet; " + available));
         }
-        return new UnknownPipelineException("unknown pipeline '" + pipeline + "'",
+        return new ProblemException(Response.Status.NOT_FOUND, "unknown pipeline '" + pipeline + "'",
                 List.of("path parameter 'pipeline': no pipeline is named '" + pipeline + "'; " + available));
     }
 

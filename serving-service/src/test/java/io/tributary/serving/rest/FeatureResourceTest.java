@@ -66,8 +66,8 @@ class FeatureResourceTest {
     @Test
     void answersClearlyForAPipelineWithoutFeaturesOrABadLimit() {
         given().when().get("/api/features/nothing/customers/c1/purchases").then().statusCode(404)
-                .body("error", containsString("keeps no recommender features"));
+                .body("detail", containsString("keeps no recommender features"));
         given().queryParam("limit", "many").when().get("/api/features/shop/products/chair/co-purchases").then()
-                .statusCode(400).body("details[0]", containsString("query parameter 'limit'"));
+                .statusCode(400).body("problems[0]", containsString("query parameter 'limit'"));
     }
 }

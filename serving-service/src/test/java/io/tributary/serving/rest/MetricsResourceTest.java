@@ -2,6 +2,7 @@ package io.tributary.serving.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.comparesEqualTo;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -35,6 +37,10 @@ import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import io.tributary.catalog.curated.AggregateLayout;
+import io.tributary.catalog.problem.Problem;
+import io.tributary.serving.service.Metrics;
+import io.tributary.serving.service.MetricsParameters;
+import io.tributary.serving.service.MetricsService;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
 
@@ -285,26 +291,26 @@ class MetricsResourceTest {
 
     @Test
     void rejectsADimensionTheAggregateDoesNotHaveAndListsThoseItHas() {
-        badRequest(given().queryParam("groupBy", "region,city")).body("details", equalTo(List.of(
+        badRequest(given().queryParam("groupBy", "region,city")).body("problems", equalTo(List.of(
                 "query parameter 'groupBy': 'city' is not a dimension of this aggregate; "
                         + "available dimensions: [region, state, category]")));
         // a measure or a bookkeeping column is no dimension either, and no text reaches the SQL unchecked
-        badRequest(given().queryParam("groupBy", "sales")).body("details", hasSize(1));
-        badRequest(given().queryParam("groupBy", "_bucket")).body("details", hasSize(1));
+        badRequest(given().queryParam("groupBy", "sales")).body("problems", hasSize(1));
+        badRequest(given().queryParam("groupBy", "_bucket")).body("problems", hasSize(1));
         badRequest(given().queryParam("groupBy", "region\"; drop table curated.sales_agg; --"))
-                .body("details", hasSize(1));
+                .body("problems", hasSize(1));
         request().when().get(PATH, "sales").then().statusCode(200);
     }
 
     @Test
     void rejectsATimeZoneThatIsNotAnIanaName() {
-        badRequest(given().queryParam("tz", "Mars/Olympus")).body("details", equalTo(List.of(
+        badRequest(given().queryParam("tz", "Mars/Olympus")).body("problems", equalTo(List.of(
                 "query parameter 'tz': 'Mars/Olympus' is not an IANA time zone name such as UTC, Europe/Paris or "
                         + "Asia/Kolkata")));
-        badRequest(given().queryParam("tz", "asia/kolkata")).body("details", hasItem(
+        badRequest(given().queryParam("tz", "asia/kolkata")).body("problems", hasItem(
                 "query parameter 'tz': 'asia/kolkata' is not an IANA time zone name such as UTC, Europe/Paris or "
                         + "Asia/Kolkata; did you mean 'Asia/Kolkata'?"));
-        badRequest(given().queryParam("tz", "+05:30")).body("details", hasSize(1));
+        badRequest(given().queryParam("tz", "+05:30")).body("problems", hasSize(1));
     }
 
     @Test
@@ -319,9 +325,9 @@ class MetricsResourceTest {
 
     @Test
     void rejectsDatesThatAreNotIsoDays() {
-        badRequest(given().queryParam("from", "11/8/2017")).body("details", hasItem(
+        badRequest(given().queryParam("from", "11/8/2017")).body("problems", hasItem(
                 "query parameter 'from': '11/8/2017' is not a date in the form YYYY-MM-DD"));
-        badRequest(given().queryParam("to", "2017-02-30")).body("details", hasItem(
+        badRequest(given().queryParam("to", "2017-02-30")).body("problems", hasItem(
                 "query parameter 'to': '2017-02-30' is not a date in the form YYYY-MM-DD"));
     }
 
@@ -337,20 +343,20 @@ class MetricsResourceTest {
 
     @Test
     void rejectsARangeThatEndsBeforeItStarts() {
-        badRequest(given().queryParam("from", "2018-01-02").queryParam("to", "2018-01-01")).body("details",
+        badRequest(given().queryParam("from", "2018-01-02").queryParam("to", "2018-01-01")).body("problems",
                 equalTo(List.of("query parameters 'from' and 'to': from 2018-01-02 is after to 2018-01-01")));
     }
 
     @Test
     void rejectsAnUnknownGrain() {
-        badRequest(given().queryParam("grain", "week")).body("details", equalTo(List.of(
+        badRequest(given().queryParam("grain", "week")).body("problems", equalTo(List.of(
                 "query parameter 'grain': 'week' is not supported; allowed values: [total, day, month]")));
     }
 
     @Test
     void reportsEveryBadParameterAtOnce() {
         badRequest(given().queryParam("groupBy", "city").queryParam("grain", "hour").queryParam("from", "yesterday")
-                .queryParam("tz", "Nowhere")).body("details", hasSize(4));
+                .queryParam("tz", "Nowhere")).body("problems", hasSize(4));
     }
 
     @Test
@@ -358,7 +364,7 @@ class MetricsResourceTest {
         tables.execute("insert into curated.sales_agg select d, 'West', 'Utah', 'Furniture', 1, 1, 1, 1, now(), null "
                 + "from generate_series(date '2018-01-01', date '2018-01-01' + 500, interval '1 day') as d");
 
-        badRequest(given().queryParam("grain", "day")).body("details", equalTo(List.of(
+        badRequest(given().queryParam("grain", "day")).body("problems", equalTo(List.of(
                 "query parameters 'from', 'to', 'grain' and 'groupBy': the answer would have more than 500 rows; "
                         + "narrow the range, use a coarser grain or group by fewer dimensions")));
         request().queryParam("grain", "day").queryParam("to", "2019-05-15")
@@ -377,15 +383,15 @@ class MetricsResourceTest {
 
         given().when().get(PATH, "nothing")
                 .then().statusCode(404)
-                .contentType("application/json")
-                .body("error", equalTo("unknown pipeline 'nothing'"))
-                .body("details", equalTo(List.of(
+                .contentType(Problem.MEDIA_TYPE)
+                .body("detail", equalTo("unknown pipeline 'nothing'"))
+                .body("problems", equalTo(List.of(
                         "path parameter 'pipeline': no pipeline is named 'nothing'; pipelines with an aggregate: "
                                 + "[sales]")));
         // a table of that name that is not an aggregate
         given().when().get(PATH, "plain")
                 .then().statusCode(404)
-                .body("error", equalTo("unknown pipeline 'plain'"));
+                .body("detail", equalTo("unknown pipeline 'plain'"));
         given().when().get(PATH, "sa\"les").then().statusCode(404);
     }
 
@@ -397,8 +403,8 @@ class MetricsResourceTest {
 
         given().when().get(PATH, "customers")
                 .then().statusCode(404)
-                .body("error", equalTo("pipeline 'customers' has no aggregate"))
-                .body("details", equalTo(List.of("path parameter 'pipeline': 'customers' declares no aggregate, or "
+                .body("detail", equalTo("pipeline 'customers' has no aggregate"))
+                .body("problems", equalTo(List.of("path parameter 'pipeline': 'customers' declares no aggregate, or "
                         + "the transform service has not created curated.customers_agg yet; pipelines with an "
                         + "aggregate: [sales]")));
     }
@@ -428,6 +434,24 @@ class MetricsResourceTest {
         }
     }
 
+    @Test
+    void answersAnUnexpectedFailureWith500ProblemThatTellsNothingOfItsCause() {
+        QuarkusMock.installMockForType(new MetricsService(null, null, null) {
+            @Override
+            public Metrics metrics(String pipeline, MetricsParameters parameters) {
+                throw new IllegalStateException("connection to db.internal:5432 refused for user postgres");
+            }
+        }, MetricsService.class);
+
+        given().when().get(PATH, "sales")
+                .then().statusCode(500)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("title", equalTo("Internal Server Error"))
+                .body("detail", containsString("its log has the cause"))
+                .body(not(containsString("db.internal")))
+                .body(not(containsString("IllegalStateException")));
+    }
+
     private void sixCells() throws SQLException {
         tables.cell("sales", LocalDate.parse("2017-01-01"), List.of("West", "California", "Furniture"),
                 List.of("678000.0100", "3", "100.5000"), 3, null);
@@ -452,8 +476,8 @@ class MetricsResourceTest {
     private static ValidatableResponse badRequest(RequestSpecification request) {
         return request.when().get(PATH, "sales")
                 .then().statusCode(400)
-                .contentType("application/json")
-                .body("error", equalTo("invalid query parameters"));
+                .contentType(Problem.MEDIA_TYPE)
+                .body("detail", equalTo("invalid query parameters"));
     }
 
     private static RequestSpecification request() {

@@ -8,7 +8,11 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.ws.rs.core.Response;
+
 import org.junit.jupiter.api.Test;
+
+import io.tributary.catalog.problem.ProblemException;
 
 class MetricsQueryTest {
 
@@ -91,6 +95,8 @@ class MetricsQueryTest {
     }
 
     private static List<String> problems(String groupBy, String from, String to, String grain, String tz) {
-        return assertThrows(InvalidQueryException.class, () -> parse(groupBy, from, to, grain, tz)).details();
+        ProblemException e = assertThrows(ProblemException.class, () -> parse(groupBy, from, to, grain, tz));
+        assertEquals(Response.Status.BAD_REQUEST, e.status());
+        return e.problems();
     }
 }

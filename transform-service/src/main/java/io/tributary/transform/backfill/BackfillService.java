@@ -23,7 +23,7 @@ import io.tributary.transform.messaging.AcceptedRecordsReplay;
 import io.tributary.transform.pipeline.CompiledPipeline;
 import io.tributary.transform.registry.PipelineRegistry;
 import io.tributary.transform.service.PipelineChanged;
-import io.tributary.transform.service.PipelineNotFoundException;
+import io.tributary.transform.service.PipelineService;
 
 /**
  * Reprocesses a pipeline while the stream keeps flowing, in short transactions that lock the rows they compute:
@@ -177,7 +177,7 @@ public class BackfillService {
     }
 
     private CompiledPipeline current(String pipeline) {
-        return registry.find(pipeline).orElseThrow(() -> new PipelineNotFoundException(pipeline));
+        return registry.find(pipeline).orElseThrow(() -> PipelineService.unknown(pipeline));
     }
 
     @PreDestroy

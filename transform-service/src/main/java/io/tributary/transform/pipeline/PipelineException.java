@@ -2,17 +2,14 @@ package io.tributary.transform.pipeline;
 
 import java.util.List;
 
-/** A pipeline definition that cannot be used, with every problem found, each naming where it is. */
-public class PipelineException extends RuntimeException {
+import jakarta.ws.rs.core.Response;
 
-    private final List<String> problems;
+import io.tributary.catalog.problem.ProblemException;
+
+/** A pipeline definition that cannot be used, with every problem found, each naming where it is. */
+public class PipelineException extends ProblemException {
 
     public PipelineException(List<String> problems) {
-        super(String.join("; ", problems));
-        this.problems = List.copyOf(problems);
-    }
-
-    public List<String> problems() {
-        return problems;
+        super(Response.Status.BAD_REQUEST, "the pipeline cannot be used as declared", problems);
     }
 }

@@ -191,7 +191,7 @@ public class PipelineRegistry {
                 return fields;
             } catch (ContractException e) {
                 throw new PipelineException(List.of("$.dataset: the contract of '" + dataset + "' cannot be read: "
-                        + e.getMessage()));
+                        + String.join("; ", e.problems())));
             }
         }
     }

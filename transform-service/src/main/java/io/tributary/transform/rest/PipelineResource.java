@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -28,13 +27,13 @@ import io.smallrye.common.annotation.Blocking;
 import io.tributary.catalog.document.DocumentFormat;
 import io.tributary.catalog.document.Stored;
 import io.tributary.catalog.entity.PipelineVersionEntity;
+import io.tributary.catalog.problem.ProblemException;
 import io.tributary.transform.api.BackfillRequest;
 import io.tributary.transform.api.BackfillResponse;
 import io.tributary.transform.api.PipelineStatusResponse;
 import io.tributary.transform.api.PipelineVersionResponse;
 import io.tributary.transform.backfill.BackfillService;
 import io.tributary.transform.mapping.PipelineMapper;
-import io.tributary.transform.pipeline.PipelineException;
 import io.tributary.transform.service.PipelineService;
 
 @Path("/api/pipelines")
@@ -42,9 +41,6 @@ import io.tributary.transform.service.PipelineService;
 @Tag(name = "pipelines", description = "Declared pipelines: their versions, progress, lag and backfills")
 @Blocking
 public class PipelineResource {
-
-    private static final String YAML_TYPES = DocumentFormat.APPLICATION_YAML + ", " + DocumentFormat.APPLICATION_X_YAML
-            + ", " + DocumentFormat.TEXT_YAML;
 
     private final PipelineService pipelines;
     private final BackfillService backfills;
@@ -74,7 +70,7 @@ public class PipelineResource {
             throws SQLException {
         MediaType type = headers.getMediaType();
         if (type == null) {
-            throw new NotSupportedException("a Content-Type header is required: application/json or " + YAML_TYPES);
+            throw new NotSupportedException();
         }
         Stored<PipelineVersionEntity> stored = pipelines.put(name, body, type.getType() + "/" + type.getSubtype());
         PipelineVersionResponse response = PipelineMapper.toResponse(stored.version());
@@ -129,7 +125,8 @@ public class PipelineResource {
     @Operation(summary = "A backfill's progress")
     public BackfillResponse backfill(@PathParam("name") String name, @PathParam("id") UUID id) throws SQLException {
         return backfills.find(id).filter(b -> b.pipeline().equals(name)).map(PipelineMapper::toResponse)
-                .orElseThrow(() -> new NotFoundException("pipeline '" + name + "' has no backfill " + id));
+                .orElseThrow(() -> new ProblemException(Response.Status.NOT_FOUND,
+                        "pipeline '" + name + "' has no backfill " + id));
     }
 
     private static BackfillService.Source source(String text) {
@@ -139,7 +136,8 @@ public class PipelineResource {
         try {
             return BackfillService.Source.valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new PipelineException(List.of("source: '" + text + "' is not TABLE or TOPIC"));
+            throw new ProblemException(Response.Status.BAD_REQUEST, "invalid backfill request",
+                    List.of("source: '" + text + "' is not TABLE or TOPIC"));
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
 
 import io.tributary.catalog.curated.AggregateLayout;
 import io.tributary.catalog.curated.CuratedTables;
@@ -20,6 +21,7 @@ import io.tributary.catalog.document.DocumentVersions.Unchanged;
 import io.tributary.catalog.document.SentDocument;
 import io.tributary.catalog.document.Stored;
 import io.tributary.catalog.entity.PipelineVersionEntity;
+import io.tributary.catalog.problem.ProblemException;
 import io.tributary.catalog.repository.PipelineVersionRepository;
 import io.tributary.transform.aggregate.AggregateRepository;
 import io.tributary.transform.curated.CuratedTableRepository;
@@ -82,14 +84,14 @@ public class PipelineService {
             return new Stored<>(unchanged.current(), false);
         }
         if (current.isPresent() && !current.get().dataset.equals(definition.dataset())) {
-            throw new PipelineConflictException(List.of("$.dataset: pipeline '" + name + "' reads dataset '"
-                    + current.get().dataset + "'; declare a new pipeline to read '" + definition.dataset() + "'"));
+            throw conflict(List.of("$.dataset: pipeline '" + name + "' reads dataset '" + current.get().dataset
+                    + "'; declare a new pipeline to read '" + definition.dataset() + "'"));
         }
         int version = ((NewVersion<PipelineVersionEntity>) change).version();
         CompiledPipeline compiled = registry.compile(definition, version);
         List<String> conflicts = tables.ensure(compiled, indexed(compiled));
         if (!conflicts.isEmpty()) {
-            throw new PipelineConflictException(conflicts);
+            throw conflict(conflicts);
         }
         aggregates.ensure(compiled);
         features.ensure(compiled);
@@ -107,22 +109,33 @@ public class PipelineService {
         return new Stored<>(entity, true);
     }
 
+    /** The answer about a pipeline that was never declared. */
+    public static ProblemException unknown(String name) {
+        return new ProblemException(Response.Status.NOT_FOUND, "no pipeline named '" + name + "'; declare it with PUT "
+                + "/api/pipelines/" + name);
+    }
+
+    private static ProblemException conflict(List<String> problems) {
+        return new ProblemException(Response.Status.CONFLICT, "the pipeline version contradicts what is stored",
+                problems);
+    }
+
     public List<PipelineVersionEntity> list() {
         return versions.listCurrent();
     }
 
     public PipelineVersionEntity current(String name) {
-        return versions.findCurrent(name).orElseThrow(() -> new PipelineNotFoundException(name));
+        return versions.findCurrent(name).orElseThrow(() -> unknown(name));
     }
 
     public PipelineVersionEntity version(String name, int version) {
-        return versions.findVersion(name, version).orElseThrow(() -> new PipelineNotFoundException(name));
+        return versions.findVersion(name, version).orElseThrow(() -> unknown(name));
     }
 
     public List<PipelineVersionEntity> versions(String name) {
         List<PipelineVersionEntity> all = versions.listVersions(name);
         if (all.isEmpty()) {
-            throw new PipelineNotFoundException(name);
+            throw unknown(name);
         }
         return all;
     }

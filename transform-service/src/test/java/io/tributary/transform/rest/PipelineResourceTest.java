@@ -116,15 +116,15 @@ class PipelineResourceTest {
     void rejectsAnInvalidPipelineWithEveryProblemAndWhereItIs() {
         yaml(pipeline("- derive: {flag: \"missing > 1\"}\n- explode: {}")).when().put("/api/pipelines/" + dataset)
                 .then().statusCode(400)
-                .body("error", containsString("cannot be used"))
-                .body("details", hasItem(containsString("unknown step 'explode'")));
+                .body("detail", containsString("cannot be used"))
+                .body("problems", hasItem(containsString("unknown step 'explode'")));
         yaml(pipeline("- derive: {flag: \"missing > 1\"}")).when().put("/api/pipelines/" + dataset)
                 .then().statusCode(400)
-                .body("details", hasItem(containsString("$.steps (derive flag): the expression reads 'missing'")));
+                .body("problems", hasItem(containsString("$.steps (derive flag): the expression reads 'missing'")));
         yaml("name: [").when().put("/api/pipelines/" + dataset).then().statusCode(400)
-                .body("details[0]", containsString("not valid YAML at line"));
+                .body("problems[0]", containsString("not valid YAML at line"));
         yaml(pipeline("")).when().put("/api/pipelines/other").then().statusCode(400)
-                .body("details[0]", containsString("was sent to /api/pipelines/other"));
+                .body("problems[0]", containsString("was sent to /api/pipelines/other"));
     }
 
     @Test
@@ -134,14 +134,14 @@ class PipelineResourceTest {
         yaml(pipeline("- derive: {score: {expression: \"'x' + amount\", type: text}}"))
                 .when().put("/api/pipelines/" + dataset)
                 .then().statusCode(409)
-                .body("details[0]", containsString("column 'score'"));
+                .body("problems[0]", containsString("column 'score'"));
     }
 
     @Test
     void answersNotFoundAndUnsupportedMediaTypeClearly() {
         given().when().get("/api/pipelines/nope").then().statusCode(404)
-                .body("error", containsString("no pipeline named 'nope'"));
+                .body("detail", containsString("no pipeline named 'nope'"));
         given().contentType("text/csv").body("a,b").when().put("/api/pipelines/" + dataset).then().statusCode(415)
-                .body("error", containsString("application/yaml"));
+                .body("detail", containsString("application/yaml"));
     }
 }

@@ -1,8 +1,0 @@
-package io.tributary.requirements.service;
-
-public class ContractNotFoundException extends RuntimeException {
-
-    public ContractNotFoundException(String message) {
-        super(message);
-    }
-}
