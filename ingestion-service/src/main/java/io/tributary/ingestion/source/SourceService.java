@@ -16,6 +16,8 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 
 import io.tributary.catalog.entity.SourceEntity;
+import io.tributary.catalog.name.DatasetName;
+import io.tributary.catalog.name.SourceName;
 import io.tributary.catalog.problem.ProblemException;
 import io.tributary.catalog.repository.DatasetRepository;
 import io.tributary.catalog.repository.SourceRepository;
@@ -25,9 +27,7 @@ import io.tributary.ingestion.parsing.FormatOptions;
 @Transactional
 public class SourceService {
 
-    private static final Pattern SOURCE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,127}");
     private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
-    private static final Pattern DATASET_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
     private final SourceRepository sources;
     private final DatasetRepository datasets;
@@ -39,9 +39,7 @@ public class SourceService {
 
     public SourceEntity register(SourceDefinition definition) {
         List<String> problems = new ArrayList<>();
-        if (definition.name() == null || !SOURCE_NAME.matcher(definition.name()).matches()) {
-            problems.add("name: must match " + SOURCE_NAME + ", found " + quoted(definition.name()));
-        }
+        SourceName.RULE.check("name", definition.name(), problems);
         SourceEntity source = new SourceEntity();
         source.name = definition.name();
         apply(definition, source, problems);
@@ -113,9 +111,7 @@ public class SourceService {
 
     /** Checks the definition (adding to the problems already found) and writes it onto the source. */
     private void apply(SourceDefinition definition, SourceEntity source, List<String> problems) {
-        if (definition.dataset() == null || !DATASET_NAME.matcher(definition.dataset()).matches()) {
-            problems.add("dataset: must match " + DATASET_NAME + ", found " + quoted(definition.dataset()));
-        }
+        DatasetName.RULE.check("dataset", definition.dataset(), problems);
         SourceEntity.Format format = format(definition.format());
         if (format == null) {
             problems.add("format: must be one of " + List.of(SourceEntity.Format.values()) + ", found "

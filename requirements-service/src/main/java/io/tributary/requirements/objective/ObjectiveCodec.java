@@ -216,7 +216,7 @@ public final class ObjectiveCodec {
                     String name = item.text("name", true, 512);
                     String parameter = item.text("parameter", true, 200);
                     if (type != null && name != null && !type.accepts(name)) {
-                        item.problem("name", "'" + name + "' is not a " + type.word() + " name: " + type.rule());
+                        item.problem("name", type.refusal(name));
                     }
                     implementations.add(new Objective.Implementation(type, name, parameter));
                 }

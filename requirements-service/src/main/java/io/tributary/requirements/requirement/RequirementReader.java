@@ -88,7 +88,7 @@ public final class RequirementReader {
             return null;
         }
         if (!type.accepts(name)) {
-            target.problem("name", "'" + name + "' is not a " + type.word() + " name: " + type.rule());
+            target.problem("name", type.refusal(name));
             return null;
         }
         return new Target(type, name);

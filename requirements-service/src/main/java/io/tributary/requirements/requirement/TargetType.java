@@ -2,36 +2,36 @@ package io.tributary.requirements.requirement;
 
 import java.util.regex.Pattern;
 
+import io.tributary.catalog.name.DatasetName;
+import io.tributary.catalog.name.NameRule;
+import io.tributary.catalog.name.PipelineName;
+import io.tributary.catalog.name.SourceName;
+
 /** What an objective is measured on, each with the names it may have (those of the service that owns it). */
 public enum TargetType {
-    DATASET("dataset", Pattern.compile("[a-z][a-z0-9_]{0,62}"), "a lower-case letter, then up to 62 lower-case "
-            + "letters, digits or underscores"),
-    SOURCE("source", Pattern.compile("[a-z0-9][a-z0-9_-]{0,127}"), "a lower-case letter or digit, then up to 127 "
-            + "lower-case letters, digits, underscores or hyphens"),
-    PIPELINE("pipeline", Pattern.compile("[a-z][a-z0-9_]{0,47}"), "a lower-case letter, then up to 47 lower-case "
-            + "letters, digits or underscores"),
-    SERVING("serving query", Pattern.compile("/api/(metrics|features)/[a-z][a-z0-9_]{0,47}([/?][\\x21-\\x7e]{0,400})?"),
-            "a serving path such as /api/metrics/sales?groupBy=region or /api/features/sales/...");
+    DATASET(DatasetName.RULE),
+    SOURCE(SourceName.RULE),
+    PIPELINE(PipelineName.RULE),
+    SERVING(new NameRule("serving query", Pattern.compile("/api/(metrics|features)/" + PipelineName.RULE.pattern()
+            + "([/?][\\x21-\\x7e]{0,400})?"),
+            "a serving path such as /api/metrics/sales?groupBy=region or /api/features/sales/..."));
 
-    private final String word;
-    private final Pattern names;
-    private final String rule;
+    private final NameRule names;
 
-    TargetType(String word, Pattern names, String rule) {
-        this.word = word;
+    TargetType(NameRule names) {
         this.names = names;
-        this.rule = rule;
     }
 
     public String word() {
-        return word;
+        return names.kind();
     }
 
     public boolean accepts(String name) {
-        return name != null && names.matcher(name).matches();
+        return names.accepts(name);
     }
 
-    public String rule() {
-        return rule;
+    /** "'Sales!' is not a pipeline name: ..." */
+    public String refusal(String name) {
+        return names.refusal(name);
     }
 }

@@ -21,6 +21,7 @@ import io.tributary.catalog.document.Stored;
 import io.tributary.catalog.entity.ContractVersionEntity;
 import io.tributary.catalog.entity.DatasetEntity;
 import io.tributary.catalog.entity.SchemaVersionEntity;
+import io.tributary.catalog.name.DatasetName;
 import io.tributary.catalog.problem.ProblemException;
 import io.tributary.catalog.repository.ContractVersionRepository;
 import io.tributary.catalog.repository.DatasetRepository;
@@ -54,7 +55,7 @@ public class ContractService {
      * @param mediaType the media type the document was sent as; YAML or JSON
      */
     public Stored<ContractVersionEntity> put(String dataset, String text, String mediaType) {
-        DatasetNames.check(dataset);
+        DatasetName.of("path parameter 'dataset'", dataset);
         SentDocument sent = SentDocument.read(text, mediaType, "contract", ContractException::new);
         DataContract contract = ContractReader.read(sent.tree(), dataset);
         checkLengths(contract);
@@ -86,18 +87,18 @@ public class ContractService {
     }
 
     public ContractVersionEntity current(String dataset) {
-        DatasetNames.check(dataset);
+        DatasetName.of("path parameter 'dataset'", dataset);
         return contracts.findCurrent(dataset).orElseThrow(() -> noContract(dataset));
     }
 
     public ContractVersionEntity version(String dataset, int version) {
-        DatasetNames.check(dataset);
+        DatasetName.of("path parameter 'dataset'", dataset);
         return contracts.findVersion(dataset, version).orElseThrow(() -> new ProblemException(
                 Response.Status.NOT_FOUND, "dataset '" + dataset + "' has no contract version " + version));
     }
 
     public List<ContractVersionEntity> versions(String dataset) {
-        DatasetNames.check(dataset);
+        DatasetName.of("path parameter 'dataset'", dataset);
         List<ContractVersionEntity> versions = contracts.listVersions(dataset);
         if (versions.isEmpty()) {
             throw noContract(dataset);

@@ -67,7 +67,7 @@ public final class StakeholderReader {
             String name = item.text("name", true, 512);
             Asset.Relation relation = item.enumValue("relation", Asset.Relation.class, true);
             if (type != null && name != null && !type.accepts(name)) {
-                item.problem("name", "'" + name + "' is not a " + type.word() + " name: " + type.rule());
+                item.problem("name", type.refusal(name));
             } else if (type != null && name != null && relation != null) {
                 assets.add(new Asset(type, name, relation));
             }

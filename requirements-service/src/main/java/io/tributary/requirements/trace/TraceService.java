@@ -9,9 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 
-import io.tributary.catalog.problem.ProblemException;
+import io.tributary.catalog.name.DatasetName;
 import io.tributary.requirements.contract.Clause;
 import io.tributary.requirements.repository.AlertRepository;
 import io.tributary.requirements.repository.ClauseRepository;
@@ -85,11 +84,7 @@ public class TraceService {
      * serving query of one, and those a clause of its contract carries.
      */
     public List<DatasetRequirement> ofDataset(String dataset) {
-        if (!TargetType.DATASET.accepts(dataset)) {
-            throw new ProblemException(Response.Status.BAD_REQUEST, "invalid dataset name",
-                    List.of("path parameter 'name': '" + dataset
-                            + "' is not a dataset name: " + TargetType.DATASET.rule()));
-        }
+        DatasetName.of("path parameter 'name'", dataset);
         Topology graph = topology.load();
         Set<Long> carried = new HashSet<>();
         for (Clause clause : clauses.ofDataset(dataset)) {

@@ -1,11 +1,11 @@
 package io.tributary.serving.service;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
+import io.tributary.catalog.name.PipelineName;
 import io.tributary.catalog.problem.ProblemException;
 import io.tributary.serving.repository.FeatureRepository;
 
@@ -13,7 +13,6 @@ import io.tributary.serving.repository.FeatureRepository;
 @ApplicationScoped
 public class FeatureService {
 
-    private static final Pattern PIPELINE = Pattern.compile("[a-z][a-z0-9_]{0,47}");
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 1000;
 
@@ -47,7 +46,7 @@ public class FeatureService {
                         + "' is not a whole number between 1 and " + MAX_LIMIT));
             }
         }
-        if (!PIPELINE.matcher(pipeline).matches() || !features.hasFeatures(pipeline)) {
+        if (!PipelineName.RULE.accepts(pipeline) || !features.hasFeatures(pipeline)) {
             throw new ProblemException(Response.Status.NOT_FOUND,
                     "pipeline '" + pipeline + "' keeps no recommender features",
                     List.of("path parameter 'pipeline': declare features (customer, order, product) on the pipeline"));

@@ -10,17 +10,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.tributary.catalog.document.DocumentFormat;
 import io.tributary.catalog.document.VersionedDocument;
+import io.tributary.catalog.name.PipelineName;
 
 /** Reads a pipeline definition (YAML or JSON) and reports every problem with its JSON path. */
 public final class PipelineReader {
-
-    public static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,47}");
 
     private static final Set<String> TOP_LEVEL = Set.of("name", "dataset", "kind", "key", "eventTime", "lateness",
             "steps", "aggregate", "features");
@@ -61,9 +59,8 @@ public final class PipelineReader {
             }
         });
         String name = text(root, "name", "$.name", true);
-        if (name != null && !NAME.matcher(name).matches()) {
-            problems.add("$.name: '" + name + "' must be lower case letters, digits and _, starting with a letter, "
-                    + "at most 48 characters (it names tables)");
+        if (name != null) {
+            PipelineName.RULE.check("$.name", name, problems);
         }
         String dataset = text(root, "dataset", "$.dataset", true);
         PipelineDefinition.Kind kind = PipelineDefinition.Kind.FACT;
