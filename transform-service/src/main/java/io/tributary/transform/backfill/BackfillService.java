@@ -3,8 +3,11 @@ package io.tributary.transform.backfill;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -49,17 +52,21 @@ public class BackfillService {
     private static final int ATTEMPTS = 5;
     /** Passes over the rows an earlier version wrote behind the first pass; each finds fewer, the last none. */
     private static final int SWEEPS = 5;
+    /** Pipelines whose backfills run at the same time; the backfills of one pipeline run one after the other. */
+    private static final int PIPELINES_AT_ONCE = 4;
 
     private final RecordApplier applier;
     private final PipelineRegistry registry;
     private final BackfillRepository backfills;
     private final AcceptedRecordsReplay topic;
     private final Event<BackfillLifecycle> lifecycle;
-    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+    private final ExecutorService runner = Executors.newFixedThreadPool(PIPELINES_AT_ONCE, r -> {
         Thread thread = new Thread(r, "pipeline-backfill");
         thread.setDaemon(true);
         return thread;
     });
+    /** Per pipeline, its last backfill: the next one starts after it, whatever its end. */
+    private final Map<String, CompletableFuture<Void>> last = new ConcurrentHashMap<>();
 
     public BackfillService(RecordApplier applier, PipelineRegistry registry, BackfillRepository backfills,
             AcceptedRecordsReplay topic, Event<BackfillLifecycle> lifecycle) {
@@ -81,7 +88,10 @@ public class BackfillService {
     public UUID start(String pipeline, int version, Source source, Instant from) throws SQLException {
         UUID id = UUID.randomUUID();
         backfills.create(id, pipeline, version, source.name(), from);
-        runner.submit(() -> run(id, pipeline, version, source, from));
+        last.compute(pipeline, (name, previous) -> (previous == null
+                ? CompletableFuture.<Void>completedFuture(null)
+                : previous.handle((done, failure) -> (Void) null))
+                .thenRunAsync(() -> run(id, pipeline, version, source, from), runner));
         return id;
     }
 
