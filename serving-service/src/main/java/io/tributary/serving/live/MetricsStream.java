@@ -1,0 +1,98 @@
+package io.tributary.serving.live;
+
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.subscription.MultiEmitter;
+import io.tributary.serving.api.MetricsResponse;
+import io.tributary.serving.mapping.MetricsMapper;
+import io.tributary.serving.service.Metrics;
+import io.tributary.serving.service.MetricsParameters;
+import io.tributary.serving.service.MetricsService;
+
+/**
+ * A metrics query kept answered: the answer now, then the answer again each time a commit changed the aggregate it
+ * reads and the answer differs from the one sent before. Changes arriving while the query runs are answered by one
+ * more query, never by one each.
+ */
+@ApplicationScoped
+public class MetricsStream {
+
+    private final MetricsService metrics;
+    private final AggregateChanges changes;
+
+    public MetricsStream(MetricsService metrics, AggregateChanges changes) {
+        this.metrics = metrics;
+        this.changes = changes;
+    }
+
+    /**
+     * Checks the query at once, so that a bad one is refused before the stream starts.
+     *
+     * @throws io.tributary.serving.service.UnknownPipelineException when the pipeline has no aggregate table
+     * @throws io.tributary.serving.service.InvalidQueryException naming each parameter it cannot answer
+     */
+    public Multi<MetricsResponse> stream(String pipeline, MetricsParameters parameters) {
+        Metrics first = metrics.metrics(pipeline, parameters);
+        String table = first.table().table();
+        Executor executor = Infrastructure.getDefaultWorkerPool();
+        return Multi.createFrom().emitter(emitter -> {
+            Answers answers = new Answers(emitter, () -> MetricsMapper.toResponse(metrics.metrics(pipeline,
+                    parameters)));
+            Runnable unsubscribe = changes.subscribe(changed -> {
+                if (changed.equals(table) || changed.equals(AggregateChanges.ANY_TABLE)) {
+                    answers.changed(executor);
+                }
+            });
+            emitter.onTermination(unsubscribe);
+            // After subscribing, so that no commit falls between the first answer and the changes heard.
+            answers.changed(executor);
+        });
+    }
+
+    /** Runs the query one at a time, once more after any change heard while it ran, and sends what is new. */
+    private static final class Answers {
+
+        private final MultiEmitter<? super MetricsResponse> emitter;
+        private final Supplier<MetricsResponse> query;
+        private final AtomicInteger pending = new AtomicInteger();
+        private MetricsResponse last;
+
+        Answers(MultiEmitter<? super MetricsResponse> emitter, Supplier<MetricsResponse> query) {
+            this.emitter = emitter;
+            this.query = query;
+        }
+
+        void changed(Executor executor) {
+            if (pending.getAndIncrement() == 0) {
+                executor.execute(this::drain);
+            }
+        }
+
+        private void drain() {
+            int seen = pending.get();
+            do {
+                if (emitter.isCancelled()) {
+                    return;
+                }
+                try {
+                    MetricsResponse answer = query.get();
+                    if (!Objects.equals(answer, last)) {
+                        last = answer;
+                        emitter.emit(answer);
+                    }
+                } catch (RuntimeException e) {
+                    emitter.fail(e);
+                    return;
+                }
+                seen = pending.addAndGet(-seen);
+            } while (seen != 0);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.tributary.serving.rest;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.tributary.serving.api.MetricsResponse;
+import io.tributary.serving.live.MetricsStream;
+import io.tributary.serving.service.InvalidQueryException;
+import io.tributary.serving.service.MetricsParameters;
+import io.tributary.serving.service.UnknownPipelineException;
+
+@Path("/api/metrics/{pipeline}/stream")
+@Tag(name = "Metrics", description = "Pipelines' aggregates for dashboards, with how current each answer is")
+public class MetricsStreamResource {
+
+    private static final ErrorMappers ERRORS = new ErrorMappers();
+
+    private final MetricsStream stream;
+
+    public MetricsStreamResource(MetricsStream stream) {
+        this.stream = stream;
+    }
+
+    /** Blocking: the query is checked, and a bad one refused, before the stream starts. */
+    @GET
+    @Blocking
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The metrics query's answer as Server-Sent Events: now, then again each time the transform "
+            + "commits a change to the aggregate that changes the answer")
+    @APIResponse(responseCode = "200", description = "A stream of answers, each the body GET /api/metrics/{pipeline} "
+            + "gives at that moment")
+    @APIResponse(responseCode = "400", description = "A parameter is not valid; each one is named")
+    @APIResponse(responseCode = "404", description = "No pipeline of this name has an aggregate")
+    public Multi<MetricsResponse> stream(
+            @Parameter(description = "Pipeline name", example = "sales") @PathParam("pipeline") String pipeline,
+            @Parameter(description = "Dimensions to group by, separated by commas; none for one total per period", example = "region,state") @QueryParam("groupBy") String groupBy,
+            @Parameter(description = "First local day included (YYYY-MM-DD)", example = "2017-01-01") @QueryParam("from") String from,
+            @Parameter(description = "Last local day included (YYYY-MM-DD)", example = "2017-12-31") @QueryParam("to") String to,
+            @Parameter(description = "'total' (default), 'day' or 'month'", example = "day") @QueryParam("grain") String grain,
+            @Parameter(description = "IANA time zone days and months are counted in (default UTC)", example = "Asia/Kolkata") @QueryParam("tz") String tz) {
+        return stream.stream(pipeline, new MetricsParameters(groupBy, from, to, grain, tz));
+    }
+
+    /** A query refused before the stream starts is answered as the query's error, in JSON, not as an event stream. */
+    @ServerExceptionMapper
+    public Response invalidQuery(InvalidQueryException e) {
+        return json(ERRORS.invalidQuery(e).toResponse());
+    }
+
+    @ServerExceptionMapper
+    public Response unknownPipeline(UnknownPipelineException e) {
+        return json(ERRORS.unknownPipeline(e).toResponse());
+    }
+
+    private static Response json(Response error) {
+        return Response.fromResponse(error).type(MediaType.APPLICATION_JSON).build();
+    }
+}
