@@ -256,6 +256,7 @@ public final class TributaryLocal {
         out.println();
         out.println("Tributary is running.");
         out.println();
+        out.println("  Dashboard        " + serving + "/");
         out.println("  Sales by region  " + serving + "/api/metrics/sales?groupBy=region");
         out.println("  Lineage          " + requirements + "/api/lineage?dataset=sales");
         out.println();

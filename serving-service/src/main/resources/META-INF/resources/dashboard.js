@@ -1,0 +1,152 @@
+// The dashboard: the metrics API's answers, kept current by its Server-Sent Events stream, as a chart over time and
+// a table of totals, drilled down one dimension at a time. Numbers in the table are the API's text, never re-summed.
+import uPlot from './webjars/uplot/1.6.30/dist/uPlot.esm.js';
+
+const params = new URLSearchParams(location.search);
+const pipeline = params.get('pipeline') || 'sales';
+const drill = (params.get('drill') || 'region,state,category,product_id').split(',');
+const state = { path: [], streams: [], currentAsOf: null, chart: null };
+const $ = (id) => document.getElementById(id);
+
+/** JSON with every measure kept as the text sent, so that "100.0000" stays "100.0000". */
+export function parseAnswer(text) {
+  const quoted = text.replace(/"measures":\{[^}]*\}/g,
+    (measures) => measures.replace(/:(-?[0-9][0-9.eE+-]*)/g, ':"$1"'));
+  return JSON.parse(quoted);
+}
+
+function query(grain) {
+  const q = new URLSearchParams({ groupBy: drill.slice(0, state.path.length + 1).join(','), grain, tz: $('tz').value });
+  if ($('from').value) q.set('from', $('from').value);
+  if ($('to').value) q.set('to', $('to').value);
+  return `api/metrics/${encodeURIComponent(pipeline)}/stream?${q}`;
+}
+
+/** The rows below the current drill-down path. */
+function inPath(rows) {
+  return rows.filter((row) => state.path.every((value, i) => row.dimensions[drill[i]] === value));
+}
+
+function open() {
+  state.streams.forEach((s) => s.close());
+  $('problem').textContent = '';
+  const level = drill[state.path.length];
+  $('level').textContent = level;
+  renderPath();
+  state.streams = [
+    listen(query('total'), (answer) => renderTable(answer, level)),
+    listen(query($('grain').value), (answer) => renderChart(answer, level)),
+  ];
+}
+
+function listen(url, render) {
+  const source = new EventSource(url);
+  source.onmessage = (event) => {
+    const answer = parseAnswer(event.data);
+    state.currentAsOf = answer.currentAsOf ? new Date(answer.currentAsOf) : null;
+    $('current-as-of').textContent = answer.currentAsOf || 'never written';
+    $('current-as-of').dateTime = answer.currentAsOf || '';
+    renderAge();
+    render(answer);
+  };
+  source.onerror = async () => {
+    if (source.readyState === EventSource.CLOSED) {
+      // The stream was refused: ask the query itself for the reason.
+      const response = await fetch(url.replace('/stream?', '?'));
+      if (!response.ok) {
+        const problem = await response.json();
+        $('problem').textContent = [problem.title || problem.error, ...(problem.details || [])].join(': ');
+      }
+    }
+  };
+  return source;
+}
+
+function renderPath() {
+  const nav = $('path');
+  nav.replaceChildren();
+  const crumbs = ['all', ...state.path];
+  crumbs.forEach((label, depth) => {
+    if (depth > 0) nav.append(Object.assign(document.createElement('span'), { className: 'sep', textContent: '›' }));
+    if (depth < crumbs.length - 1) {
+      const a = Object.assign(document.createElement('a'), { textContent: label });
+      a.dataset.depth = depth;
+      a.onclick = () => { state.path = state.path.slice(0, depth); open(); };
+      nav.append(a);
+    } else {
+      nav.append(Object.assign(document.createElement('strong'), { textContent: label }));
+    }
+  });
+}
+
+function renderTable(answer, level) {
+  const head = $('totals').tHead;
+  const body = $('totals').tBodies[0];
+  head.replaceChildren(row('th', [level, ...answer.measures, 'lines'], 1));
+  body.replaceChildren(...inPath(answer.rows).map((r) => {
+    const key = r.dimensions[level];
+    const tr = row('td', [key === '' ? '(not known yet)' : key, ...answer.measures.map((m) => r.measures[m]), r.lines], 1);
+    tr.dataset.key = key;
+    tr.cells[0].className = 'key';
+    answer.measures.forEach((m, i) => { tr.cells[i + 1].dataset.measure = m; });
+    if (state.path.length + 1 < drill.length) {
+      tr.className = 'drillable';
+      tr.cells[0].onclick = () => { state.path = [...state.path, key]; open(); };
+    }
+    return tr;
+  }));
+}
+
+function row(tag, values, numbersFrom) {
+  const tr = document.createElement('tr');
+  values.forEach((value, i) => {
+    const cell = Object.assign(document.createElement(tag), { textContent: String(value) });
+    if (i >= numbersFrom) cell.className = 'number';
+    tr.append(cell);
+  });
+  return tr;
+}
+
+/** One line per group of the current level over the periods, of the first measure. */
+function renderChart(answer, level) {
+  const measure = answer.measures[0];
+  const rows = inPath(answer.rows);
+  const periods = [...new Set(rows.map((r) => r.period))].sort();
+  const groups = [...new Set(rows.map((r) => r.dimensions[level]))];
+  const index = new Map(periods.map((p, i) => [p, i]));
+  const series = groups.map(() => periods.map(() => null));
+  rows.forEach((r) => { series[groups.indexOf(r.dimensions[level])][index.get(r.period)] = Number(r.measures[measure]); });
+  const x = periods.map((p) => Date.UTC(+p.slice(0, 4), +p.slice(5, 7) - 1, p.length > 7 ? +p.slice(8, 10) : 1) / 1000);
+  const palette = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f'];
+  const options = {
+    width: Math.min(1000, document.body.clientWidth - 40), height: 300, tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'),
+    title: `${measure} per ${answer.grain} (${answer.timeZone})`,
+    scales: { x: { time: true, range: (u, min, max) => (min === max ? [min - 86400, max + 86400] : [min, max]) } },
+    series: [{}, ...groups.map((g, i) => ({ label: g || '(not known yet)', stroke: palette[i % palette.length] }))],
+  };
+  if (state.chart) state.chart.destroy();
+  state.chart = new uPlot(options, [x, ...series], $('chart'));
+}
+
+function renderAge() {
+  if (!state.currentAsOf) { $('age').textContent = '–'; return; }
+  const seconds = Math.max(0, Math.round((Date.now() - state.currentAsOf.getTime()) / 1000));
+  $('age').textContent = seconds < 120 ? `${seconds} s` : seconds < 7200 ? `${Math.round(seconds / 60)} min`
+    : seconds < 172800 ? `${Math.round(seconds / 3600)} h` : `${Math.round(seconds / 86400)} days`;
+}
+
+function start() {
+  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  $('zones').replaceChildren(...['UTC', ...zones].map((z) => Object.assign(document.createElement('option'), { value: z })));
+  if (params.get('tz')) $('tz').value = params.get('tz');
+  if (params.get('from')) $('from').value = params.get('from');
+  if (params.get('to')) $('to').value = params.get('to');
+  if (params.get('grain')) $('grain').value = params.get('grain');
+  $('pipeline').textContent = pipeline;
+  $('controls').addEventListener('change', open);
+  $('controls').addEventListener('submit', (e) => { e.preventDefault(); open(); });
+  setInterval(renderAge, 1000);
+  open();
+}
+
+start();
