@@ -48,6 +48,7 @@ function listen(url, render) {
     $('current-as-of').dateTime = answer.currentAsOf || '';
     renderAge();
     render(answer);
+    refreshQuality();
   };
   source.onerror = async () => {
     if (source.readyState === EventSource.CLOSED) {
@@ -126,6 +127,47 @@ function renderChart(answer, level) {
   };
   if (state.chart) state.chart.destroy();
   state.chart = new uPlot(options, [x, ...series], $('chart'));
+}
+
+/** The sources' latest batches and those held, read again at most every 2 s while the aggregate changes. */
+let qualityDue = null;
+function refreshQuality() {
+  if (qualityDue) return;
+  qualityDue = setTimeout(async () => {
+    qualityDue = null;
+    const response = await fetch(`api/dashboard/${encodeURIComponent(pipeline)}/quality`);
+    if (response.ok) renderQuality(await response.json());
+  }, state.qualityShown ? 2000 : 0);
+  state.qualityShown = true;
+}
+
+function renderQuality(quality) {
+  $('dataset').textContent = quality.dataset;
+  const rows = [];
+  quality.sources.forEach((source) => {
+    if (source.latest.length === 0) rows.push(row('td', [source.source, 'no batch yet', '', '', '', '', '', ''], 4));
+    source.latest.forEach((b) => {
+      const tr = row('td', [b.source, b.fileName, b.status, b.createdAt, b.received, b.accepted, b.quarantined, b.duplicates], 4);
+      tr.dataset.batch = b.id;
+      if (b.status === 'AWAITING_REVIEW') tr.className = 'held';
+      tr.append(link(b.quarantine, 'quarantine'));
+      rows.push(tr);
+    });
+  });
+  $('batches').tBodies[0].replaceChildren(...rows);
+  $('held').replaceChildren(...(quality.held.length === 0 ? [Object.assign(document.createElement('li'), { textContent: 'none' })]
+    : quality.held.map((b) => {
+      const li = Object.assign(document.createElement('li'), { textContent: `${b.source} ${b.fileName} (${b.createdAt}): ${b.holdReason} ` });
+      li.dataset.batch = b.id;
+      li.append(link(b.quarantine, 'quarantine').firstChild);
+      return li;
+    })));
+}
+
+function link(href, text) {
+  const td = document.createElement('td');
+  td.append(Object.assign(document.createElement('a'), { href, textContent: text }));
+  return td;
 }
 
 function renderAge() {

@@ -218,6 +218,8 @@ public final class Suite implements AutoCloseable {
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         // the requirements service probes serving's queries for availability objectives
         env.put("TRIBUTARY_SERVING_URL", "http://127.0.0.1:" + servicePorts.get(TributaryService.SERVING));
+        // the dashboard links batches to their quarantine in ingestion
+        env.put("TRIBUTARY_INGESTION_URL", "http://127.0.0.1:" + servicePorts.get(TributaryService.INGESTION));
         progress.accept("Starting " + service.module() + " on port " + port);
         ServiceProcess process = ServiceProcess.start(service.module(), serviceJars.get(service), port,
                 service.maxHeap(), env,

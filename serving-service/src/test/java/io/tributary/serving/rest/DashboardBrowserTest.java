@@ -97,7 +97,16 @@ class DashboardBrowserTest {
         AggregateTables tables = new AggregateTables(dataSource);
         tables.create("sales", "timestamptz", List.of("region", "state", "category", "product_id"),
                 List.of("sales", "quantity"));
-        tables.execute("delete from catalog.freshness_watermark", "delete from catalog.pipeline_version");
+        tables.execute("delete from catalog.freshness_watermark", "delete from catalog.pipeline_version",
+                "delete from catalog.ingestion_batch", "delete from catalog.source",
+                "insert into catalog.dataset (name) values ('sales') on conflict do nothing",
+                "insert into catalog.pipeline_version (name, version, dataset, kind, document, media_type) "
+                        + "values ('sales', 1, 'sales', 'FACT', '{}', 'application/json')",
+                "insert into catalog.source (name, dataset, format, time_zone) values ('shop', 'sales', 'CSV', 'UTC')",
+                "insert into catalog.ingestion_batch (id, source, dataset, status, file_name, landing_path, "
+                        + "content_sha256, size_bytes, received, accepted, quarantined, duplicates) values "
+                        + "('22222222-0000-0000-0000-000000000001', 'shop', 'sales', 'COMPLETED', 'orders.csv', "
+                        + "'landing/orders.csv', '" + "0".repeat(64) + "', 1, 12, 9, 2, 1)");
         // 23:30 UTC on 1 March is 2 March in Kolkata; 10:00 UTC on 2 March is 2 March everywhere near.
         tables.cell("sales", Instant.parse("2017-03-01T23:30:00Z"), List.of("West", "California", "Furniture", "P1"),
                 List.of("100.0000", "2"), 1, null);
@@ -141,6 +150,10 @@ class DashboardBrowserTest {
         assertEquals(apiTotals("region", "UTC", null), utc, "the page's region totals are the API's");
         assertEquals("2017-03-02T11:00:00Z", browser.findElement(By.id("current-as-of")).getText());
         assertTrue(browser.findElements(By.cssSelector("#chart .uplot")).size() == 1, "a chart is drawn");
+        waitFor(() -> !browser.findElements(By.cssSelector("#batches tbody tr[data-batch]")).isEmpty());
+        assertEquals("shop orders.csv COMPLETED", String.join(" ", texts("#batches tbody tr[data-batch] td").subList(0, 3)));
+        assertEquals(List.of("12", "9", "2", "1"), texts("#batches tbody tr[data-batch] td").subList(4, 8),
+                "received = accepted + quarantined + duplicates, as ingestion counted them");
 
         commitCell("South", "Florida", "10.1000", Instant.parse("2017-03-02T12:00:00Z"));
         Map<String, String> changed = waitForTotals(Map.of("East", "250.7500", "South", "10.1000"));
@@ -158,6 +171,10 @@ class DashboardBrowserTest {
         Map<String, String> states = waitForTotals(Map.of("New York", "250.5000", "Vermont", "0.2500"));
         assertEquals(apiTotals("region,state", "Asia/Kolkata", "East"), states);
         assertEquals("state", browser.findElement(By.id("level")).getText());
+    }
+
+    private List<String> texts(String css) {
+        return browser.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
     }
 
     /** The table's first column and sales, once they are {@code expected}. */
