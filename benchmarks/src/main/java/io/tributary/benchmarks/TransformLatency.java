@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -47,11 +48,16 @@ import io.tributary.local.TributaryService;
  * measured from the moment the request was due to leave, up to the arrival of the answer that showed it (so it is
  * over-stated by up to one poll interval and one serving answer).
  * <p>
+ * In the same run, a client of serving's live stream ({@code GET /api/metrics/sales/stream?groupBy=region}, one
+ * stream per second's day, opened before that second's first request is due and closed once all its markers are
+ * counted) notes when an event of the stream first shows a marker with all its events: the latency of the push
+ * (decision 0039), beside the poll's. {@code --no-sse} leaves it out.
+ * <p>
  * A warm-up at the same rate, with markers of its own, comes first and is not counted: 60 s by default, as the
  * services' JIT compilers were still busy 30 s into the load (the CPU table gives their share of the measure).
  * <p>
  * Usage: {@code run-latency.sh [--rate 2000] [--seconds 60] [--per-request 100] [--warmup 60] [--poll-ms 20] [--jfr]
- * [--pg-sample] [--keep]}; {@code --pg-sample} samples PostgreSQL's active statements during the measure
+ * [--pg-sample] [--no-sse] [--keep]}; {@code --pg-sample} samples PostgreSQL's active statements during the measure
  * ({@link PgActivitySampler}).
  */
 public final class TransformLatency {
@@ -73,11 +79,12 @@ public final class TransformLatency {
     private final boolean jfr;
     private final boolean keep;
     private final boolean pgSample;
+    private final boolean sse;
     private final Path root;
     private final EndToEnd bench = new EndToEnd();
 
     private TransformLatency(int rate, int seconds, int perRequest, int warmup, int pollMillis, boolean jfr,
-            boolean keep, boolean pgSample, Path root) {
+            boolean keep, boolean pgSample, boolean sse, Path root) {
         this.rate = rate;
         this.seconds = seconds;
         this.perRequest = perRequest;
@@ -86,6 +93,7 @@ public final class TransformLatency {
         this.jfr = jfr;
         this.keep = keep;
         this.pgSample = pgSample;
+        this.sse = sse;
         this.root = root;
     }
 
@@ -98,6 +106,7 @@ public final class TransformLatency {
         boolean jfr = false;
         boolean keep = false;
         boolean pgSample = false;
+        boolean sse = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rate" -> rate = Integer.parseInt(args[++i]);
@@ -108,10 +117,11 @@ public final class TransformLatency {
                 case "--jfr" -> jfr = true;
                 case "--keep" -> keep = true;
                 case "--pg-sample" -> pgSample = true;
+                case "--no-sse" -> sse = false;
                 case "-h", "--help" -> {
                     System.out.println("usage: run-latency.sh [--rate events/s, default 2000] [--seconds 60] "
                             + "[--per-request events, default 100] [--warmup seconds, default 60] "
-                            + "[--poll-ms 20] [--jfr] [--pg-sample] [--keep]");
+                            + "[--poll-ms 20] [--jfr] [--pg-sample] [--no-sse] [--keep]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (-h for help)");
@@ -122,7 +132,7 @@ public final class TransformLatency {
         }
         Path root = EndToEnd.repositoryRoot();
         EndToEnd.requirePackagedServices(root);
-        new TransformLatency(rate, seconds, perRequest, warmup, pollMillis, jfr, keep, pgSample, root).run();
+        new TransformLatency(rate, seconds, perRequest, warmup, pollMillis, jfr, keep, pgSample, sse, root).run();
     }
 
     /** One request of a phase: its events and marker, and when it was due, sent, answered and seen in serving. */
@@ -137,6 +147,7 @@ public final class TransformLatency {
         final AtomicLongArray answered;
         final AtomicLongArray seen;
         final AtomicLongArray seenPollStart;
+        final AtomicLongArray pushed;
         final int[] status;
         final AtomicInteger dispatched = new AtomicInteger();
         final AtomicInteger errors = new AtomicInteger();
@@ -156,6 +167,7 @@ public final class TransformLatency {
             this.answered = new AtomicLongArray(requests);
             this.seen = new AtomicLongArray(requests);
             this.seenPollStart = new AtomicLongArray(requests);
+            this.pushed = new AtomicLongArray(requests);
             this.status = new int[requests];
         }
     }
@@ -290,7 +302,16 @@ public final class TransformLatency {
             phase.due[k] = start + k * interval;
         }
         poller.start();
+        ExecutorService streams = Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "sse-client");
+            thread.setDaemon(true);
+            return thread;
+        });
         for (int k = 0; k < phase.requests; k++) {
+            if (sse && k % perSecond == 0) {
+                int first = k;
+                streams.execute(() -> watch(suite, phase, first, Math.min(phase.requests, first + perSecond)));
+            }
             long wait = phase.due[k] - System.nanoTime();
             while (wait > 0) {
                 LockSupport.parkNanos(wait);
@@ -305,6 +326,55 @@ public final class TransformLatency {
         poller.join(DRAIN_LIMIT.toMillis());
         poller.interrupt();
         poller.join();
+        streams.shutdownNow();
+        streams.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Follows serving's live stream of the day of requests {@code from} (included) to {@code to} (excluded), and
+     * notes when an event first shows each of their markers with all its events; ends when all are shown, after
+     * {@link #DRAIN_LIMIT} past the last request's due time, or when interrupted.
+     */
+    private void watch(Suite suite, Phase phase, int from, int to) {
+        LocalDate day = phase.days[from];
+        URI uri = URI.create(suite.servingUrl() + "/api/metrics/" + DemoLoader.DATASET + "/stream?groupBy=region"
+                + "&from=" + day + "&to=" + day);
+        Map<String, Integer> index = new HashMap<>();
+        for (int k = from; k < to; k++) {
+            index.put(phase.markers[k], k);
+        }
+        long giveUp = phase.due[to - 1] + DRAIN_LIMIT.toNanos();
+        try {
+            HttpResponse<Stream<String>> response = bench.http.send(HttpRequest.newBuilder(uri)
+                    .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
+            if (response.statusCode() != 200) {
+                EndToEnd.log("stream of " + day + " answered " + response.statusCode());
+                response.body().close();
+                return;
+            }
+            try (Stream<String> lines = response.body()) {
+                var it = lines.iterator();
+                int left = to - from;
+                while (left > 0 && System.nanoTime() < giveUp && it.hasNext()) {
+                    String line = it.next();
+                    if (!line.startsWith("data:")) {
+                        continue;
+                    }
+                    long arrived = System.nanoTime();
+                    for (JsonNode row : EndToEnd.JSON.readTree(line.substring(5)).path("rows")) {
+                        Integer k = index.get(row.path("dimensions").path("region").asText());
+                        if (k != null && row.path("lines").asLong() >= perRequest && phase.pushed.get(k) == 0) {
+                            phase.pushed.set(k, arrived);
+                            left--;
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            EndToEnd.log("stream of " + day + " failed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void post(URI events, Phase phase, int k) {
@@ -426,6 +496,8 @@ public final class TransformLatency {
         List<Long> lowerBound = new ArrayList<>();
         List<Long> post = new ArrayList<>();
         List<Long> sendDelay = new ArrayList<>();
+        List<Long> pushedFromDue = new ArrayList<>();
+        int unpushed = 0;
         int ok = 0;
         int unseen = 0;
         long firstSent = Long.MAX_VALUE;
@@ -441,6 +513,12 @@ public final class TransformLatency {
             }
             ok++;
             post.add(answered - sent);
+            long pushed = phase.pushed.get(k);
+            if (pushed != 0) {
+                pushedFromDue.add(pushed - phase.due[k]);
+            } else {
+                unpushed++;
+            }
             long seen = phase.seen.get(k);
             if (seen == 0) {
                 unseen++;
@@ -455,6 +533,7 @@ public final class TransformLatency {
         long[] lower = EndToEnd.sorted(lowerBound);
         long[] posts = EndToEnd.sorted(post);
         long[] delays = EndToEnd.sorted(sendDelay);
+        long[] pushes = EndToEnd.sorted(pushedFromDue);
         double window = EndToEnd.seconds(lastAnswered - firstSent);
         long events = (long) ok * perRequest;
 
@@ -476,6 +555,9 @@ public final class TransformLatency {
         table.add(new String[]{"ms, per request of " + perRequest + " events", "n", "p50", "p95", "p99", "max"});
         table.add(row("due to leave -> serving counts it (the latency)", latency));
         table.add(row("  same, lower bound (start of the poll that saw it)", lower));
+        if (sse) {
+            table.add(row("due to leave -> SSE client receives the changed row", pushes));
+        }
         table.add(row("POST answered -> serving counts it", afterAnswer));
         table.add(row("POST sent -> answered (ingestion, Kafka acknowledged)", posts));
         table.add(row("due -> sent (client delay)", delays));
@@ -488,6 +570,15 @@ public final class TransformLatency {
                 ok == phase.requests && unseen == 0 ? "" : ", with errors or unseen requests"));
         System.out.println("Transform pipeline after the run: counts " + pipeline.path("counts") + ", lagRecords "
                 + pipeline.path("lagRecords") + ", recordsPerSecond " + pipeline.path("recordsPerSecond"));
+        if (sse) {
+            long ssep99 = EndToEnd.percentile(pushes, 99);
+            boolean pushMet = rate >= 2000 && ssep99 >= 0 && ssep99 < 250_000_000L && unpushed == 0
+                    && ok == phase.requests;
+            System.out.println(String.format(Locale.ROOT, "Target p99 < 250 ms at 2,000 events/s, pushed to an SSE "
+                    + "client: %s (p50 %s ms, p99 %s ms, beside the poll's p50 %s ms, p99 %s ms; %,d requests never "
+                    + "pushed).", pushMet ? "MET" : "NOT MET", EndToEnd.ms(EndToEnd.percentile(pushes, 50)),
+                    EndToEnd.ms(ssep99), EndToEnd.ms(EndToEnd.percentile(latency, 50)), EndToEnd.ms(p99), unpushed));
+        }
         EndToEnd.printCpu("CPU time by process, first request due until every request seen:", from, to);
     }
 
