@@ -122,7 +122,8 @@ function renderChart(answer, level) {
   const options = {
     width: Math.min(1000, document.body.clientWidth - 40), height: 300, tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'),
     title: `${measure} per ${answer.grain} (${answer.timeZone})`,
-    scales: { x: { time: true, range: (u, min, max) => (min === max ? [min - 86400, max + 86400] : [min, max]) } },
+    // One period alone gets a day either side: uPlot would stretch it over years.
+    scales: { x: { time: true, range: () => (x.length === 0 ? [0, 86400] : [x[0] - (x.length === 1 ? 86400 : 0), x[x.length - 1] + (x.length === 1 ? 86400 : 0)]) } },
     series: [{}, ...groups.map((g, i) => ({ label: g || '(not known yet)', stroke: palette[i % palette.length] }))],
   };
   if (state.chart) state.chart.destroy();
