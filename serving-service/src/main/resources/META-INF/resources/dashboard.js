@@ -56,7 +56,7 @@ function listen(url, render) {
       const response = await fetch(url.replace('/stream?', '?'));
       if (!response.ok) {
         const problem = await response.json();
-        $('problem').textContent = [problem.title || problem.error, ...(problem.details || [])].join(': ');
+        $('problem').textContent = [problem.detail || problem.error, ...(problem.problems || problem.details || [])].join(': ');
       }
     }
   };
