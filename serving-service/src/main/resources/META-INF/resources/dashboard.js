@@ -5,7 +5,7 @@ import uPlot from './webjars/uplot/1.6.30/dist/uPlot.esm.js';
 const params = new URLSearchParams(location.search);
 const pipeline = params.get('pipeline') || 'sales';
 const drill = (params.get('drill') || 'region,state,category,product_id').split(',');
-const state = { path: [], streams: [], currentAsOf: null, chart: null };
+const state = { path: [], streams: [], currentAsOf: null, chart: null, objectives: [] };
 const $ = (id) => document.getElementById(id);
 
 /** JSON with every measure kept as the text sent, so that "100.0000" stays "100.0000". */
@@ -136,8 +136,10 @@ function refreshQuality() {
   if (qualityDue) return;
   qualityDue = setTimeout(async () => {
     qualityDue = null;
-    const response = await fetch(`api/dashboard/${encodeURIComponent(pipeline)}/quality`);
-    if (response.ok) renderQuality(await response.json());
+    const [quality, objectives] = await Promise.all(['quality', 'objectives']
+      .map((what) => fetch(`api/dashboard/${encodeURIComponent(pipeline)}/${what}`)));
+    if (quality.ok) renderQuality(await quality.json());
+    if (objectives.ok) renderObjectives(await objectives.json());
   }, state.qualityShown ? 2000 : 0);
   state.qualityShown = true;
 }
@@ -171,9 +173,58 @@ function link(href, text) {
   return td;
 }
 
+/** Each objective's requirement, what it is on, its objective and SLO state, as the requirements service found. */
+function renderObjectives(objectives) {
+  state.objectives = objectives;
+  const percent = (share) => (share == null ? '' : `${(share * 100).toFixed(1)} %`);
+  $('objectives').tBodies[0].replaceChildren(...(objectives.length === 0
+    ? [row('td', ['no requirement concerns this pipeline yet'], 9)]
+    : objectives.map((o) => {
+      const { kind, ...terms } = o.objective || {};
+      const tr = row('td', [`#${o.requirement} ${o.statement}`, `${o.targetType.toLowerCase()} ${o.targetName}`,
+        describe(o.objective), o.confirmation,
+        o.state || 'not evaluated', o.value == null ? '' : o.value, percent(o.goodShare), percent(o.budgetLeft)], 5);
+      tr.dataset.requirement = o.requirement;
+      tr.title = o.readBack || o.statement;
+      tr.cells[4].className = o.state || '';
+      return tr;
+    })));
+  renderAge();
+}
+
+/** "freshness: at most 60 s", "latency: at most 5 s, percentile 99, over PT5M". */
+function describe(objective) {
+  const { kind, maximum, minimum, unit, ...rest } = objective || {};
+  const amount = (value) => (unit ? `${value} ${unit}` : `${value}`);
+  const terms = [...(maximum != null ? [`at most ${amount(maximum)}`] : []),
+    ...(minimum != null ? [`at least ${amount(minimum)}`] : []),
+    ...Object.entries(rest).map(([k, v]) => `${k} ${v}`)];
+  return `${kind}: ${terms.join(', ')}`;
+}
+
+/**
+ * The strictest freshness objective that applies: met while the data is younger than 80 % of its limit, at risk up
+ * to the limit, violated beyond it; its read-back is shown on hover.
+ */
+function renderFreshness(seconds) {
+  const limits = state.objectives.filter((o) => o.maxAgeSeconds != null);
+  const badge = $('freshness');
+  if (limits.length === 0 || seconds == null) {
+    badge.className = 'freshness unknown';
+    badge.title = limits.length === 0 ? 'no freshness requirement applies' : '';
+    return;
+  }
+  const strictest = limits.reduce((a, b) => (a.maxAgeSeconds <= b.maxAgeSeconds ? a : b));
+  const verdict = seconds > strictest.maxAgeSeconds ? 'violated' : seconds > 0.8 * strictest.maxAgeSeconds ? 'at-risk' : 'met';
+  badge.className = `freshness ${verdict}`;
+  badge.dataset.requirement = strictest.requirement;
+  badge.title = `${verdict.replace('-', ' ')}: at most ${strictest.maxAgeSeconds} s old. ${strictest.readBack || strictest.statement}`;
+}
+
 function renderAge() {
-  if (!state.currentAsOf) { $('age').textContent = '–'; return; }
+  if (!state.currentAsOf) { $('age').textContent = '–'; renderFreshness(null); return; }
   const seconds = Math.max(0, Math.round((Date.now() - state.currentAsOf.getTime()) / 1000));
+  renderFreshness(seconds);
   $('age').textContent = seconds < 120 ? `${seconds} s` : seconds < 7200 ? `${Math.round(seconds / 60)} min`
     : seconds < 172800 ? `${Math.round(seconds / 3600)} h` : `${Math.round(seconds / 86400)} days`;
 }

@@ -13,11 +13,24 @@ import io.tributary.serving.service.UnknownPipelineException;
 public class DataQualityService {
 
     private final DataQualityRepository batches;
+    private final ObjectiveRepository objectives;
     private final DashboardConfig config;
 
-    public DataQualityService(DataQualityRepository batches, DashboardConfig config) {
+    public DataQualityService(DataQualityRepository batches, ObjectiveRepository objectives,
+            DashboardConfig config) {
         this.batches = batches;
+        this.objectives = objectives;
         this.config = config;
+    }
+
+    /**
+     * The objectives of the requirements on the pipeline, its dataset, its sources and its metrics queries, with
+     * their latest evaluation.
+     *
+     * @throws UnknownPipelineException when no pipeline of this name is declared
+     */
+    public List<Objective> objectives(String pipeline) {
+        return objectives.on(pipeline, dataset(pipeline));
     }
 
     /**
@@ -26,15 +39,19 @@ public class DataQualityService {
      * @throws UnknownPipelineException when no pipeline of this name is declared
      */
     public DataQuality quality(String pipeline) {
-        String dataset = batches.datasetOf(pipeline).orElseThrow(() -> new UnknownPipelineException(
-                "unknown pipeline '" + pipeline + "'",
-                List.of("path parameter 'pipeline': no pipeline is named '" + pipeline + "'")));
+        String dataset = dataset(pipeline);
         Map<String, List<BatchCounts>> latest = batches.latest(dataset, config.latestBatches()).stream()
                 .map(this::counts).collect(Collectors.groupingBy(BatchCounts::source, Collectors.toList()));
         List<DataQuality.SourceBatches> sources = batches.sources(dataset).stream()
                 .map(source -> new DataQuality.SourceBatches(source, latest.getOrDefault(source, List.of())))
                 .toList();
         return new DataQuality(pipeline, dataset, sources, batches.held(dataset).stream().map(this::counts).toList());
+    }
+
+    private String dataset(String pipeline) {
+        return batches.datasetOf(pipeline).orElseThrow(() -> new UnknownPipelineException(
+                "unknown pipeline '" + pipeline + "'",
+                List.of("path parameter 'pipeline': no pipeline is named '" + pipeline + "'")));
     }
 
     private BatchCounts counts(DataQualityRepository.Batch batch) {

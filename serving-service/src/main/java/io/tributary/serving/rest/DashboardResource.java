@@ -1,5 +1,7 @@
 package io.tributary.serving.rest;
 
+import java.util.List;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.tributary.serving.dashboard.DataQuality;
 import io.tributary.serving.dashboard.DataQualityService;
+import io.tributary.serving.dashboard.Objective;
 
 @Path("/api/dashboard")
 @Tag(name = "Dashboard", description = "What the dashboard shows beside the metrics")
@@ -34,5 +37,18 @@ public class DashboardResource {
     public DataQuality quality(
             @Parameter(description = "Pipeline name", example = "sales") @PathParam("pipeline") String pipeline) {
         return quality.quality(pipeline);
+    }
+
+    @GET
+    @Path("/{pipeline}/objectives")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The objectives of the requirements on the pipeline, its dataset, its sources and its "
+            + "metrics queries: each requirement's statement and read-back, its objective and SLO, and its latest "
+            + "evaluation (state, value, error budget left)")
+    @APIResponse(responseCode = "200", description = "By requirement id; empty when no requirement concerns them")
+    @APIResponse(responseCode = "404", description = "No pipeline of this name is declared")
+    public List<Objective> objectives(
+            @Parameter(description = "Pipeline name", example = "sales") @PathParam("pipeline") String pipeline) {
+        return quality.objectives(pipeline);
     }
 }

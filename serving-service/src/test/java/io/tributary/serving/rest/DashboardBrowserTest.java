@@ -115,6 +115,10 @@ class DashboardBrowserTest {
         tables.cell("sales", Instant.parse("2017-03-02T11:00:00Z"), List.of("East", "Vermont", "Technology", "P3"),
                 List.of("0.2500", "1"), 1, null);
         tables.freshness("sales_agg", Instant.parse("2017-03-02T11:00:00Z"));
+        tables.execute(DashboardResourceTest.Requirements.clear());
+        tables.execute(DashboardResourceTest.Requirements.version(7, 1, "PIPELINE", "sales",
+                "{\"kind\": \"freshness\", \"maximum\": 60, \"unit\": \"s\"}", "CONFIRMED", "sales within a minute"),
+                DashboardResourceTest.Requirements.status(7, 1, "VIOLATED", 99.0, 0.5, -0.5));
         await().atMost(Duration.ofSeconds(10)).until(changes::listening);
 
         profile = Files.createTempDirectory("dashboard-chromium");
@@ -150,6 +154,11 @@ class DashboardBrowserTest {
         assertEquals(apiTotals("region", "UTC", null), utc, "the page's region totals are the API's");
         assertEquals("2017-03-02T11:00:00Z", browser.findElement(By.id("current-as-of")).getText());
         assertTrue(browser.findElements(By.cssSelector("#chart .uplot")).size() == 1, "a chart is drawn");
+        waitFor(() -> browser.findElement(By.id("freshness")).getAttribute("class").contains("violated"));
+        assertTrue(browser.findElement(By.id("freshness")).getAttribute("title")
+                .endsWith("Read back: sales within a minute"), "the requirement's read-back on hover");
+        assertEquals(List.of("#7 sales within a minute", "pipeline sales", "freshness: at most 60 s",
+                "CONFIRMED", "VIOLATED", "99", "50.0 %", "-50.0 %"), texts("#objectives tbody tr[data-requirement] td"));
         waitFor(() -> !browser.findElements(By.cssSelector("#batches tbody tr[data-batch]")).isEmpty());
         assertEquals("shop orders.csv COMPLETED", String.join(" ", texts("#batches tbody tr[data-batch] td").subList(0, 3)));
         assertEquals(List.of("12", "9", "2", "1"), texts("#batches tbody tr[data-batch] td").subList(4, 8),

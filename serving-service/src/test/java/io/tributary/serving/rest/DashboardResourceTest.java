@@ -72,10 +72,70 @@ class DashboardResourceTest {
     }
 
     @Test
+    void listsTheNewestVersionOfEachRequirementOnThePipelineItsDatasetSourcesAndQueriesWithItsEvaluation()
+            throws SQLException {
+        new AggregateTables(dataSource).execute(Requirements.clear());
+        new AggregateTables(dataSource).execute(
+                Requirements.version(1, 1, "PIPELINE", "sales", "{\"kind\": \"freshness\", \"maximum\": 2, "
+                        + "\"unit\": \"min\"}", "SUPERSEDED", "sales within two minutes"),
+                Requirements.version(1, 2, "PIPELINE", "sales", "{\"kind\": \"freshness\", \"maximum\": 60, "
+                        + "\"unit\": \"s\"}", "CONFIRMED", "sales within a minute"),
+                Requirements.status(1, 2, "MET", 12.5, 0.99, 0.9),
+                Requirements.version(2, 1, "SERVING", "/api/metrics/sales?groupBy=region", "{\"kind\": "
+                        + "\"availability\", \"minimum\": 0.99}", "PROPOSED", "sales by region answer"),
+                Requirements.version(3, 1, "SOURCE", "shop", "{\"kind\": \"volume\", \"minimum\": 1}",
+                        "CONFIRMED", "the shop sends"),
+                Requirements.version(4, 1, "PIPELINE", "salesforce", "{\"kind\": \"freshness\", \"maximum\": 1, "
+                        + "\"unit\": \"s\"}", "CONFIRMED", "another pipeline"),
+                Requirements.version(5, 1, "SERVING", "/api/metrics/salesforce", "{\"kind\": \"freshness\", "
+                        + "\"maximum\": 1, \"unit\": \"s\"}", "CONFIRMED", "another query"));
+
+        given().when().get("/api/dashboard/sales/objectives")
+                .then().statusCode(200)
+                .body("requirement", equalTo(List.of(1, 2, 3)))
+                .body("[0].version", equalTo(2))
+                .body("[0].statement", equalTo("sales within a minute"))
+                .body("[0].readBack", equalTo("Read back: sales within a minute"))
+                .body("[0].kind", equalTo("freshness"))
+                .body("[0].maxAgeSeconds", equalTo(60.0f))
+                .body("[0].state", equalTo("MET"))
+                .body("[0].budgetLeft", equalTo(0.9f))
+                .body("[1].targetName", equalTo("/api/metrics/sales?groupBy=region"))
+                .body("[1].state", nullValue())
+                .body("[1].maxAgeSeconds", nullValue())
+                .body("[2].targetType", equalTo("SOURCE"));
+    }
+
+    @Test
     void answers404ForAnUndeclaredPipeline() {
         given().when().get("/api/dashboard/nosuch/quality")
                 .then().statusCode(404).body("details[0]", equalTo("path parameter 'pipeline': no pipeline is "
                         + "named 'nosuch'"));
+    }
+
+    /** Rows as the requirements service writes them. */
+    static final class Requirements {
+
+        static String[] clear() {
+            return new String[]{"delete from catalog.slo_status", "delete from catalog.requirement_version",
+                    "delete from catalog.requirement"};
+        }
+
+        static String version(long id, int version, String targetType, String targetName, String objective,
+                String state, String statement) {
+            return "insert into catalog.requirement (id) values (" + id + ") on conflict do nothing; "
+                    + "insert into catalog.requirement_version (requirement_id, version, level, kind, statement, "
+                    + "target_type, target_name, objective, state, read_back) values (" + id + ", " + version
+                    + ", 'STAKEHOLDER', 'NON_FUNCTIONAL', '" + statement + "', '" + targetType + "', '" + targetName
+                    + "', '" + objective + "'::jsonb, '" + state + "', 'Read back: " + statement + "')";
+        }
+
+        static String status(long id, int version, String state, double value, double goodShare,
+                double budgetLeft) {
+            return "insert into catalog.slo_status (requirement_id, version, state, value, evaluated_at, good_share, "
+                    + "budget_left, since) values (" + id + ", " + version + ", '" + state + "', " + value
+                    + ", now(), " + goodShare + ", " + budgetLeft + ", now())";
+        }
     }
 
     private static String batch(String id, String source, String dataset, String status, String file, long received,
