@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 
+import io.tributary.catalog.problem.ProblemException;
 import io.tributary.serving.config.DashboardConfig;
-import io.tributary.serving.service.UnknownPipelineException;
 
 @ApplicationScoped
 public class DataQualityService {
@@ -27,7 +28,7 @@ public class DataQualityService {
      * The objectives of the requirements on the pipeline, its dataset, its sources and its metrics queries, with
      * their latest evaluation.
      *
-     * @throws UnknownPipelineException when no pipeline of this name is declared
+     * @throws ProblemException 404 when no pipeline of this name is declared
      */
     public List<Objective> objectives(String pipeline) {
         return objectives.on(pipeline, dataset(pipeline));
@@ -36,7 +37,7 @@ public class DataQualityService {
     /**
      * The latest batches of each source of the pipeline's dataset and the batches held for review.
      *
-     * @throws UnknownPipelineException when no pipeline of this name is declared
+     * @throws ProblemException 404 when no pipeline of this name is declared
      */
     public DataQuality quality(String pipeline) {
         String dataset = dataset(pipeline);
@@ -49,8 +50,8 @@ public class DataQualityService {
     }
 
     private String dataset(String pipeline) {
-        return batches.datasetOf(pipeline).orElseThrow(() -> new UnknownPipelineException(
-                "unknown pipeline '" + pipeline + "'",
+        return batches.datasetOf(pipeline).orElseThrow(() -> new ProblemException(
+                Response.Status.NOT_FOUND, "unknown pipeline '" + pipeline + "'",
                 List.of("path parameter 'pipeline': no pipeline is named '" + pipeline + "'")));
     }
 

@@ -10,9 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.MultiEmitter;
+import io.tributary.catalog.curated.CuratedTables;
 import io.tributary.serving.api.MetricsResponse;
 import io.tributary.serving.mapping.MetricsMapper;
-import io.tributary.serving.service.Metrics;
 import io.tributary.serving.service.MetricsParameters;
 import io.tributary.serving.service.MetricsService;
 
@@ -35,12 +35,12 @@ public class MetricsStream {
     /**
      * Checks the query at once, so that a bad one is refused before the stream starts.
      *
-     * @throws io.tributary.serving.service.UnknownPipelineException when the pipeline has no aggregate table
-     * @throws io.tributary.serving.service.InvalidQueryException naming each parameter it cannot answer
+     * @throws io.tributary.catalog.problem.ProblemException 404 when the pipeline has no aggregate table, 400 naming
+     *         each parameter it cannot answer
      */
     public Multi<MetricsResponse> stream(String pipeline, MetricsParameters parameters) {
-        Metrics first = metrics.metrics(pipeline, parameters);
-        String table = first.table().table();
+        metrics.metrics(pipeline, parameters);
+        String table = CuratedTables.freshnessKey(pipeline);
         Executor executor = Infrastructure.getDefaultWorkerPool();
         return Multi.createFrom().emitter(emitter -> {
             Answers answers = new Answers(emitter, () -> MetricsMapper.toResponse(metrics.metrics(pipeline,

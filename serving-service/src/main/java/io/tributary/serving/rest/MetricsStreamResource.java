@@ -6,28 +6,22 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.tributary.serving.api.MetricsResponse;
 import io.tributary.serving.live.MetricsStream;
-import io.tributary.serving.service.InvalidQueryException;
 import io.tributary.serving.service.MetricsParameters;
-import io.tributary.serving.service.UnknownPipelineException;
 
 @Path("/api/metrics/{pipeline}/stream")
 @Tag(name = "Metrics", description = "Pipelines' aggregates for dashboards, with how current each answer is")
 public class MetricsStreamResource {
-
-    private static final ErrorMappers ERRORS = new ErrorMappers();
 
     private final MetricsStream stream;
 
@@ -35,7 +29,7 @@ public class MetricsStreamResource {
         this.stream = stream;
     }
 
-    /** Blocking: the query is checked, and a bad one refused, before the stream starts. */
+    /** Blocking: the query is checked, and a bad one refused with its problem, before the stream starts. */
     @GET
     @Blocking
     @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -54,20 +48,5 @@ public class MetricsStreamResource {
             @Parameter(description = "'total' (default), 'day' or 'month'", example = "day") @QueryParam("grain") String grain,
             @Parameter(description = "IANA time zone days and months are counted in (default UTC)", example = "Asia/Kolkata") @QueryParam("tz") String tz) {
         return stream.stream(pipeline, new MetricsParameters(groupBy, from, to, grain, tz));
-    }
-
-    /** A query refused before the stream starts is answered as the query's error, in JSON, not as an event stream. */
-    @ServerExceptionMapper
-    public Response invalidQuery(InvalidQueryException e) {
-        return json(ERRORS.invalidQuery(e).toResponse());
-    }
-
-    @ServerExceptionMapper
-    public Response unknownPipeline(UnknownPipelineException e) {
-        return json(ERRORS.unknownPipeline(e).toResponse());
-    }
-
-    private static Response json(Response error) {
-        return Response.fromResponse(error).type(MediaType.APPLICATION_JSON).build();
     }
 }

@@ -48,6 +48,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tributary.catalog.curated.AggregateLayout;
 import io.tributary.serving.live.AggregateChanges;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
@@ -95,13 +96,11 @@ class DashboardBrowserTest {
     @BeforeEach
     void openBrowser() throws Exception {
         AggregateTables tables = new AggregateTables(dataSource);
-        tables.create("sales", "timestamptz", List.of("region", "state", "category", "product_id"),
-                List.of("sales", "quantity"));
         tables.execute("delete from catalog.freshness_watermark", "delete from catalog.pipeline_version",
-                "delete from catalog.ingestion_batch", "delete from catalog.source",
-                "insert into catalog.dataset (name) values ('sales') on conflict do nothing",
-                "insert into catalog.pipeline_version (name, version, dataset, kind, document, media_type) "
-                        + "values ('sales', 1, 'sales', 'FACT', '{}', 'application/json')",
+                "delete from catalog.ingestion_batch", "delete from catalog.source");
+        tables.create("sales", AggregateLayout.Bucket.TIMESTAMP, List.of("region", "state", "category", "product_id"),
+                List.of("sales", "quantity"));
+        tables.execute(
                 "insert into catalog.source (name, dataset, format, time_zone) values ('shop', 'sales', 'CSV', 'UTC')",
                 "insert into catalog.ingestion_batch (id, source, dataset, status, file_name, landing_path, "
                         + "content_sha256, size_bytes, received, accepted, quarantined, duplicates) values "

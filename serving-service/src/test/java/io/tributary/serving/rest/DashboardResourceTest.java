@@ -109,7 +109,7 @@ class DashboardResourceTest {
     @Test
     void answers404ForAnUndeclaredPipeline() {
         given().when().get("/api/dashboard/nosuch/quality")
-                .then().statusCode(404).body("details[0]", equalTo("path parameter 'pipeline': no pipeline is "
+                .then().statusCode(404).body("problems[0]", equalTo("path parameter 'pipeline': no pipeline is "
                         + "named 'nosuch'"));
     }
 

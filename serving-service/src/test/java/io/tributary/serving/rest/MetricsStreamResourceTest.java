@@ -44,6 +44,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tributary.catalog.curated.AggregateLayout;
+import io.tributary.catalog.problem.Problem;
 import io.tributary.serving.live.AggregateChanges;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
@@ -75,8 +77,9 @@ class MetricsStreamResourceTest {
     @BeforeEach
     void createSalesAggregate() throws SQLException {
         tables = new AggregateTables(dataSource);
-        tables.create("sales", "date", List.of("region", "state", "category"), List.of("sales", "quantity", "profit"));
         tables.execute("delete from catalog.freshness_watermark", "delete from catalog.pipeline_version");
+        tables.create("sales", AggregateLayout.Bucket.DATE, List.of("region", "state", "category"),
+                List.of("sales", "quantity", "profit"));
         tables.cell("sales", LocalDate.parse("2017-03-01"), List.of("West", "California", "Furniture"),
                 List.of("100.0000", "2", "10.0000"), 1, null);
         tables.freshness("sales_agg", Instant.parse("2017-03-01T10:00:00Z"));
@@ -129,9 +132,9 @@ class MetricsStreamResourceTest {
     @Test
     void refusesABadQueryBeforeStreaming() {
         given().accept("text/event-stream").queryParam("grain", "week").when().get("/api/metrics/sales/stream")
-                .then().statusCode(400).contentType("application/json").body("details", hasItem(containsString("grain")));
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("problems", hasItem(containsString("grain")));
         given().accept("text/event-stream").when().get("/api/metrics/nosuch/stream")
-                .then().statusCode(404).contentType("application/json");
+                .then().statusCode(404).contentType(Problem.MEDIA_TYPE);
     }
 
     private void subscribe(String query) {
