@@ -103,8 +103,7 @@ public class BackfillService {
         notify(new BackfillLifecycle(BackfillLifecycle.Phase.STARTED, id, pipeline, version, source, null,
                 Instant.now()));
         try {
-            registry.refresh();
-            long done = source == Source.TABLE ? fromTable(id, pipeline, from) : fromTopic(id, pipeline, from);
+            long done = again(id, pipeline, source, from);
             backfills.complete(id);
             LOG.infof("backfill %s of pipeline %s from the %s: %d records", id, pipeline, source, done);
             notify(new BackfillLifecycle(BackfillLifecycle.Phase.COMPLETED, id, pipeline, version, source, null,
@@ -118,6 +117,30 @@ public class BackfillService {
             }
             notify(new BackfillLifecycle(BackfillLifecycle.Phase.FAILED, id, pipeline, version, source,
                     String.valueOf(e.getMessage()), Instant.now()));
+        }
+    }
+
+    /**
+     * The backfill, started again from its beginning after a failure (a lost connection, a database restarting), up to
+     * {@link #ATTEMPTS} times: both sources may be read again, since a record already applied is skipped. A pipeline's
+     * first backfill is what brings the records that came before the live consumers knew the pipeline: giving it up at
+     * the first dropped connection would lose them.
+     */
+    private long again(UUID id, String pipeline, Source source, Instant from) throws Exception {
+        for (int attempt = 1;; attempt++) {
+            try {
+                registry.refresh();
+                return source == Source.TABLE ? fromTable(id, pipeline, from) : fromTopic(id, pipeline, from);
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                LOG.warnf(e, "backfill %s of pipeline %s failed (attempt %d); starting it again in %d s", id, pipeline,
+                        attempt, attempt);
+                Thread.sleep(attempt * 1000L);
+            }
         }
     }
 
