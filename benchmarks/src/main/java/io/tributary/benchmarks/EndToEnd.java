@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.tributary.local.DemoLoader;
+import io.tributary.local.Session;
 import io.tributary.local.Suite;
 import io.tributary.local.TributaryService;
 
@@ -52,6 +53,8 @@ final class EndToEnd {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
+    /** Signed in as the suite's admin once the suite is up ({@link #declare}); every call carries its token. */
+    private Session session;
 
     // ------------------------------------------------------------------ the suite
 
@@ -108,6 +111,7 @@ final class EndToEnd {
 
     /** The demo contract, the demo pipeline (curated table, aggregate, features) and a source of the dataset. */
     void declare(Suite suite, String source, String format, String timeZone) throws IOException, InterruptedException {
+        session = Session.admin(suite);
         expect(send(HttpRequest.newBuilder(URI.create(suite.requirementsUrl() + "/api/contracts/" + DemoLoader.DATASET))
                 .header("Content-Type", "application/yaml")
                 .PUT(HttpRequest.BodyPublishers.ofString(DemoLoader.contractYaml())), Duration.ofMinutes(1)), 200, 201);
@@ -158,8 +162,16 @@ final class EndToEnd {
     }
 
     HttpResponse<String> send(HttpRequest.Builder request, Duration timeout) throws IOException, InterruptedException {
-        return http.send(request.timeout(timeout).header("Accept", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.send(request.timeout(timeout).header("Accept", "application/json")
+                .header("Authorization", authorization()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The Authorization header of the suite's admin, for calls made with {@link #http} directly. */
+    String authorization() {
+        if (session == null) {
+            throw new IllegalStateException("declare the dataset first: it signs in to the suite");
+        }
+        return session.authorization();
     }
 
     static HttpResponse<String> expect(HttpResponse<String> response, int... statuses) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Samples a service's memory every 500 ms: the heap in use and its old generation (what survived young collections,
@@ -24,14 +25,16 @@ final class HeapSampler {
     private final HttpClient http;
     private final URI metrics;
     private final long pid;
+    private final Supplier<String> authorization;
     private ScheduledExecutorService timer;
     private volatile long lastHeapUsed = -1;
     private volatile long maxHeapUsed = -1;
     private volatile long maxOldGen = -1;
     private volatile int samples;
 
-    HeapSampler(HttpClient http, String baseUrl, long pid) {
+    HeapSampler(HttpClient http, String baseUrl, long pid, Supplier<String> authorization) {
         this.http = http;
+        this.authorization = authorization;
         this.metrics = URI.create(baseUrl + "/q/metrics");
         this.pid = pid;
     }
@@ -55,7 +58,8 @@ final class HeapSampler {
     void sampleOnce() {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5))
-                    .header("Accept", "text/plain").GET().build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Accept", "text/plain").header("Authorization", authorization.get()).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return;
             }

@@ -49,6 +49,7 @@ import io.tributary.generator.DumpFile;
 import io.tributary.local.DemoLoader;
 import io.tributary.local.LocalPostgres;
 import io.tributary.local.ServiceProcess;
+import io.tributary.local.Session;
 import io.tributary.local.Suite;
 import io.tributary.local.SuiteConfig;
 import io.tributary.local.TributaryService;
@@ -88,6 +89,8 @@ public final class IngestEndToEnd {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
+    /** The suite's admin, signed in once the suite is up; every call carries its token. */
+    private Session session;
 
     private IngestEndToEnd(long rows, long warmupRows, boolean jfr, boolean keep, Path root) {
         this.rows = rows;
@@ -138,6 +141,7 @@ public final class IngestEndToEnd {
             Suite started = Suite.start(SuiteConfig.freePorts(work.resolve("suite"), root),
                     line -> log("[suite] " + line));
             suite = started;
+            session = Session.admin(started);
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "e2e-stop-suite"));
             cpu = accounting(started);
             DataContract contract = ContractReader.read(
@@ -248,7 +252,7 @@ public final class IngestEndToEnd {
                     warmed.path("status").asText(), seconds(System.nanoTime() - w0)));
             EndToEnd.settle(cpu);
         }
-        HeapSampler heap = new HeapSampler(http, ingestion.baseUrl(), ingestion.pid());
+        HeapSampler heap = new HeapSampler(http, ingestion.baseUrl(), ingestion.pid(), session::authorization);
         heap.sampleOnce();
         Timing timing = new Timing();
         timing.heapBefore = heap.lastHeapUsed();
@@ -360,8 +364,8 @@ public final class IngestEndToEnd {
 
     private HttpResponse<String> send(HttpRequest.Builder request, Duration timeout)
             throws IOException, InterruptedException {
-        return http.send(request.timeout(timeout).header("Accept", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.send(request.timeout(timeout).header("Accept", "application/json")
+                .header("Authorization", session.authorization()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The output of a JDK tool, or why there is none. */

@@ -385,6 +385,7 @@ public final class TransformLatency {
                     .timeout(Duration.ofSeconds(60))
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
+                    .header("Authorization", bench.authorization())
                     .POST(HttpRequest.BodyPublishers.ofByteArray(phase.bodies[k])).build(),
                     HttpResponse.BodyHandlers.ofString());
             status = response.statusCode();
@@ -445,7 +446,8 @@ public final class TransformLatency {
                 try {
                     HttpResponse<String> response = bench.http.send(HttpRequest.newBuilder(URI.create(base
                             + "&from=" + first + "&to=" + last)).timeout(Duration.ofSeconds(30))
-                            .header("Accept", "application/json").GET().build(),
+                            .header("Accept", "application/json")
+                            .header("Authorization", bench.authorization()).GET().build(),
                             HttpResponse.BodyHandlers.ofString());
                     long arrived = System.nanoTime();
                     phase.polls++;

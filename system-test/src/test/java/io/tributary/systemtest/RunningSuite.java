@@ -31,6 +31,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
 import io.tributary.local.DemoLoader;
+import io.tributary.local.Session;
 import io.tributary.local.Suite;
 import io.tributary.local.SuiteConfig;
 
@@ -67,6 +68,10 @@ final class RunningSuite implements AutoCloseable {
         Path data = Files.createTempDirectory("tributary-" + name + "-");
         Suite suite = Suite.start(SuiteConfig.freePorts(data, root), line -> System.out.println("[suite] " + line));
         RunningSuite running = new RunningSuite(name, root, data, suite);
+        // every request signs in as the suite's admin, with the password the suite generated, as a person would
+        Session admin = Session.admin(suite);
+        RestAssured.replaceFiltersWith((request, response, context) -> context.next(
+                request.header("Authorization", admin.authorization()), response));
         given().contentType("application/yaml").body(DemoLoader.contractYaml().getBytes(StandardCharsets.UTF_8))
                 .when().put(suite.requirementsUrl() + "/api/contracts/{dataset}", "sales")
                 .then().statusCode(anyOf(is(200), is(201))).body("version", notNullValue());

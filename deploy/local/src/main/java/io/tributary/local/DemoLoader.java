@@ -47,14 +47,16 @@ public final class DemoLoader {
     private final String transformUrl;
     private final Path demoDir;
     private final Consumer<String> out;
-    private final Http http = new Http(Duration.ofMinutes(2));
+    private final Http http;
 
     /**
      * @param dataDir the suite's data directory; the demo files and the marker go to {@code <dataDir>/demo}
+     * @param session whom the steps are taken as: a steward and an engineer's work, which the admin may do
      * @param out receives one line per step and per batch
      */
     public DemoLoader(String requirementsUrl, String ingestionUrl, String transformUrl, Path dataDir,
-            Consumer<String> out) {
+            Session session, Consumer<String> out) {
+        this.http = new Http(Duration.ofMinutes(2), session::authorization);
         this.requirementsUrl = requirementsUrl;
         this.ingestionUrl = ingestionUrl;
         this.transformUrl = transformUrl;
@@ -64,7 +66,7 @@ public final class DemoLoader {
 
     public static DemoLoader forSuite(Suite suite, Consumer<String> out) {
         return new DemoLoader(suite.requirementsUrl(), suite.ingestionUrl(), suite.transformUrl(),
-                suite.config().dataDir(), out);
+                suite.config().dataDir(), Session.admin(suite), out);
     }
 
     /** Seed 42, 2,000 order lines over the 7 days from 2024-01-01, 1% anomalies, 1% duplicates. */

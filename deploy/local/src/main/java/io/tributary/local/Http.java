@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,9 +24,16 @@ final class Http {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final Duration timeout;
+    private final Supplier<String> authorization;
 
     Http(Duration timeout) {
+        this(timeout, () -> null);
+    }
+
+    /** @param authorization the Authorization header of every request, such as {@link Session#authorization()} */
+    Http(Duration timeout, Supplier<String> authorization) {
         this.timeout = timeout;
+        this.authorization = authorization;
     }
 
     record Response(String method, String url, int status, String body, String location) {
@@ -92,6 +100,10 @@ final class Http {
         }
         if (actor != null) {
             request.header("Tributary-Actor", actor);
+        }
+        String credentials = authorization.get();
+        if (credentials != null) {
+            request.header("Authorization", credentials);
         }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());

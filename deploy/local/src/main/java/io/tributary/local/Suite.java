@@ -48,6 +48,8 @@ public final class Suite implements AutoCloseable {
     private Instant kafkaStartedAt;
     private Supervisor supervisor;
     private final RestartPolicy restartPolicy;
+    private SigningKeys signingKeys;
+    private AdminPassword adminPassword;
 
     public Suite(SuiteConfig config) {
         this(config, message -> {
@@ -103,6 +105,8 @@ public final class Suite implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not create the data directory " + data, e);
         }
+        signingKeys = SigningKeys.in(keysDir());
+        adminPassword = AdminPassword.in(keysDir());
 
         progress.accept("Starting PostgreSQL on port " + postgresPort + " (data in " + data.resolve("postgres") + ")");
         LocalPostgres pg = LocalPostgres.start(data.resolve("postgres"), postgresPort);
@@ -220,6 +224,11 @@ public final class Suite implements AutoCloseable {
         env.put("TRIBUTARY_SERVING_URL", "http://127.0.0.1:" + servicePorts.get(TributaryService.SERVING));
         // the dashboard links batches to their quarantine in ingestion
         env.put("TRIBUTARY_INGESTION_URL", "http://127.0.0.1:" + servicePorts.get(TributaryService.INGESTION));
+        if (service == TributaryService.REQUIREMENTS) {
+            // the one service that signs tokens, and creates the first admin account
+            env.put("TRIBUTARY_JWT_PRIVATE_KEY", signingKeys.privateKey().toString());
+            env.put("TRIBUTARY_ADMIN_PASSWORD", adminPassword.password());
+        }
         progress.accept("Starting " + service.module() + " on port " + port);
         ServiceProcess process = ServiceProcess.start(service.module(), serviceJars.get(service), port,
                 service.maxHeap(), env,
@@ -265,6 +274,19 @@ public final class Suite implements AutoCloseable {
     /** Where each service's output goes: {@code <data>/logs/<module>.log}. */
     public Path logDir() {
         return config.dataDir().resolve("logs");
+    }
+
+    /** The signing key pair and the admin's password, readable by their owner only. */
+    public Path keysDir() {
+        return config.dataDir().resolve("keys");
+    }
+
+    /** The password of the {@code admin} account; {@link AdminPassword#created()} on the first start only. */
+    public AdminPassword adminPassword() {
+        if (adminPassword == null) {
+            throw new IllegalStateException("the suite has not started");
+        }
+        return adminPassword;
     }
 
     /** The ingestion service's landing archive. */
@@ -449,6 +471,7 @@ public final class Suite implements AutoCloseable {
         env.put("TRIBUTARY_KAFKA_BOOTSTRAP", broker.bootstrapServers());
         env.put("TRIBUTARY_JSON_LOGS", Boolean.toString(config.jsonLogs()));
         env.put("TRIBUTARY_LANDING_DIR", landingDir().toString());
+        env.put("TRIBUTARY_JWT_PUBLIC_KEY", signingKeys.publicKey().toString());
         // a local suite answers on the loopback interface only
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         return env;

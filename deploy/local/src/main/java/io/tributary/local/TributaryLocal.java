@@ -30,6 +30,8 @@ public final class TributaryLocal {
               tributary run [options]    start PostgreSQL, Kafka and the four services; load the demo; run until Ctrl-C
               tributary stop [--data DIR]   stop the suite that 'run' started on DIR
               tributary status [--data DIR] each process of that suite: pid, port, state, uptime, restarts
+              tributary token [--data DIR]  sign in to that suite as admin and print a token, for
+                                         curl -H "Authorization: Bearer $(tributary token)" ...
               tributary help             this text
 
             Options of run:
@@ -97,6 +99,7 @@ public final class TributaryLocal {
             case "run" -> run(parse(rest, true));
             case "stop" -> stop(parse(rest, false));
             case "status" -> status(parse(rest, false));
+            case "token" -> token(parse(rest, false));
             case "help", "-h", "--help" -> {
                 out.println(USAGE);
                 yield 0;
@@ -134,7 +137,7 @@ public final class TributaryLocal {
                 continue;
             }
             if (!runOptions) {
-                throw new UsageException("unknown option '" + arg + "'; stop and status take only --data");
+                throw new UsageException("unknown option '" + arg + "'; stop, status and token take only --data");
             }
             switch (name) {
                 case "--fresh" -> fresh = flag(name, inlineValue);
@@ -280,6 +283,15 @@ public final class TributaryLocal {
             out.println(line.toString().stripTrailing());
         }
         out.println();
+        AdminPassword admin = suite.adminPassword();
+        if (admin.created()) {
+            out.println("  Sign in     user " + AdminPassword.USER + ", password " + admin.password()
+                    + "  (shown this once; kept in " + admin.file() + ")");
+        } else {
+            out.println("  Sign in     user " + AdminPassword.USER + ", password in " + admin.file());
+        }
+        out.println("  A token     TOKEN=$(./tributary token" + dataOption(suite.config().dataDir())
+                + "); curl -H \"Authorization: Bearer $TOKEN\" " + serving + "/api/metrics/sales?groupBy=region");
         out.println("  PostgreSQL  " + suite.jdbcUrl() + "  (user " + LocalPostgres.USER + ", password "
                 + LocalPostgres.PASSWORD + ")");
         out.println("  Kafka       " + suite.kafkaBootstrapServers());
@@ -359,6 +371,26 @@ public final class TributaryLocal {
         Optional<String> commandLine = process.info().commandLine();
         // without a readable command line (another user's process, some platforms) the pid file is trusted
         return commandLine.map(line -> line.contains("tributary") || line.contains("TributaryLocal")).orElse(true);
+    }
+
+    // ---------------------------------------------------------------- token
+
+    private int token(Options options) {
+        Path data = options.dataDir();
+        String start = "start the suite first with: tributary run" + dataOption(data);
+        try {
+            AdminPassword admin = AdminPassword.read(data.resolve("keys"), start);
+            int port = SuiteStatus.read(data).stream().flatMap(status -> status.processes().stream())
+                    .filter(process -> process.name().equals(TributaryService.REQUIREMENTS.module())
+                            && process.port() > 0)
+                    .mapToInt(SuiteStatus.Entry::port).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no suite runs on " + data + "; " + start));
+            out.println(new Session("http://127.0.0.1:" + port, AdminPassword.USER, admin.password()).token());
+            return 0;
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            err.println("tributary: " + e.getMessage());
+            return 1;
+        }
     }
 
     // ---------------------------------------------------------------- data directory and pid file

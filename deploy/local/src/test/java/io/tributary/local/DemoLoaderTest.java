@@ -26,8 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-/** The demo loader against a stand-in for the requirements and ingestion APIs. */
+/** The demo loader against a stand-in for the requirements and ingestion APIs, which wants a token from its sign-in. */
 class DemoLoaderTest {
+
+    private static final String PASSWORD = "stand-in-password";
+    private static final String TOKEN = "stand-in-token";
 
     private HttpServer server;
     private final List<String> requests = new CopyOnWriteArrayList<>();
@@ -50,7 +53,7 @@ class DemoLoaderTest {
     @Test
     void loadsEveryGeneratedFileOnceAndSkipsTheLoadOnTheNextRun(@TempDir Path data) {
         List<String> output = new ArrayList<>();
-        DemoLoader loader = new DemoLoader(url(), url(), url(), data, output::add);
+        DemoLoader loader = new DemoLoader(url(), url(), url(), data, session(), output::add);
 
         assertTrue(loader.load());
         assertEquals(7, batches.size(), "one batch per generated day");
@@ -59,16 +62,18 @@ class DemoLoaderTest {
         assertTrue(requests.contains("PUT /api/contracts/sales application/yaml"));
         assertTrue(requests.contains("PUT /api/pipelines/sales application/yaml"));
         assertTrue(requests.contains("POST /api/sources application/json"));
+        assertEquals(1, requests.stream().filter(r -> r.startsWith("POST /api/auth/token")).count(),
+                "one sign-in for the whole load");
 
         requests.clear();
-        assertFalse(new DemoLoader(url(), url(), url(), data, output::add).load());
+        assertFalse(new DemoLoader(url(), url(), url(), data, session(), output::add).load());
         assertEquals(0, requests.stream().filter(r -> r.contains("/files")).count(), "no file is sent twice");
     }
 
     @Test
     void aFailedBatchIsReportedAndLeavesNoMarker(@TempDir Path data) {
         batchStatus = "FAILED";
-        DemoLoader loader = new DemoLoader(url(), url(), url(), data, line -> {
+        DemoLoader loader = new DemoLoader(url(), url(), url(), data, session(), line -> {
         });
         IllegalStateException e = assertThrows(IllegalStateException.class, loader::load);
         assertTrue(e.getMessage().contains("sales-2024-01-01.csv"), e.getMessage());
@@ -86,6 +91,19 @@ class DemoLoaderTest {
         assertTrue(DemoLoader.pipelineYaml().contains("dataset: sales"));
     }
 
+    @Test
+    void aLoadWithoutTheRightPasswordStopsAtTheSignIn(@TempDir Path data) {
+        DemoLoader loader = new DemoLoader(url(), url(), url(), data, new Session(url(), "admin", "wrong"), line -> {
+        });
+        IllegalStateException e = assertThrows(IllegalStateException.class, loader::load);
+        assertTrue(e.getMessage().contains("could not sign in as 'admin'"), e.getMessage());
+        assertEquals(List.of("POST /api/auth/token application/json"), requests);
+    }
+
+    private Session session() {
+        return new Session(url(), "admin", PASSWORD);
+    }
+
     private String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -97,7 +115,15 @@ class DemoLoaderTest {
         requests.add(method + " " + path + " " + exchange.getRequestHeaders().getFirst("Content-Type"));
         int status = 404;
         String answer = "{}";
-        if (method.equals("PUT") && (path.equals("/api/contracts/sales") || path.equals("/api/pipelines/sales"))) {
+        boolean signedIn = ("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"));
+        if (method.equals("POST") && path.equals("/api/auth/token")) {
+            boolean right = new String(body, StandardCharsets.UTF_8)
+                    .equals("{\"user\":\"admin\",\"password\":\"" + PASSWORD + "\"}");
+            status = right ? 200 : 401;
+            answer = right ? "{\"accessToken\":\"" + TOKEN + "\",\"expiresIn\":3600}" : "{}";
+        } else if (!signedIn) {
+            status = 401;
+        } else if (method.equals("PUT") && (path.equals("/api/contracts/sales") || path.equals("/api/pipelines/sales"))) {
             status = 201;
             answer = "{\"version\":1}";
         } else if (method.equals("POST") && path.equals("/api/sources")) {

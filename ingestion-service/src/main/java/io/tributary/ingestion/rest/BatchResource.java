@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.common.annotation.Blocking;
 import io.tributary.catalog.entity.BatchEntity;
+import io.tributary.catalog.security.Roles;
 import io.tributary.ingestion.api.BatchResponse;
 import io.tributary.ingestion.api.QuarantinedRecordResponse;
 import io.tributary.ingestion.intake.IntakeService;
@@ -49,6 +51,7 @@ public class BatchResource {
         this.mapper = mapper;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER})
     @GET
     @Path("/batches/{id}")
     @Operation(summary = "A batch's status and counts")
@@ -56,6 +59,7 @@ public class BatchResource {
         return mapper.toResponse(intake.batch(id));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER})
     @POST
     @Path("/batches/{id}/review")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -65,6 +69,7 @@ public class BatchResource {
         return Response.accepted(mapper.toResponse(batch)).location(URI.create("/api/batches/" + id)).build();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER})
     @POST
     @Path("/quarantine/replay")
     @Operation(summary = "Check quarantined records again against the current contract and mapping; those that pass "
@@ -75,6 +80,7 @@ public class BatchResource {
         return replay.replay(new QuarantineReplayService.Filter(batch, dataset, rule, limit));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST})
     @GET
     @Path("/quarantine")
     @Operation(summary = "Quarantined records, filtered by dataset, batch and rule")

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -24,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.common.annotation.Blocking;
 import io.tributary.catalog.entity.BatchEntity;
 import io.tributary.catalog.problem.ProblemException;
+import io.tributary.catalog.security.OwnSourceOnly;
+import io.tributary.catalog.security.Roles;
 import io.tributary.ingestion.api.BatchResponse;
 import io.tributary.ingestion.api.SourceResponse;
 import io.tributary.ingestion.intake.EventIntakeService;
@@ -56,6 +59,7 @@ public class SourceResource {
         this.mapper = mapper;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.ENGINEER})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a source")
@@ -67,6 +71,7 @@ public class SourceResource {
         return Response.created(URI.create("/api/sources/" + source.name)).entity(mapper.toResponse(source)).build();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.ENGINEER})
     @PUT
     @Path("/{name}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -78,6 +83,7 @@ public class SourceResource {
         return mapper.toResponse(sources.update(name, definition));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.ENGINEER})
     @POST
     @Path("/{name}/disable")
     @Operation(summary = "Stop taking data from a source; its batches and quarantine stay")
@@ -85,6 +91,7 @@ public class SourceResource {
         return mapper.toResponse(sources.setEnabled(name, false));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.ENGINEER})
     @POST
     @Path("/{name}/enable")
     @Operation(summary = "Take data from a source again")
@@ -92,12 +99,14 @@ public class SourceResource {
         return mapper.toResponse(sources.setEnabled(name, true));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER})
     @GET
     @Operation(summary = "List the sources")
     public List<SourceResponse> list() {
         return sources.list().stream().map(mapper::toResponse).toList();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER})
     @GET
     @Path("/{name}")
     @Operation(summary = "Show a source")
@@ -105,6 +114,7 @@ public class SourceResource {
         return mapper.toResponse(sources.get(name));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER})
     @GET
     @Path("/{name}/batches")
     @Operation(summary = "List a source's batches, newest first")
@@ -112,6 +122,8 @@ public class SourceResource {
         return intake.batches(name).stream().map(mapper::toResponse).toList();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.ENGINEER, Roles.PRODUCER})
+    @OwnSourceOnly
     @POST
     @Path("/{name}/files")
     @Consumes(MediaType.WILDCARD)
@@ -132,6 +144,8 @@ public class SourceResource {
         return response.entity(mapper.toResponse(batch)).location(URI.create("/api/batches/" + batch.id)).build();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.ENGINEER, Roles.PRODUCER})
+    @OwnSourceOnly
     @POST
     @Path("/{name}/events")
     @Consumes({MediaType.APPLICATION_JSON, NDJSON})

@@ -27,16 +27,20 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tributary.catalog.security.Roles;
 import io.tributary.ingestion.CatalogFixtures;
 import io.tributary.ingestion.config.IngestionConfig;
 import io.tributary.ingestion.messaging.AlertPublisher;
 import io.tributary.ingestion.messaging.RecordPublisher;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
+import io.tributary.testinfra.SecurityResource;
+import io.tributary.testinfra.TestTokens;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(SecurityResource.class)
 class BatchWorkerErrorTest {
 
     private static final String FILE = "Row ID,Order ID,Order Date,Region,Sales\n%d,CA-1,1/5/2024,West,1\n";
@@ -55,6 +59,11 @@ class BatchWorkerErrorTest {
     MeterRegistry meters;
     @Inject
     IngestionConfig config;
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.signInAs(Roles.ENGINEER);
+    }
 
     @BeforeEach
     void storeContract() {

@@ -34,10 +34,13 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tributary.catalog.event.RecordEvent;
 import io.tributary.catalog.problem.Problem;
+import io.tributary.catalog.security.Roles;
 import io.tributary.ingestion.CatalogFixtures;
 import io.tributary.ingestion.intake.IntakeService;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
+import io.tributary.testinfra.SecurityResource;
+import io.tributary.testinfra.TestTokens;
 
 /**
  * Kafka goes down and comes back, for real: the test broker is stopped and started again on the same port and log
@@ -46,6 +49,7 @@ import io.tributary.testinfra.PostgresResource;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(SecurityResource.class)
 class KafkaOutageTest {
 
     private static final int ROWS = 40;
@@ -57,6 +61,11 @@ class KafkaOutageTest {
 
     @Inject
     IntakeService intake;
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.signInAs(Roles.ENGINEER);
+    }
 
     @BeforeEach
     void storeContract() {

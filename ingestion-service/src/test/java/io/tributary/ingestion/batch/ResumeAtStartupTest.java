@@ -32,11 +32,14 @@ import io.tributary.catalog.entity.BatchStatus;
 import io.tributary.catalog.entity.QuarantinedRecordEntity;
 import io.tributary.catalog.event.RecordEvent;
 import io.tributary.catalog.repository.QuarantineRepository;
+import io.tributary.catalog.security.Roles;
 import io.tributary.ingestion.CatalogFixtures;
 import io.tributary.ingestion.landing.LandingArchive;
 import io.tributary.ingestion.source.SourceService;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
+import io.tributary.testinfra.SecurityResource;
+import io.tributary.testinfra.TestTokens;
 
 /**
  * A service that died half-way through a batch leaves it PROCESSING in the catalog, its file in the landing archive and
@@ -45,6 +48,7 @@ import io.tributary.testinfra.PostgresResource;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(SecurityResource.class)
 class ResumeAtStartupTest {
 
     private static final String FILE = """
@@ -67,6 +71,11 @@ class ResumeAtStartupTest {
     LandingArchive archive;
     @Inject
     QuarantineRepository quarantine;
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.signInAs(Roles.ENGINEER);
+    }
 
     @BeforeEach
     void storeContract() {

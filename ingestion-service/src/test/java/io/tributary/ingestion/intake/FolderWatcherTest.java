@@ -19,19 +19,28 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tributary.catalog.security.Roles;
 import io.tributary.ingestion.CatalogFixtures;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
+import io.tributary.testinfra.SecurityResource;
+import io.tributary.testinfra.TestTokens;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(SecurityResource.class)
 class FolderWatcherTest {
 
     private static final String FILE = "Row ID,Order ID,Order Date,Region,Sales\n1,A,1/5/2024,West,10\n";
 
     @Inject
     CatalogFixtures fixtures;
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.signInAs(Roles.ENGINEER);
+    }
 
     @BeforeEach
     void storeContract() {

@@ -22,14 +22,18 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.tributary.catalog.event.Channels;
 import io.tributary.catalog.event.RecordEventDeserializer;
 import io.tributary.catalog.problem.Problem;
+import io.tributary.catalog.security.Roles;
 import io.tributary.ingestion.CatalogFixtures;
 import io.tributary.ingestion.IngestionApi;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
+import io.tributary.testinfra.SecurityResource;
+import io.tributary.testinfra.TestTokens;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(SecurityResource.class)
 class EventIntakeTest {
 
     private static final String EVENT = """
@@ -37,6 +41,11 @@ class EventIntakeTest {
 
     @Inject
     CatalogFixtures fixtures;
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.signInAs(Roles.ENGINEER);
+    }
 
     @BeforeEach
     void storeContract() {

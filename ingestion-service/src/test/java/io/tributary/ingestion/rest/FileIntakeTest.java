@@ -35,14 +35,18 @@ import io.tributary.catalog.event.Channels;
 import io.tributary.catalog.event.RecordEvent;
 import io.tributary.catalog.event.RecordEventDeserializer;
 import io.tributary.catalog.problem.Problem;
+import io.tributary.catalog.security.Roles;
 import io.tributary.ingestion.CatalogFixtures;
 import io.tributary.ingestion.IngestionApi;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
+import io.tributary.testinfra.SecurityResource;
+import io.tributary.testinfra.TestTokens;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(SecurityResource.class)
 class FileIntakeTest {
 
     private static final String FILE = String.join("\r\n",
@@ -58,6 +62,11 @@ class FileIntakeTest {
 
     @Inject
     CatalogFixtures fixtures;
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.signInAs(Roles.ENGINEER);
+    }
 
     @BeforeEach
     void storeContract() {

@@ -5,10 +5,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.OperationsEndpointsContract;
 import io.tributary.testinfra.PostgresResource;
+import io.tributary.testinfra.SecurityResource;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(SecurityResource.class)
 class OperationsEndpointsTest extends OperationsEndpointsContract {
 
     @Override

@@ -29,14 +29,18 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.tributary.catalog.event.Channels;
+import io.tributary.catalog.security.Roles;
 import io.tributary.ingestion.CatalogFixtures;
 import io.tributary.ingestion.IngestionApi;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
+import io.tributary.testinfra.SecurityResource;
+import io.tributary.testinfra.TestTokens;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(SecurityResource.class)
 class DriftAndReviewTest {
 
     private static final String HEADER = "Row ID,Order ID,Order Date,Region,Sales\n";
@@ -45,6 +49,11 @@ class DriftAndReviewTest {
 
     @Inject
     CatalogFixtures fixtures;
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.signInAs(Roles.ENGINEER);
+    }
 
     @BeforeEach
     void storeContract() {
@@ -207,6 +216,7 @@ class DriftAndReviewTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
                 + "/api/sources/" + source + "/files"))
                 .header("Content-Type", "text/csv")
+                .header("Authorization", "Bearer " + TestTokens.token(Roles.ENGINEER))
                 .version(HttpClient.Version.HTTP_1_1)
                 .expectContinue(true)
                 .POST(HttpRequest.BodyPublishers.ofString(HEADER + "x".repeat(9 * 1024 * 1024)))

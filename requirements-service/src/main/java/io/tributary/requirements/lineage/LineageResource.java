@@ -2,6 +2,7 @@ package io.tributary.requirements.lineage;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.common.annotation.Blocking;
+import io.tributary.catalog.security.Roles;
 
 @Path("/api/lineage")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,6 +31,7 @@ public class LineageResource {
         this.lineage = lineage;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST})
     @GET
     @Operation(summary = "OpenLineage run events, newest first, filtered by job, run and dataset")
     public List<JsonNode> events(

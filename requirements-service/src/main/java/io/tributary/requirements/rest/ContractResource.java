@@ -3,6 +3,7 @@ package io.tributary.requirements.rest;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotSupportedException;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.tributary.catalog.document.DocumentFormat;
 import io.tributary.catalog.document.Stored;
 import io.tributary.catalog.entity.ContractVersionEntity;
+import io.tributary.catalog.security.Roles;
 import io.tributary.requirements.api.ContractVersionResponse;
 import io.tributary.requirements.mapping.ContractVersionMapper;
 import io.tributary.requirements.service.ContractService;
@@ -39,6 +41,7 @@ public class ContractResource {
         this.contracts = contracts;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST})
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List the datasets that have a contract, each with its current version")
@@ -46,6 +49,7 @@ public class ContractResource {
         return contracts.currentVersions().stream().map(ContractVersionMapper::toResponse).toList();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD})
     @PUT
     @Path("/{dataset}")
     @Consumes({MediaType.APPLICATION_JSON, DocumentFormat.APPLICATION_YAML, DocumentFormat.APPLICATION_X_YAML,
@@ -71,6 +75,7 @@ public class ContractResource {
                 .build();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST})
     @GET
     @Path("/{dataset}")
     @Produces({MediaType.APPLICATION_JSON, DocumentFormat.APPLICATION_YAML, DocumentFormat.APPLICATION_X_YAML,
@@ -82,6 +87,7 @@ public class ContractResource {
         return document(contracts.current(dataset), headers);
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST})
     @GET
     @Path("/{dataset}/versions")
     @Produces(MediaType.APPLICATION_JSON)
@@ -90,6 +96,7 @@ public class ContractResource {
         return contracts.versions(dataset).stream().map(ContractVersionMapper::toResponse).toList();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST})
     @GET
     @Path("/{dataset}/versions/{version}")
     @Produces({MediaType.APPLICATION_JSON, DocumentFormat.APPLICATION_YAML, DocumentFormat.APPLICATION_X_YAML,

@@ -3,6 +3,7 @@ package io.tributary.requirements.rest;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.tributary.catalog.security.Roles;
 import io.tributary.requirements.api.GoalResponse;
 import io.tributary.requirements.document.DocumentFormat;
 import io.tributary.requirements.document.DocumentService;
@@ -40,6 +42,7 @@ public class GoalResource {
         this.documents = documents;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER})
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Every business goal")
@@ -47,6 +50,7 @@ public class GoalResource {
         return goals.list().stream().map(RequirementMapper::toResponse).toList();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -58,6 +62,7 @@ public class GoalResource {
         return Response.created(URI.create("/api/goals/" + goal.id())).entity(goal).build();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER})
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
@@ -67,6 +72,7 @@ public class GoalResource {
         return RequirementMapper.toResponse(goals.get(id));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD})
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)

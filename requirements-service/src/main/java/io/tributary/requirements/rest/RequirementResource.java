@@ -3,6 +3,7 @@ package io.tributary.requirements.rest;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.tributary.catalog.security.Roles;
 import io.tributary.requirements.api.RequirementResponse;
 import io.tributary.requirements.api.RequirementVersionResponse;
 import io.tributary.requirements.api.TraceResponse;
@@ -46,6 +48,7 @@ public class RequirementResource {
         this.traces = traces;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.STAKEHOLDER})
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Requirements, by goal, stakeholder, state or level")
@@ -59,6 +62,7 @@ public class RequirementResource {
                 .map(this::toResponse).toList();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -72,6 +76,7 @@ public class RequirementResource {
         return Response.created(URI.create("/api/requirements/" + requirement.id())).entity(requirement).build();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.STAKEHOLDER})
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
@@ -81,6 +86,7 @@ public class RequirementResource {
         return toResponse(requirements.get(id));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD})
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -95,6 +101,7 @@ public class RequirementResource {
         return toResponse(requirements.update(id, body, Actor.of(actor)));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD})
     @POST
     @Path("/{id}/proposals")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -107,6 +114,7 @@ public class RequirementResource {
         return toResponse(requirements.propose(id, body, Actor.of(actor)));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STAKEHOLDER})
     @POST
     @Path("/{id}/confirmations")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -121,6 +129,7 @@ public class RequirementResource {
         return toResponse(requirements.confirm(id, body, Actor.required(actor)));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.STAKEHOLDER})
     @GET
     @Path("/{id}/versions")
     @Produces(MediaType.APPLICATION_JSON)
@@ -130,6 +139,7 @@ public class RequirementResource {
         return requirements.versions(id).stream().map(RequirementMapper::toResponse).toList();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.STAKEHOLDER})
     @GET
     @Path("/{id}/history")
     @Produces(MediaType.APPLICATION_JSON)
@@ -139,6 +149,7 @@ public class RequirementResource {
         return requirements.history(id).stream().map(RequirementMapper::toResponse).toList();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.STAKEHOLDER})
     @GET
     @Path("/{id}/read-back")
     @Produces(MediaType.TEXT_PLAIN)

@@ -3,6 +3,7 @@ package io.tributary.requirements.rest;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.tributary.catalog.security.Roles;
 import io.tributary.requirements.api.StakeholderResponse;
 import io.tributary.requirements.mapping.RequirementMapper;
 import io.tributary.requirements.stakeholder.StakeholderService;
@@ -34,6 +36,7 @@ public class StakeholderResource {
         this.stakeholders = stakeholders;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER})
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Every stakeholder, with their open checklist questions")
@@ -41,6 +44,7 @@ public class StakeholderResource {
         return stakeholders.list().stream().map(RequirementMapper::toResponse).toList();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -53,6 +57,7 @@ public class StakeholderResource {
         return Response.created(URI.create("/api/stakeholders/" + stakeholder.id())).entity(stakeholder).build();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER})
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
@@ -62,6 +67,7 @@ public class StakeholderResource {
         return RequirementMapper.toResponse(stakeholders.get(id));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD})
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -73,6 +79,7 @@ public class StakeholderResource {
         return RequirementMapper.toResponse(stakeholders.update(id, body));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD})
     @PUT
     @Path("/{id}/answers/{question}")
     @Consumes(MediaType.APPLICATION_JSON)

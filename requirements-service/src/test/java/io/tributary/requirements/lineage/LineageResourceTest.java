@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.openlineage.client.OpenLineage.RunEvent;
@@ -23,12 +24,16 @@ import io.restassured.path.json.JsonPath;
 import io.tributary.catalog.lineage.LineageEvents;
 import io.tributary.catalog.lineage.LineageWriter;
 import io.tributary.catalog.lineage.Namespaces;
+import io.tributary.catalog.security.Roles;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
+import io.tributary.testinfra.SecurityResource;
+import io.tributary.testinfra.TestTokens;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(SecurityResource.class)
 class LineageResourceTest {
 
     private static final String PRODUCER = "https://tributary.io/ingestion-service";
@@ -40,6 +45,11 @@ class LineageResourceTest {
     LineageWriter writer;
 
     private final LineageEvents lineage = new LineageEvents(PRODUCER);
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.signInAs(Roles.ADMIN);
+    }
 
     /** A batch of a source as ingestion stores it: START, then COMPLETE, reading a file and writing the topic. */
     private String batch(String source, Instant at) {

@@ -35,18 +35,27 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.tributary.catalog.contract.ContractReader;
 import io.tributary.catalog.problem.Problem;
+import io.tributary.catalog.security.Roles;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
+import io.tributary.testinfra.SecurityResource;
+import io.tributary.testinfra.TestTokens;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(SecurityResource.class)
 class ContractResourceTest {
 
     private static final String YAML = "application/yaml; charset=UTF-8";
 
     @Inject
     DataSource dataSource;
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.signInAs(Roles.ADMIN);
+    }
 
     @BeforeEach
     void emptyCatalog() throws SQLException {

@@ -24,12 +24,16 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.tributary.catalog.security.Roles;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
+import io.tributary.testinfra.SecurityResource;
+import io.tributary.testinfra.TestTokens;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(SecurityResource.class)
 class RequirementResourceTest {
 
     private static final String SERVING = "{\"type\":\"SERVING\",\"name\":\"/api/metrics/sales?groupBy=region\"}";
@@ -39,6 +43,11 @@ class RequirementResourceTest {
 
     private long goal;
     private long marketing;
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.signInAs(Roles.ADMIN);
+    }
 
     @BeforeEach
     void emptyCatalog() throws SQLException {

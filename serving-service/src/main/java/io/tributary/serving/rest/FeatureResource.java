@@ -1,5 +1,6 @@
 package io.tributary.serving.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.common.annotation.Blocking;
+import io.tributary.catalog.security.Roles;
 import io.tributary.serving.api.CoPurchaseResponse;
 import io.tributary.serving.api.PurchaseHistoryResponse;
 import io.tributary.serving.mapping.FeatureMapper;
@@ -29,6 +31,7 @@ public class FeatureResource {
         this.features = features;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST})
     @GET
     @Path("/customers/{customer}/purchases")
     @Operation(summary = "What a customer bought, most ordered first")
@@ -38,6 +41,7 @@ public class FeatureResource {
         return FeatureMapper.toResponse(features.purchases(pipeline, customer, limit));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST})
     @GET
     @Path("/products/{product}/co-purchases")
     @Operation(summary = "The products most often in the same order as this one")

@@ -1,5 +1,6 @@
 package io.tributary.serving.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.tributary.catalog.security.Roles;
 import io.tributary.serving.api.MetricsResponse;
 import io.tributary.serving.mapping.MetricsMapper;
 import io.tributary.serving.service.MetricsParameters;
@@ -28,6 +30,7 @@ public class MetricsResource {
     }
 
     /** Parameters arrive as text so that a bad value gets a 400 naming it, not the 404 JAX-RS gives. */
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST})
     @GET
     @Path("/{pipeline}")
     @Produces(MediaType.APPLICATION_JSON)

@@ -17,16 +17,25 @@ import org.junit.jupiter.api.Test;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tributary.catalog.security.Roles;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
+import io.tributary.testinfra.SecurityResource;
+import io.tributary.testinfra.TestTokens;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(SecurityResource.class)
 class FeatureResourceTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.signInAs(Roles.ANALYST);
+    }
 
     /** The feature tables as the transform service keeps them for a pipeline named {@code shop}. */
     @BeforeEach

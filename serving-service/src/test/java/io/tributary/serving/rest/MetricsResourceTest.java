@@ -41,13 +41,17 @@ import io.tributary.catalog.problem.Problem;
 import io.tributary.serving.service.Metrics;
 import io.tributary.serving.service.MetricsParameters;
 import io.tributary.serving.service.MetricsService;
+import io.tributary.catalog.security.Roles;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
+import io.tributary.testinfra.SecurityResource;
+import io.tributary.testinfra.TestTokens;
 
 /** The sales aggregate of the demo: its event time is an order date, so its buckets are calendar days. */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(SecurityResource.class)
 class MetricsResourceTest {
 
     private static final String PATH = "/api/metrics/{pipeline}";
@@ -58,6 +62,11 @@ class MetricsResourceTest {
     DataSource dataSource;
 
     private AggregateTables tables;
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.signInAs(Roles.ANALYST);
+    }
 
     @BeforeEach
     void createSalesAggregate() throws SQLException {

@@ -24,8 +24,11 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.specification.RequestSpecification;
 import io.tributary.catalog.curated.AggregateLayout;
+import io.tributary.catalog.security.Roles;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
+import io.tributary.testinfra.SecurityResource;
+import io.tributary.testinfra.TestTokens;
 
 /**
  * An aggregate whose event time is a timestamp: 15-minute UTC buckets, placed in the local days of the time zone
@@ -35,6 +38,7 @@ import io.tributary.testinfra.PostgresResource;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(SecurityResource.class)
 class TimeZoneMetricsTest {
 
     private static final String PATH = "/api/metrics/visits";
@@ -43,6 +47,11 @@ class TimeZoneMetricsTest {
     DataSource dataSource;
 
     private AggregateTables tables;
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.signInAs(Roles.ANALYST);
+    }
 
     @BeforeEach
     void createVisitsAggregate() throws SQLException {

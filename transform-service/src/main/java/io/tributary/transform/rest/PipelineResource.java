@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotSupportedException;
@@ -28,6 +29,7 @@ import io.tributary.catalog.document.DocumentFormat;
 import io.tributary.catalog.document.Stored;
 import io.tributary.catalog.entity.PipelineVersionEntity;
 import io.tributary.catalog.problem.ProblemException;
+import io.tributary.catalog.security.Roles;
 import io.tributary.transform.api.BackfillRequest;
 import io.tributary.transform.api.BackfillResponse;
 import io.tributary.transform.api.PipelineStatusResponse;
@@ -50,12 +52,14 @@ public class PipelineResource {
         this.backfills = backfills;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER})
     @GET
     @Operation(summary = "List the pipelines, each with its current version")
     public List<PipelineVersionResponse> list() {
         return pipelines.list().stream().map(PipelineMapper::toResponse).toList();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD})
     @PUT
     @Path("/{name}")
     @Consumes({MediaType.APPLICATION_JSON, DocumentFormat.APPLICATION_YAML, DocumentFormat.APPLICATION_X_YAML,
@@ -81,6 +85,7 @@ public class PipelineResource {
                 .entity(response).build();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER})
     @GET
     @Path("/{name}")
     @Operation(summary = "A pipeline's current version, counts, lag and throughput")
@@ -89,6 +94,7 @@ public class PipelineResource {
         return PipelineMapper.toResponse(pipelines.report(name));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER})
     @GET
     @Path("/{name}/versions")
     @Operation(summary = "Every stored version of a pipeline, oldest first")
@@ -96,6 +102,7 @@ public class PipelineResource {
         return pipelines.versions(name).stream().map(PipelineMapper::toResponse).toList();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER})
     @GET
     @Path("/{name}/versions/{version}")
     @Produces({"application/yaml", MediaType.APPLICATION_JSON})
@@ -105,6 +112,7 @@ public class PipelineResource {
         return Response.ok(stored.document, stored.mediaType).build();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER})
     @POST
     @Path("/{name}/backfills")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -120,6 +128,7 @@ public class PipelineResource {
                 .build();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER})
     @GET
     @Path("/{name}/backfills/{id}")
     @Operation(summary = "A backfill's progress")

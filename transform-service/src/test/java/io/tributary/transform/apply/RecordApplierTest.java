@@ -20,8 +20,11 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tributary.catalog.event.RecordEvent;
+import io.tributary.catalog.security.Roles;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
+import io.tributary.testinfra.SecurityResource;
+import io.tributary.testinfra.TestTokens;
 import io.tributary.transform.CatalogFixtures;
 import io.tributary.transform.progress.PipelineProgress;
 import io.tributary.transform.progress.PipelineStateRepository;
@@ -31,6 +34,7 @@ import io.tributary.transform.registry.PipelineRegistry;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(SecurityResource.class)
 class RecordApplierTest {
 
     private static final String LINES = """
@@ -57,6 +61,11 @@ class RecordApplierTest {
     private String topic;
     private final List<Long> offsets = new ArrayList<>();
     private String suffix;
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.signInAs(Roles.STEWARD);
+    }
 
     @BeforeEach
     void setUp() {

@@ -11,26 +11,36 @@ import java.time.Duration;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tributary.catalog.event.RecordEvent;
+import io.tributary.catalog.security.Roles;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
+import io.tributary.testinfra.SecurityResource;
+import io.tributary.testinfra.TestTokens;
 import io.tributary.transform.CatalogFixtures;
 
 /** Through the real topic: the live consumer, a first version's backfill from the topic, a new version's from the table. */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(SecurityResource.class)
 class BackfillTest {
 
     @Inject
     AgroalDataSource dataSource;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.signInAs(Roles.STEWARD);
+    }
 
     private void publish(RecordEvent... events) {
         CatalogFixtures.publish(bootstrap, events);

@@ -22,13 +22,17 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tributary.catalog.lineage.LineageJson;
+import io.tributary.catalog.security.Roles;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
+import io.tributary.testinfra.SecurityResource;
+import io.tributary.testinfra.TestTokens;
 import io.tributary.transform.CatalogFixtures;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(SecurityResource.class)
 class PipelineLineageTest {
 
     @Inject
@@ -36,6 +40,11 @@ class PipelineLineageTest {
 
     private CatalogFixtures catalog;
     private String dataset;
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.signInAs(Roles.STEWARD);
+    }
 
     @BeforeEach
     void dataset() throws SQLException {

@@ -11,20 +11,25 @@ import java.time.Duration;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tributary.catalog.event.RecordEvent;
+import io.tributary.catalog.security.Roles;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
+import io.tributary.testinfra.SecurityResource;
+import io.tributary.testinfra.TestTokens;
 import io.tributary.transform.CatalogFixtures;
 
 /** The live consumer through a restart of Kafka and through PostgreSQL dropping every connection mid-stream. */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(SecurityResource.class)
 class OutageTest {
 
     private static final Duration LIMIT = Duration.ofSeconds(60);
@@ -57,6 +62,11 @@ class OutageTest {
                     new BigDecimal("0.01"));
         }
         return events;
+    }
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.signInAs(Roles.STEWARD);
     }
 
     private void awaitTotal(CatalogFixtures.Dataset d, long lines, String amount) {

@@ -24,19 +24,28 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import io.tributary.catalog.curated.AggregateLayout;
+import io.tributary.catalog.security.Roles;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
+import io.tributary.testinfra.SecurityResource;
+import io.tributary.testinfra.TestTokens;
 import io.tributary.transform.CatalogFixtures;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(SecurityResource.class)
 class PipelineResourceTest {
 
     @Inject
     AgroalDataSource dataSource;
 
     private String dataset;
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.signInAs(Roles.STEWARD);
+    }
 
     @BeforeEach
     void dataset() throws SQLException {

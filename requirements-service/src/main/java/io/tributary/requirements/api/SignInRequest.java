@@ -1,0 +1,5 @@
+package io.tributary.requirements.api;
+
+/** A person signing in. */
+public record SignInRequest(String user, String password) {
+}

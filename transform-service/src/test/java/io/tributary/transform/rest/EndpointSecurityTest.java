@@ -1,0 +1,7 @@
+package io.tributary.transform.rest;
+
+import io.tributary.testinfra.SecuredEndpointsContract;
+
+/** Every operation of the service names who may call it. */
+class EndpointSecurityTest extends SecuredEndpointsContract {
+}
