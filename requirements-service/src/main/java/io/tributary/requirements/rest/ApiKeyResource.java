@@ -20,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.tributary.catalog.audit.AuditTrail;
+import io.tributary.catalog.audit.SecretAnswer;
 import io.tributary.catalog.problem.ProblemException;
 import io.tributary.catalog.security.Principals;
 import io.tributary.catalog.security.Roles;
@@ -36,10 +38,12 @@ public class ApiKeyResource {
 
     private final ApiKeyService keys;
     private final SecurityIdentity identity;
+    private final AuditTrail audit;
 
-    public ApiKeyResource(ApiKeyService keys, SecurityIdentity identity) {
+    public ApiKeyResource(ApiKeyService keys, SecurityIdentity identity, AuditTrail audit) {
         this.keys = keys;
         this.identity = identity;
+        this.audit = audit;
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.ENGINEER})
@@ -51,6 +55,7 @@ public class ApiKeyResource {
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.ENGINEER})
+    @SecretAnswer
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Issue a key for some sources: the answer shows the key once; only its hash is kept")
@@ -81,6 +86,7 @@ public class ApiKeyResource {
     @Operation(summary = "Revoke a key at once; it stays listed as revoked")
     @APIResponse(responseCode = "404", description = "No such key")
     public ApiKeyResponse revoke(@PathParam("id") String id) {
+        audit.before(AccessMapper.toResponse(keys.get(id), Instant.now()));
         return AccessMapper.toResponse(keys.revoke(id, Principals.name(identity)), Instant.now());
     }
 }

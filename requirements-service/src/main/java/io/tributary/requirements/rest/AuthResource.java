@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.tributary.catalog.audit.SecretAnswer;
 import io.tributary.catalog.problem.ProblemException;
 import io.tributary.catalog.security.Roles;
 import io.tributary.catalog.security.SecurityProblems;
@@ -45,6 +46,7 @@ public class AuthResource {
     }
 
     @PermitAll
+    @SecretAnswer
     @POST
     @Path("/token")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.tributary.catalog.audit.AuditTrail;
 import io.tributary.catalog.problem.ProblemException;
 import io.tributary.catalog.security.Roles;
 import io.tributary.requirements.access.UserService;
@@ -33,9 +34,11 @@ import io.tributary.requirements.mapping.AccessMapper;
 public class UserResource {
 
     private final UserService users;
+    private final AuditTrail audit;
 
-    public UserResource(UserService users) {
+    public UserResource(UserService users, AuditTrail audit) {
         this.users = users;
+        this.audit = audit;
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -79,6 +82,7 @@ public class UserResource {
     @APIResponse(responseCode = "409", description = "It would leave no admin")
     public UserResponse update(@PathParam("name") String name, UserRequest request) {
         UserRequest body = required(request);
+        audit.before(AccessMapper.toResponse(users.get(name)));
         return AccessMapper.toResponse(users.update(name, body.roles(), body.stakeholder()));
     }
 
@@ -101,6 +105,7 @@ public class UserResource {
     @APIResponse(responseCode = "404", description = "No such account")
     @APIResponse(responseCode = "409", description = "It is the last admin")
     public void delete(@PathParam("name") String name) {
+        audit.before(AccessMapper.toResponse(users.get(name)));
         users.delete(name);
     }
 
