@@ -23,6 +23,7 @@ import io.tributary.generator.DumpFile;
 import io.tributary.generator.GeneratorOptions;
 import io.tributary.generator.SalesDumpGenerator;
 import io.tributary.local.DemoLoader;
+import io.tributary.local.Session;
 import io.tributary.local.Suite;
 import io.tributary.local.SuiteConfig;
 import io.tributary.local.TributaryService;
@@ -43,6 +44,8 @@ public final class SloEvaluation {
     private static final int FRESHNESS_SECONDS = 20;
 
     private final HttpClient http = HttpClient.newHttpClient();
+    /** Signed in as the suite's admin once the suite is up; every call carries its token. */
+    private volatile Session session;
 
     public static void main(String[] args) throws Exception {
         int objectives = intArg(args, "--objectives", 1_000);
@@ -58,6 +61,7 @@ public final class SloEvaluation {
         EndToEnd.log("machine: " + EndToEnd.machine());
         try (Suite suite = Suite.start(SuiteConfig.freePorts(work.resolve("suite"), root),
                 line -> EndToEnd.log("[suite] " + line))) {
+            session = Session.admin(suite);
             String requirements = suite.requirementsUrl();
             send("PUT", requirements + "/api/contracts/sales", "application/yaml", DemoLoader.contractYaml(), null);
             send("PUT", suite.transformUrl() + "/api/pipelines/sales", "application/yaml", DemoLoader.pipelineYaml(),
@@ -226,6 +230,7 @@ public final class SloEvaluation {
         if (actor != null) {
             request.header("Tributary-Actor", actor);
         }
+        request.header("Authorization", session.authorization());
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": "

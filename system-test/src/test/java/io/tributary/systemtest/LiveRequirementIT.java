@@ -42,6 +42,7 @@ import io.tributary.generator.GeneratedDumps;
 import io.tributary.generator.GeneratorOptions;
 import io.tributary.generator.SalesDumpGenerator;
 import io.tributary.local.DemoRequirements;
+import io.tributary.local.Session;
 
 /**
  * A stakeholder's freshness requirement verified live by the packaged suite: a confirmed "no older than 20 seconds" on
@@ -170,8 +171,8 @@ class LiveRequirementIT {
     void theRetailCaseIsConfirmedAndWrittenIntoTheSalesContract() {
         String requirements = suite.suite.requirementsUrl();
         suite.registerSource("webshop", "America/New_York");
-        DemoRequirements.load(requirements, line -> System.out.println("[demo] " + line));
-        DemoRequirements.load(requirements, line -> System.out.println("[demo] " + line));
+        DemoRequirements.load(requirements, Session.admin(suite.suite), line -> System.out.println("[demo] " + line));
+        DemoRequirements.load(requirements, Session.admin(suite.suite), line -> System.out.println("[demo] " + line));
         JsonPath goals = given().when().get(requirements + "/api/goals").then().statusCode(200).extract().jsonPath();
         long goal = goals.getLong("find { it.title == 'Grow revenue from targeted campaigns' }.id");
         List<String> states = given().queryParam("goal", goal).when().get(requirements + "/api/requirements")

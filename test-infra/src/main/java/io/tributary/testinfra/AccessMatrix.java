@@ -21,8 +21,9 @@ import java.util.TreeMap;
  * <li>steward: contracts, pipelines, requirements, reviews of held batches, quarantine replay, backfills; reads
  * everything but accounts, keys and the audit log;
  * <li>engineer: sources, uploads, reviews, replays, backfills, producers' keys; reads the same;
- * <li>analyst: reads metrics, features, contracts, lineage and quarantine;
- * <li>stakeholder: reads and confirms the requirements they are a stakeholder of;
+ * <li>analyst: reads metrics, features, contracts, lineage, quarantine, goals, stakeholders, requirements, objectives
+ * and alerts;
+ * <li>stakeholder: reads goals, requirements, their objectives and alerts, and confirms requirements;
  * <li>producer: pushes events and files to its own sources.
  * </ul>
  */
@@ -34,7 +35,6 @@ public final class AccessMatrix {
     private static final Set<String> ENGINEERS = Set.of(ADMIN, ENGINEER);
     private static final Set<String> OPERATORS = Set.of(ADMIN, STEWARD, ENGINEER);
     private static final Set<String> PUSHERS = Set.of(ADMIN, ENGINEER, PRODUCER);
-    private static final Set<String> REQUIREMENT_READERS = Set.of(ADMIN, STEWARD, ENGINEER, STAKEHOLDER);
     private static final Set<String> PEOPLE = Set.of(ADMIN, STEWARD, ENGINEER, ANALYST, STAKEHOLDER);
 
     /** "METHOD /path/{template}" as the OpenAPI document names it, to the roles that may call it. */
@@ -73,24 +73,33 @@ public final class AccessMatrix {
             Map.entry("GET /api/contracts/{dataset}/versions/{version}", DATA_READERS),
             Map.entry("GET /api/lineage", DATA_READERS),
             // requirements: goals, stakeholders, requirements
-            Map.entry("GET /api/goals", READERS),
+            Map.entry("GET /api/goals", PEOPLE),
             Map.entry("POST /api/goals", STEWARDS),
-            Map.entry("GET /api/goals/{id}", READERS),
+            Map.entry("GET /api/goals/{id}", PEOPLE),
+            Map.entry("GET /api/goals/{id}/document", PEOPLE),
             Map.entry("PUT /api/goals/{id}", STEWARDS),
-            Map.entry("GET /api/stakeholders", READERS),
+            Map.entry("GET /api/stakeholders", DATA_READERS),
             Map.entry("POST /api/stakeholders", STEWARDS),
-            Map.entry("GET /api/stakeholders/{id}", READERS),
+            Map.entry("GET /api/stakeholders/{id}", DATA_READERS),
             Map.entry("PUT /api/stakeholders/{id}", STEWARDS),
             Map.entry("PUT /api/stakeholders/{id}/answers/{question}", STEWARDS),
-            Map.entry("GET /api/requirements", REQUIREMENT_READERS),
+            Map.entry("GET /api/requirements", PEOPLE),
             Map.entry("POST /api/requirements", STEWARDS),
-            Map.entry("GET /api/requirements/{id}", REQUIREMENT_READERS),
+            Map.entry("GET /api/requirements/{id}", PEOPLE),
             Map.entry("PUT /api/requirements/{id}", STEWARDS),
             Map.entry("POST /api/requirements/{id}/proposals", STEWARDS),
             Map.entry("POST /api/requirements/{id}/confirmations", Set.of(ADMIN, STAKEHOLDER)),
-            Map.entry("GET /api/requirements/{id}/versions", REQUIREMENT_READERS),
-            Map.entry("GET /api/requirements/{id}/history", REQUIREMENT_READERS),
-            Map.entry("GET /api/requirements/{id}/read-back", REQUIREMENT_READERS),
+            Map.entry("GET /api/requirements/{id}/versions", PEOPLE),
+            Map.entry("GET /api/requirements/{id}/history", PEOPLE),
+            Map.entry("GET /api/requirements/{id}/read-back", PEOPLE),
+            Map.entry("GET /api/requirements/{id}/trace", PEOPLE),
+            Map.entry("GET /api/datasets/{name}/requirements", PEOPLE),
+            // requirements: objectives verified live, and their alerts
+            Map.entry("GET /api/slos", PEOPLE),
+            Map.entry("GET /api/slos/{id}", PEOPLE),
+            Map.entry("GET /api/slos/{id}/history", PEOPLE),
+            Map.entry("GET /api/alerts", PEOPLE),
+            Map.entry("GET /api/alerts/{id}", PEOPLE),
             // requirements: sign-in, accounts, keys, audit
             Map.entry("POST /api/auth/token", Set.of()),
             Map.entry("PUT /api/auth/password", PEOPLE),

@@ -14,9 +14,12 @@ public final class Roles {
     public static final String STEWARD = "steward";
     /** Sources, uploads, reviews, replays, backfills, producer keys; reads everything. */
     public static final String ENGINEER = "engineer";
-    /** Reads metrics, exports, lineage, contracts and quarantine (without raw personal data). */
+    /**
+     * Reads metrics, features, lineage, contracts and quarantine (without raw personal data), and goals, stakeholders,
+     * requirements, their objectives and alerts.
+     */
     public static final String ANALYST = "analyst";
-    /** Reads and confirms the requirements they are a stakeholder of. */
+    /** Reads goals, requirements, their objectives and alerts, and confirms requirements. */
     public static final String STAKEHOLDER = "stakeholder";
     /** A machine's API key: pushes events or files to its own sources only. */
     public static final String PRODUCER = "producer";

@@ -33,9 +33,11 @@ final class DemoFeed implements Runnable {
     private final String ingestionUrl;
     private final Path dir;
     private final Consumer<String> out;
-    private final Http http = new Http(Duration.ofSeconds(30));
+    private final Http http;
 
-    DemoFeed(String ingestionUrl, Path dir, Consumer<String> out) {
+    /** @param session whom the events are pushed as */
+    DemoFeed(String ingestionUrl, Path dir, Session session, Consumer<String> out) {
+        this.http = new Http(Duration.ofSeconds(30), session::authorization);
         this.ingestionUrl = ingestionUrl;
         this.dir = dir;
         this.out = out;
@@ -44,7 +46,7 @@ final class DemoFeed implements Runnable {
     /** Starts the feed on a daemon thread; it ends with the process. */
     static void start(Suite suite, Consumer<String> out) {
         Thread thread = new Thread(new DemoFeed(suite.ingestionUrl(), suite.config().dataDir().resolve("demo/feed"),
-                out), "demo-feed");
+                Session.admin(suite), out), "demo-feed");
         thread.setDaemon(true);
         thread.start();
     }

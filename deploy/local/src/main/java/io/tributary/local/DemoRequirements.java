@@ -25,9 +25,13 @@ public final class DemoRequirements {
         this.out = out;
     }
 
-    /** Loads the retail case into the requirements service at {@code requirementsUrl}, unless it is there. */
-    public static void load(String requirementsUrl, Consumer<String> out) {
-        new DemoRequirements(requirementsUrl, new Http(java.time.Duration.ofMinutes(2)), out).load();
+    /**
+     * Loads the retail case into the requirements service at {@code requirementsUrl}, unless it is there, signed in
+     * as {@code session} (a steward's work, which the admin may do; each step names its actor as well).
+     */
+    public static void load(String requirementsUrl, Session session, Consumer<String> out) {
+        new DemoRequirements(requirementsUrl, new Http(java.time.Duration.ofMinutes(2), session::authorization), out)
+                .load();
     }
 
     void load() {

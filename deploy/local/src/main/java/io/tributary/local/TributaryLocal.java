@@ -235,7 +235,7 @@ public final class TributaryLocal {
         if (options.demo()) {
             try {
                 DemoLoader.forSuite(suite, line -> out.println(line)).load();
-                DemoRequirements.load(suite.requirementsUrl(), line -> out.println(line));
+                DemoRequirements.load(suite.requirementsUrl(), Session.admin(suite), line -> out.println(line));
                 DemoFeed.start(suite, line -> out.println(line));
             } catch (RuntimeException e) {
                 err.println("tributary: the demo data could not be loaded (the suite keeps running): "

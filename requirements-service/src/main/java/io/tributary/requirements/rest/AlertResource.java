@@ -2,6 +2,7 @@ package io.tributary.requirements.rest;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.tributary.catalog.security.Roles;
 import io.tributary.requirements.alert.AlertQueries;
 import io.tributary.requirements.alert.AlertService;
 import io.tributary.requirements.api.AlertResponse;
@@ -29,6 +31,7 @@ public class AlertResource {
         this.alerts = alerts;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST, Roles.STAKEHOLDER})
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Alerts, newest first")
@@ -42,6 +45,7 @@ public class AlertResource {
                 .map(alert -> SloMapper.toResponse(alert, alerts.deliveries(alert.id()))).toList();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST, Roles.STAKEHOLDER})
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)

@@ -2,6 +2,7 @@ package io.tributary.requirements.rest;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.tributary.catalog.security.Roles;
 import io.tributary.requirements.api.DatasetRequirementResponse;
 import io.tributary.requirements.mapping.TraceMapper;
 import io.tributary.requirements.trace.TraceService;
@@ -26,6 +28,7 @@ public class DatasetResource {
         this.traces = traces;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST, Roles.STAKEHOLDER})
     @GET
     @Path("/{name}/requirements")
     @Produces(MediaType.APPLICATION_JSON)

@@ -42,7 +42,7 @@ public class GoalResource {
         this.documents = documents;
     }
 
-    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER})
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST, Roles.STAKEHOLDER})
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Every business goal")
@@ -62,7 +62,7 @@ public class GoalResource {
         return Response.created(URI.create("/api/goals/" + goal.id())).entity(goal).build();
     }
 
-    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER})
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST, Roles.STAKEHOLDER})
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
@@ -84,6 +84,7 @@ public class GoalResource {
         return RequirementMapper.toResponse(goals.update(id, body));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST, Roles.STAKEHOLDER})
     @GET
     @Path("/{id}/document")
     @Produces({DocumentFormat.MARKDOWN, MediaType.TEXT_HTML})

@@ -48,7 +48,7 @@ public class RequirementResource {
         this.traces = traces;
     }
 
-    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.STAKEHOLDER})
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST, Roles.STAKEHOLDER})
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Requirements, by goal, stakeholder, state or level")
@@ -76,7 +76,7 @@ public class RequirementResource {
         return Response.created(URI.create("/api/requirements/" + requirement.id())).entity(requirement).build();
     }
 
-    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.STAKEHOLDER})
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST, Roles.STAKEHOLDER})
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
@@ -129,7 +129,7 @@ public class RequirementResource {
         return toResponse(requirements.confirm(id, body, Actor.required(actor)));
     }
 
-    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.STAKEHOLDER})
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST, Roles.STAKEHOLDER})
     @GET
     @Path("/{id}/versions")
     @Produces(MediaType.APPLICATION_JSON)
@@ -139,7 +139,7 @@ public class RequirementResource {
         return requirements.versions(id).stream().map(RequirementMapper::toResponse).toList();
     }
 
-    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.STAKEHOLDER})
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST, Roles.STAKEHOLDER})
     @GET
     @Path("/{id}/history")
     @Produces(MediaType.APPLICATION_JSON)
@@ -149,7 +149,7 @@ public class RequirementResource {
         return requirements.history(id).stream().map(RequirementMapper::toResponse).toList();
     }
 
-    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.STAKEHOLDER})
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST, Roles.STAKEHOLDER})
     @GET
     @Path("/{id}/read-back")
     @Produces(MediaType.TEXT_PLAIN)
@@ -159,6 +159,7 @@ public class RequirementResource {
         return requirements.readBack(requirements.get(id).current().content());
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST, Roles.STAKEHOLDER})
     @GET
     @Path("/{id}/trace")
     @Produces(MediaType.APPLICATION_JSON)

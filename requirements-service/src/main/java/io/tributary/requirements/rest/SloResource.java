@@ -2,6 +2,7 @@ package io.tributary.requirements.rest;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.tributary.catalog.security.Roles;
 import io.tributary.requirements.api.SloHistoryResponse;
 import io.tributary.requirements.api.SloResponse;
 import io.tributary.requirements.mapping.SloMapper;
@@ -29,6 +31,7 @@ public class SloResource {
         this.slos = slos;
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST, Roles.STAKEHOLDER})
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Every objective: state (MET, VIOLATED, NO_DATA), current value, budget left")
@@ -36,6 +39,7 @@ public class SloResource {
         return slos.list().stream().map(SloMapper::toResponse).toList();
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST, Roles.STAKEHOLDER})
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
@@ -45,6 +49,7 @@ public class SloResource {
         return SloMapper.toResponse(slos.get(id));
     }
 
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST, Roles.STAKEHOLDER})
     @GET
     @Path("/{id}/history")
     @Produces(MediaType.APPLICATION_JSON)

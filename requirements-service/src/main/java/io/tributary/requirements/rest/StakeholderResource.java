@@ -36,7 +36,7 @@ public class StakeholderResource {
         this.stakeholders = stakeholders;
     }
 
-    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER})
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST})
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Every stakeholder, with their open checklist questions")
@@ -57,7 +57,7 @@ public class StakeholderResource {
         return Response.created(URI.create("/api/stakeholders/" + stakeholder.id())).entity(stakeholder).build();
     }
 
-    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER})
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST})
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)

@@ -22,13 +22,17 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tributary.catalog.security.Roles;
 import io.tributary.requirements.change.ChangeWatcher;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
+import io.tributary.testinfra.SecurityResource;
+import io.tributary.testinfra.TestTokens;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(SecurityResource.class)
 class ChangePropagationTest {
 
     @Inject
@@ -44,6 +48,11 @@ class ChangePropagationTest {
     @AfterEach
     void removePipelines() throws Exception {
         new CatalogFacts(dataSource).empty();
+    }
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.signInAs(Roles.ADMIN);
     }
 
     @BeforeEach

@@ -30,13 +30,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.tributary.catalog.security.Roles;
 import io.tributary.requirements.contract.OdcsSchema;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
+import io.tributary.testinfra.SecurityResource;
+import io.tributary.testinfra.TestTokens;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(SecurityResource.class)
 class ContractRequirementsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,6 +52,11 @@ class ContractRequirementsTest {
     @AfterEach
     void removePipelines() throws Exception {
         new CatalogFacts(dataSource).empty();
+    }
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.signInAs(Roles.ADMIN);
     }
 
     @BeforeEach

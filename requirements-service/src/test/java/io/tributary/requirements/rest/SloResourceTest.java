@@ -38,14 +38,18 @@ import io.tributary.catalog.event.AlertEvent;
 import io.tributary.catalog.event.Channels;
 import io.tributary.catalog.event.EventJson;
 import io.tributary.catalog.problem.Problem;
+import io.tributary.catalog.security.Roles;
 import io.tributary.requirements.alert.WebhookDeliverer;
 import io.tributary.requirements.slo.SloEvaluator;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
+import io.tributary.testinfra.SecurityResource;
+import io.tributary.testinfra.TestTokens;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(SecurityResource.class)
 class SloResourceTest {
 
     @Inject
@@ -63,6 +67,11 @@ class SloResourceTest {
     @AfterEach
     void removePipelines() throws Exception {
         new CatalogFacts(dataSource).empty();
+    }
+
+    @BeforeEach
+    void signIn() {
+        TestTokens.signInAs(Roles.ADMIN);
     }
 
     @BeforeEach
