@@ -289,6 +289,11 @@ public final class Suite implements AutoCloseable {
         return adminPassword;
     }
 
+    /** The folder under which sources' drop folders are, named relative to it. */
+    public Path dropRoot() {
+        return config.dataDir().resolve("drop");
+    }
+
     /** The ingestion service's landing archive. */
     public Path landingDir() {
         return config.dataDir().resolve("landing");
@@ -471,6 +476,7 @@ public final class Suite implements AutoCloseable {
         env.put("TRIBUTARY_KAFKA_BOOTSTRAP", broker.bootstrapServers());
         env.put("TRIBUTARY_JSON_LOGS", Boolean.toString(config.jsonLogs()));
         env.put("TRIBUTARY_LANDING_DIR", landingDir().toString());
+        env.put("TRIBUTARY_DROP_ROOT", dropRoot().toString());
         env.put("TRIBUTARY_JWT_PUBLIC_KEY", signingKeys.publicKey().toString());
         // a local suite answers on the loopback interface only
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");

@@ -2,6 +2,7 @@ package io.tributary.ingestion.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -11,6 +12,19 @@ public interface IngestionConfig {
 
     /** Folder of the landing archive: every file is stored here before it is acknowledged. */
     Path landingDir();
+
+    /**
+     * The folder under which every source's drop folder is: a source names its folder relative to it, and a folder
+     * outside it (an absolute path, {@code ..}, a symbolic link out) is refused.
+     */
+    Path dropRoot();
+
+    /**
+     * The Kafka topics sources may read, as regular expressions a whole topic name must match. Tributary's own topics
+     * ({@code tributary-*}) are never allowed, whatever this says.
+     */
+    @WithDefault("[A-Za-z0-9][A-Za-z0-9._-]*")
+    List<String> sourceTopics();
 
     /** How many batches are processed at the same time. */
     @WithDefault("2")

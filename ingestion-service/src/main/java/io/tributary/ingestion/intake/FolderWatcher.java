@@ -9,6 +9,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,6 +46,8 @@ public class FolderWatcher {
     private final IntakeService intake;
     private final IngestionConfig config;
     private final Map<Path, Seen> seen = new ConcurrentHashMap<>();
+    /** The sources whose drop folder was refused, so that each is logged once and not at every scan. */
+    private final Set<String> refused = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService scanner = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "drop-folder-scan");
         thread.setDaemon(true);
@@ -69,7 +73,14 @@ public class FolderWatcher {
     void scan() {
         try {
             for (SourceEntity source : sources.watching()) {
-                scan(source.name, Path.of(source.dropFolder));
+                Optional<Path> folder = sources.dropFolder(source);
+                if (folder.isPresent()) {
+                    refused.remove(source.name);
+                    scan(source.name, folder.get());
+                } else if (refused.add(source.name)) {
+                    LOG.warnf("drop folder '%s' of source %s is not under the drop root (or leads out of it); it is "
+                            + "not read", source.dropFolder, source.name);
+                }
             }
         } catch (RuntimeException e) {
             LOG.errorf(e, "scanning the drop folders failed; trying again at the next scan");

@@ -1,6 +1,9 @@
 package io.tributary.ingestion.source;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -9,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +25,7 @@ import io.tributary.catalog.name.SourceName;
 import io.tributary.catalog.problem.ProblemException;
 import io.tributary.catalog.repository.DatasetRepository;
 import io.tributary.catalog.repository.SourceRepository;
+import io.tributary.ingestion.config.IngestionConfig;
 import io.tributary.ingestion.parsing.FormatOptions;
 
 @ApplicationScoped
@@ -31,10 +36,14 @@ public class SourceService {
 
     private final SourceRepository sources;
     private final DatasetRepository datasets;
+    private final Path dropRoot;
+    private final List<Pattern> allowedTopics;
 
-    public SourceService(SourceRepository sources, DatasetRepository datasets) {
+    public SourceService(SourceRepository sources, DatasetRepository datasets, IngestionConfig config) {
         this.sources = sources;
         this.datasets = datasets;
+        this.dropRoot = config.dropRoot();
+        this.allowedTopics = config.sourceTopics().stream().map(Pattern::compile).toList();
     }
 
     public SourceEntity register(SourceDefinition definition) {
@@ -135,8 +144,17 @@ public class SourceService {
             problems.add("topic: must be a Kafka topic name (letters, digits, '.', '_', '-'; at most 249), found '"
                     + topic + "'");
         }
+        if (topic != null && TOPIC.matcher(topic).matches()) {
+            problems.addAll(SourceTopics.problems(topic, allowedTopics));
+        }
         if (topic != null && format != SourceEntity.Format.NDJSON) {
             problems.add("topic: a topic carries one JSON event per message: the source's format must be NDJSON");
+        }
+        String dropFolder = definition.dropFolder() == null || definition.dropFolder().isBlank()
+                ? null
+                : definition.dropFolder().strip();
+        if (dropFolder != null) {
+            problems.addAll(dropFolderProblems(dropFolder));
         }
         if (!problems.isEmpty()) {
             throw new ProblemException(Response.Status.BAD_REQUEST, "invalid source definition", problems);
@@ -150,9 +168,31 @@ public class SourceService {
         source.columnAliases = Map.copyOf(orEmpty(definition.columnAliases()));
         source.formats = Map.copyOf(orEmpty(definition.formats()));
         source.maxQuarantineShare = share;
-        source.dropFolder = definition.dropFolder() == null || definition.dropFolder().isBlank()
-                ? null
-                : definition.dropFolder();
+        source.dropFolder = dropFolder;
+    }
+
+    /** The folder a source's drop folder names under the drop root; empty when it is (or now leads) outside it. */
+    public Optional<Path> dropFolder(SourceEntity source) {
+        try {
+            return source.dropFolder == null ? Optional.empty() : DropFolders.resolve(dropRoot, source.dropFolder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the drop root " + dropRoot + " cannot be read", e);
+        }
+    }
+
+    private List<String> dropFolderProblems(String dropFolder) {
+        List<String> problems = DropFolders.problems(dropFolder);
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        try {
+            if (DropFolders.resolve(dropRoot, dropFolder).isEmpty()) {
+                return List.of("dropFolder: '" + dropFolder + "' leads out of the drop root through a symbolic link");
+            }
+        } catch (IOException e) {
+            return List.of("dropFolder: '" + dropFolder + "' cannot be checked under the drop root: " + e.getMessage());
+        }
+        return List.of();
     }
 
     private static void checkMapping(Map<String, String> columnAliases, Map<String, String> formats,

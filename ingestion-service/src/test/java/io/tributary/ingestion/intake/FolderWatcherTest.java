@@ -3,6 +3,7 @@ package io.tributary.ingestion.intake;
 import static io.restassured.RestAssured.given;
 import static io.tributary.ingestion.IngestionApi.registerSource;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -47,10 +49,18 @@ class FolderWatcherTest {
         fixtures.contract("sales", "/contracts/sales.yaml");
     }
 
+    /** The drop root of the test profile; a source names its folder relative to it. */
+    private static final Path DROP_ROOT = Path.of("target", "drop");
+
+    private static Path dropFolder() throws IOException {
+        Files.createDirectories(DROP_ROOT);
+        return Files.createTempDirectory(DROP_ROOT, "drop-");
+    }
+
     @Test
     void takesDroppedFileOnceItStopsGrowingAndArchivesIt() throws IOException {
-        Path folder = Files.createTempDirectory("drop-");
-        String source = registerSource("sales", Map.of("dropFolder", folder.toString()));
+        Path folder = dropFolder();
+        String source = registerSource("sales", Map.of("dropFolder", folder.getFileName().toString()));
         Files.writeString(folder.resolve("sales-2024-01-05.csv"), FILE);
         Files.writeString(folder.resolve("still-writing.csv.part"), FILE);
 
@@ -62,16 +72,34 @@ class FolderWatcherTest {
 
     @Test
     void leavesFilesOfDisabledSourceUntilItIsEnabledAgain() throws IOException {
-        Path folder = Files.createTempDirectory("drop-");
-        String source = registerSource("sales", Map.of("dropFolder", folder.toString()));
+        Path folder = dropFolder();
+        String source = registerSource("sales", Map.of("dropFolder", folder.getFileName().toString()));
         given().post("/api/sources/" + source + "/disable").then().statusCode(200);
         given().contentType("application/json")
-                .body(Map.of("dataset", "sales", "format", "CSV", "dropFolder", folder.toString()))
+                .body(Map.of("dataset", "sales", "format", "CSV", "dropFolder", folder.getFileName().toString()))
                 .put("/api/sources/" + source).then().statusCode(200);
         Files.writeString(folder.resolve("late.csv"), FILE);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
                 .until(() -> Files.exists(folder.resolve("late.csv")));
         given().post("/api/sources/" + source + "/enable").then().statusCode(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(folder.resolve("archive/late.csv")));
+    }
+
+    @Test
+    void refusesADropFolderOutsideTheDropRoot() throws IOException {
+        Path outside = Files.createTempDirectory("outside-");
+        Files.writeString(outside.resolve("secret.csv"), FILE);
+        Path link = DROP_ROOT.resolve("link-out-" + outside.getFileName());
+        Files.createDirectories(DROP_ROOT);
+        Files.createSymbolicLink(link, outside);
+        for (String folder : List.of(outside.toString(), "../" + outside.getFileName(), "a/../../etc",
+                link.getFileName().toString(), link.getFileName() + "/inner")) {
+            given().contentType("application/json")
+                    .body(Map.of("name", "outside", "dataset", "sales", "format", "CSV", "dropFolder", folder))
+                    .post("/api/sources")
+                    .then().statusCode(400).body(containsString("dropFolder"));
+        }
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .until(() -> Files.exists(outside.resolve("secret.csv")));
     }
 }

@@ -3,9 +3,11 @@ package io.tributary.ingestion.intake;
 import static io.restassured.RestAssured.given;
 import static io.tributary.ingestion.IngestionApi.registerSource;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tributary.catalog.event.Channels;
 import io.tributary.catalog.security.Roles;
 import io.tributary.ingestion.CatalogFixtures;
 import io.tributary.testinfra.KafkaBrokerResource;
@@ -72,5 +75,15 @@ class TopicIntakeTest {
                 .body(Map.of("name", "topic-csv", "dataset", "sales", "format", "CSV", "topic", "x"))
                 .post("/api/sources")
                 .then().statusCode(400);
+    }
+
+    @Test
+    void refusesTributarysOwnTopics() {
+        for (String topic : List.of(Channels.ACCEPTED_RECORDS, Channels.ALERTS, "tributary-anything")) {
+            given().contentType("application/json")
+                    .body(Map.of("name", "own-topic", "dataset", "sales", "format", "NDJSON", "topic", topic))
+                    .post("/api/sources")
+                    .then().statusCode(400).body(containsString("one of Tributary's own topics"));
+        }
     }
 }
