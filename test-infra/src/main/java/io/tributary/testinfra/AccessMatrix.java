@@ -23,7 +23,8 @@ import java.util.TreeMap;
  * <li>engineer: sources, uploads, reviews, replays, backfills, producers' keys; reads the same;
  * <li>analyst: reads metrics, features, contracts, lineage, quarantine, goals, stakeholders, requirements, objectives
  * and alerts;
- * <li>stakeholder: reads goals, requirements, their objectives and alerts, and confirms requirements;
+ * <li>stakeholder: reads goals, and reads and confirms the requirements they are a stakeholder of (the service
+ * refuses the others with 403), with their objectives;
  * <li>producer: pushes events and files to its own sources.
  * </ul>
  */
@@ -76,7 +77,7 @@ public final class AccessMatrix {
             Map.entry("GET /api/goals", PEOPLE),
             Map.entry("POST /api/goals", STEWARDS),
             Map.entry("GET /api/goals/{id}", PEOPLE),
-            Map.entry("GET /api/goals/{id}/document", PEOPLE),
+            Map.entry("GET /api/goals/{id}/document", DATA_READERS),
             Map.entry("PUT /api/goals/{id}", STEWARDS),
             Map.entry("GET /api/stakeholders", DATA_READERS),
             Map.entry("POST /api/stakeholders", STEWARDS),
@@ -93,13 +94,13 @@ public final class AccessMatrix {
             Map.entry("GET /api/requirements/{id}/history", PEOPLE),
             Map.entry("GET /api/requirements/{id}/read-back", PEOPLE),
             Map.entry("GET /api/requirements/{id}/trace", PEOPLE),
-            Map.entry("GET /api/datasets/{name}/requirements", PEOPLE),
+            Map.entry("GET /api/datasets/{name}/requirements", DATA_READERS),
             // requirements: objectives verified live, and their alerts
-            Map.entry("GET /api/slos", PEOPLE),
+            Map.entry("GET /api/slos", DATA_READERS),
             Map.entry("GET /api/slos/{id}", PEOPLE),
             Map.entry("GET /api/slos/{id}/history", PEOPLE),
-            Map.entry("GET /api/alerts", PEOPLE),
-            Map.entry("GET /api/alerts/{id}", PEOPLE),
+            Map.entry("GET /api/alerts", DATA_READERS),
+            Map.entry("GET /api/alerts/{id}", DATA_READERS),
             // requirements: sign-in, accounts, keys, audit
             Map.entry("POST /api/auth/token", Set.of()),
             Map.entry("PUT /api/auth/password", PEOPLE),

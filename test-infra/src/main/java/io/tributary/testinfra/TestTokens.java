@@ -10,6 +10,7 @@ import java.util.Set;
 
 import io.restassured.RestAssured;
 import io.smallrye.jwt.build.Jwt;
+import io.tributary.catalog.security.Roles;
 import io.tributary.catalog.security.TokenClaims;
 import io.tributary.local.SigningKeys;
 
@@ -48,6 +49,16 @@ public final class TestTokens {
         return Jwt.issuer(TokenClaims.ISSUER)
                 .upn(user)
                 .groups(roles)
+                .expiresIn(LIFETIME)
+                .sign(holder().privateKey());
+    }
+
+    /** A token of a person with the {@code stakeholder} role alone, who is the stakeholder of this id. */
+    public static String stakeholderToken(String user, long stakeholderId) {
+        return Jwt.issuer(TokenClaims.ISSUER)
+                .upn(user)
+                .groups(Set.of(Roles.STAKEHOLDER))
+                .claim(TokenClaims.STAKEHOLDER, stakeholderId)
                 .expiresIn(LIFETIME)
                 .sign(holder().privateKey());
     }

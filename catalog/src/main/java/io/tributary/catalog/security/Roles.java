@@ -19,7 +19,7 @@ public final class Roles {
      * requirements, their objectives and alerts.
      */
     public static final String ANALYST = "analyst";
-    /** Reads goals, requirements, their objectives and alerts, and confirms requirements. */
+    /** Reads goals, and reads and confirms the requirements they are a stakeholder of, with their objectives. */
     public static final String STAKEHOLDER = "stakeholder";
     /** A machine's API key: pushes events or files to its own sources only. */
     public static final String PRODUCER = "producer";

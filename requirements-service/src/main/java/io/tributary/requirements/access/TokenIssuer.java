@@ -6,6 +6,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.tributary.catalog.security.TokenClaims;
 
 /** Signs the tokens every service verifies, with the private key only this service is given. */
@@ -26,7 +27,7 @@ public class TokenIssuer {
     }
 
     public Token issue(User user) {
-        return sign(user.name(), Set.copyOf(user.roles()));
+        return sign(user.name(), Set.copyOf(user.roles()), user.stakeholderId());
     }
 
     /**
@@ -34,15 +35,19 @@ public class TokenIssuer {
      * holding only the roles those calls need.
      */
     public Token issueForService(String service, Set<String> roles) {
-        return sign(SERVICE_PREFIX + service, roles);
+        return sign(SERVICE_PREFIX + service, roles, null);
     }
 
-    private Token sign(String name, Set<String> roles) {
+    private Token sign(String name, Set<String> roles, Long stakeholderId) {
         Instant now = Instant.now();
         Instant expiresAt = now.plus(config.tokenLifetime());
-        String value = Jwt.issuer(TokenClaims.ISSUER)
+        JwtClaimsBuilder claims = Jwt.issuer(TokenClaims.ISSUER)
                 .upn(name)
-                .groups(roles)
+                .groups(roles);
+        if (stakeholderId != null) {
+            claims.claim(TokenClaims.STAKEHOLDER, stakeholderId);
+        }
+        String value = claims
                 .issuedAt(now)
                 .expiresAt(expiresAt)
                 .sign();

@@ -31,7 +31,7 @@ public class AlertResource {
         this.alerts = alerts;
     }
 
-    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST, Roles.STAKEHOLDER})
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST})
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Alerts, newest first")
@@ -45,7 +45,7 @@ public class AlertResource {
                 .map(alert -> SloMapper.toResponse(alert, alerts.deliveries(alert.id()))).toList();
     }
 
-    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST, Roles.STAKEHOLDER})
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST})
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)

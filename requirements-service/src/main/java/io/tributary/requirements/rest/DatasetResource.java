@@ -28,7 +28,7 @@ public class DatasetResource {
         this.traces = traces;
     }
 
-    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST, Roles.STAKEHOLDER})
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST})
     @GET
     @Path("/{name}/requirements")
     @Produces(MediaType.APPLICATION_JSON)

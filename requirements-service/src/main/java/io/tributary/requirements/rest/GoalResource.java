@@ -84,7 +84,7 @@ public class GoalResource {
         return RequirementMapper.toResponse(goals.update(id, body));
     }
 
-    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST, Roles.STAKEHOLDER})
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST})
     @GET
     @Path("/{id}/document")
     @Produces({DocumentFormat.MARKDOWN, MediaType.TEXT_HTML})

@@ -23,7 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import io.tributary.catalog.problem.ProblemException;
 import io.tributary.catalog.security.Roles;
+import io.tributary.requirements.access.StakeholderScope;
 import io.tributary.requirements.api.RequirementResponse;
 import io.tributary.requirements.api.RequirementVersionResponse;
 import io.tributary.requirements.api.TraceResponse;
@@ -42,10 +45,12 @@ public class RequirementResource {
 
     private final RequirementService requirements;
     private final TraceService traces;
+    private final SecurityIdentity identity;
 
-    public RequirementResource(RequirementService requirements, TraceService traces) {
+    public RequirementResource(RequirementService requirements, TraceService traces, SecurityIdentity identity) {
         this.requirements = requirements;
         this.traces = traces;
+        this.identity = identity;
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST, Roles.STAKEHOLDER})
@@ -58,7 +63,9 @@ public class RequirementResource {
             @Parameter(description = "Stakeholder id") @QueryParam("stakeholder") String stakeholder,
             @Parameter(description = "State of the newest version", example = "CONFIRMED") @QueryParam("state") String state,
             @Parameter(description = "BUSINESS, STAKEHOLDER or SYSTEM") @QueryParam("level") String level) {
+        StakeholderScope scope = StakeholderScope.of(identity);
         return requirements.list(RequirementQueries.filter(goal, stakeholder, state, level)).stream()
+                .filter(requirement -> inScope(scope, requirement))
                 .map(this::toResponse).toList();
     }
 
@@ -83,7 +90,7 @@ public class RequirementResource {
     @Operation(summary = "A requirement's newest version, with the version in force and the open questions")
     @APIResponse(responseCode = "404", description = "No such requirement")
     public RequirementResponse get(@PathParam("id") long id) {
-        return toResponse(requirements.get(id));
+        return toResponse(visible(id));
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.STEWARD})
@@ -126,7 +133,11 @@ public class RequirementResource {
     @APIResponse(responseCode = "409", description = "Nothing to confirm now; the allowed actions are named")
     public RequirementResponse confirm(@PathParam("id") long id, @HeaderParam(Actor.HEADER) String actor,
             JsonNode body) {
-        return toResponse(requirements.confirm(id, body, Actor.required(actor)));
+        StakeholderScope scope = StakeholderScope.of(identity);
+        visible(id);
+        // a stakeholder confirms in their own name; an admin names the stakeholder they confirm for
+        String who = scope.all() ? Actor.required(actor) : identity.getPrincipal().getName();
+        return toResponse(requirements.confirm(id, body, who));
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST, Roles.STAKEHOLDER})
@@ -136,6 +147,7 @@ public class RequirementResource {
     @Operation(summary = "Every version of the requirement, oldest first")
     @APIResponse(responseCode = "404", description = "No such requirement")
     public List<RequirementVersionResponse> versions(@PathParam("id") long id) {
+        visible(id);
         return requirements.versions(id).stream().map(RequirementMapper::toResponse).toList();
     }
 
@@ -146,6 +158,7 @@ public class RequirementResource {
     @Operation(summary = "Every transition of every version: who, when, why")
     @APIResponse(responseCode = "404", description = "No such requirement")
     public List<TransitionResponse> history(@PathParam("id") long id) {
+        visible(id);
         return requirements.history(id).stream().map(RequirementMapper::toResponse).toList();
     }
 
@@ -156,7 +169,7 @@ public class RequirementResource {
     @Operation(summary = "The plain-language read-back of the newest version, as it would be proposed now")
     @APIResponse(responseCode = "404", description = "No such requirement")
     public String readBack(@PathParam("id") long id) {
-        return requirements.readBack(requirements.get(id).current().content());
+        return requirements.readBack(visible(id).current().content());
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST, Roles.STAKEHOLDER})
@@ -167,7 +180,26 @@ public class RequirementResource {
             + "dataset, pipeline, serving query, live status and last violation")
     @APIResponse(responseCode = "404", description = "No such requirement")
     public TraceResponse trace(@PathParam("id") long id) {
+        visible(id);
         return TraceMapper.toResponse(traces.trace(id));
+    }
+
+    /** The requirement, unless the caller is a stakeholder who is not one of its stakeholders (403). */
+    private Requirement visible(long id) {
+        Requirement requirement = requirements.get(id);
+        if (!inScope(StakeholderScope.of(identity), requirement)) {
+            throw new ProblemException(Response.Status.FORBIDDEN, "'" + identity.getPrincipal().getName()
+                    + "' is not a stakeholder of requirement " + id + ": a stakeholder reads and confirms the "
+                    + "requirements they are a stakeholder of");
+        }
+        return requirement;
+    }
+
+    /** Whether the caller may see the requirement: its newest version or the one in force names their stakeholder. */
+    static boolean inScope(StakeholderScope scope, Requirement requirement) {
+        return scope.includes(requirement.current().content().stakeholderIds())
+                || requirement.inForce().map(version -> scope.includes(version.content().stakeholderIds()))
+                        .orElse(false);
     }
 
     private RequirementResponse toResponse(Requirement requirement) {

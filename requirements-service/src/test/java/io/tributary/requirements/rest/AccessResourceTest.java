@@ -63,6 +63,24 @@ class AccessResourceTest {
     }
 
     @Test
+    void aStakeholdersTokenNamesTheStakeholderTheyAreAndOpensTheirRequirementsOnly() {
+        long dana = RequirementsData.marketing(null);
+        long goal = RequirementsData.goal();
+        long theirs = RequirementsData.freshnessRequirement(goal, dana, SERVING, 60);
+        String name = "stakeholder-" + UUID.randomUUID().toString().substring(0, 8);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", name, "password", PASSWORD, "roles", List.of(Roles.STAKEHOLDER),
+                        "stakeholder", dana))
+                .post("/api/users").then().statusCode(201);
+        String token = signIn(name, PASSWORD);
+
+        given().auth().oauth2(token).get("/api/requirements").then().statusCode(200).body("id", is(List.of(
+                (int) theirs)));
+        given().auth().oauth2(token).get("/api/requirements/{id}", theirs).then().statusCode(200);
+        given().auth().oauth2(token).get("/api/stakeholders").then().statusCode(403);
+    }
+
+    @Test
     void aWrongPasswordAndAnUnknownNameAreRefusedAlike() {
         String name = createUser(List.of(Roles.STEWARD));
         for (Map<String, String> credentials : List.of(Map.of("user", name, "password", "not the password"),
@@ -191,6 +209,8 @@ class AccessResourceTest {
                 .body("problems", hasItem("$.expiresAt: at most 366 days from now"));
         given().auth().oauth2(TestTokens.token(Roles.STEWARD)).get("/api/keys").then().statusCode(403);
     }
+
+    private static final String SERVING = "{\"type\":\"SERVING\",\"name\":\"/api/metrics/sales?groupBy=region\"}";
 
     private static String createUser(List<String> roles) {
         String name = "person-" + UUID.randomUUID().toString().substring(0, 8);

@@ -124,6 +124,42 @@ class RequirementResourceTest {
     }
 
     @Test
+    void aStakeholderReadsAndConfirmsOnlyTheRequirementsTheyAreAStakeholderOf() {
+        long other = given().contentType(ContentType.JSON)
+                .body("{\"name\":\"Priya Natarajan\",\"job\":\"data scientist\",\"team\":\"Data science\","
+                        + "\"direction\":\"DOWNSTREAM\",\"contact\":{\"email\":\"priya@shop.test\"}}")
+                .when().post("/api/stakeholders").then().statusCode(201).extract().jsonPath().getLong("id");
+        long own = RequirementsData.freshnessRequirement(goal, marketing, SERVING, 60);
+        long foreign = RequirementsData.freshnessRequirement(goal, other, SERVING, 30);
+        for (long id : List.of(own, foreign)) {
+            given().contentType(ContentType.JSON).header(ACTOR, "erin.engineer").body("{}")
+                    .when().post("/api/requirements/{id}/proposals", id).then().statusCode(200);
+        }
+        String dana = TestTokens.stakeholderToken("dana", marketing);
+
+        given().auth().oauth2(dana).when().get("/api/requirements")
+                .then().statusCode(200).body("id", contains((int) own));
+        given().auth().oauth2(dana).when().get("/api/requirements/{id}", own).then().statusCode(200);
+        for (String path : List.of("", "/versions", "/history", "/read-back", "/trace")) {
+            given().auth().oauth2(dana).when().get("/api/requirements/{id}" + path, foreign)
+                    .then().statusCode(403)
+                    .contentType("application/problem+json")
+                    .body("detail", startsWith("'dana' is not a stakeholder of requirement " + foreign));
+        }
+        given().auth().oauth2(dana).contentType(ContentType.JSON).body("{\"decision\":\"CONFIRM\"}")
+                .when().post("/api/requirements/{id}/confirmations", foreign).then().statusCode(403);
+        given().auth().oauth2(dana).contentType(ContentType.JSON).body("{\"decision\":\"CONFIRM\"}")
+                .when().post("/api/requirements/{id}/confirmations", own)
+                .then().statusCode(200).body("state", equalTo("CONFIRMED"));
+        given().when().get("/api/requirements/{id}/history", own)
+                .then().body("find { it.action == 'CONFIRM' }.by", equalTo("dana"));
+        given().when().get("/api/requirements/{id}", foreign).then().statusCode(200).body("state", equalTo("PROPOSED"));
+        // a stakeholder token that names no stakeholder sees no requirement
+        given().auth().oauth2(TestTokens.token(Roles.STAKEHOLDER)).when().get("/api/requirements")
+                .then().statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
     void answers404ForUnknownIds() {
         given().when().get("/api/requirements/987").then().statusCode(404)
                 .body("detail", equalTo("no requirement 987"));
