@@ -182,6 +182,15 @@ class SloResourceTest {
                 .body("confirmation", equalTo("DRAFT"));
         given().when().get("/api/slos/{id}", unknownPipeline).then().body("state", equalTo("NO_DATA"));
         given().when().get("/api/alerts").then().body("$", hasSize(0));
+
+        // a stakeholder reads the objectives of their own requirements only
+        String theirs = TestTokens.stakeholderToken("dana", stakeholder);
+        String someoneElse = TestTokens.stakeholderToken("sam", stakeholder + 1000);
+        given().auth().oauth2(theirs).when().get("/api/slos/{id}", draft).then().statusCode(200);
+        given().auth().oauth2(theirs).when().get("/api/slos/{id}/history", draft).then().statusCode(200);
+        given().auth().oauth2(someoneElse).when().get("/api/slos/{id}", draft).then().statusCode(403);
+        given().auth().oauth2(someoneElse).when().get("/api/slos/{id}/history", draft).then().statusCode(403);
+        given().auth().oauth2(theirs).when().get("/api/slos").then().statusCode(403);
     }
 
     @Test
