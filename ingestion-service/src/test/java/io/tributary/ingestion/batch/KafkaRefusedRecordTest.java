@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.tributary.ingestion.CatalogFixtures;
 import io.tributary.catalog.security.Roles;
+import io.tributary.ingestion.CatalogFixtures;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
 import io.tributary.testinfra.SecurityResource;
