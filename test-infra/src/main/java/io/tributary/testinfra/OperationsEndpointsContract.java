@@ -17,14 +17,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.response.ValidatableResponse;
+import io.tributary.catalog.security.Roles;
 
 /**
- * What every Tributary service exposes for operations: readiness that checks PostgreSQL and Kafka, Prometheus
- * metrics, and its OpenAPI description; and errors told one way, as RFC 9457 problem details, the framework's own
- * included. A service's test extends this with its API's title and one of its paths.
+ * What every Tributary service exposes for operations: readiness that checks PostgreSQL and Kafka, open to anyone;
+ * Prometheus metrics, for operators; its OpenAPI description, for any person signed in; and errors told one way, as
+ * RFC 9457 problem details, the framework's own included. A service's test extends this with its API's title and one
+ * of its paths. Each call says whose it is: none, or a token of a role (an admin's unless told).
  */
 public abstract class OperationsEndpointsContract {
 
@@ -37,9 +40,14 @@ public abstract class OperationsEndpointsContract {
 
     protected abstract String apiPath();
 
+    @BeforeEach
+    void signInAsAdmin() {
+        TestTokens.signInAs(Roles.ADMIN);
+    }
+
     @Test
     void readinessIsUpAndChecksTheDatabaseAndKafka() {
-        given().when().get("/q/health/ready")
+        given().auth().none().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItems(containsString("Database"), containsString("Kafka")));
@@ -47,12 +55,14 @@ public abstract class OperationsEndpointsContract {
 
     @Test
     void livenessIsUp() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().auth().none().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void metricsAreServedAsPrometheusText() {
-        given().accept("text/plain").when().get("/q/metrics")
+        given().auth().none().when().get("/q/metrics").then().statusCode(401);
+        given().auth().oauth2(TestTokens.token(Roles.ANALYST)).when().get("/q/metrics").then().statusCode(403);
+        given().auth().oauth2(TestTokens.token(Roles.ENGINEER)).accept("text/plain").when().get("/q/metrics")
                 .then().statusCode(200)
                 .contentType(containsString("text/plain"))
                 .body(containsString("# TYPE"));
@@ -60,7 +70,7 @@ public abstract class OperationsEndpointsContract {
 
     @Test
     void openApiDescribesTheApi() {
-        given().when().get("/q/openapi")
+        given().auth().oauth2(TestTokens.token(Roles.ANALYST)).when().get("/q/openapi")
                 .then().statusCode(200)
                 .body(containsString(apiTitle()))
                 .body(containsString(apiPath() + ":"));
@@ -68,7 +78,7 @@ public abstract class OperationsEndpointsContract {
 
     @Test
     void swaggerUiIsServed() {
-        given().when().get("/q/swagger-ui/").then().statusCode(200);
+        given().auth().oauth2(TestTokens.token(Roles.ANALYST)).when().get("/q/swagger-ui/").then().statusCode(200);
     }
 
     @Test
