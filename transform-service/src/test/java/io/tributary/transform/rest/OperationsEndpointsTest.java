@@ -36,9 +36,10 @@ class OperationsEndpointsTest extends OperationsEndpointsContract {
 
     @Test
     void showsHowFarThePipelinesAreBehindInPrometheus() {
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(TestTokens.token(Roles.ENGINEER)).when().get("/q/metrics").then()
-                .statusCode(200)
-                .body(matchesPattern("(?s).*tributary_transform_lag_records [0-9.]+.*"))
-                .body(containsString("tributary_transform_lag_seconds")));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> given().auth().oauth2(TestTokens.token(Roles.ENGINEER)).when().get("/q/metrics").then()
+                        .statusCode(200)
+                        .body(matchesPattern("(?s).*tributary_transform_lag_records [0-9.]+.*"))
+                        .body(containsString("tributary_transform_lag_seconds")));
     }
 }
