@@ -54,6 +54,10 @@ function listen(url, render) {
     if (source.readyState === EventSource.CLOSED) {
       // The stream was refused: ask the query itself for the reason.
       const response = await fetch(url.replace('/stream?', '?'));
+      if (response.status === 401) {
+        $('sign-in').hidden = false;
+        return;
+      }
       if (!response.ok) {
         const problem = await response.json();
         $('problem').textContent = [problem.detail || problem.error, ...(problem.problems || problem.details || [])].join(': ');
@@ -238,6 +242,13 @@ function start() {
   if (params.get('grain')) $('grain').value = params.get('grain');
   $('pipeline').textContent = pipeline;
   $('controls').addEventListener('change', open);
+  // The token goes in a cookie of this origin: the browser's EventSource cannot send an Authorization header.
+  $('sign-in').addEventListener('submit', (e) => {
+    e.preventDefault();
+    document.cookie = `tributary-token=${encodeURIComponent($('token').value.trim())}; path=/; SameSite=Strict`;
+    $('sign-in').hidden = true;
+    open();
+  });
   $('controls').addEventListener('submit', (e) => { e.preventDefault(); open(); });
   setInterval(renderAge, 1000);
   open();

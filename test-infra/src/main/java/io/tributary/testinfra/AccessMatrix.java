@@ -64,6 +64,9 @@ public final class AccessMatrix {
             Map.entry("GET /api/pipelines/{name}/backfills/{id}", READERS),
             // serving
             Map.entry("GET /api/metrics/{pipeline}", DATA_READERS),
+            Map.entry("GET /api/metrics/{pipeline}/stream", DATA_READERS),
+            Map.entry("GET /api/dashboard/{pipeline}/quality", DATA_READERS),
+            Map.entry("GET /api/dashboard/{pipeline}/objectives", DATA_READERS),
             Map.entry("GET /api/features/{pipeline}/customers/{customer}/purchases", DATA_READERS),
             Map.entry("GET /api/features/{pipeline}/products/{product}/co-purchases", DATA_READERS),
             // requirements: contracts and lineage

@@ -2,6 +2,7 @@ package io.tributary.serving.rest;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.tributary.catalog.security.Roles;
 import io.tributary.serving.dashboard.DataQuality;
 import io.tributary.serving.dashboard.DataQualityService;
 import io.tributary.serving.dashboard.Objective;
@@ -28,6 +30,7 @@ public class DashboardResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST})
     @Path("/{pipeline}/quality")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The latest batches of each source the pipeline reads (received, accepted, quarantined, "
@@ -40,6 +43,7 @@ public class DashboardResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST})
     @Path("/{pipeline}/objectives")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The objectives of the requirements on the pipeline, its dataset, its sources and its "

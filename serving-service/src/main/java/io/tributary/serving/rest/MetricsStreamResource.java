@@ -1,5 +1,6 @@
 package io.tributary.serving.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,6 +16,7 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
+import io.tributary.catalog.security.Roles;
 import io.tributary.serving.api.MetricsResponse;
 import io.tributary.serving.live.MetricsStream;
 import io.tributary.serving.service.MetricsParameters;
@@ -32,6 +34,7 @@ public class MetricsStreamResource {
     /** Blocking: the query is checked, and a bad one refused with its problem, before the stream starts. */
     @GET
     @Blocking
+    @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST})
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "The metrics query's answer as Server-Sent Events: now, then again each time the transform "

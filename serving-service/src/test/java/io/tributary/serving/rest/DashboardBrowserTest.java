@@ -49,9 +49,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tributary.catalog.curated.AggregateLayout;
+import io.tributary.catalog.security.Roles;
 import io.tributary.serving.live.AggregateChanges;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
+import io.tributary.testinfra.SecurityResource;
+import io.tributary.testinfra.TestTokens;
 
 /**
  * The dashboard in a real browser (Debian's chromium, headless): its region totals are the API's digit for digit,
@@ -61,6 +64,7 @@ import io.tributary.testinfra.PostgresResource;
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(SecurityResource.class)
 class DashboardBrowserTest {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -95,6 +99,7 @@ class DashboardBrowserTest {
 
     @BeforeEach
     void openBrowser() throws Exception {
+        TestTokens.signInAs(Roles.ANALYST);
         AggregateTables tables = new AggregateTables(dataSource);
         tables.execute("delete from catalog.freshness_watermark", "delete from catalog.pipeline_version",
                 "delete from catalog.ingestion_batch", "delete from catalog.source");
@@ -133,6 +138,7 @@ class DashboardBrowserTest {
 
     @AfterEach
     void closeBrowser() throws Exception {
+        TestTokens.signOut();
         if (browser != null) {
             Path shot = Path.of("target", "dashboard.png");
             Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
@@ -147,6 +153,10 @@ class DashboardBrowserTest {
 
     @Test
     void showsTheApisTotalsFollowsCommitsSwitchesTimeZoneAndDrillsDown() throws Exception {
+        browser.get(page.toString());
+        waitFor(() -> browser.findElement(By.id("sign-in")).isDisplayed()); // without a token the page asks for one
+        browser.findElement(By.id("token")).sendKeys(TestTokens.token(Roles.ANALYST));
+        browser.findElement(By.cssSelector("#sign-in button")).click();
         browser.get(page + "?" + RANGE);
 
         Map<String, String> utc = waitForTotals(Map.of("East", "250.7500"));

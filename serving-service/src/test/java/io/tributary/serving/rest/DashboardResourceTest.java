@@ -12,18 +12,23 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tributary.catalog.security.Roles;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
+import io.tributary.testinfra.SecurityResource;
+import io.tributary.testinfra.TestTokens;
 
 /** The dashboard's data-quality panel: ingestion's batches of the sources a pipeline reads. */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(SecurityResource.class)
 class DashboardResourceTest {
 
     private static final String HELD = "11111111-0000-0000-0000-000000000003";
@@ -33,6 +38,7 @@ class DashboardResourceTest {
 
     @BeforeEach
     void twoSourcesOfSales() throws SQLException {
+        TestTokens.signInAs(Roles.ANALYST);
         AggregateTables tables = new AggregateTables(dataSource);
         tables.execute("delete from catalog.pipeline_version", "delete from catalog.ingestion_batch",
                 "delete from catalog.source",
@@ -49,6 +55,11 @@ class DashboardResourceTest {
                         "fields drifted from the contract", "2026-12-02T11:00:00Z"),
                 batch("11111111-0000-0000-0000-000000000004", "depot", "stock", "COMPLETED", "d.csv", 3, 3, 0, 0,
                         null, "2026-12-02T12:00:00Z"));
+    }
+
+    @AfterEach
+    void signOut() {
+        TestTokens.signOut();
     }
 
     @Test

@@ -46,14 +46,18 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tributary.catalog.curated.AggregateLayout;
 import io.tributary.catalog.problem.Problem;
+import io.tributary.catalog.security.Roles;
 import io.tributary.serving.live.AggregateChanges;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
+import io.tributary.testinfra.SecurityResource;
+import io.tributary.testinfra.TestTokens;
 
 /** The live metrics: an answer at once, then one each time a committed change to the aggregate changes it. */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(SecurityResource.class)
 class MetricsStreamResourceTest {
 
     /** Decimals as sent, scale included: the stream's numbers are the API's digit for digit. */
@@ -76,6 +80,7 @@ class MetricsStreamResourceTest {
 
     @BeforeEach
     void createSalesAggregate() throws SQLException {
+        TestTokens.signInAs(Roles.ANALYST);
         tables = new AggregateTables(dataSource);
         tables.execute("delete from catalog.freshness_watermark", "delete from catalog.pipeline_version");
         tables.create("sales", AggregateLayout.Bucket.DATE, List.of("region", "state", "category"),
@@ -88,6 +93,7 @@ class MetricsStreamResourceTest {
 
     @AfterEach
     void closeStream() {
+        TestTokens.signOut();
         if (open != null) {
             open.cancel(true);
         }
@@ -130,6 +136,17 @@ class MetricsStreamResourceTest {
     }
 
     @Test
+    void takesThePersonsTokenFromTheCookieThePageSetsAndRefusesAStreamWithoutOne() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<Void> none = client.send(HttpRequest.newBuilder(stream).header("Accept", "text/event-stream")
+                .build(), HttpResponse.BodyHandlers.discarding());
+        assertEquals(401, none.statusCode());
+
+        subscribe("?groupBy=region", "Cookie", "tributary-token=" + TestTokens.token(Roles.ANALYST));
+        assertEquals(Map.of("West", new BigDecimal("100.0000")), salesByRegion(next()));
+    }
+
+    @Test
     void refusesABadQueryBeforeStreaming() {
         given().accept("text/event-stream").queryParam("grain", "week").when().get("/api/metrics/sales/stream")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("problems", hasItem(containsString("grain")));
@@ -138,8 +155,12 @@ class MetricsStreamResourceTest {
     }
 
     private void subscribe(String query) {
+        subscribe(query, "Authorization", "Bearer " + TestTokens.token(Roles.ANALYST));
+    }
+
+    private void subscribe(String query, String header, String credentials) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(stream + query))
-                .header("Accept", "text/event-stream").build();
+                .header("Accept", "text/event-stream").header(header, credentials).build();
         open = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         open.thenAccept(response -> {
             assertEquals(200, response.statusCode());
