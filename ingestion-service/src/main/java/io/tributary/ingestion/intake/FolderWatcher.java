@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -70,9 +71,20 @@ public class FolderWatcher {
         scanner.shutdownNow();
     }
 
+    /**
+     * Scans every watched folder. Whatever one source's scan throws, an {@link Error} included, is logged and the
+     * other sources are scanned all the same; nothing escapes, since a scheduled task that throws is never run again.
+     */
     void scan() {
+        List<SourceEntity> watching;
         try {
-            for (SourceEntity source : sources.watching()) {
+            watching = sources.watching();
+        } catch (Throwable e) {
+            LOG.errorf(e, "the sources to watch could not be read; trying again at the next scan");
+            return;
+        }
+        for (SourceEntity source : watching) {
+            try {
                 Optional<Path> folder = sources.dropFolder(source);
                 if (folder.isPresent()) {
                     refused.remove(source.name);
@@ -81,9 +93,10 @@ public class FolderWatcher {
                     LOG.warnf("drop folder '%s' of source %s is not under the drop root (or leads out of it); it is "
                             + "not read", source.dropFolder, source.name);
                 }
+            } catch (Throwable e) {
+                LOG.errorf(e, "scanning the drop folder of source %s failed; the other sources go on, and it is "
+                        + "scanned again at the next scan", source.name);
             }
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "scanning the drop folders failed; trying again at the next scan");
         }
     }
 
@@ -129,16 +142,23 @@ public class FolderWatcher {
                         taken.alreadyReceived() ? " (same content as before)" : "");
             }
             moveTo(folder.resolve("archive"), file);
-        } catch (IOException | RuntimeException e) {
-            LOG.warnf("could not take %s for source %s: %s", file, source, e.getMessage());
+        } catch (Throwable e) {
+            // an Error too (a file that exhausts memory, say): the file is set aside, the scan goes on
+            LOG.warnf(e, "could not take %s for source %s", file, source);
             try {
                 Path failed = moveTo(folder.resolve("failed"), file);
-                Files.writeString(failed.resolveSibling(failed.getFileName() + ".error"),
-                        String.valueOf(e.getMessage()), StandardCharsets.UTF_8);
+                Files.writeString(failed.resolveSibling(failed.getFileName() + ".error"), reason(e),
+                        StandardCharsets.UTF_8);
             } catch (IOException moveFailed) {
                 LOG.errorf(moveFailed, "could not move %s out of the drop folder", file);
             }
         }
+    }
+
+    private static String reason(Throwable e) {
+        return e instanceof IOException || e instanceof RuntimeException
+                ? String.valueOf(e.getMessage())
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     /** Moves the file into the folder, never over another: a taken name gets a time prefix. */

@@ -107,7 +107,8 @@ public class SourceTopicsConsumer {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
+                    // an Error too (a poll too large for the heap, say): the loop goes on, the events come again
                     LOG.errorf(e, "consuming the source topics failed; offsets stay, so the events come again");
                     kafkaConsumer.unsubscribe();
                     sourceByTopic = Map.of();

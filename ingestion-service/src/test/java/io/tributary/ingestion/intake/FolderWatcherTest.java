@@ -23,6 +23,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tributary.catalog.security.Roles;
 import io.tributary.ingestion.CatalogFixtures;
+import io.tributary.ingestion.config.IngestionConfig;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
 import io.tributary.testinfra.SecurityResource;
@@ -38,6 +39,9 @@ class FolderWatcherTest {
 
     @Inject
     CatalogFixtures fixtures;
+
+    @Inject
+    IngestionConfig config;
 
     @BeforeEach
     void signIn() {
@@ -101,5 +105,25 @@ class FolderWatcherTest {
         }
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
                 .until(() -> Files.exists(outside.resolve("secret.csv")));
+    }
+
+    @Test
+    void setsAsideFileThatCannotBeTakenWithTheReasonAndGoesOnWithTheOthers() throws IOException {
+        Path broken = dropFolder();
+        String blocked = registerSource("sales", Map.of("dropFolder", broken.getFileName().toString()));
+        // a file where the source's folder of the landing archive must be: nothing of this source can be stored
+        Files.createDirectories(config.landingDir());
+        Files.writeString(config.landingDir().resolve(blocked), "not a folder");
+        Path working = dropFolder();
+        String source = registerSource("sales", Map.of("dropFolder", working.getFileName().toString()));
+        Files.writeString(broken.resolve("first.csv"), FILE);
+        Files.writeString(working.resolve("second.csv"), FILE);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(broken.resolve("failed/first.csv.error")));
+        assertTrue(Files.readString(broken.resolve("failed/first.csv.error")).contains("landing archive"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(working.resolve("archive/second.csv")));
+        Files.writeString(broken.resolve("third.csv"), FILE);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(broken.resolve("failed/third.csv.error")));
+        given().get("/api/sources/" + source + "/batches").then().body("[0].fileName", is("second.csv"));
     }
 }
