@@ -1,5 +1,6 @@
 package io.tributary.ingestion.parsing;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -36,6 +37,17 @@ public final class Corpora {
     public static List<Path> csvSpectrum() throws IOException {
         try (Stream<Path> files = Files.list(corpus("csv-spectrum").resolve("csvs"))) {
             return files.filter(f -> f.toString().endsWith(".csv")).sorted().toList();
+        }
+    }
+
+    /** The y_, n_ and i_ files of JSONTestSuite's parsing corpus, by name; never empty. */
+    public static List<Path> jsonTestSuite() throws IOException {
+        Path corpus = corpus("json-test-suite");
+        try (Stream<Path> files = Files.list(corpus)) {
+            List<Path> list = files.filter(Files::isRegularFile)
+                    .filter(f -> f.getFileName().toString().matches("[yni]_.*\\.json")).sorted().toList();
+            assertFalse(list.isEmpty(), "no test file in " + corpus);
+            return list;
         }
     }
 

@@ -1,7 +1,6 @@
 package io.tributary.ingestion.parsing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +42,7 @@ class JsonTestSuiteTest {
 
     @TestFactory
     Stream<DynamicTest> everyFileIsAcceptedOrRejectedAsItsPrefixSays() throws IOException {
-        return files().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+        return Corpora.jsonTestSuite().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
             String name = file.getFileName().toString();
             byte[] bytes = Files.readAllBytes(file);
             List<SourceRecord> records = assertTimeoutPreemptively(BOUND,
@@ -74,7 +72,7 @@ class JsonTestSuiteTest {
 
     @TestFactory
     Stream<DynamicTest> everyFileReadAsNdjsonFinishesWithoutThrowing() throws IOException {
-        return files().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+        return Corpora.jsonTestSuite().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
             String name = file.getFileName().toString();
             byte[] bytes = Files.readAllBytes(file);
             List<SourceRecord> records = assertTimeoutPreemptively(BOUND,
@@ -90,15 +88,5 @@ class JsonTestSuiteTest {
                 assertTrue(records.stream().anyMatch(r -> !r.isReadable()), name + ": one-line invalid JSON accepted");
             }
         }));
-    }
-
-    private static List<Path> files() throws IOException {
-        Path corpus = Corpora.corpus("json-test-suite");
-        try (Stream<Path> files = Files.list(corpus)) {
-            List<Path> list = files.filter(Files::isRegularFile)
-                    .filter(f -> f.getFileName().toString().matches("[yni]_.*\\.json")).sorted().toList();
-            assertFalse(list.isEmpty(), "no test file in " + corpus);
-            return list;
-        }
     }
 }

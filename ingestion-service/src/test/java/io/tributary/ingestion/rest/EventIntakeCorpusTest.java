@@ -3,7 +3,6 @@ package io.tributary.ingestion.rest;
 import static io.restassured.RestAssured.given;
 import static io.tributary.ingestion.IngestionApi.registerSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -12,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
@@ -56,7 +54,7 @@ class EventIntakeCorpusTest {
         for (String format : List.of("JSON", "NDJSON")) {
             String source = registerSource("sales", Map.of("format", format));
             String type = format.equals("JSON") ? "application/json" : "application/x-ndjson";
-            for (Path file : files()) {
+            for (Path file : Corpora.jsonTestSuite()) {
                 String name = file.getFileName().toString();
                 Response answer = given().contentType(type).body(Files.readAllBytes(file))
                         .post("/api/sources/" + source + "/events");
@@ -81,15 +79,5 @@ class EventIntakeCorpusTest {
         }
         assertTrue(pushes > 600, "the whole corpus, twice: " + pushes);
         assertEquals(List.of(), wrong);
-    }
-
-    private static List<Path> files() throws IOException {
-        Path corpus = Corpora.corpus("json-test-suite");
-        try (Stream<Path> files = Files.list(corpus)) {
-            List<Path> list = files.filter(Files::isRegularFile)
-                    .filter(f -> f.getFileName().toString().matches("[yni]_.*\\.json")).sorted().toList();
-            assertFalse(list.isEmpty(), "no test file in " + corpus);
-            return list;
-        }
     }
 }
