@@ -7,12 +7,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One property of a contract's schema object.
+ * One property of a contract's schema object that holds a value: a field of the records. A property nested in an object
+ * or in the items of an array is named by its path ({@code customer.id}, {@code items.sales}), as a record's fields are
+ * (decision 0030); the objects and arrays it is nested in are {@link ContainerProperty containers}.
  *
+ * @param name the path of names from the schema object down, joined by dots
+ * @param physicalName the path of the field in the source, when some level of it has a physical name; else null
  * @param logicalTypeOptions the ODCS {@code logicalTypeOptions} as given (format, minimum, pattern...); numbers are
  *        {@link java.math.BigDecimal} or integral {@link Number}s, dates and timestamps ISO text
  * @param quality the property's ODCS {@code quality} rules, in the order given; see {@link QualityRule} for which of
  *        them apply to each record and which are about the whole dataset
+ * @param parent the name of the object or array the property is nested in ({@link ContainerProperty}), or null for a
+ *        property of the schema object itself
  */
 public record ContractProperty(
         String name,
@@ -22,14 +28,23 @@ public record ContractProperty(
         boolean primaryKey,
         int primaryKeyPosition,
         Map<String, Object> logicalTypeOptions,
-        List<QualityRule> quality) {
+        List<QualityRule> quality,
+        String parent) {
 
     public ContractProperty {
         logicalTypeOptions = logicalTypeOptions == null ? Map.of() : logicalTypeOptions;
         quality = quality == null ? List.of() : List.copyOf(quality);
     }
 
-    /** A property without quality rules. */
+    /** A property of the schema object itself. */
+    public ContractProperty(String name, String physicalName, LogicalType logicalType, boolean required,
+            boolean primaryKey, int primaryKeyPosition, Map<String, Object> logicalTypeOptions,
+            List<QualityRule> quality) {
+        this(name, physicalName, logicalType, required, primaryKey, primaryKeyPosition, logicalTypeOptions, quality,
+                null);
+    }
+
+    /** A property of the schema object itself, without quality rules. */
     public ContractProperty(String name, String physicalName, LogicalType logicalType, boolean required,
             boolean primaryKey, int primaryKeyPosition, Map<String, Object> logicalTypeOptions) {
         this(name, physicalName, logicalType, required, primaryKey, primaryKeyPosition, logicalTypeOptions, List.of());
@@ -38,6 +53,12 @@ public record ContractProperty(
     /** The column or field this property is read from: its physical name, else its name. */
     public String sourceName() {
         return physicalName != null ? physicalName : name;
+    }
+
+    /** This property with other {@code logicalTypeOptions}, everything else kept. */
+    public ContractProperty withOptions(Map<String, Object> options) {
+        return new ContractProperty(name, physicalName, logicalType, required, primaryKey, primaryKeyPosition, options,
+                quality, parent);
     }
 
     public Optional<String> format() {
@@ -65,8 +86,8 @@ public record ContractProperty(
     }
 
     /**
-     * Whether every record must have a value: the property is required, part of the primary key, or has a per-record
-     * {@code nullValues} or {@code missingValues} rule.
+     * Whether every record (every item, for a property of the items) must have a value: the property is required, part
+     * of the primary key, or has a per-record {@code nullValues} or {@code missingValues} rule.
      */
     public boolean requiresValue() {
         return required || primaryKey || perRecordQuality().stream()

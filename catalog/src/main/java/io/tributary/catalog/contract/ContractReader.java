@@ -2,15 +2,10 @@ package io.tributary.catalog.contract;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import io.tributary.catalog.document.DocumentFormat;
 
@@ -22,10 +17,6 @@ public final class ContractReader {
         YAML
     }
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, Object>> OPTIONS = new TypeReference<>() {
-    };
-
     private ContractReader() {
     }
 
@@ -34,7 +25,10 @@ public final class ContractReader {
         return format(syntax).read(text, "contract", ContractException::new);
     }
 
-    /** Checks the document as ODCS, then reads the schema object that describes {@code dataset}. */
+    /**
+     * Checks the document as ODCS, then reads the schema object that describes {@code dataset}: its properties, those
+     * nested in objects and in the items of an array named by their path (decision 0030).
+     */
     public static DataContract read(JsonNode document, String dataset) {
         List<String> problems = OdcsValidator.validate(document);
         if (!problems.isEmpty()) {
@@ -43,21 +37,19 @@ public final class ContractReader {
         int index = objectIndex(document.path("schema"), dataset);
         String path = "$.schema[" + index + "]";
         JsonNode object = document.get("schema").get(index);
-        List<ContractProperty> properties = new ArrayList<>();
-        JsonNode list = object.path("properties");
-        for (int i = 0; i < list.size(); i++) {
-            properties.add(property(list.get(i), path + ".properties[" + i + "]", problems));
-        }
-        checkUnique(properties, path, problems);
-        List<QualityRule> quality = objectQuality(object, path, properties, problems);
-        if (properties.isEmpty()) {
+        NestedProperties nested = new NestedProperties(problems);
+        nested.read(object.path("properties"), path);
+        DataContract contract = new DataContract(document.get("id").asText(), document.get("version").asText(),
+                document.get("status").asText(), object.get("name").asText(), nested.properties,
+                objectQuality(object, path, nested.properties, problems), nested.containers);
+        checkUnique(contract, path, problems);
+        if (nested.properties.isEmpty()) {
             problems.add(path + ".properties: the schema object of dataset '" + dataset + "' declares no properties");
         }
         if (!problems.isEmpty()) {
             throw new ContractException(problems);
         }
-        return new DataContract(document.get("id").asText(), document.get("version").asText(),
-                document.get("status").asText(), object.get("name").asText(), List.copyOf(properties), quality);
+        return contract;
     }
 
     public static String toJson(JsonNode document) {
@@ -89,23 +81,6 @@ public final class ContractReader {
                 + " schema objects and none is named '" + dataset + "'"));
     }
 
-    private static ContractProperty property(JsonNode node, String path, List<String> problems) {
-        LogicalType type = LogicalType.fromOdcs(node.path("logicalType").asText("string")).orElseThrow();
-        Map<String, Object> options = node.has("logicalTypeOptions")
-                ? JSON.convertValue(node.get("logicalTypeOptions"), OPTIONS)
-                : Map.of();
-        TypeOptions.check(node.get("logicalTypeOptions"), type, path + ".logicalTypeOptions", problems);
-        List<QualityRule> quality = QualityReader.read(node.get("quality"), path + ".quality", type, problems);
-        return new ContractProperty(node.get("name").asText(),
-                node.has("physicalName") ? node.get("physicalName").asText() : null,
-                type,
-                node.path("required").asBoolean(false),
-                node.path("primaryKey").asBoolean(false),
-                node.path("primaryKeyPosition").asInt(-1),
-                new LinkedHashMap<>(options),
-                quality);
-    }
-
     /** A schema object's own rules; the properties a multi-column duplicateValues names must be the object's. */
     private static List<QualityRule> objectQuality(JsonNode object, String path, List<ContractProperty> properties,
             List<String> problems) {
@@ -125,22 +100,54 @@ public final class ContractReader {
         return quality;
     }
 
-    private static void checkUnique(List<ContractProperty> properties, String path, List<String> problems) {
+    /**
+     * Names and source paths used once, containers included, and none read from inside an object or array it is not
+     * declared in (the record's fields would be one); distinct key positions among the key properties of the record,
+     * and among those of the items.
+     */
+    private static void checkUnique(DataContract contract, String path, List<String> problems) {
         Set<String> names = new HashSet<>();
         Set<String> sourceNames = new HashSet<>();
-        Set<Integer> keyPositions = new HashSet<>();
-        long keys = properties.stream().filter(ContractProperty::primaryKey).count();
-        for (ContractProperty p : properties) {
-            if (!names.add(p.name())) {
-                problems.add(path + ".properties: property name '" + p.name() + "' appears more than once");
+        List<Nameable> all = new ArrayList<>();
+        contract.containers().forEach(c -> all.add(new Nameable(c.name(), c.sourceName(), c.parent())));
+        contract.properties().forEach(p -> all.add(new Nameable(p.name(), p.sourceName(), p.parent())));
+        for (Nameable n : all) {
+            if (!names.add(n.name())) {
+                problems.add(path + ".properties: property name '" + n.name() + "' appears more than once");
             }
-            if (!sourceNames.add(p.sourceName())) {
-                problems.add(path + ".properties: two properties read the same column '" + p.sourceName() + "'");
+            if (!sourceNames.add(n.sourceName())) {
+                problems.add(path + ".properties: two properties read the same field '" + n.sourceName() + "'");
             }
-            if (keys > 1 && p.primaryKey() && !keyPositions.add(p.primaryKeyPosition())) {
-                problems.add(path + ".properties: primary key '" + p.name()
-                        + "' needs a primaryKeyPosition distinct from the other key properties");
+            for (ContainerProperty c : contract.containers()) {
+                if (n.sourceName().startsWith(c.sourceName() + ".") && !within(contract, n.parent(), c.name())) {
+                    problems.add(path + ".properties: '" + n.name() + "' is read from '" + n.sourceName()
+                            + "', inside '" + c.name() + "', but is not declared in its properties");
+                }
             }
         }
+        for (boolean items : new boolean[]{false, true}) {
+            List<ContractProperty> key = items ? contract.itemKey() : contract.primaryKey();
+            Set<Integer> positions = new HashSet<>();
+            for (ContractProperty p : key) {
+                if (key.size() > 1 && !positions.add(p.primaryKeyPosition())) {
+                    problems.add(path + ".properties: primary key '" + p.name() + "' needs a primaryKeyPosition "
+                            + "distinct from the other key properties" + (items ? " of the items" : ""));
+                }
+            }
+        }
+    }
+
+    /** A property or container: how it is named, read, and nested. */
+    private record Nameable(String name, String sourceName, String parent) {
+    }
+
+    /** Whether something nested in {@code parent} is inside the container {@code name}. */
+    private static boolean within(DataContract contract, String parent, String name) {
+        for (String at = parent; at != null; at = contract.container(at).map(ContainerProperty::parent).orElse(null)) {
+            if (at.equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

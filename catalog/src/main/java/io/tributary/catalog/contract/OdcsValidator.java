@@ -110,6 +110,11 @@ final class OdcsValidator {
     }
 
     private void property(JsonNode node, String path) {
+        property(node, path, false);
+    }
+
+    /** A property, or the {@code items} of an array property: these have no name, and may have properties. */
+    private void property(JsonNode node, String path, boolean items) {
         if (!isObject(node, path)) {
             return;
         }
@@ -121,11 +126,19 @@ final class OdcsValidator {
                 problems.add(path + ".logicalType: '" + value + "' is not one of " + LogicalType.odcsNames());
             }
         }
-        Set<String> allowed = type == LogicalType.OBJECT
-                ? union(PROPERTY_KEYS, Set.of("properties"))
-                : type == LogicalType.ARRAY ? union(PROPERTY_KEYS, Set.of("items")) : PROPERTY_KEYS;
+        Set<String> allowed = PROPERTY_KEYS;
+        if (type == LogicalType.OBJECT || items) {
+            allowed = union(allowed, Set.of("properties"));
+        }
+        if (type == LogicalType.ARRAY) {
+            allowed = union(allowed, Set.of("items"));
+        }
         unknownKeys(node, path, allowed);
-        requiredString(node, "name", path);
+        if (items) {
+            string(node, "name", path);
+        } else {
+            requiredString(node, "name", path);
+        }
         for (String key : List.of("physicalName", "physicalType", "businessName", "classification", "transformLogic")) {
             string(node, key, path);
         }
@@ -142,7 +155,7 @@ final class OdcsValidator {
             each(node.get("properties"), path + ".properties", this::property);
         }
         if (node.has("items")) {
-            property(node.get("items"), path + ".items");
+            property(node.get("items"), path + ".items", true);
         }
         array(node, "quality", path);
     }

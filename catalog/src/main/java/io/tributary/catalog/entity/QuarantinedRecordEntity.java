@@ -31,6 +31,12 @@ public class QuarantinedRecordEntity {
     @Column(nullable = false)
     public long position;
 
+    /** The position of the item of an exploded JSON array the record was, from 1; null when it was no item. */
+    public Integer item;
+
+    /** How many items that array held; null when the record was no item. */
+    public Integer items;
+
     public String field;
 
     @Column(nullable = false)
