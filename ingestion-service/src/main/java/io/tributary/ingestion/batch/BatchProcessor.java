@@ -32,6 +32,7 @@ import io.tributary.ingestion.enforcement.ContractEnforcer;
 import io.tributary.ingestion.enforcement.Violation;
 import io.tributary.ingestion.messaging.AlertPublisher;
 import io.tributary.ingestion.messaging.RecordPublisher;
+import io.tributary.ingestion.parsing.JsonShape;
 import io.tributary.ingestion.parsing.RecordReader;
 import io.tributary.ingestion.parsing.RecordReaders;
 import io.tributary.ingestion.parsing.SourceRecord;
@@ -228,7 +229,8 @@ public class BatchProcessor {
     }
 
     private static RecordReader open(BatchJob job) throws IOException {
-        return RecordReaders.open(job.format(), job.options(), Files.newInputStream(job.file()));
+        return RecordReaders.open(job.format(), job.options(), JsonShape.of(job.contract()),
+                Files.newInputStream(job.file()));
     }
 
     private static String thresholdExceeded(BatchJob job, BatchCounts trial) {
@@ -307,7 +309,13 @@ public class BatchProcessor {
             if (!write) {
                 return;
             }
-            pending.add(QuarantineEntries.of(job.batchId(), job.dataset(), record.position(), record.raw(), violation));
+            QuarantinedRecordEntity entry = QuarantineEntries.of(job.batchId(), job.dataset(), record.position(),
+                    record.raw(), violation);
+            if (record.item() > 0) {
+                entry.item = record.item();
+                entry.items = record.items();
+            }
+            pending.add(entry);
             if (pending.size() >= quarantineChunk) {
                 flushQuarantine();
             }

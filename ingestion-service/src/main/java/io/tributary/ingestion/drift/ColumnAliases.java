@@ -21,7 +21,7 @@ public final class ColumnAliases {
         if (aliases.isEmpty() || !record.isReadable()) {
             return record;
         }
-        return new SourceRecord(record.position(), apply(record.names()), record.values(), record.raw(), null);
+        return record.withNames(apply(record.names()));
     }
 
     /** The names mapped; the same list in gives the same list out, so bindings cached by identity still hold. */

@@ -16,16 +16,14 @@ public final class ContractFormats {
         if (formats.isEmpty()) {
             return contract;
         }
-        return new DataContract(contract.id(), contract.version(), contract.status(), contract.objectName(),
-                contract.properties().stream()
-                        .map(p -> formats.containsKey(p.name()) ? withFormat(p, formats.get(p.name())) : p)
-                        .toList());
+        return contract.withProperties(contract.properties().stream()
+                .map(p -> formats.containsKey(p.name()) ? withFormat(p, formats.get(p.name())) : p)
+                .toList());
     }
 
     public static ContractProperty withFormat(ContractProperty p, String format) {
         Map<String, Object> options = new LinkedHashMap<>(p.logicalTypeOptions());
         options.put("format", format);
-        return new ContractProperty(p.name(), p.physicalName(), p.logicalType(), p.required(), p.primaryKey(),
-                p.primaryKeyPosition(), options);
+        return p.withOptions(options);
     }
 }

@@ -49,6 +49,7 @@ public final class DriftDetector {
         List<String> names = namesOf(sample);
         Set<String> declared = new HashSet<>();
         contract.properties().forEach(p -> declared.add(p.sourceName()));
+        contract.containers().forEach(c -> declared.add(c.sourceName()));
         List<String> added = new ArrayList<>(names.stream().filter(n -> !declared.contains(n)).toList());
         List<ContractProperty> missing = contract.properties().stream()
                 .filter(p -> !names.contains(p.sourceName())).toList();
@@ -71,7 +72,7 @@ public final class DriftDetector {
             if (renamed.stream().anyMatch(r -> r.expected().equals(p.sourceName()))) {
                 continue;
             }
-            (p.requiresValue() ? missingRequired : missingOptional).add(p.sourceName());
+            (contract.requiredInEveryRecord(p) ? missingRequired : missingOptional).add(p.sourceName());
         }
         renamed.forEach(r -> added.remove(r.found()));
         List<DriftReport.Retyped> retyped = new ArrayList<>();

@@ -20,7 +20,8 @@ import io.tributary.ingestion.parsing.SourceRecord;
 /**
  * Checks records against a contract. Each property finds its field by physical name, else by name; the binding is
  * worked out once per list of field names (once per file for delimited files, whose rows share their header). Fields
- * the contract does not declare are not carried on.
+ * the contract does not declare are not carried on. Properties nested in objects and arrays are fields named by their
+ * path; the objects and arrays themselves are checked by {@link Nesting} (decision 0030).
  *
  * <p>
  * One enforcer serves one thread (one batch): it keeps the last binding and reuses its pattern matchers. Everything a
@@ -40,6 +41,10 @@ public final class ContractEnforcer {
     private final PropertyRules[] rules;
     private final boolean[] needsValue;
     private final int[] keyIndexes;
+    /** The key properties of an item of the exploded array, and whether its position ends the key instead. */
+    private final int[] itemKeyIndexes;
+    private final boolean keyedByItemPosition;
+    private final Nesting nesting;
     /** The names of the data, shared by every record; null when names repeat and the data is a map. */
     private final String[] names;
     /** For each property, the last property of the same name: whose value the data holds under that name. */
@@ -60,10 +65,13 @@ public final class ContractEnforcer {
         this.rules = properties.stream().map(p -> new PropertyRules(p, zone)).toArray(PropertyRules[]::new);
         this.needsValue = new boolean[properties.size()];
         for (int i = 0; i < needsValue.length; i++) {
-            needsValue[i] = properties.get(i).requiresValue();
+            needsValue[i] = contract.requiredInEveryRecord(properties.get(i));
         }
         this.keyIndexes = contract.primaryKey().stream().mapToInt(properties::indexOf).toArray();
         this.keyField = keyIndexes.length == 1 ? properties.get(keyIndexes[0]).name() : null;
+        this.itemKeyIndexes = contract.itemKey().stream().mapToInt(properties::indexOf).toArray();
+        this.keyedByItemPosition = contract.keyedByItemPosition();
+        this.nesting = new Nesting(contract);
         String[] propertyNames = properties.stream().map(ContractProperty::name).toArray(String[]::new);
         this.names = RecordData.usable(propertyNames) ? propertyNames : null;
         this.keyValueIndexes = new int[propertyNames.length];
@@ -76,7 +84,7 @@ public final class ContractEnforcer {
     /** How the properties map onto a list of field names: what is missing and what is left over. */
     public FieldBinding bind(List<String> names) {
         if (names != boundNames) {
-            binding = FieldBinding.of(properties, needsValue, names);
+            binding = FieldBinding.of(properties, needsValue, nesting, names);
             boundNames = names;
         }
         return binding;
@@ -88,19 +96,26 @@ public final class ContractEnforcer {
      * logical type ({@code logicalType}), what the curated store can hold ({@code text.nul}, {@code text.surrogate},
      * {@code store.numeric}, {@code store.date}, {@code store.timestamp}: {@link StoreLimits}), then the limits of
      * {@code logicalTypeOptions} and the per-record quality rules (see {@link PropertyRules} for the rule names); last,
-     * a business key too long for an index entry ({@code store.key}).
+     * a business key too long for an index entry ({@code store.key}). The objects and arrays of the contract are
+     * checked before the properties in them ({@link Nesting}).
      */
     public CheckedRecord check(SourceRecord record) {
         if (!record.isReadable()) {
             return CheckedRecord.rejected(new Violation(null, "format.syntax", null, record.error()));
         }
         FieldBinding fields = bind(record.names());
+        List<String> values = record.values();
+        if (!nesting.isEmpty() && values.size() == record.names().size()) {
+            Violation violation = nesting.check(record, values, fields.nesting());
+            if (violation != null) {
+                return CheckedRecord.rejected(violation);
+            }
+        }
         if (!fields.missingRequired().isEmpty()) {
             return CheckedRecord.rejected(new Violation(null, "schema.missingColumn", null,
                     "the record has no field " + String.join(", ", fields.missingRequired())
                             + " that the contract requires"));
         }
-        List<String> values = record.values();
         if (values.size() != record.names().size()) {
             return CheckedRecord.rejected(new Violation(null, "row.fieldCount", Integer.toString(values.size()),
                     "the row has " + values.size() + " fields where the header has " + record.names().size()));
@@ -112,6 +127,9 @@ public final class ContractEnforcer {
         for (int i = 0; i < rules.length; i++) {
             PropertyRules p = rules[i];
             int column = fields.column(i);
+            if (!nesting.isEmpty() && !nesting.holds(i)) {
+                continue;
+            }
             if (row != null && column >= 0 && row.isAscii(column)) {
                 Object value = p.valueOfAscii(row, column);
                 if (value != null) {
@@ -143,7 +161,7 @@ public final class ContractEnforcer {
             }
             typed[i] = p.parser.output(value);
         }
-        String key = businessKey(typed, row, fields);
+        String key = businessKey(typed, row, fields, record.item());
         if (key != null) {
             String tooLong = StoreLimits.key(key);
             if (tooLong != null) {
@@ -167,22 +185,38 @@ public final class ContractEnforcer {
         return data;
     }
 
-    private String businessKey(Object[] typed, RowFields row, FieldBinding fields) {
-        if (keyIndexes.length == 0) {
+    /**
+     * The values of the key properties joined by {@code |}; for an item of the exploded array, followed by those of the
+     * items' key properties, or by its position when they declare none (decision 0030). Null without a key.
+     */
+    private String businessKey(Object[] typed, RowFields row, FieldBinding fields, int item) {
+        boolean ofItem = item > 0 && (itemKeyIndexes.length > 0 || keyedByItemPosition);
+        if (keyIndexes.length == 0 && !ofItem) {
             return null;
         }
-        if (keyIndexes.length == 1) {
+        if (keyIndexes.length == 1 && !ofItem) {
             return String.valueOf(value(typed, keyValueIndexes[keyIndexes[0]], row, fields));
         }
         StringBuilder key = new StringBuilder();
+        // the value a name stands for in the data: that of the last property of that name
         for (int index : keyIndexes) {
-            if (key.length() > 0) {
-                key.append('|');
+            append(key, value(typed, keyValueIndexes[index], row, fields));
+        }
+        if (ofItem && itemKeyIndexes.length == 0) {
+            append(key, item);
+        } else if (ofItem) {
+            for (int index : itemKeyIndexes) {
+                append(key, value(typed, keyValueIndexes[index], row, fields));
             }
-            // the value a name stands for in the data: that of the last property of that name
-            key.append(value(typed, keyValueIndexes[index], row, fields));
         }
         return key.toString();
+    }
+
+    private static void append(StringBuilder key, Object value) {
+        if (key.length() > 0) {
+            key.append('|');
+        }
+        key.append(value);
     }
 
     /** A property's value, as a {@code String} if it is text held as bytes. */
@@ -194,17 +228,19 @@ public final class ContractEnforcer {
         return value instanceof AsciiText text ? text.toString() : value;
     }
 
-    /** Where each property is read from in one list of field names. */
-    public record FieldBinding(int[] columns, List<String> missingRequired, List<String> undeclared) {
+    /** Where each property is read from in one list of field names, and where the objects and arrays are. */
+    public record FieldBinding(int[] columns, List<String> missingRequired, List<String> undeclared,
+            Nesting.Binding nesting) {
 
-        static FieldBinding of(List<ContractProperty> properties, boolean[] needsValue, List<String> names) {
+        static FieldBinding of(List<ContractProperty> properties, boolean[] needsValue, Nesting nesting,
+                List<String> names) {
             Map<String, Integer> byName = new HashMap<>();
             for (int i = 0; i < names.size(); i++) {
                 byName.putIfAbsent(names.get(i), i);
             }
             int[] columns = new int[properties.size()];
             List<String> missing = new ArrayList<>();
-            Set<String> declared = new HashSet<>();
+            Set<String> declared = new HashSet<>(nesting.sourceNames());
             for (int i = 0; i < properties.size(); i++) {
                 ContractProperty p = properties.get(i);
                 columns[i] = byName.getOrDefault(p.sourceName(), -1);
@@ -214,7 +250,7 @@ public final class ContractEnforcer {
                 declared.add(p.sourceName());
             }
             List<String> undeclared = names.stream().filter(n -> !declared.contains(n)).toList();
-            return new FieldBinding(columns, List.copyOf(missing), undeclared);
+            return new FieldBinding(columns, List.copyOf(missing), undeclared, nesting.bind(names, columns));
         }
 
         int column(int property) {

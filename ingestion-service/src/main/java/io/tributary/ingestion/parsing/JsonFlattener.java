@@ -13,27 +13,32 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 
 /**
- * Turns one JSON object into flat records: lists of field names and of their values as text.
+ * Turns one JSON object into flat records: lists of field names and of their values as text, in the
+ * {@link JsonShape} a contract gives (decision 0030).
  * <h2>Values</h2>
  * <ul>
  * <li>a string is its text; a number is its literal exactly as written ({@code 261.9600}, {@code 1e400}; never read
  * as a double); {@code true} and {@code false} are those words; {@code null} is a null value;</li>
  * <li>a nested object is flattened: its fields are named with the path of keys joined by dots
- * ({@code {"customer": {"id": 7}}} gives {@code customer.id = 7}); an empty nested object is the value {@code {}};</li>
+ * ({@code {"customer": {"id": 7}}} gives {@code customer.id = 7}); an empty nested object is the value {@code {}};
+ * an object at one of the shape's {@code whole} paths is one value, its JSON text without the whitespace between
+ * tokens;</li>
  * <li>an array is its JSON text without the whitespace between tokens ({@code ["a", 1]} gives {@code ["a",1]}),
- * except for the one array that is exploded (below); an empty array has no value to carry and adds no field;</li>
+ * except for the array that is exploded (below); an empty array has no value to carry and adds no field, except at
+ * the shape's {@code explode} path, where it is the value {@code []};</li>
  * <li>when two fields end up with one name (a key repeated in an object, or {@code "a.b"} next to
  * {@code "a": {"b": ...}}), the last value wins, in the place of the first.</li>
  * </ul>
  * <h2>Explode</h2>
  * <p>
- * The first non-empty array whose elements are all objects, met in document order among the object's own fields and
- * those of its nested objects (never inside an array), is exploded: the object gives one record per element of that
- * array, each with all the other fields of the object and the element's fields named under the array's path
+ * The array at the shape's {@code explode} path, among the object's own fields and those of its nested objects (never
+ * inside an array), is exploded when it holds objects only: the object gives one record per element of that array,
+ * each with all the other fields of the object and the element's fields named under the array's path
  * ({@code {"order": 1, "items": [{"sku": "A"}, {"sku": "B"}]}} gives {@code order=1, items.sku=A} and
- * {@code order=1, items.sku=B}), in document order (the element's fields take the array's place). One level only:
- * arrays inside the elements, and any later array of objects, are values as above. An order whose {@code items} array
- * is empty gives one record with the order's own fields.
+ * {@code order=1, items.sku=B}), in document order (the element's fields take the array's place), each record with
+ * its item's position in the array (from 1) and the number of items. One level only: arrays inside the elements are
+ * values as above. An array there that holds anything but objects is a value as above, for the contract to refuse.
+ * This is the one place where one object becomes several records.
  * </p>
  * <h2>Raw text and names</h2>
  * <p>
@@ -55,6 +60,7 @@ final class JsonFlattener {
 
     private static final int MAX_CACHED_PATHS = 100_000;
 
+    private final JsonShape shape;
     private final Map<String, Map<String, String>> paths = new HashMap<>();
     private int cachedPaths;
     private final List<String> names = new ArrayList<>();
@@ -69,6 +75,10 @@ final class JsonFlattener {
     /** Where each flattened value goes in the record's values, when names repeat; else null. */
     private int[] lastSlots;
 
+    JsonFlattener(JsonShape shape) {
+        this.shape = shape;
+    }
+
     /**
      * Reads the object the parser is at (its {@code START_OBJECT} is the current token) up to its end, and adds its
      * records to {@code out}; nothing is added when the parser fails inside it.
@@ -81,13 +91,15 @@ final class JsonFlattener {
         object(parser, "", names, values, true, text);
         long end = parser.currentLocation().getCharOffset();
         if (explode == null) {
-            out.add(record(position, names, values, text.slice(start, end)));
+            out.add(record(position, names, values, text.slice(start, end), 0, 0));
             return;
         }
         String before = text.slice(start, explode.start);
         String after = text.slice(explode.end, end);
         int at = explode.at;
-        for (Item item : explode.items) {
+        int count = explode.items.size();
+        for (int i = 0; i < count; i++) {
+            Item item = explode.items.get(i);
             itemNames.clear();
             itemValues.clear();
             itemNames.addAll(names.subList(0, at));
@@ -97,7 +109,7 @@ final class JsonFlattener {
             itemValues.addAll(item.values);
             itemValues.addAll(values.subList(at, values.size()));
             String raw = before + '[' + text.slice(item.start, item.end) + ']' + after;
-            out.add(record(position, itemNames, itemValues, raw));
+            out.add(record(position, itemNames, itemValues, raw, i + 1, count));
         }
     }
 
@@ -118,7 +130,13 @@ final class JsonFlattener {
     private void value(JsonParser parser, JsonToken token, String path, List<String> names, List<String> values,
             boolean explodable, Text text) throws IOException {
         switch (token) {
-            case START_OBJECT -> object(parser, path, names, values, explodable, text);
+            case START_OBJECT -> {
+                if (shape.whole().contains(path)) {
+                    whole(parser, path, names, values, text);
+                } else {
+                    object(parser, path, names, values, explodable, text);
+                }
+            }
             case START_ARRAY -> array(parser, path, names, values, explodable, text);
             case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> add(names, values, path, parser.getText());
             case VALUE_TRUE -> add(names, values, path, "true");
@@ -128,10 +146,18 @@ final class JsonFlattener {
         }
     }
 
+    /** An object kept whole: one value, its JSON text. */
+    private static void whole(JsonParser parser, String path, List<String> names, List<String> values, Text text)
+            throws IOException {
+        long start = parser.currentTokenLocation().getCharOffset();
+        parser.skipChildren();
+        add(names, values, path, compact(text.slice(start, parser.currentLocation().getCharOffset())));
+    }
+
     private void array(JsonParser parser, String path, List<String> names, List<String> values, boolean explodable,
             Text text) throws IOException {
         long start = parser.currentTokenLocation().getCharOffset();
-        if (!explodable || explode != null) {
+        if (!explodable || explode != null || !path.equals(shape.explode())) {
             parser.skipChildren();
             arrayValue(path, text.slice(start, parser.currentLocation().getCharOffset()), names, values);
             return;
@@ -154,6 +180,8 @@ final class JsonFlattener {
         long end = parser.currentLocation().getCharOffset();
         if (objects && !items.isEmpty()) {
             explode = new Explode(start, end, names.size(), items);
+        } else if (objects) {
+            add(names, values, path, "[]");
         } else {
             arrayValue(path, text.slice(start, end), names, values);
         }
@@ -203,7 +231,8 @@ final class JsonFlattener {
         return path;
     }
 
-    private SourceRecord record(long position, List<String> flatNames, List<String> flatValues, String raw) {
+    private SourceRecord record(long position, List<String> flatNames, List<String> flatValues, String raw, int item,
+            int items) {
         if (!flatNames.equals(lastFlatNames)) {
             bindNames(flatNames);
         }
@@ -217,7 +246,7 @@ final class JsonFlattener {
             }
         }
         return new SourceRecord(position, lastNames, Collections.unmodifiableList(Arrays.asList(recordValues)), raw,
-                null);
+                null, item, items);
     }
 
     private void bindNames(List<String> flatNames) {

@@ -13,8 +13,8 @@ import com.fasterxml.jackson.core.JsonToken;
 /**
  * Records of a JSON file, read as a stream: a top-level array of objects gives a record per element (position = the
  * element's index, from 1), a single top-level object gives its records at position 1. An object gives one record, or
- * one per element of the array it explodes, all at the object's position (see {@link JsonFlattener} for the values,
- * the flattening and the explode rule).
+ * one per element of the array its {@link JsonShape} explodes, all at the object's position (see {@link JsonFlattener}
+ * for the values, the flattening and the explode rule).
  * <ul>
  * <li>An element that is not an object (or a top-level scalar) is valid JSON but not a record: an unreadable record
  * whose error starts with {@link JsonErrorKind#NOT_AN_OBJECT}; reading goes on with the next element.</li>
@@ -39,16 +39,23 @@ public final class JsonRecordReader implements RecordReader {
 
     private final RetainingReader text;
     private final JsonParser parser;
-    private final JsonFlattener flattener = new JsonFlattener();
+    private final JsonFlattener flattener;
     private final ArrayDeque<SourceRecord> pending = new ArrayDeque<>();
     private final List<SourceRecord> element = new ArrayList<>();
     private State state = State.START;
     /** The position of the element being read. */
     private long position = 1;
 
+    /** Reads records flattened whole, no array exploded. */
     public JsonRecordReader(Reader in) throws IOException {
+        this(in, JsonShape.FLAT);
+    }
+
+    /** Reads records in the shape a contract gives: which array is exploded, which objects are kept whole. */
+    public JsonRecordReader(Reader in, JsonShape shape) throws IOException {
         this.text = new RetainingReader(in, JsonSupport.MAX_RECORD_LENGTH);
         this.parser = JsonSupport.FACTORY.createParser(text);
+        this.flattener = new JsonFlattener(shape);
     }
 
     @Override

@@ -13,7 +13,8 @@ import com.fasterxml.jackson.core.JsonToken;
 /**
  * Records of newline-delimited JSON: one JSON object per line (LF, CRLF or CR ends a line); the position is the line
  * number. Blank lines (nothing but spaces and tabs) are skipped. An object gives one record, or one per element of the
- * array it explodes, all on its line (see {@link JsonFlattener} for the values, the flattening and the explode rule).
+ * array its {@link JsonShape} explodes, all on its line (see {@link JsonFlattener} for the values, the flattening and
+ * the explode rule).
  * A line that is not JSON, holds more than one value, or goes past a limit gives one unreadable record (its raw text
  * is the line, at most {@value JsonSupport#MAX_RAW_LENGTH} characters), and reading goes on with the next line. A line
  * that holds valid JSON other than an object is unreadable too, with an error that starts with
@@ -24,13 +25,20 @@ public final class NdjsonRecordReader implements RecordReader {
 
     private final Reader in;
     private final LineReader lines;
-    private final JsonFlattener flattener = new JsonFlattener();
+    private final JsonFlattener flattener;
     private final ArrayDeque<SourceRecord> pending = new ArrayDeque<>();
     private final List<SourceRecord> element = new ArrayList<>();
 
+    /** Reads records flattened whole, no array exploded. */
     public NdjsonRecordReader(Reader in) {
+        this(in, JsonShape.FLAT);
+    }
+
+    /** Reads records in the shape a contract gives: which array is exploded, which objects are kept whole. */
+    public NdjsonRecordReader(Reader in, JsonShape shape) {
         this.in = in;
         this.lines = new LineReader(in, JsonSupport.MAX_RECORD_LENGTH);
+        this.flattener = new JsonFlattener(shape);
     }
 
     @Override

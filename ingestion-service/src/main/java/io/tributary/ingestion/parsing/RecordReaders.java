@@ -18,16 +18,24 @@ public final class RecordReaders {
     private RecordReaders() {
     }
 
+    /** Opens a reader whose JSON records are flattened whole, no array exploded. */
     public static RecordReader open(SourceEntity.Format format, Map<String, String> options, InputStream in) {
-        return new Opening(format, options == null ? Map.of() : options, in);
+        return open(format, options, JsonShape.FLAT, in);
+    }
+
+    /** Opens a reader; JSON records take the shape a contract gives them (CSV has no shape). */
+    public static RecordReader open(SourceEntity.Format format, Map<String, String> options, JsonShape shape,
+            InputStream in) {
+        return new Opening(format, options == null ? Map.of() : options, shape, in);
     }
 
     /** The reader of a format over decoded text. */
-    static RecordReader forText(SourceEntity.Format format, Map<String, String> options, Reader text) throws IOException {
+    static RecordReader forText(SourceEntity.Format format, Map<String, String> options, JsonShape shape, Reader text)
+            throws IOException {
         return switch (format) {
             case CSV -> new CsvRecordReader(text, FormatOptions.csvFormat(options));
-            case JSON -> new JsonRecordReader(text);
-            case NDJSON -> new NdjsonRecordReader(text);
+            case JSON -> new JsonRecordReader(text, shape);
+            case NDJSON -> new NdjsonRecordReader(text, shape);
         };
     }
 
@@ -35,7 +43,7 @@ public final class RecordReaders {
      * The reader of a format over encoded text: delimited text in an ASCII-compatible encoding is read from its bytes
      * ({@link ByteCsvReader}), anything else from the decoded text.
      */
-    static RecordReader forText(SourceEntity.Format format, Map<String, String> options,
+    static RecordReader forText(SourceEntity.Format format, Map<String, String> options, JsonShape shape,
             TextDecoding.EncodedText text) throws IOException {
         if (format == SourceEntity.Format.CSV) {
             CsvFormat csv = FormatOptions.csvFormat(options);
@@ -44,7 +52,7 @@ public final class RecordReaders {
                         ByteCsvReader.of(text.bytes(), text.charset(), csv, text.markToDrop()));
             }
         }
-        return forText(format, options, text.reader());
+        return forText(format, options, shape, text.reader());
     }
 
     /** Opens the format's reader on the first read, and turns damaged input into a last, unreadable record. */
@@ -52,14 +60,16 @@ public final class RecordReaders {
 
         private final SourceEntity.Format format;
         private final Map<String, String> options;
+        private final JsonShape shape;
         private final InputStream in;
         private RecordReader reader;
         private long lastPosition;
         private boolean done;
 
-        Opening(SourceEntity.Format format, Map<String, String> options, InputStream in) {
+        Opening(SourceEntity.Format format, Map<String, String> options, JsonShape shape, InputStream in) {
             this.format = format;
             this.options = options;
+            this.shape = shape;
             this.in = in;
         }
 
@@ -71,7 +81,7 @@ public final class RecordReaders {
             try {
                 if (reader == null) {
                     InputStream bytes = TextDecoding.decompressed(in);
-                    reader = forText(format, options,
+                    reader = forText(format, options, shape,
                             TextDecoding.encoded(bytes, FormatOptions.declaredEncoding(options)));
                 }
                 SourceRecord record = reader.next();

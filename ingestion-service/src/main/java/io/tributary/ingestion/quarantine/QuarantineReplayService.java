@@ -34,6 +34,7 @@ import io.tributary.ingestion.messaging.RecordPublisher;
 import io.tributary.ingestion.parsing.CsvReader;
 import io.tributary.ingestion.parsing.CsvRecord;
 import io.tributary.ingestion.parsing.FormatOptions;
+import io.tributary.ingestion.parsing.JsonShape;
 import io.tributary.ingestion.parsing.RecordReader;
 import io.tributary.ingestion.parsing.RecordReaders;
 import io.tributary.ingestion.parsing.SourceRecord;
@@ -124,7 +125,7 @@ public class QuarantineReplayService {
                 continue;
             }
             String raw = QuarantineEntries.raw(entry);
-            SourceRecord record = reread(job, fields, entry.position, raw);
+            SourceRecord record = reread(job, fields, entry, raw);
             CheckedRecord checked = enforcer.check(aliases.apply(record));
             if (checked.isAccepted()) {
                 String key = RecordEvents.key(checked, raw);
@@ -148,9 +149,10 @@ public class QuarantineReplayService {
 
     /**
      * The quarantined record read again from its text as it came (not the copy the quarantine shows), with the field
-     * names of its batch.
+     * names of its batch and, for an item of an exploded array, its place in that array.
      */
-    private static SourceRecord reread(BatchJob job, List<String> fields, long position, String raw) {
+    private static SourceRecord reread(BatchJob job, List<String> fields, QuarantinedRecordEntity entry, String raw) {
+        long position = entry.position;
         try {
             if (job.format() == SourceEntity.Format.CSV) {
                 CsvRecord row = new CsvReader(new StringReader(raw), FormatOptions.csvFormat(job.options())).next();
@@ -159,12 +161,16 @@ public class QuarantineReplayService {
             // the quarantine keeps text, written here as UTF-8 whatever the source's own encoding
             Map<String, String> options = new HashMap<>(job.options());
             options.put("encoding", "UTF-8");
-            try (RecordReader reader = RecordReaders.open(job.format(), options,
+            try (RecordReader reader = RecordReaders.open(job.format(), options, JsonShape.of(job.contract()),
                     new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)))) {
                 SourceRecord record = reader.next();
-                return record == null
-                        ? SourceRecord.unreadable(position, raw, "empty record")
-                        : new SourceRecord(position, record.names(), record.values(), raw, record.error());
+                if (record == null) {
+                    return SourceRecord.unreadable(position, raw, "empty record");
+                }
+                // an item's text holds that item alone: its place in the array it came in is the entry's
+                return new SourceRecord(position, record.names(), record.values(), raw, record.error(),
+                        entry.item != null ? entry.item : record.item(),
+                        entry.items != null ? entry.items : record.items());
             }
         } catch (IOException e) {
             return SourceRecord.unreadable(position, raw, "could not read the record again: " + e.getMessage());

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -79,8 +80,8 @@ class JsonRecordReaderTest {
     }
 
     @Test
-    void anArrayOfObjectsExplodesIntoOneRecordPerItemKeepingTheParentsFields() throws IOException {
-        List<SourceRecord> records = read("[{\"order\":\"O1\",\"customer\":{\"id\":7},"
+    void theArrayOfTheShapeExplodesIntoOneRecordPerItemKeepingTheParentsFields() throws IOException {
+        List<SourceRecord> records = read(ITEMS, "[{\"order\":\"O1\",\"customer\":{\"id\":7},"
                 + "\"items\":[{\"sku\":\"A\",\"qty\":2},{\"sku\":\"B\",\"qty\":1}],\"total\":9.90},"
                 + "{\"order\":\"O2\",\"customer\":{\"id\":8},\"items\":[{\"sku\":\"C\",\"qty\":5}],\"total\":1.00}]");
         assertEquals(3, records.size());
@@ -92,42 +93,71 @@ class JsonRecordReaderTest {
         assertRecord(map("order", "O2", "customer.id", "8", "items.sku", "C", "items.qty", "5", "total", "1.00"),
                 records.get(2));
         assertSame(records.get(0).names(), records.get(2).names());
+        assertEquals(List.of(1, 2, 1), records.stream().map(SourceRecord::item).toList(), "each item's position");
+        assertEquals(List.of(2, 2, 1), records.stream().map(SourceRecord::items).toList(), "the items of its array");
+    }
+
+    @Test
+    void withoutAShapeNoArrayExplodes() throws IOException {
+        List<SourceRecord> records = read("{\"order\":\"O1\",\"items\":[{\"sku\":\"A\"},{\"sku\":\"B\"}]}");
+        assertEquals(1, records.size());
+        assertRecord(map("order", "O1", "items", "[{\"sku\":\"A\"},{\"sku\":\"B\"}]"), records.get(0));
+        assertEquals(0, records.get(0).item());
     }
 
     @Test
     void anExplodedRecordsRawTextHoldsOnlyItsItemAndReadsBackToTheSameRecord() throws IOException {
-        List<SourceRecord> records = read("[{\"order\": \"O1\", \"items\": [{\"sku\": \"A\"}, {\"sku\": \"B\"}], \"n\": 1}]");
+        List<SourceRecord> records = read(ITEMS,
+                "[{\"order\": \"O1\", \"items\": [{\"sku\": \"A\"}, {\"sku\": \"B\"}], \"n\": 1}]");
         assertEquals("{\"order\": \"O1\", \"items\": [{\"sku\": \"A\"}], \"n\": 1}", records.get(0).raw());
         assertEquals("{\"order\": \"O1\", \"items\": [{\"sku\": \"B\"}], \"n\": 1}", records.get(1).raw());
         for (SourceRecord record : records) {
-            List<SourceRecord> again = read(record.raw());
+            List<SourceRecord> again = read(ITEMS, record.raw());
             assertEquals(1, again.size());
             assertEquals(Records.fields(record), Records.fields(again.get(0)));
         }
     }
 
     @Test
-    void anEmptyItemsArrayGivesOneRecordWithTheParentsFieldsOnly() throws IOException {
-        List<SourceRecord> records = read("[{\"order\":\"O1\",\"items\":[],\"total\":0}]");
+    void anEmptyArrayOfTheShapeIsTheValueOfAnEmptyArrayBesideTheParentsFields() throws IOException {
+        List<SourceRecord> records = read(ITEMS, "[{\"order\":\"O1\",\"items\":[],\"total\":0}]");
         assertEquals(1, records.size());
-        assertRecord(map("order", "O1", "total", "0"), records.get(0));
+        assertRecord(map("order", "O1", "items", "[]", "total", "0"), records.get(0));
+        assertEquals(0, records.get(0).item());
     }
 
     @Test
-    void onlyTheFirstArrayOfObjectsExplodesAndOnlyOneLevelDeep() throws IOException {
-        List<SourceRecord> records = read("{\"id\":1,\"items\":[{\"sku\":\"A\",\"parts\":[{\"p\":1},{\"p\":2}]},"
-                + "{\"sku\":\"B\"}],\"payments\":[{\"amount\":5}]}");
+    void anArrayOfTheShapeHoldingValuesIsItsTextForTheContractToRefuse() throws IOException {
+        List<SourceRecord> records = read(ITEMS, "{\"order\":\"O1\",\"items\":[{\"sku\":\"A\"}, 2]}");
+        assertEquals(1, records.size());
+        assertRecord(map("order", "O1", "items", "[{\"sku\":\"A\"},2]"), records.get(0));
+    }
+
+    @Test
+    void onlyTheArrayOfTheShapeExplodesAndOnlyOneLevelDeep() throws IOException {
+        List<SourceRecord> records = read(ITEMS, "{\"id\":1,\"payments\":[{\"amount\":5}],"
+                + "\"items\":[{\"sku\":\"A\",\"parts\":[{\"p\":1},{\"p\":2}]},{\"sku\":\"B\"}]}");
         assertEquals(2, records.size());
-        assertRecord(map("id", "1", "items.sku", "A", "items.parts", "[{\"p\":1},{\"p\":2}]", "payments",
-                "[{\"amount\":5}]"), records.get(0));
-        assertRecord(map("id", "1", "items.sku", "B", "payments", "[{\"amount\":5}]"), records.get(1));
+        assertRecord(map("id", "1", "payments", "[{\"amount\":5}]", "items.sku", "A", "items.parts",
+                "[{\"p\":1},{\"p\":2}]"), records.get(0));
+        assertRecord(map("id", "1", "payments", "[{\"amount\":5}]", "items.sku", "B"), records.get(1));
     }
 
     @Test
     void anArrayOfObjectsInsideANestedObjectExplodesUnderItsPath() throws IOException {
-        List<SourceRecord> records = read("{\"order\":{\"id\":\"O1\",\"lines\":[{\"sku\":\"A\"},{\"sku\":\"B\"}]}}");
+        List<SourceRecord> records = read(JsonShape.exploding("order.lines"),
+                "{\"order\":{\"id\":\"O1\",\"lines\":[{\"sku\":\"A\"},{\"sku\":\"B\"}]}}");
         assertRecord(map("order.id", "O1", "order.lines.sku", "A"), records.get(0));
         assertRecord(map("order.id", "O1", "order.lines.sku", "B"), records.get(1));
+    }
+
+    @Test
+    void anObjectTheShapeKeepsWholeIsOneValueItsCompactText() throws IOException {
+        JsonShape shape = new JsonShape("items", Set.of("attributes", "items.options"));
+        List<SourceRecord> records = read(shape, "{\"id\":1,\"attributes\":{\"a\": [1, 2], \"b\": {\"c\": null}},"
+                + "\"items\":[{\"sku\":\"A\",\"options\":{\"size\": \"M\"}}]}");
+        assertRecord(map("id", "1", "attributes", "{\"a\":[1,2],\"b\":{\"c\":null}}", "items.sku", "A",
+                "items.options", "{\"size\":\"M\"}"), records.get(0));
     }
 
     @Test
@@ -315,8 +345,14 @@ class JsonRecordReaderTest {
         assertNull(new JsonRecordReader(new StringReader("[]")).next());
     }
 
+    private static final JsonShape ITEMS = JsonShape.exploding("items");
+
     private static List<SourceRecord> read(String json) throws IOException {
         return Records.read(Format.JSON, json);
+    }
+
+    private static List<SourceRecord> read(JsonShape shape, String json) throws IOException {
+        return Records.read(Format.JSON, shape, json);
     }
 
     private static List<Long> positions(List<SourceRecord> records) {

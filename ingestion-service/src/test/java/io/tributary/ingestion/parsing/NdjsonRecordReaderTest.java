@@ -71,12 +71,14 @@ class NdjsonRecordReaderTest {
     }
 
     @Test
-    void aLineWithAnArrayOfObjectsExplodesOnItsLine() throws IOException {
-        List<SourceRecord> records = read("{\"o\":1,\"items\":[{\"sku\":\"A\"},{\"sku\":\"B\"}]}\n{\"o\":2,\"items\":[]}");
+    void aLineWithTheArrayOfItsShapeExplodesOnItsLine() throws IOException {
+        List<SourceRecord> records = Records.read(Format.NDJSON, JsonShape.exploding("items"),
+                "{\"o\":1,\"items\":[{\"sku\":\"A\"},{\"sku\":\"B\"}]}\n{\"o\":2,\"items\":[]}");
         assertEquals(List.of(1L, 1L, 2L), positions(records));
         assertRecord(map("o", "1", "items.sku", "A"), records.get(0));
         assertRecord(map("o", "1", "items.sku", "B"), records.get(1));
-        assertRecord(map("o", "2"), records.get(2));
+        assertRecord(map("o", "2", "items", "[]"), records.get(2));
+        assertEquals(List.of(1, 2, 0), records.stream().map(SourceRecord::item).toList());
         assertEquals("{\"o\":1,\"items\":[{\"sku\":\"B\"}]}", records.get(1).raw());
     }
 

@@ -21,8 +21,13 @@ final class Records {
     }
 
     static List<SourceRecord> read(Format format, Map<String, String> options, InputStream in) throws IOException {
+        return read(format, options, JsonShape.FLAT, in);
+    }
+
+    static List<SourceRecord> read(Format format, Map<String, String> options, JsonShape shape, InputStream in)
+            throws IOException {
         List<SourceRecord> records = new ArrayList<>();
-        try (RecordReader reader = RecordReaders.open(format, options, in)) {
+        try (RecordReader reader = RecordReaders.open(format, options, shape, in)) {
             for (SourceRecord r = reader.next(); r != null; r = reader.next()) {
                 records.add(r);
             }
@@ -36,6 +41,11 @@ final class Records {
 
     static List<SourceRecord> read(Format format, String text) throws IOException {
         return read(format, Map.of(), text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Reads JSON records in the shape a contract would give them. */
+    static List<SourceRecord> read(Format format, JsonShape shape, String text) throws IOException {
+        return read(format, Map.of(), shape, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A readable record as field name → value, in order. */
