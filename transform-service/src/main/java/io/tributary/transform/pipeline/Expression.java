@@ -1,9 +1,10 @@
 package io.tributary.transform.pipeline;
 
 import java.math.MathContext;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.apache.commons.jexl3.JexlArithmetic;
 import org.apache.commons.jexl3.JexlBuilder;
@@ -16,7 +17,7 @@ import org.apache.commons.jexl3.introspection.JexlPermissions;
 
 /**
  * An expression of a pipeline step in JEXL (Apache Commons JEXL 3), restricted to what a row needs: operators, literals,
- * the row's fields and methods of their values. No assignment, loops, object creation or class access, so an
+ * the row's fields (a nested one by its path, {@code customer.id}) and methods of their values. No assignment, loops, object creation or class access, so an
  * expression cannot change anything outside its own result. Arithmetic on decimals is exact (34 significant digits).
  */
 public final class Expression {
@@ -60,9 +61,25 @@ public final class Expression {
         }
     }
 
-    /** The row fields the expression reads. */
-    public Set<String> fields() {
-        return script.getVariables().stream().map(path -> path.get(0)).collect(Collectors.toSet());
+    /**
+     * The row fields the expression reads, among {@code known}: a dotted path ({@code customer.id}) reads the longest
+     * known field it starts with, the way a nested contract names its fields (decision 0030), and what follows is a
+     * property of that field's value; a path that starts with no known field is given whole, as the field it would be.
+     */
+    public Set<String> fields(Set<String> known) {
+        Set<String> fields = new LinkedHashSet<>();
+        for (List<String> path : script.getVariables()) {
+            String field = String.join(".", path);
+            for (int length = path.size(); length > 0; length--) {
+                String prefix = String.join(".", path.subList(0, length));
+                if (known.contains(prefix)) {
+                    field = prefix;
+                    break;
+                }
+            }
+            fields.add(field);
+        }
+        return fields;
     }
 
     /** @throws IllegalArgumentException saying why the expression could not be evaluated on this row */

@@ -207,7 +207,7 @@ public final class PipelineCompiler {
         FieldType type = derive.type();
         if (expression != null) {
             Set<String> from = new LinkedHashSet<>();
-            expression.fields().forEach(field -> from.addAll(lineage.getOrDefault(field, Set.of())));
+            expression.fields(schema.keySet()).forEach(field -> from.addAll(lineage.getOrDefault(field, Set.of())));
             if (type == null) {
                 type = inferred(expression, at);
             }
@@ -226,7 +226,7 @@ public final class PipelineCompiler {
     }
 
     private FieldType inferred(Expression expression, String at) {
-        List<FieldType> read = expression.fields().stream().map(schema::get).toList();
+        List<FieldType> read = expression.fields(schema.keySet()).stream().map(schema::get).toList();
         if (read.isEmpty() || read.stream().anyMatch(t -> t == null || !t.isNumeric())) {
             problems.add(at + ": give the derived field a type (" + FieldType.labels() + "); it is inferred only "
                     + "when every field the expression reads is a number");
@@ -323,7 +323,7 @@ public final class PipelineCompiler {
         }
         try {
             Expression expression = Expression.compile(text);
-            expression.fields().stream().filter(field -> !schema.containsKey(field)).forEach(field -> problems
+            expression.fields(schema.keySet()).stream().filter(field -> !schema.containsKey(field)).forEach(field -> problems
                     .add(at + ": the expression reads '" + field + "', which is not a field here; fields are "
                             + schema.keySet()));
             return expression;

@@ -35,6 +35,33 @@ class PipelineCompilerTest {
         SALES.put("quantity", FieldType.INTEGER);
     }
 
+    /** The web shop's orders: a customer object and an array of items, each item a record of its own. */
+    private static final String WEB_ORDERS = """
+            apiVersion: v3.1.0
+            kind: DataContract
+            id: urn:test:web-orders
+            version: 1.0.0
+            status: active
+            schema:
+              - name: web_orders
+                properties:
+                  - {name: order_id, physicalName: orderId, logicalType: string, primaryKey: true}
+                  - {name: order_date, physicalName: orderDate, logicalType: date, required: true}
+                  - name: customer
+                    logicalType: object
+                    properties:
+                      - {name: id, logicalType: string, required: true}
+                      - {name: segment, logicalType: string}
+                  - name: items
+                    logicalType: array
+                    items:
+                      logicalType: object
+                      properties:
+                        - {name: sku, logicalType: string}
+                        - {name: sales, logicalType: number}
+                        - {name: quantity, logicalType: integer}
+            """;
+
     private final Map<String, Map<String, Object>> referenceRows = new HashMap<>();
     private final RowContext context = new RowContext() {
         @Override
@@ -279,6 +306,63 @@ class PipelineCompilerTest {
                 fields, name -> Optional.empty());
         assertEquals(FieldType.DECIMAL, demo.output().get("net_sales"));
         assertEquals(Set.of("sales", "discount"), demo.lineage().get("net_sales"));
+    }
+
+    @Test
+    void namesTheFieldsOfANestedContractByTheirPathInEveryPartOfAPipeline() {
+        Map<String, FieldType> fields = new LinkedHashMap<>();
+        ContractReader.read(ContractReader.parse(WEB_ORDERS, ContractReader.Syntax.YAML), "web_orders")
+                .properties().forEach(p -> fields.put(p.name(), FieldType.of(p.logicalType())));
+        assertEquals(List.of("order_id", "order_date", "customer.id", "customer.segment", "items.sku", "items.sales",
+                "items.quantity"), List.copyOf(fields.keySet()));
+        CompiledPipeline pipeline = PipelineCompiler.compile(PipelineReader.read("""
+                name: web_orders
+                dataset: web_orders
+                eventTime: order_date
+                steps:
+                  - filter: "customer.segment != 'Internal'"
+                  - derive: {unit_price: "items.sales / items.quantity"}
+                  - normalise: {fields: [items.sku], case: upper}
+                aggregate: {dimensions: [customer.id, items.sku], measures: [items.sales, items.quantity]}
+                """, true), 1, fields, name -> Optional.empty());
+        assertEquals(Set.of("items.sales", "items.quantity"), pipeline.lineage().get("unit_price"));
+
+        Map<String, Object> item = new HashMap<>();
+        item.put("order_id", "O1");
+        item.put("order_date", "2024-03-01");
+        item.put("customer.id", "C7");
+        item.put("customer.segment", "Consumer");
+        item.put("items.sku", "chair");
+        item.put("items.sales", new BigDecimal("241.00"));
+        item.put("items.quantity", 2);
+        Outcome.Curated row = assertInstanceOf(Outcome.Curated.class, pipeline.run(item, "shop", "O1|1", context));
+        assertEquals("O1|1", row.key());
+        assertEquals(new BigDecimal("120.5"), ((BigDecimal) row.values().get("unit_price")).stripTrailingZeros());
+        assertEquals("CHAIR", row.values().get("items.sku"));
+        assertEquals("C7", row.values().get("customer.id"));
+        item.put("customer.segment", "Internal");
+        assertInstanceOf(Outcome.Filtered.class, pipeline.run(item, "shop", "O1|1", context));
+        item.put("customer.segment", null);
+        assertInstanceOf(Outcome.Curated.class, pipeline.run(item, "shop", "O1|1", context));
+        item.put("items.quantity", 0);
+        Outcome.Failed failed = assertInstanceOf(Outcome.Failed.class, pipeline.run(item, "shop", "O1|1", context));
+        assertEquals("unit_price", failed.field());
+        assertTrue(failed.reason().contains("items.sales / items.quantity"), failed.reason());
+    }
+
+    @Test
+    void saysWhichNestedFieldAnExpressionReadsThatTheContractDoesNotDeclare() {
+        Map<String, FieldType> fields = Map.of("customer.id", FieldType.TEXT, "items.sales", FieldType.DECIMAL);
+        PipelineException e = assertThrows(PipelineException.class, () -> PipelineCompiler.compile(
+                PipelineReader.read("""
+                        name: web_orders
+                        dataset: web_orders
+                        steps:
+                          - derive: {net: "items.net * 2", who: {expression: "customer.name", type: text}}
+                        """, true), 1, fields, name -> Optional.empty()));
+        String all = String.join("\n", e.problems());
+        assertTrue(all.contains("the expression reads 'items.net', which is not a field here"), all);
+        assertTrue(all.contains("the expression reads 'customer.name', which is not a field here"), all);
     }
 
     @Test
