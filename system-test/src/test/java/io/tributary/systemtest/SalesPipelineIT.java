@@ -3,6 +3,8 @@ package io.tributary.systemtest;
 import static io.restassured.RestAssured.given;
 import static io.tributary.systemtest.RunningSuite.count;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +12,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,9 +38,39 @@ import io.tributary.local.TributaryService;
 
 /**
  * The packaged services, each its own process, against a real PostgreSQL and a real Kafka broker: files in through
- * ingestion, sales by region out of serving, exact to the cent; a service killed is started again by the launcher.
+ * ingestion, sales by region out of serving, exact to the cent; nested orders pushed as events, summed by customer
+ * through a pipeline that names their fields by path; a service killed is started again by the launcher.
  */
 class SalesPipelineIT {
+
+    /** The web shop's orders as its API sends them: a customer object and an array of items. */
+    private static final String WEB_ORDERS = """
+            apiVersion: v3.1.0
+            kind: DataContract
+            id: urn:tributary:web-orders
+            version: 1.0.0
+            status: active
+            schema:
+              - name: web_orders
+                properties:
+                  - {name: order_id, physicalName: orderId, logicalType: string, primaryKey: true}
+                  - {name: order_date, physicalName: orderDate, logicalType: date, required: true}
+                  - name: customer
+                    logicalType: object
+                    required: true
+                    properties:
+                      - {name: id, logicalType: string, required: true}
+                  - name: items
+                    logicalType: array
+                    required: true
+                    logicalTypeOptions: {minItems: 1}
+                    items:
+                      logicalType: object
+                      properties:
+                        - {name: sku, logicalType: string, required: true}
+                        - {name: sales, logicalType: number, required: true, logicalTypeOptions: {minimum: 0}}
+                        - {name: quantity, logicalType: integer}
+            """;
 
     private static RunningSuite suite;
 
@@ -130,6 +163,61 @@ class SalesPipelineIT {
                 "Central", new BigDecimal("501239.8908"),
                 "East", new BigDecimal("678781.2400")));
         suite.awaitSalesByRegion("2015-01-01", "2018-12-31", published);
+    }
+
+    @Test
+    void nestedOrdersPushedAsNdjsonAreSummedByCustomerThroughAPipelineNamingTheirFieldsByPath() {
+        given().contentType("application/yaml").body(WEB_ORDERS.getBytes(StandardCharsets.UTF_8))
+                .when().put(suite.suite.requirementsUrl() + "/api/contracts/{dataset}", "web_orders")
+                .then().statusCode(anyOf(is(200), is(201)));
+        given().contentType("application/json")
+                .body(Map.of("name", "shop", "dataset", "web_orders", "format", "NDJSON", "timeZone", "UTC"))
+                .when().post(suite.suite.ingestionUrl() + "/api/sources")
+                .then().statusCode(201);
+        given().contentType("application/yaml").body("""
+                name: web_orders
+                dataset: web_orders
+                eventTime: order_date
+                steps:
+                  - derive: {unit_price: "items.sales / items.quantity"}
+                aggregate: {dimensions: [customer.id, items.sku], measures: [items.sales, items.quantity]}
+                """.getBytes(StandardCharsets.UTF_8))
+                .when().put(suite.suite.transformUrl() + "/api/pipelines/{name}", "web_orders")
+                .then().statusCode(anyOf(is(200), is(201)));
+
+        JsonPath batch = given().contentType("application/x-ndjson")
+                .body("""
+                        {"orderId":"O1","orderDate":"2024-03-01","customer":{"id":"C7"},\
+                        "items":[{"sku":"CHAIR","sales":120.50,"quantity":2},{"sku":"DESK","sales":300,"quantity":1}]}
+                        {"orderId":"O2","orderDate":"2024-03-02","customer":{"id":"C8"},\
+                        "items":[{"sku":"LAMP","sales":20,"quantity":1},{"sku":"LAMP","sales":-5,"quantity":-1}]}
+                        {"orderId":"O3","orderDate":"2024-03-02","customer":{"id":"C7"},"items":[{"sku":"LAMP","sales":19.99,"quantity":1}]}
+                        """
+                        .getBytes(StandardCharsets.UTF_8))
+                .when().post(suite.suite.ingestionUrl() + "/api/sources/{name}/events", "shop")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals("COMPLETED", batch.getString("status"), batch::prettify);
+        assertEquals(4, count(batch, "accepted"), "items accepted");
+        assertEquals(1, count(batch, "quarantined"), "the item with a negative sale");
+        assertEquals(count(batch, "received"), count(batch, "accepted") + count(batch, "quarantined")
+                + count(batch, "duplicates"), batch::prettify);
+
+        SortedMap<String, BigDecimal> expected = new TreeMap<>(Map.of(
+                "C7", new BigDecimal("440.49"),
+                "C8", new BigDecimal("20")));
+        await("sales by customer.id equal " + expected).atMost(RunningSuite.LIMIT).pollInterval(Duration.ofMillis(300))
+                .untilAsserted(() -> {
+                    JsonPath answer = given().queryParam("groupBy", "customer.id")
+                            .when().get(suite.suite.servingUrl() + "/api/metrics/web_orders")
+                            .then().statusCode(200).extract().jsonPath();
+                    SortedMap<String, BigDecimal> actual = new TreeMap<>();
+                    for (Map<String, Object> row : answer.<Map<String, Object>>getList("rows")) {
+                        actual.put((String) ((Map<?, ?>) row.get("dimensions")).get("customer.id"),
+                                new BigDecimal(((Map<?, ?>) row.get("measures")).get("items.sales").toString()));
+                    }
+                    assertEquals(RunningSuite.normalised(expected), RunningSuite.normalised(actual),
+                            answer::prettify);
+                });
     }
 
     @Test
