@@ -59,6 +59,16 @@ public class QuarantinedRecordEntity {
     @Column(nullable = false)
     public String stage = INGESTION;
 
+    /**
+     * For a pipeline's record, where it failed: {@code input}, {@code step <n>}, {@code output}, {@code evaluation}, or
+     * {@code store} when PostgreSQL refused its row; null for ingestion.
+     */
+    public String step;
+
+    /** PostgreSQL's SQLSTATE when the database refused the record's row, else null. */
+    @Column(name = "sql_state")
+    public String sqlState;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt = Instant.now();
 }

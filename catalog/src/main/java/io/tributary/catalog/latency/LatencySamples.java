@@ -22,6 +22,14 @@ public final class LatencySamples {
         millis[size++] = instant.toEpochMilli();
     }
 
+    /** The same instants, in a copy of their own. */
+    public LatencySamples copy() {
+        LatencySamples copy = new LatencySamples();
+        copy.millis = Arrays.copyOf(millis, millis.length);
+        copy.size = size;
+        return copy;
+    }
+
     public boolean isEmpty() {
         return size == 0;
     }

@@ -29,6 +29,7 @@ public class IngestionMapper {
 
     public QuarantinedRecordResponse toResponse(QuarantinedRecordEntity entry) {
         return new QuarantinedRecordResponse(entry.id, entry.batchId, entry.dataset, entry.position, entry.item,
-                entry.field, entry.rule, entry.value, entry.reason, entry.raw, entry.createdAt);
+                entry.field, entry.rule, entry.value, entry.reason, entry.raw, entry.stage, entry.step, entry.sqlState,
+                entry.createdAt);
     }
 }

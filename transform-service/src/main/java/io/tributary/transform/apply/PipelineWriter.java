@@ -23,6 +23,7 @@ import io.tributary.transform.features.OrderLine;
 import io.tributary.transform.pipeline.CompiledPipeline;
 import io.tributary.transform.pipeline.FieldType;
 import io.tributary.transform.pipeline.Outcome;
+import io.tributary.transform.pipeline.RowContext;
 import io.tributary.transform.registry.PipelineRegistry;
 
 /**
@@ -53,13 +54,30 @@ public class PipelineWriter {
 
     /** Applies the items, which are in offset order. */
     void apply(CompiledPipeline pipeline, List<Item> items, Session session) throws SQLException {
+        apply(pipeline, items, session, null);
+    }
+
+    /**
+     * Applies the items as failed rows, quarantined with the reason PostgreSQL gave for refusing their rows: what
+     * {@link RecordIsolation} does with a record found to fail alone.
+     */
+    void refuse(CompiledPipeline pipeline, List<Item> items, Session session, Refusal refusal) throws SQLException {
+        apply(pipeline, items, session, refusal);
+    }
+
+    private void apply(CompiledPipeline pipeline, List<Item> items, Session session, Refusal refusal)
+            throws SQLException {
         if (items.isEmpty()) {
             return;
         }
         rows.lockPipeline(pipeline);
         Tally tally = session.tally(pipeline.name());
-        List<Outcome> outcomes = items.stream()
-                .map(item -> pipeline.run(item.data(), item.source(), item.businessKey(), session)).toList();
+        List<Outcome> outcomes = items.stream().map(item -> {
+            Outcome outcome = run(pipeline, item, session);
+            return refusal == null
+                    ? outcome
+                    : new Outcome.Failed(outcome.key(), refusal.step(), null, refusal.reason());
+        }).toList();
         Set<String> keys = new LinkedHashSet<>();
         outcomes.forEach(outcome -> keys.add(outcome.key()));
         Map<String, CuratedRow> stored = rows.lock(pipeline, keys);
@@ -85,7 +103,8 @@ public class PipelineWriter {
             tally.count(item.mode(), decision);
             if (decision instanceof RowDecision.Write write) {
                 if (outcome instanceof Outcome.Failed failed) {
-                    quarantine.persist(quarantineEntry(pipeline, item, failed));
+                    quarantine.persist(quarantineEntry(pipeline, item, failed,
+                            refusal == null ? null : refusal.sqlState()));
                 }
                 if (write.retracted() != null) {
                     changes.remove(write.retracted());
@@ -134,6 +153,22 @@ public class PipelineWriter {
         }
     }
 
+    /**
+     * Runs the pipeline on the item; anything thrown while its expressions are evaluated (an {@link Error} such as a
+     * stack overflow included) fails that record alone, unless the JVM itself ran out of resources.
+     */
+    static Outcome run(CompiledPipeline pipeline, Item item, RowContext context) {
+        try {
+            return pipeline.run(item.data(), item.source(), item.businessKey(), context);
+        } catch (RuntimeException | Error e) {
+            if (Failures.of(e) != Failures.Kind.RECORD) {
+                throw e;
+            }
+            return new Outcome.Failed(item.businessKey(), "evaluation", null,
+                    "the record could not be evaluated: " + e);
+        }
+    }
+
     private static CuratedRow row(CompiledPipeline pipeline, Item item, Outcome outcome) {
         CuratedRow.Status status = outcome instanceof Outcome.Curated
                 ? CuratedRow.Status.CURATED
@@ -149,8 +184,9 @@ public class PipelineWriter {
         return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
-    private static QuarantinedRecordEntity quarantineEntry(CompiledPipeline pipeline, Item item,
-            Outcome.Failed failed) {
+    /** What the quarantine holds of a record a pipeline could not process or store. */
+    static QuarantinedRecordEntity quarantineEntry(CompiledPipeline pipeline, Item item, Outcome.Failed failed,
+            String sqlState) {
         QuarantinedRecordEntity entry = new QuarantinedRecordEntity();
         entry.batchId = item.batch();
         entry.dataset = pipeline.definition().dataset();
@@ -161,6 +197,8 @@ public class PipelineWriter {
                 + failed.reason();
         entry.raw = item.input();
         entry.stage = "pipeline:" + pipeline.name();
+        entry.step = failed.step();
+        entry.sqlState = sqlState;
         return entry;
     }
 }

@@ -43,17 +43,19 @@ public class RecordApplier {
 
     private final PipelineRegistry registry;
     private final PipelineWriter writer;
+    private final RecordIsolation isolation;
     private final ConsumerOffsetRepository offsets;
     private final CuratedTableRepository tables;
     private final PipelineStateRepository states;
     private final FreshnessRepository freshness;
     private final LatencyRepository latencies;
 
-    public RecordApplier(PipelineRegistry registry, PipelineWriter writer, ConsumerOffsetRepository offsets,
-            CuratedTableRepository tables, PipelineStateRepository states, FreshnessRepository freshness,
-            LatencyRepository latencies) {
+    public RecordApplier(PipelineRegistry registry, PipelineWriter writer, RecordIsolation isolation,
+            ConsumerOffsetRepository offsets, CuratedTableRepository tables, PipelineStateRepository states,
+            FreshnessRepository freshness, LatencyRepository latencies) {
         this.registry = registry;
         this.writer = writer;
+        this.isolation = isolation;
         this.offsets = offsets;
         this.tables = tables;
         this.states = states;
@@ -63,6 +65,15 @@ public class RecordApplier {
 
     /** @return what each pipeline did with the poll, by pipeline name */
     public Map<String, PipelineProgress> apply(String topic, List<Delivery> deliveries) throws SQLException {
+        return apply(topic, deliveries, Isolation.NONE);
+    }
+
+    /**
+     * The same, with {@link Isolation#RECORDS} after the poll failed for a record's sake: that record is quarantined
+     * and the others applied, with the offsets, in one transaction.
+     */
+    public Map<String, PipelineProgress> apply(String topic, List<Delivery> deliveries, Isolation isolation)
+            throws SQLException {
         Map<Integer, Long> next = offsets.lock(CONSUMER, topic,
                 deliveries.stream().map(Delivery::partition).collect(Collectors.toSet()));
         Map<Integer, Long> advanced = new HashMap<>();
@@ -86,7 +97,7 @@ public class RecordApplier {
         }
         Session session = new Session(registry, tables, states);
         for (CompiledPipeline pipeline : pipelines) {
-            writer.apply(pipeline, byDataset.getOrDefault(pipeline.definition().dataset(), List.of()), session);
+            apply(pipeline, byDataset.getOrDefault(pipeline.definition().dataset(), List.of()), session, isolation);
         }
         offsets.advance(CONSUMER, topic, advanced);
         return finish(session);
@@ -100,22 +111,32 @@ public class RecordApplier {
      * @return the chunk's size and last key; size 0 when no row was left
      */
     public Chunk rederive(CompiledPipeline compiled, String afterKey, Instant acceptedFrom, boolean staleOnly,
-            int limit) throws SQLException {
+            int limit, Isolation isolation) throws SQLException {
         Map<String, CuratedRow> rows = tables.lockChunk(compiled, afterKey, acceptedFrom, staleOnly, limit);
         Session session = new Session(registry, tables, states);
-        writer.apply(compiled, rows.values().stream().map(Item::of).toList(), session);
+        apply(compiled, rows.values().stream().map(Item::of).toList(), session, isolation);
         finish(session);
         return new Chunk(rows.size(), rows.isEmpty() ? afterKey : List.copyOf(rows.keySet()).get(rows.size() - 1));
     }
 
     /** Applies records read again from the topic to one pipeline: one poll of a backfill from the topic. */
-    public void replay(CompiledPipeline compiled, List<Delivery> deliveries) throws SQLException {
+    public void replay(CompiledPipeline compiled, List<Delivery> deliveries, Isolation isolation)
+            throws SQLException {
         List<Item> items = deliveries.stream().filter(d -> d.event() != null
                 && compiled.definition().dataset().equals(d.event().tributarydataset()))
                 .map(d -> Item.of(d, Item.Mode.REPLAY)).toList();
         Session session = new Session(registry, tables, states);
-        writer.apply(compiled, items, session);
+        apply(compiled, items, session, isolation);
         finish(session);
+    }
+
+    private void apply(CompiledPipeline pipeline, List<Item> items, Session session, Isolation how)
+            throws SQLException {
+        if (how == Isolation.RECORDS) {
+            isolation.apply(pipeline, items, session);
+        } else {
+            writer.apply(pipeline, items, session);
+        }
     }
 
     private Map<String, PipelineProgress> finish(Session session) throws SQLException {

@@ -55,6 +55,23 @@ final class Session implements RowContext {
         return tallies.computeIfAbsent(pipeline, name -> new Tally());
     }
 
+    /** The counts so far, to go back to when the work after them is rolled back to a savepoint. */
+    Map<String, Tally> mark() {
+        Map<String, Tally> mark = new LinkedHashMap<>();
+        tallies.forEach((name, tally) -> mark.put(name, tally.copy()));
+        return mark;
+    }
+
+    /**
+     * Back to the counts of a {@link #mark()}, the work after it rolled back; reference rows are read again, since
+     * those read after it may hold what the rollback undid.
+     */
+    void reset(Map<String, Tally> mark) {
+        tallies.clear();
+        mark.forEach((name, tally) -> tallies.put(name, tally.copy()));
+        references.clear();
+    }
+
     Map<String, Tally> tallies() {
         return tallies;
     }

@@ -20,8 +20,34 @@ final class Tally {
     Instant eventWatermark;
     Instant lastAcceptedAt;
     /** When each live record was accepted, and when each live curated row with a timestamp happened. */
-    final LatencySamples arrivals = new LatencySamples();
-    final LatencySamples eventTimes = new LatencySamples();
+    final LatencySamples arrivals;
+    final LatencySamples eventTimes;
+
+    Tally() {
+        this(new LatencySamples(), new LatencySamples());
+    }
+
+    private Tally(LatencySamples arrivals, LatencySamples eventTimes) {
+        this.arrivals = arrivals;
+        this.eventTimes = eventTimes;
+    }
+
+    /** The counts so far, in a copy that later counting leaves as it is. */
+    Tally copy() {
+        Tally copy = new Tally(arrivals.copy(), eventTimes.copy());
+        copy.received = received;
+        copy.curated = curated;
+        copy.corrected = corrected;
+        copy.duplicates = duplicates;
+        copy.filtered = filtered;
+        copy.failed = failed;
+        copy.superseded = superseded;
+        copy.late = late;
+        copy.rederived = rederived;
+        copy.eventWatermark = eventWatermark;
+        copy.lastAcceptedAt = lastAcceptedAt;
+        return copy;
+    }
 
     /** Counts a record applied with this decision: every live record is received, and then counted once more. */
     void count(Item.Mode mode, RowDecision decision) {
@@ -44,6 +70,17 @@ final class Tally {
                 case REDERIVED -> rederived++;
             }
             late += write.late() && live ? 1 : 0;
+        }
+    }
+
+    /**
+     * Counts a record whose row no table could hold, quarantined without one (a key longer than an index entry may
+     * be): a live one is received and failed.
+     */
+    void countRefused(Item.Mode mode) {
+        if (mode == Item.Mode.LIVE) {
+            received++;
+            failed++;
         }
     }
 

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -57,12 +59,29 @@ public class BackfillRepository {
                 if (!r.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Backfill(id, r.getString("pipeline"), r.getInt("version"),
-                        r.getString("source"), r.getString("status"), instant(r, "accepted_from"), r.getLong("rows_done"),
-                        r.getString("error"),
-                        instant(r, "started_at"), instant(r, "finished_at")));
+                return Optional.of(backfill(r));
             }
         }
+    }
+
+    /** The backfills still running, oldest first: after a restart, those it interrupted. */
+    public List<Backfill> running() throws SQLException {
+        List<Backfill> running = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("select * from catalog.pipeline_backfill "
+                        + "where status = 'RUNNING' order by started_at");
+                ResultSet r = query.executeQuery()) {
+            while (r.next()) {
+                running.add(backfill(r));
+            }
+        }
+        return running;
+    }
+
+    private static Backfill backfill(ResultSet r) throws SQLException {
+        return new Backfill(r.getObject("id", UUID.class), r.getString("pipeline"), r.getInt("version"),
+                r.getString("source"), r.getString("status"), instant(r, "accepted_from"), r.getLong("rows_done"),
+                r.getString("error"), instant(r, "started_at"), instant(r, "finished_at"));
     }
 
     private void update(String sql, Object... parameters) throws SQLException {

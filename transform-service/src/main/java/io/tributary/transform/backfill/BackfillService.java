@@ -20,9 +20,11 @@ import jakarta.enterprise.event.TransactionPhase;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.StartupEvent;
 import io.tributary.transform.apply.RecordApplier;
 import io.tributary.transform.apply.Retries;
 import io.tributary.transform.messaging.AcceptedRecordsReplay;
+import io.tributary.transform.messaging.KafkaFailures;
 import io.tributary.transform.pipeline.CompiledPipeline;
 import io.tributary.transform.registry.PipelineRegistry;
 import io.tributary.transform.service.PipelineChanged;
@@ -108,16 +110,43 @@ public class BackfillService {
             LOG.infof("backfill %s of pipeline %s from the %s: %d records", id, pipeline, source, done);
             notify(new BackfillLifecycle(BackfillLifecycle.Phase.COMPLETED, id, pipeline, version, source, null,
                     Instant.now()));
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
+            // an Error too: the backfill is marked failed with its reason, and the runner's thread goes on
             LOG.errorf(e, "backfill %s of pipeline %s failed", id, pipeline);
+            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
             try {
-                backfills.fail(id, String.valueOf(e.getMessage()));
-            } catch (SQLException stored) {
+                backfills.fail(id, reason);
+            } catch (SQLException | RuntimeException stored) {
                 LOG.errorf(stored, "backfill %s: its failure could not be stored", id);
             }
-            notify(new BackfillLifecycle(BackfillLifecycle.Phase.FAILED, id, pipeline, version, source,
-                    String.valueOf(e.getMessage()), Instant.now()));
+            notify(new BackfillLifecycle(BackfillLifecycle.Phase.FAILED, id, pipeline, version, source, reason,
+                    Instant.now()));
         }
+    }
+
+    /**
+     * Starts again the backfills a stop of the service interrupted (still {@code RUNNING} in the catalog), from their
+     * beginning: a record applied already is skipped or computed to the same row, so going over it again is harmless.
+     */
+    void resumeInterrupted(@Observes StartupEvent startup) {
+        try {
+            for (BackfillRepository.Backfill interrupted : backfills.running()) {
+                LOG.infof("backfill %s of pipeline %s v%d was interrupted; starting it again", interrupted.id(),
+                        interrupted.pipeline(), interrupted.version());
+                resume(interrupted);
+            }
+        } catch (SQLException e) {
+            LOG.errorf(e, "interrupted backfills could not be read; they stay as they are");
+        }
+    }
+
+    private void resume(BackfillRepository.Backfill interrupted) {
+        Source source = Source.valueOf(interrupted.source());
+        last.compute(interrupted.pipeline(), (name, previous) -> (previous == null
+                ? CompletableFuture.<Void>completedFuture(null)
+                : previous.handle((done, failure) -> (Void) null))
+                .thenRunAsync(() -> run(interrupted.id(), interrupted.pipeline(), interrupted.version(), source,
+                        interrupted.acceptedFrom()), runner));
     }
 
     /**
@@ -134,6 +163,11 @@ public class BackfillService {
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
+                if (KafkaFailures.isPermanent(e)) {
+                    // Kafka's answer will be the same at every attempt (not authorized, no such topic)
+                    throw new IllegalStateException("Kafka refused the backfill's reading: "
+                            + KafkaFailures.describe(e), e);
+                }
                 if (attempt >= ATTEMPTS) {
                     throw e;
                 }
@@ -187,7 +221,8 @@ public class BackfillService {
 
     private RecordApplier.Chunk rederive(String pipeline, String after, Instant since, boolean staleOnly)
             throws Exception {
-        return Retries.upTo(ATTEMPTS, () -> applier.rederive(current(pipeline), after, since, staleOnly, CHUNK));
+        return Retries.upTo(ATTEMPTS,
+                isolation -> applier.rederive(current(pipeline), after, since, staleOnly, CHUNK, isolation));
     }
 
     private long fromTopic(UUID id, String pipeline, Instant from) throws Exception {
@@ -197,8 +232,8 @@ public class BackfillService {
         topic.read(dataset, from, Duration.ofMillis(2 * PipelineRegistry.RECHECK_MILLIS),
                 "transform-backfill-" + pipeline, (deliveries, read) -> {
                     if (!deliveries.isEmpty()) {
-                        Retries.upTo(ATTEMPTS, () -> {
-                            applier.replay(current(pipeline), deliveries);
+                        Retries.upTo(ATTEMPTS, isolation -> {
+                            applier.replay(current(pipeline), deliveries, isolation);
                             return null;
                         });
                     }

@@ -47,7 +47,8 @@ public class AcceptedRecordsConsumer {
             deliveries.add(new Delivery(r.topic(), r.partition(), r.offset(), record, dataset));
         }
         String topic = deliveries.isEmpty() ? Channels.ACCEPTED_RECORDS : deliveries.get(0).topic();
-        Map<String, PipelineProgress> applied = Retries.untilCommitted(() -> applier.apply(topic, deliveries));
+        Map<String, PipelineProgress> applied = Retries.untilCommitted(
+                isolation -> applier.apply(topic, deliveries, isolation));
         metrics.record(applied);
     }
 }

@@ -20,6 +20,10 @@ public enum FieldType {
     DATE("date"),
     TIMESTAMP("timestamptz");
 
+    /** The digits PostgreSQL's {@code numeric} holds before the decimal point, and after it. */
+    private static final long NUMERIC_INTEGER_DIGITS = 131_072;
+    private static final long NUMERIC_FRACTION_DIGITS = 16_383;
+
     private final String sqlType;
 
     FieldType(String sqlType) {
@@ -93,7 +97,17 @@ public enum FieldType {
         BigDecimal decimal = value instanceof BigDecimal d
                 ? d
                 : value instanceof Number n ? new BigDecimal(n.toString()) : new BigDecimal(text(value));
+        // checked before the zeros are stripped, which takes minutes for a number of hundreds of thousands of digits
+        long integerDigits = (long) decimal.precision() - decimal.scale();
+        if (integerDigits > NUMERIC_INTEGER_DIGITS) {
+            throw new IllegalArgumentException("a number of " + integerDigits + " digits before the decimal point, "
+                    + "more than a numeric column holds (" + NUMERIC_INTEGER_DIGITS + ")");
+        }
         BigDecimal plain = decimal.stripTrailingZeros();
+        if (plain.scale() > NUMERIC_FRACTION_DIGITS) {
+            throw new IllegalArgumentException("a number of " + plain.scale() + " digits after the decimal point, "
+                    + "more than a numeric column holds (" + NUMERIC_FRACTION_DIGITS + ")");
+        }
         return plain.scale() < 0 ? plain.setScale(0) : plain;
     }
 

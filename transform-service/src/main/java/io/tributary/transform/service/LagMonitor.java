@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.tributary.transform.messaging.AcceptedRecordsLag;
+import io.tributary.transform.messaging.KafkaFailures;
 
 /**
  * Measures every few seconds how far the pipelines are behind the accepted-records topic and shows it in Prometheus
@@ -51,8 +52,13 @@ public class LagMonitor {
     private void measure() {
         try {
             last.set(lag.measure());
-        } catch (Exception e) {
-            LOG.debugf("lag not measured: %s", e.getMessage());
+        } catch (Exception | Error e) {
+            // an Error too: a scheduled task that throws is never run again, and the lag would stop being measured
+            if (KafkaFailures.isPermanent(e)) {
+                LOG.warnf("lag not measured, Kafka refuses to tell it: %s", KafkaFailures.describe(e));
+            } else {
+                LOG.debugf("lag not measured: %s", e);
+            }
         }
     }
 

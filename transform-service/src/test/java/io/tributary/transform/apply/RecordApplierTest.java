@@ -347,10 +347,77 @@ class RecordApplierTest {
     void countsARecordABackfillAppliedFirstAsTheStreamsOwnNotAsARepeat() throws SQLException {
         CatalogFixtures.Dataset d = lines("");
         Delivery delivery = new Delivery(topic, 0, 0, line(d, "1", "A1", "chair", "CA", "2024-03-01", "5"));
-        applier.replay(registry.find(d.name()).orElseThrow(), List.of(delivery));
+        applier.replay(registry.find(d.name()).orElseThrow(), List.of(delivery), Isolation.NONE);
         Map<String, PipelineProgress> live = applier.apply(topic, List.of(delivery));
         assertEquals(1, live.get(d.name()).curated());
         assertEquals(0, live.get(d.name()).duplicates());
         assertAmount("5", stateSales(d.name(), "CA"));
+    }
+
+    /** What the consumer does with a poll: {@link Retries}, which isolates the records a failure blames. */
+    private Map<String, PipelineProgress> consume(RecordEvent... events) throws Exception {
+        List<Delivery> deliveries = new ArrayList<>();
+        for (RecordEvent event : events) {
+            deliveries.add(new Delivery(topic, 0, offsets.size(), event));
+            offsets.add((long) offsets.size());
+        }
+        return Retries.untilCommitted(isolation -> applier.apply(topic, deliveries, isolation));
+    }
+
+    private Map<String, Object> quarantined(String pipeline) throws SQLException {
+        List<Map<String, Object>> entries = catalog.query("select stage, step, sql_state, rule, reason, raw from "
+                + "catalog.quarantined_record where stage = 'pipeline:" + pipeline + "'");
+        assertEquals(1, entries.size(), entries::toString);
+        return entries.get(0);
+    }
+
+    @Test
+    void quarantinesARecordPostgresRefusesAndAppliesTheOthersOfItsPollWithTheOffsets() throws Exception {
+        CatalogFixtures.Dataset d = lines("");
+        Map<String, PipelineProgress> applied = consume(line(d, "1", "A1", "chair", "CA", "2024-03-01", "10"),
+                line(d, "2", "A2", "desk\u0000lamp", "CA", "2024-03-01", "1"),
+                line(d, "3", "A3", "lamp", "CA", "2024-03-01", "5"));
+
+        assertEquals(List.of(3L, 2L, 1L), List.of(applied.get(d.name()).received(), applied.get(d.name()).curated(),
+                applied.get(d.name()).failed()));
+        assertAmount("15", stateSales(d.name(), "CA"));
+        assertEquals(1L, catalog.single("select count(*) from curated." + d.name() + " where _status = 'failed'"));
+        Map<String, Object> entry = quarantined(d.name());
+        assertEquals("store", entry.get("step"));
+        // no text column can hold U+0000: a data exception
+        assertTrue(((String) entry.get("sql_state")).startsWith("22"), entry::toString);
+        assertTrue(((String) entry.get("reason")).contains("store: its row could not be stored"), entry::toString);
+        assertTrue(((String) entry.get("raw")).contains("desk\\u0000lamp"), entry::toString);
+        assertEquals(3L, catalog.single("select next_offset from catalog.consumer_offset where topic = '" + topic
+                + "'"));
+        PipelineProgress total = states.find(d.name());
+        assertEquals(total.received(), total.curated() + total.failed());
+    }
+
+    @Test
+    void quarantinesARecordWhoseKeyNoIndexEntryCanHoldWithoutARow() throws Exception {
+        CatalogFixtures.Dataset d = catalog.dataset(name("keyed"), "UTC", LINES);
+        CatalogFixtures.declare("""
+                name: %s
+                dataset: %s
+                key: [line_id]
+                eventTime: ordered_on
+                aggregate: {dimensions: [state], measures: [sales]}
+                """.formatted(d.name(), d.name()));
+        registry.refresh();
+        // random text does not compress: its index entry would be longer than a btree page allows
+        String longKey = new java.util.Random(7).ints(12_000, 'a', 'z' + 1)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        Map<String, PipelineProgress> applied = consume(line(d, "1", "A1", "chair", "CA", "2024-03-01", "10"),
+                line(d, longKey, "A2", "desk", "CA", "2024-03-01", "1"),
+                line(d, "3", "A3", "lamp", "CA", "2024-03-01", "5"));
+
+        assertEquals(List.of(3L, 2L, 1L), List.of(applied.get(d.name()).received(), applied.get(d.name()).curated(),
+                applied.get(d.name()).failed()));
+        assertAmount("15", stateSales(d.name(), "CA"));
+        assertEquals(2L, catalog.single("select count(*) from curated." + d.name()));
+        Map<String, Object> entry = quarantined(d.name());
+        assertEquals("54000", entry.get("sql_state"));
+        assertEquals("store", entry.get("step"));
     }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -34,6 +36,8 @@ class BackfillTest {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    BackfillService backfills;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
@@ -81,5 +85,38 @@ class BackfillTest {
         assertEquals(0, new BigDecimal("11").compareTo((BigDecimal) catalog.single("select sum(amount) from curated."
                 + d.name() + "_agg")));
         given().when().get("/api/pipelines/" + d.name()).then().statusCode(200);
+    }
+
+    @Test
+    void completesABackfillThatAStopOfTheServiceInterrupted() throws SQLException {
+        CatalogFixtures catalog = new CatalogFixtures(dataSource);
+        CatalogFixtures.Dataset d = catalog.dataset("interrupted_" + System.nanoTime() % 1_000_000L, "UTC", """
+                - {name: id, logicalType: string, required: true, primaryKey: true, primaryKeyPosition: 1}
+                - {name: amount, logicalType: number}
+                """);
+        publish(d.record("1", "id", "1", "amount", new BigDecimal("2")),
+                d.record("2", "id", "2", "amount", new BigDecimal("3")));
+        CatalogFixtures.declare("""
+                name: %s
+                dataset: %s
+                """.formatted(d.name(), d.name()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Long.valueOf(2).equals(catalog.single(
+                "select count(*) from curated." + d.name() + " where _status = 'curated'")));
+        // as the catalog holds a backfill the service was running when it stopped
+        java.util.UUID id = java.util.UUID.randomUUID();
+        try (java.sql.Connection c = dataSource.getConnection();
+                java.sql.PreparedStatement insert = c.prepareStatement("insert into catalog.pipeline_backfill "
+                        + "(id, pipeline, version, source, status) values (?, ?, 1, 'TABLE', 'RUNNING')")) {
+            insert.setObject(1, id);
+            insert.setString(2, d.name());
+            insert.executeUpdate();
+        }
+
+        backfills.resumeInterrupted(null);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(List.of(Map.of("status",
+                "COMPLETED", "rows_done", 2L)), catalog.query(
+                        "select status, rows_done from catalog.pipeline_backfill "
+                                + "where id = '" + id + "'")));
     }
 }
