@@ -44,18 +44,20 @@ public class RecordApplier {
     private final PipelineRegistry registry;
     private final PipelineWriter writer;
     private final RecordIsolation isolation;
+    private final Pauses pauses;
     private final ConsumerOffsetRepository offsets;
     private final CuratedTableRepository tables;
     private final PipelineStateRepository states;
     private final FreshnessRepository freshness;
     private final LatencyRepository latencies;
 
-    public RecordApplier(PipelineRegistry registry, PipelineWriter writer, RecordIsolation isolation,
+    public RecordApplier(PipelineRegistry registry, PipelineWriter writer, RecordIsolation isolation, Pauses pauses,
             ConsumerOffsetRepository offsets, CuratedTableRepository tables, PipelineStateRepository states,
             FreshnessRepository freshness, LatencyRepository latencies) {
         this.registry = registry;
         this.writer = writer;
         this.isolation = isolation;
+        this.pauses = pauses;
         this.offsets = offsets;
         this.tables = tables;
         this.states = states;
@@ -78,6 +80,7 @@ public class RecordApplier {
                 deliveries.stream().map(Delivery::partition).collect(Collectors.toSet()));
         Map<Integer, Long> advanced = new HashMap<>();
         List<CompiledPipeline> pipelines = registry.current();
+        pauses.check(topic, next);
         Set<String> read = pipelines.stream().map(p -> p.definition().dataset()).collect(Collectors.toSet());
         Map<String, List<Item>> byDataset = new HashMap<>();
         for (Delivery delivery : deliveries) {

@@ -9,20 +9,23 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
+import io.tributary.transform.progress.Offsets;
 
 /** Backfills in {@code catalog.pipeline_backfill}; each call is its own statement, outside any pipeline transaction. */
 @ApplicationScoped
 public class BackfillRepository {
 
     /** A backfill and how far it got. */
+    /** @param fromOffsets for a backfill from the topic that starts at offsets (a paused pipeline's), else empty */
     public record Backfill(UUID id, String pipeline, int version, String source, String status, Instant acceptedFrom,
-            long rowsDone, String error, Instant startedAt, Instant finishedAt) {
+            Map<Integer, Long> fromOffsets, long rowsDone, String error, Instant startedAt, Instant finishedAt) {
     }
 
     private final AgroalDataSource dataSource;
@@ -31,10 +34,11 @@ public class BackfillRepository {
         this.dataSource = dataSource;
     }
 
-    public void create(UUID id, String pipeline, int version, String source, Instant acceptedFrom)
-            throws SQLException {
-        update("insert into catalog.pipeline_backfill (id, pipeline, version, source, status, accepted_from) "
-                + "values (?, ?, ?, ?, 'RUNNING', ?)", id, pipeline, version, source, acceptedFrom);
+    public void create(UUID id, String pipeline, int version, String source, Instant acceptedFrom,
+            Map<Integer, Long> fromOffsets) throws SQLException {
+        update("insert into catalog.pipeline_backfill (id, pipeline, version, source, status, accepted_from, "
+                + "from_offsets) values (?, ?, ?, ?, 'RUNNING', ?, ?::jsonb)", id, pipeline, version, source,
+                acceptedFrom, fromOffsets == null ? null : Offsets.write(fromOffsets));
     }
 
     public void progress(UUID id, long rowsDone) throws SQLException {
@@ -80,7 +84,8 @@ public class BackfillRepository {
 
     private static Backfill backfill(ResultSet r) throws SQLException {
         return new Backfill(r.getObject("id", UUID.class), r.getString("pipeline"), r.getInt("version"),
-                r.getString("source"), r.getString("status"), instant(r, "accepted_from"), r.getLong("rows_done"),
+                r.getString("source"), r.getString("status"), instant(r, "accepted_from"),
+                Offsets.read(r.getString("from_offsets")), r.getLong("rows_done"),
                 r.getString("error"), instant(r, "started_at"), instant(r, "finished_at"));
     }
 

@@ -28,6 +28,7 @@ import io.tributary.transform.messaging.KafkaFailures;
 import io.tributary.transform.pipeline.CompiledPipeline;
 import io.tributary.transform.registry.PipelineRegistry;
 import io.tributary.transform.service.PipelineChanged;
+import io.tributary.transform.service.PipelineResumed;
 import io.tributary.transform.service.PipelineService;
 
 /**
@@ -87,13 +88,27 @@ public class BackfillService {
         }
     }
 
+    /** A paused pipeline runs again: the records it missed are read again from the offsets it paused at. */
+    void onResumed(@Observes(during = TransactionPhase.AFTER_SUCCESS) PipelineResumed resumed) {
+        try {
+            start(resumed.name(), resumed.version(), Source.TOPIC, null, resumed.from());
+        } catch (SQLException e) {
+            LOG.errorf(e, "the catching up of pipeline %s v%d could not start", resumed.name(), resumed.version());
+        }
+    }
+
     public UUID start(String pipeline, int version, Source source, Instant from) throws SQLException {
+        return start(pipeline, version, source, from, null);
+    }
+
+    private UUID start(String pipeline, int version, Source source, Instant from, Map<Integer, Long> fromOffsets)
+            throws SQLException {
         UUID id = UUID.randomUUID();
-        backfills.create(id, pipeline, version, source.name(), from);
+        backfills.create(id, pipeline, version, source.name(), from, fromOffsets);
         last.compute(pipeline, (name, previous) -> (previous == null
                 ? CompletableFuture.<Void>completedFuture(null)
                 : previous.handle((done, failure) -> (Void) null))
-                .thenRunAsync(() -> run(id, pipeline, version, source, from), runner));
+                .thenRunAsync(() -> run(id, pipeline, version, source, from, fromOffsets), runner));
         return id;
     }
 
@@ -101,11 +116,12 @@ public class BackfillService {
         return backfills.find(id);
     }
 
-    private void run(UUID id, String pipeline, int version, Source source, Instant from) {
+    private void run(UUID id, String pipeline, int version, Source source, Instant from,
+            Map<Integer, Long> fromOffsets) {
         notify(new BackfillLifecycle(BackfillLifecycle.Phase.STARTED, id, pipeline, version, source, null,
                 Instant.now()));
         try {
-            long done = again(id, pipeline, source, from);
+            long done = again(id, pipeline, source, from, fromOffsets);
             backfills.complete(id);
             LOG.infof("backfill %s of pipeline %s from the %s: %d records", id, pipeline, source, done);
             notify(new BackfillLifecycle(BackfillLifecycle.Phase.COMPLETED, id, pipeline, version, source, null,
@@ -146,7 +162,8 @@ public class BackfillService {
                 ? CompletableFuture.<Void>completedFuture(null)
                 : previous.handle((done, failure) -> (Void) null))
                 .thenRunAsync(() -> run(interrupted.id(), interrupted.pipeline(), interrupted.version(), source,
-                        interrupted.acceptedFrom()), runner));
+                        interrupted.acceptedFrom(),
+                        interrupted.fromOffsets().isEmpty() ? null : interrupted.fromOffsets()), runner));
     }
 
     /**
@@ -155,11 +172,14 @@ public class BackfillService {
      * first backfill is what brings the records that came before the live consumers knew the pipeline: giving it up at
      * the first dropped connection would lose them.
      */
-    private long again(UUID id, String pipeline, Source source, Instant from) throws Exception {
+    private long again(UUID id, String pipeline, Source source, Instant from, Map<Integer, Long> fromOffsets)
+            throws Exception {
         for (int attempt = 1;; attempt++) {
             try {
                 registry.refresh();
-                return source == Source.TABLE ? fromTable(id, pipeline, from) : fromTopic(id, pipeline, from);
+                return source == Source.TABLE
+                        ? fromTable(id, pipeline, from)
+                        : fromTopic(id, pipeline, from, fromOffsets);
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
@@ -225,11 +245,11 @@ public class BackfillService {
                 isolation -> applier.rederive(current(pipeline), after, since, staleOnly, CHUNK, isolation));
     }
 
-    private long fromTopic(UUID id, String pipeline, Instant from) throws Exception {
+    private long fromTopic(UUID id, String pipeline, Instant from, Map<Integer, Long> fromOffsets) throws Exception {
         String dataset = current(pipeline).definition().dataset();
         AtomicLong done = new AtomicLong();
         // every replica's live consumer applies the new version to what comes after the ends the replay takes
-        topic.read(dataset, from, Duration.ofMillis(2 * PipelineRegistry.RECHECK_MILLIS),
+        topic.read(dataset, from, fromOffsets, Duration.ofMillis(2 * PipelineRegistry.RECHECK_MILLIS),
                 "transform-backfill-" + pipeline, (deliveries, read) -> {
                     if (!deliveries.isEmpty()) {
                         Retries.upTo(ATTEMPTS, isolation -> {

@@ -24,6 +24,10 @@ public final class PipelineMapper {
         PipelineProgress p = report.progress();
         return new PipelineStatusResponse(version.name, version.version, version.dataset, version.kind,
                 PipelineService.tablesOf(version), report.problems(),
+                report.pause() == null
+                        ? null
+                        : new PipelineStatusResponse.Paused(report.pause().since(), report.pause().reason(),
+                                report.pause().resumeFrom()),
                 new PipelineStatusResponse.Counts(p.received(), p.curated(), p.corrected(), p.duplicates(),
                         p.filtered(), p.failed(), p.superseded(), p.late(), p.rederived()),
                 report.lag().records(), report.lag().behind().toMillis() / 1000.0, report.recordsPerSecond(),

@@ -50,15 +50,20 @@ public class AcceptedRecordsReplay {
      * Reads the records of {@code dataset} poll by poll.
      *
      * @param from the first write time read; null for the start of the topic
+     * @param fromOffsets when not null, the first offset read of each partition instead (a partition it lacks is read
+     *        from its start)
      * @param settle how long to wait, once the partitions are known, before taking their ends
      * @param clientId the Kafka client id of the reader
      */
-    public void read(String dataset, Instant from, Duration settle, String clientId, Poll poll) throws Exception {
+    public void read(String dataset, Instant from, Map<Integer, Long> fromOffsets, Duration settle, String clientId,
+            Poll poll) throws Exception {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.get("bootstrap.servers"));
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        // an offset no longer kept is read from the oldest one kept, never from the end
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (KafkaConsumer<String, RecordEvent> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new RecordEventDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Channels.ACCEPTED_RECORDS, POLL).stream()
@@ -66,7 +71,11 @@ public class AcceptedRecordsReplay {
             consumer.assign(partitions);
             pause(settle);
             Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions));
-            seek(consumer, partitions, from);
+            if (fromOffsets != null) {
+                partitions.forEach(p -> consumer.seek(p, fromOffsets.getOrDefault(p.partition(), 0L)));
+            } else {
+                seek(consumer, partitions, from);
+            }
             while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
                 List<Delivery> deliveries = new ArrayList<>();
                 int read = 0;

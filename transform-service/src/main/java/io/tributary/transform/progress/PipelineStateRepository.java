@@ -7,6 +7,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -65,6 +68,69 @@ public class PipelineStateRepository {
             add.setTimestamp(11, timestamp(change.eventWatermark()));
             add.setTimestamp(12, timestamp(change.lastAcceptedAt()));
             add.executeUpdate();
+        }
+    }
+
+    /** Why a pipeline is paused, since when, and the offsets from which its records are applied again. */
+    public record Pause(Instant since, String reason, Map<Integer, Long> resumeFrom) {
+    }
+
+    private static final String PAUSE = """
+            insert into catalog.pipeline_state as s (name, paused_at, paused_reason, paused_offsets, updated_at)
+            values (?, now(), ?, ?::jsonb, now())
+            on conflict (name) do update set paused_at = excluded.paused_at, paused_reason = excluded.paused_reason,
+                paused_offsets = excluded.paused_offsets, updated_at = excluded.updated_at
+            where s.paused_at is null
+            """;
+
+    /** The paused pipelines, by name. */
+    public Map<String, Pause> paused() throws SQLException {
+        Map<String, Pause> paused = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("select name, paused_at, paused_reason, "
+                        + "paused_offsets::text from catalog.pipeline_state where paused_at is not null");
+                ResultSet r = query.executeQuery()) {
+            while (r.next()) {
+                paused.put(r.getString(1), new Pause(instant(r, "paused_at"), r.getString(3),
+                        Offsets.read(r.getString(4))));
+            }
+        }
+        return paused;
+    }
+
+    public Optional<Pause> pauseOf(String pipeline) throws SQLException {
+        return Optional.ofNullable(paused().get(pipeline));
+    }
+
+    /** Pauses the pipeline, unless it is paused already: its records are applied again from these offsets. */
+    public void pause(String pipeline, String reason, Map<Integer, Long> resumeFrom) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement pause = connection.prepareStatement(PAUSE)) {
+            pause.setString(1, pipeline);
+            pause.setString(2, reason);
+            pause.setString(3, Offsets.write(resumeFrom));
+            pause.executeUpdate();
+        }
+    }
+
+    /**
+     * Ends the pipeline's pause, in the caller's transaction. @return the offsets its records are applied again from;
+     * empty when another transaction ended the pause first
+     */
+    public Optional<Map<Integer, Long>> resume(String pipeline) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement resume = connection.prepareStatement("""
+                        with paused as (select name, paused_offsets from catalog.pipeline_state
+                            where name = ? and paused_at is not null for update)
+                        update catalog.pipeline_state s set paused_at = null, paused_reason = null,
+                            paused_offsets = null, updated_at = now()
+                        from paused where s.name = paused.name
+                        returning paused.paused_offsets::text
+                        """)) {
+            resume.setString(1, pipeline);
+            try (ResultSet r = resume.executeQuery()) {
+                return r.next() ? Optional.of(Offsets.read(r.getString(1))) : Optional.empty();
+            }
         }
     }
 

@@ -79,6 +79,14 @@ public class PipelineRegistry {
         return snapshot.problems.getOrDefault(name, List.of());
     }
 
+    /**
+     * The declared pipelines whose current version cannot run now, with why, as last read (at most
+     * {@link #RECHECK_MILLIS} old, as {@link #current()} reads it).
+     */
+    public Map<String, List<String>> blocked() {
+        return snapshot.problems;
+    }
+
     public ZoneId zoneOf(String source) {
         return snapshot.zones.getOrDefault(source, ZoneOffset.UTC);
     }

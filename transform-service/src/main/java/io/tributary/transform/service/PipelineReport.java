@@ -5,8 +5,9 @@ import java.util.List;
 import io.tributary.catalog.entity.PipelineVersionEntity;
 import io.tributary.transform.messaging.AcceptedRecordsLag;
 import io.tributary.transform.progress.PipelineProgress;
+import io.tributary.transform.progress.PipelineStateRepository;
 
-/** Everything known about a pipeline now. */
+/** Everything known about a pipeline now; {@code pause} is null while it runs. */
 public record PipelineReport(PipelineVersionEntity version, PipelineProgress progress, List<String> problems,
-        AcceptedRecordsLag.Lag lag, double recordsPerSecond) {
+        PipelineStateRepository.Pause pause, AcceptedRecordsLag.Lag lag, double recordsPerSecond) {
 }

@@ -142,8 +142,9 @@ public class PipelineService {
 
     /** The pipeline's current version, what it has done so far (as committed), and how far behind it is. */
     public PipelineReport report(String name) throws SQLException {
-        return new PipelineReport(current(name), states.find(name), registry.problems(name), lag.measure(),
-                metrics.recordsPerSecond(name));
+        registry.current(); // read the catalog again if it is older than a second: the problems are today's
+        return new PipelineReport(current(name), states.find(name), registry.problems(name),
+                states.pauseOf(name).orElse(null), lag.measure(), metrics.recordsPerSecond(name));
     }
 
     /** The tables a pipeline writes. */

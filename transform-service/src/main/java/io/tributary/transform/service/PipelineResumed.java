@@ -1,0 +1,10 @@
+package io.tributary.transform.service;
+
+import java.util.Map;
+
+/**
+ * A paused pipeline runs again: its records from these offsets of the accepted-records topic are to be applied (a
+ * backfill from the topic, started once the transaction that ended the pause commits).
+ */
+public record PipelineResumed(String name, int version, Map<Integer, Long> from) {
+}
