@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -18,6 +19,7 @@ import io.tributary.serving.api.CoPurchaseResponse;
 import io.tributary.serving.api.PurchaseHistoryResponse;
 import io.tributary.serving.mapping.FeatureMapper;
 import io.tributary.serving.service.FeatureService;
+import io.tributary.serving.service.Staleness;
 
 @Path("/api/features/{pipeline}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,19 +37,25 @@ public class FeatureResource {
     @GET
     @Path("/customers/{customer}/purchases")
     @Operation(summary = "What a customer bought, most ordered first")
+    @APIResponse(responseCode = "400", description = "A parameter is not valid; each one is named")
     @APIResponse(responseCode = "404", description = "The pipeline keeps no features")
+    @APIResponse(responseCode = "503", description = "The features are older than maxStaleness allows")
     public PurchaseHistoryResponse purchases(@PathParam("pipeline") String pipeline,
-            @PathParam("customer") String customer, @QueryParam("limit") String limit) {
-        return FeatureMapper.toResponse(features.purchases(pipeline, customer, limit));
+            @PathParam("customer") String customer, @QueryParam("limit") String limit,
+            @Parameter(description = "How old the data may be, an ISO-8601 duration", example = "PT30S") @QueryParam(Staleness.PARAMETER) String maxStaleness) {
+        return FeatureMapper.toResponse(features.purchases(pipeline, customer, limit, maxStaleness));
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST})
     @GET
     @Path("/products/{product}/co-purchases")
     @Operation(summary = "The products most often in the same order as this one")
+    @APIResponse(responseCode = "400", description = "A parameter is not valid; each one is named")
     @APIResponse(responseCode = "404", description = "The pipeline keeps no features")
+    @APIResponse(responseCode = "503", description = "The features are older than maxStaleness allows")
     public CoPurchaseResponse boughtWith(@PathParam("pipeline") String pipeline,
-            @PathParam("product") String product, @QueryParam("limit") String limit) {
-        return FeatureMapper.toResponse(features.boughtWith(pipeline, product, limit));
+            @PathParam("product") String product, @QueryParam("limit") String limit,
+            @Parameter(description = "How old the data may be, an ISO-8601 duration", example = "PT30S") @QueryParam(Staleness.PARAMETER) String maxStaleness) {
+        return FeatureMapper.toResponse(features.boughtWith(pipeline, product, limit, maxStaleness));
     }
 }

@@ -18,6 +18,7 @@ import io.tributary.serving.api.MetricsResponse;
 import io.tributary.serving.mapping.MetricsMapper;
 import io.tributary.serving.service.MetricsParameters;
 import io.tributary.serving.service.MetricsService;
+import io.tributary.serving.service.Staleness;
 
 @Path("/api/metrics")
 @Tag(name = "Metrics", description = "Pipelines' aggregates for dashboards, with how current each answer is")
@@ -39,6 +40,8 @@ public class MetricsResource {
     @APIResponse(responseCode = "200", description = "Rows ordered by the dimensions, then period")
     @APIResponse(responseCode = "400", description = "A parameter is not valid; each one is named")
     @APIResponse(responseCode = "404", description = "No pipeline of this name has an aggregate")
+    @APIResponse(responseCode = "503", description = "The data is older than maxStaleness allows; Retry-After says "
+            + "when to ask again and the problem says how current the data is")
     public MetricsResponse metrics(
             @Parameter(description = "Pipeline name", example = "sales") @PathParam("pipeline") String pipeline,
             @Parameter(description = "Dimensions to group by, separated by commas; none for one total per period", example = "region,state") @QueryParam("groupBy") String groupBy,
@@ -46,7 +49,10 @@ public class MetricsResource {
             @Parameter(description = "Last local day included (YYYY-MM-DD)", example = "2017-12-31") @QueryParam("to") String to,
             @Parameter(description = "'total' (default), 'day' or 'month'", example = "day") @QueryParam("grain") String grain,
             @Parameter(description = "IANA time zone days and months are counted in (default UTC); pipelines whose "
-                    + "event time is a date keep their calendar days", example = "Asia/Kolkata") @QueryParam("tz") String tz) {
-        return MetricsMapper.toResponse(metrics.metrics(pipeline, new MetricsParameters(groupBy, from, to, grain, tz)));
+                    + "event time is a date keep their calendar days", example = "Asia/Kolkata") @QueryParam("tz") String tz,
+            @Parameter(description = "How old the data may be, an ISO-8601 duration; older data is refused with 503 "
+                    + "and Retry-After", example = "PT30S") @QueryParam(Staleness.PARAMETER) String maxStaleness) {
+        return MetricsMapper.toResponse(metrics.metrics(pipeline,
+                new MetricsParameters(groupBy, from, to, grain, tz, maxStaleness)));
     }
 }

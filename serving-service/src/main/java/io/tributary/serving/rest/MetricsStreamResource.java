@@ -50,6 +50,6 @@ public class MetricsStreamResource {
             @Parameter(description = "Last local day included (YYYY-MM-DD)", example = "2017-12-31") @QueryParam("to") String to,
             @Parameter(description = "'total' (default), 'day' or 'month'", example = "day") @QueryParam("grain") String grain,
             @Parameter(description = "IANA time zone days and months are counted in (default UTC)", example = "Asia/Kolkata") @QueryParam("tz") String tz) {
-        return stream.stream(pipeline, new MetricsParameters(groupBy, from, to, grain, tz));
+        return stream.stream(pipeline, new MetricsParameters(groupBy, from, to, grain, tz, null));
     }
 }

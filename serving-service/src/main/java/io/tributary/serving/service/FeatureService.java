@@ -1,56 +1,97 @@
 package io.tributary.serving.service;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 
+import io.tributary.catalog.curated.CuratedTables;
 import io.tributary.catalog.name.PipelineName;
 import io.tributary.catalog.problem.ProblemException;
+import io.tributary.catalog.repository.FreshnessRepository;
 import io.tributary.serving.repository.FeatureRepository;
 
 /** The recommender's features: a customer's purchase history, and what is bought with a product. */
 @ApplicationScoped
+@Transactional
 public class FeatureService {
 
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 1000;
 
     private final FeatureRepository features;
+    private final FreshnessRepository freshness;
 
-    public FeatureService(FeatureRepository features) {
+    public FeatureService(FeatureRepository features, FreshnessRepository freshness) {
         this.features = features;
+        this.freshness = freshness;
     }
 
-    public PurchaseHistory purchases(String pipeline, String customer, String limit) {
-        int rows = checked(pipeline, limit);
-        return new PurchaseHistory(pipeline, customer, features.purchases(pipeline, customer, rows));
+    public PurchaseHistory purchases(String pipeline, String customer, String limit, String maxStaleness) {
+        Read read = checked(pipeline, limit, maxStaleness);
+        return new PurchaseHistory(pipeline, customer, read.currentAsOf(),
+                features.purchases(pipeline, customer, read.rows()));
     }
 
-    public CoPurchases boughtWith(String pipeline, String product, String limit) {
-        int rows = checked(pipeline, limit);
-        return new CoPurchases(pipeline, product, features.boughtWith(pipeline, product, rows));
+    public CoPurchases boughtWith(String pipeline, String product, String limit, String maxStaleness) {
+        Read read = checked(pipeline, limit, maxStaleness);
+        return new CoPurchases(pipeline, product, read.currentAsOf(),
+                features.boughtWith(pipeline, product, read.rows()));
     }
 
-    /** The number of rows asked for; the pipeline must keep features. */
-    private int checked(String pipeline, String limit) {
-        int rows = DEFAULT_LIMIT;
-        if (limit != null && !limit.isBlank()) {
-            try {
-                rows = Integer.parseInt(limit.trim());
-            } catch (NumberFormatException e) {
-                rows = -1;
-            }
-            if (rows < 1 || rows > MAX_LIMIT) {
-                throw MetricsQuery.invalid(List.of("query parameter 'limit': '" + limit
-                        + "' is not a whole number between 1 and " + MAX_LIMIT));
-            }
+    /**
+     * How many rows to read, and how current they are: the pipeline must keep features, and they must be as recent
+     * as the request asks.
+     *
+     * @throws ProblemException 400 naming each bad parameter, 404 without features, 503 when they are too old
+     */
+    private Read checked(String pipeline, String limit, String maxStaleness) {
+        List<String> problems = new ArrayList<>();
+        int rows = limit(limit, problems);
+        Duration bound = Staleness.parse(maxStaleness, problems);
+        if (!problems.isEmpty()) {
+            throw MetricsQuery.invalid(problems);
         }
         if (!PipelineName.RULE.accepts(pipeline) || !features.hasFeatures(pipeline)) {
             throw new ProblemException(Response.Status.NOT_FOUND,
                     "pipeline '" + pipeline + "' keeps no recommender features",
                     List.of("path parameter 'pipeline': declare features (customer, order, product) on the pipeline"));
         }
+        // Read before the rows: the rows are then at least as current as the watermark claims.
+        Instant currentAsOf = freshness.findByTable(CuratedTables.freshnessKey(pipeline))
+                .map(watermark -> watermark.currentAsOf)
+                .orElse(null);
+        Staleness.require(pipeline, bound, currentAsOf, Instant.now());
+        return new Read(rows, currentAsOf);
+    }
+
+    /** The number of rows asked for, or the default. */
+    private static int limit(String limit, List<String> problems) {
+        if (limit == null || limit.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        int rows;
+        try {
+            rows = Integer.parseInt(limit.trim());
+        } catch (NumberFormatException e) {
+            rows = -1;
+        }
+        if (rows < 1 || rows > MAX_LIMIT) {
+            problems.add("query parameter 'limit': '" + limit + "' is not a whole number between 1 and " + MAX_LIMIT);
+        }
         return rows;
+    }
+
+    /**
+     * A checked feature read.
+     *
+     * @param rows the most rows to answer with
+     * @param currentAsOf the pipeline's watermark, or null when it never wrote data
+     */
+    private record Read(int rows, Instant currentAsOf) {
     }
 }

@@ -8,6 +8,8 @@ package io.tributary.serving.service;
  * @param to last local day included, YYYY-MM-DD
  * @param grain total, day or month
  * @param tz IANA time zone the days are counted in
+ * @param maxStaleness how old the data may be, an ISO-8601 duration
  */
-public record MetricsParameters(String groupBy, String from, String to, String grain, String tz) {
+public record MetricsParameters(String groupBy, String from, String to, String grain, String tz,
+        String maxStaleness) {
 }

@@ -1,5 +1,6 @@
 package io.tributary.serving.service;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -20,8 +21,10 @@ import io.tributary.catalog.problem.ProblemException;
  * @param from first local day included, or null
  * @param to last local day included, or null
  * @param timeZone the IANA time zone the days are counted in
+ * @param maxStaleness how old the data may be, or null for no bound
  */
-public record MetricsQuery(List<String> groupBy, Grain grain, LocalDate from, LocalDate to, String timeZone) {
+public record MetricsQuery(List<String> groupBy, Grain grain, LocalDate from, LocalDate to, String timeZone,
+        Duration maxStaleness) {
 
     public static final String DEFAULT_TIME_ZONE = "UTC";
 
@@ -52,10 +55,11 @@ public record MetricsQuery(List<String> groupBy, Grain grain, LocalDate from, Lo
             problems.add("query parameters 'from' and 'to': from " + from + " is after to " + to);
         }
         String timeZone = timeZone(raw.tz(), timeZones, problems);
+        Duration maxStaleness = Staleness.parse(raw.maxStaleness(), problems);
         if (!problems.isEmpty()) {
             throw invalid(problems);
         }
-        return new MetricsQuery(groupBy, grain, from, to, timeZone);
+        return new MetricsQuery(groupBy, grain, from, to, timeZone, maxStaleness);
     }
 
     /** The answer to query parameters that cannot be answered: each problem names its parameter. */

@@ -37,7 +37,7 @@ public class MetricsService {
      * A pipeline's aggregate summed as the parameters ask.
      *
      * @throws ProblemException 404 when the pipeline has no aggregate table, 400 naming each parameter it cannot
-     *         answer
+     *         answer, 503 when the data is older than the query allows
      */
     public Metrics metrics(String pipeline, MetricsParameters parameters) {
         AggregateTable table = aggregates.find(pipeline).orElseThrow(() -> unknown(pipeline));
@@ -46,6 +46,7 @@ public class MetricsService {
         Instant currentAsOf = freshness.findByTable(CuratedTables.freshnessKey(pipeline))
                 .map(watermark -> watermark.currentAsOf)
                 .orElse(null);
+        Staleness.require(pipeline, query.maxStaleness(), currentAsOf, Instant.now());
         int limit = config.maxRows();
         List<AggregateRow> rows = aggregates.sums(table, query.groupBy(), period(query.grain()), query.from(),
                 query.to(), query.timeZone(), limit + 1);

@@ -3,11 +3,14 @@ package io.tributary.serving.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.inject.Inject;
 
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tributary.catalog.problem.Problem;
 import io.tributary.catalog.security.Roles;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
@@ -78,5 +82,29 @@ class FeatureResourceTest {
                 .body("detail", containsString("keeps no recommender features"));
         given().queryParam("limit", "many").when().get("/api/features/shop/products/chair/co-purchases").then()
                 .statusCode(400).body("problems[0]", containsString("query parameter 'limit'"));
+    }
+
+    @Test
+    void saysHowCurrentTheFeaturesAreAndRefusesThemWhenOlderThanAsked() throws SQLException {
+        Instant currentAsOf = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(600);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("delete from catalog.freshness_watermark where table_name = 'shop_agg'");
+            s.execute("insert into catalog.freshness_watermark (table_name, current_as_of, updated_at) values "
+                    + "('shop_agg', '" + currentAsOf + "', now())");
+        }
+        given().when().get("/api/features/shop/customers/c1/purchases").then().statusCode(200)
+                .body("currentAsOf", is(currentAsOf.toString()));
+        given().queryParam("maxStaleness", "PT1M").when().get("/api/features/shop/products/chair/co-purchases")
+                .then().statusCode(503)
+                .contentType(Problem.MEDIA_TYPE)
+                .header("Retry-After", "60")
+                .body("detail", containsString("current as of " + currentAsOf));
+        given().queryParam("maxStaleness", "PT1H").when().get("/api/features/shop/products/chair/co-purchases")
+                .then().statusCode(200)
+                .body("currentAsOf", is(currentAsOf.toString()));
+        given().queryParam("maxStaleness", "soon").queryParam("limit", "0")
+                .when().get("/api/features/shop/customers/c1/purchases").then().statusCode(400)
+                .body("problems", hasItems(containsString("query parameter 'limit'"),
+                        containsString("query parameter 'maxStaleness': 'soon'")));
     }
 }

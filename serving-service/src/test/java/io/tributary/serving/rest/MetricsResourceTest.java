@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -286,6 +287,32 @@ class MetricsResourceTest {
         request().when().get(PATH, "sales")
                 .then().statusCode(200)
                 .body("currentAsOf", equalTo("2018-12-30T17:45:12.250Z"));
+    }
+
+    @Test
+    void refusesDataOlderThanMaxStalenessWith503RetryAfterAndCurrentAsOf() throws SQLException {
+        Instant currentAsOf = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(120);
+        tables.freshness("sales_agg", currentAsOf);
+
+        request().queryParam("maxStaleness", "PT30S").when().get(PATH, "sales")
+                .then().statusCode(503)
+                .contentType(Problem.MEDIA_TYPE)
+                .header("Retry-After", "30")
+                .body("status", equalTo(503))
+                .body("detail", containsString("current as of " + currentAsOf))
+                .body("problems[0]", containsString("query parameter 'maxStaleness'"));
+
+        request().queryParam("maxStaleness", "PT5M").when().get(PATH, "sales")
+                .then().statusCode(200)
+                .body("currentAsOf", equalTo(currentAsOf.toString()));
+    }
+
+    @Test
+    void namesMaxStalenessWhenItIsNotADuration() {
+        request().queryParam("maxStaleness", "30 seconds").when().get(PATH, "sales")
+                .then().statusCode(400)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("problems", hasItem(containsString("query parameter 'maxStaleness': '30 seconds'")));
     }
 
     @Test

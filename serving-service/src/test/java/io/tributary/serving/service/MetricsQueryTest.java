@@ -21,7 +21,7 @@ class MetricsQueryTest {
 
     @Test
     void defaultsToOneTotalInUtcOverAllDays() {
-        assertEquals(new MetricsQuery(List.of(), Grain.TOTAL, null, null, "UTC"),
+        assertEquals(new MetricsQuery(List.of(), Grain.TOTAL, null, null, "UTC", null),
                 parse(null, null, null, null, null));
         assertEquals(List.of(), parse("", null, null, null, null).groupBy());
     }
@@ -29,7 +29,7 @@ class MetricsQueryTest {
     @Test
     void readsDimensionsInTheOrderAskedGrainBoundsAndTimeZone() {
         assertEquals(new MetricsQuery(List.of("state", "region"), Grain.MONTH, LocalDate.of(2018, 1, 1),
-                LocalDate.of(2018, 1, 1), "Asia/Kathmandu"),
+                LocalDate.of(2018, 1, 1), "Asia/Kathmandu", null),
                 parse("state, region", "2018-01-01", "2018-01-01", "month", "Asia/Kathmandu"));
         assertEquals(Grain.DAY, parse(null, null, null, "day", null).grain());
         assertEquals(Grain.TOTAL, parse(null, null, null, "total", null).grain());
@@ -91,7 +91,8 @@ class MetricsQueryTest {
     }
 
     private static MetricsQuery parse(String groupBy, String from, String to, String grain, String tz) {
-        return MetricsQuery.parse(new MetricsParameters(groupBy, from, to, grain, tz), DIMENSIONS, ZONES);
+        return MetricsQuery.parse(new MetricsParameters(groupBy, from, to, grain, tz, null), DIMENSIONS,
+                ZONES);
     }
 
     private static List<String> problems(String groupBy, String from, String to, String grain, String tz) {
