@@ -21,8 +21,8 @@ import java.util.TreeMap;
  * <li>steward: contracts, pipelines, requirements, reviews of held batches, quarantine replay, backfills; reads
  * everything but accounts, keys and the audit log;
  * <li>engineer: sources, uploads, reviews, replays, backfills, producers' keys; reads the same;
- * <li>analyst: reads metrics, features, contracts, lineage, quarantine, goals, stakeholders, requirements, objectives
- * and alerts;
+ * <li>analyst: reads metrics, features, recommendations, contracts, lineage, quarantine, goals, stakeholders,
+ * requirements, objectives and alerts;
  * <li>stakeholder: reads goals, and reads and confirms the requirements they are a stakeholder of (the service
  * refuses the others with 403), with their objectives;
  * <li>producer: pushes events and files to its own sources.
@@ -69,6 +69,8 @@ public final class AccessMatrix {
             Map.entry("GET /api/dashboard/{pipeline}/objectives", DATA_READERS),
             Map.entry("GET /api/features/{pipeline}/customers/{customer}/purchases", DATA_READERS),
             Map.entry("GET /api/features/{pipeline}/products/{product}/co-purchases", DATA_READERS),
+            Map.entry("GET /api/recommendations/{pipeline}/customers/{customer}", DATA_READERS),
+            Map.entry("GET /api/recommendations/{pipeline}/products/{product}/similar", DATA_READERS),
             // requirements: contracts and lineage
             Map.entry("GET /api/contracts", DATA_READERS),
             Map.entry("GET /api/contracts/{dataset}", DATA_READERS),

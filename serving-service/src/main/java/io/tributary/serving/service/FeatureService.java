@@ -49,7 +49,7 @@ public class FeatureService {
      *
      * @throws ProblemException 400 naming each bad parameter, 404 without features, 503 when they are too old
      */
-    private Read checked(String pipeline, String limit, String maxStaleness) {
+    public Read checked(String pipeline, String limit, String maxStaleness) {
         List<String> problems = new ArrayList<>();
         int rows = limit(limit, problems);
         Duration bound = Staleness.parse(maxStaleness, problems);
@@ -92,6 +92,6 @@ public class FeatureService {
      * @param rows the most rows to answer with
      * @param currentAsOf the pipeline's watermark, or null when it never wrote data
      */
-    private record Read(int rows, Instant currentAsOf) {
+    public record Read(int rows, Instant currentAsOf) {
     }
 }
