@@ -7,16 +7,22 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.agroal.api.AgroalDataSource;
+import io.tributary.catalog.curated.AggregateLayout;
 import io.tributary.catalog.curated.CuratedTables;
+import io.tributary.catalog.document.DocumentFormat;
+import io.tributary.serving.repository.AggregateTable;
 
 /**
  * Reads what the recommender ranks from the feature tables the transform keeps: a customer's history
  * ({@code curated.<pipeline>_customer_products}), the co-purchase counts of some products
- * ({@code curated.<pipeline>_co_purchases}) and the best sellers. Table names come from a checked pipeline name and are
+ * ({@code curated.<pipeline>_co_purchases}) and the best sellers, overall or of a region (from the aggregate). Table names come from a checked pipeline name and are
  * quoted.
  */
 @ApplicationScoped
@@ -33,6 +39,15 @@ public class RecommendationRepository {
             """;
     private static final String BEST_SELLERS = """
             select product, sum(orders)::bigint as orders from %s group by product order by orders desc, product limit ?
+            """;
+
+    private static final String PIPELINE_DOCUMENT = """
+            select document, media_type from catalog.pipeline_version where name = ? order by version desc limit 1
+            """;
+    /** Sums the order lines of a product dimension of the aggregate in one region. */
+    private static final String REGIONAL_BEST_SELLERS = """
+            select %1$s::text, sum(%3$s)::bigint from %4$s where %2$s::text = ? and %1$s is not null
+            group by 1 having sum(%3$s) > 0 order by 2 desc, 1 limit ?
             """;
 
     private final AgroalDataSource dataSource;
@@ -90,13 +105,66 @@ public class RecommendationRepository {
             query.setInt(1, limit);
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new Recommender.Sales(result.getString(1), result.getLong(2), ""));
+                    rows.add(Recommender.Sales.overall(result.getString(1), result.getLong(2)));
                 }
             }
         } catch (SQLException e) {
             throw unreadable(table, e);
         }
         return rows;
+    }
+
+    /**
+     * The column that names the product in the pipeline's current version ({@code features.product}), if it declares
+     * features.
+     */
+    public Optional<String> productColumn(String pipeline) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(PIPELINE_DOCUMENT)) {
+            query.setString(1, pipeline);
+            try (ResultSet result = query.executeQuery()) {
+                if (!result.next()) {
+                    return Optional.empty();
+                }
+                JsonNode product = DocumentFormat.of(result.getString(2))
+                        .read(result.getString(1), "pipeline",
+                                problems -> new IllegalStateException("pipeline " + pipeline + ": " + problems))
+                        .path("features").path("product");
+                return product.isTextual() ? Optional.of(product.asText()) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read pipeline " + pipeline + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The products on most order lines of one region, most first, from the pipeline's aggregate.
+     *
+     * @param product a dimension of the aggregate that names the product
+     * @param regionDimension a dimension of the aggregate that names the region
+     */
+    public List<Recommender.Sales> bestSellersIn(AggregateTable aggregate, String product, String regionDimension,
+            String region, int limit) {
+        String sql = REGIONAL_BEST_SELLERS.formatted(identifier(product), identifier(regionDimension),
+                identifier(AggregateLayout.LINES), quoted(aggregate.table()));
+        List<Recommender.Sales> rows = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, region);
+            query.setInt(2, limit);
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    rows.add(Recommender.Sales.inRegion(result.getString(1), result.getLong(2), region));
+                }
+            }
+        } catch (SQLException e) {
+            throw unreadable(aggregate.table(), e);
+        }
+        return rows;
+    }
+
+    private static String identifier(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
     }
 
     private static String quoted(String name) {

@@ -1,10 +1,15 @@
 package io.tributary.serving.recommend;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.tributary.serving.config.RecommendationsConfig;
+import io.tributary.serving.repository.AggregateRepository;
+import io.tributary.serving.repository.AggregateTable;
 import io.tributary.serving.service.FeatureService;
 
 /** Recommendations from a pipeline's features, ranked by {@link Recommender}. */
@@ -14,22 +19,52 @@ public class RecommendationService {
 
     private final FeatureService features;
     private final RecommendationRepository repository;
+    private final AggregateRepository aggregates;
+    private final RecommendationsConfig config;
 
-    public RecommendationService(FeatureService features, RecommendationRepository repository) {
+    public RecommendationService(FeatureService features, RecommendationRepository repository,
+            AggregateRepository aggregates, RecommendationsConfig config) {
         this.features = features;
         this.repository = repository;
+        this.aggregates = aggregates;
+        this.config = config;
     }
 
-    /** Products the customer has not bought: those bought with theirs first, then best sellers. */
-    public Recommendations forCustomer(String pipeline, String customer, String limit, String maxStaleness) {
+    /**
+     * Products the customer has not bought: those bought with theirs first, then best sellers, of their region first
+     * when it is given.
+     *
+     * @param region the customer's region, or null when it is not known
+     */
+    public Recommendations forCustomer(String pipeline, String customer, String region, String limit,
+            String maxStaleness) {
         FeatureService.Read read = features.checked(pipeline, limit, maxStaleness);
         List<Recommender.Purchase> history = repository.history(pipeline, customer);
         List<Recommender.Pair> pairs = repository.pairs(pipeline,
                 history.stream().map(Recommender.Purchase::product).toList());
         // enough best sellers to fill the answer even if the customer bought every one of the first
-        List<Recommender.Sales> bestSellers = repository.bestSellers(pipeline, read.rows() + history.size());
+        int wanted = read.rows() + history.size();
+        List<Recommender.Sales> bestSellers = new ArrayList<>();
+        if (region != null && !region.isBlank()) {
+            bestSellers.addAll(bestSellersIn(pipeline, region.strip(), wanted));
+        }
+        bestSellers.addAll(repository.bestSellers(pipeline, wanted));
         return new Recommendations(pipeline, customer, read.currentAsOf(),
                 Recommender.forCustomer(history, pairs, bestSellers, read.rows()));
+    }
+
+    /**
+     * The best sellers of a region, counted in the pipeline's aggregate; none when the aggregate is not split by the
+     * region and product dimensions.
+     */
+    private List<Recommender.Sales> bestSellersIn(String pipeline, String region, int limit) {
+        Optional<AggregateTable> aggregate = aggregates.find(pipeline);
+        Optional<String> product = repository.productColumn(pipeline);
+        if (aggregate.isEmpty() || product.isEmpty() || !aggregate.get().dimensions().contains(product.get())
+                || !aggregate.get().dimensions().contains(config.regionDimension())) {
+            return List.of();
+        }
+        return repository.bestSellersIn(aggregate.get(), product.get(), config.regionDimension(), region, limit);
     }
 
     /** The products most often bought together with this one. */

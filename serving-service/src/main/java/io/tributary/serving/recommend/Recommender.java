@@ -16,7 +16,7 @@ import java.util.Set;
  * {@code p} times the orders that held both {@code p} and it: products often bought with what the customer buys most
  * come first. Its reason names the product that gave it most of its score. The list is then filled with the best
  * sellers the customer has not bought, so that a customer with no history, or none that co-purchases reach, still gets
- * an answer.
+ * an answer; one whose region is known gets that region's best sellers first.
  */
 public final class Recommender {
 
@@ -35,11 +35,23 @@ public final class Recommender {
     }
 
     /**
-     * How many orders held a product.
+     * A best seller.
      *
-     * @param where where they were counted, for the reason: "" for everywhere, or such as " in West"
+     * @param count how many orders, or order lines, held it
+     * @param reason what the count is and where it was taken
      */
-    public record Sales(String product, long orders, String where) {
+    public record Sales(String product, long count, String reason) {
+
+        /** A product held by {@code orders} orders over all customers. */
+        public static Sales overall(String product, long orders) {
+            return new Sales(product, orders, "best seller: in " + orders + " " + orders(orders));
+        }
+
+        /** A product on {@code lines} order lines of a region. */
+        public static Sales inRegion(String product, long lines, String region) {
+            return new Sales(product, lines, "best seller in " + region + ": on " + lines + " order "
+                    + (lines == 1 ? "line" : "lines"));
+        }
     }
 
     /**
@@ -60,7 +72,8 @@ public final class Recommender {
      * Products for a customer who bought {@code history}: those co-purchases reach first, then best sellers.
      *
      * @param pairs the co-purchase counts of the products in the history (others are ignored)
-     * @param bestSellers most orders first; a product listed twice is recommended once, as listed first
+     * @param bestSellers most sold first (those of the customer's region, then overall); a product listed twice is
+     *        recommended once, as listed first
      */
     public static List<Recommendation> forCustomer(List<Purchase> history, List<Pair> pairs, List<Sales> bestSellers,
             int limit) {
@@ -100,8 +113,8 @@ public final class Recommender {
                 break;
             }
             if (listed.add(sales.product())) {
-                answer.add(new Recommendation(sales.product(), sales.orders(), Recommendation.BEST_SELLER,
-                        "best seller" + sales.where() + ": in " + sales.orders() + " " + orders(sales.orders())));
+                answer.add(new Recommendation(sales.product(), sales.count(), Recommendation.BEST_SELLER,
+                        sales.reason()));
             }
         }
         return answer;

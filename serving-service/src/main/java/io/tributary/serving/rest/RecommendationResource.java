@@ -42,9 +42,12 @@ public class RecommendationResource {
     @APIResponse(responseCode = "503", description = "The features are older than maxStaleness allows")
     public RecommendationResponse forCustomer(@PathParam("pipeline") String pipeline,
             @PathParam("customer") String customer,
+            @Parameter(description = "The customer's region, when known: a customer without history gets its best "
+                    + "sellers, read from the aggregate's region dimension; otherwise the best sellers overall", example = "West") @QueryParam("region") String region,
             @Parameter(description = "How many products (default 20, at most 1000)", example = "10") @QueryParam("limit") String limit,
             @Parameter(description = "How old the data may be, an ISO-8601 duration", example = "PT30S") @QueryParam(Staleness.PARAMETER) String maxStaleness) {
-        return RecommendationMapper.forCustomer(recommendations.forCustomer(pipeline, customer, limit, maxStaleness));
+        return RecommendationMapper.forCustomer(recommendations.forCustomer(pipeline, customer, region, limit,
+                maxStaleness));
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST})

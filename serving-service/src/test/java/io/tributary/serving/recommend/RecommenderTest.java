@@ -33,28 +33,28 @@ class RecommenderTest {
     @Test
     void neverRecommendsWhatTheCustomerBought() {
         List<Recommendation> ranked = Recommender.forCustomer(List.of(new Purchase("chair", 1),
-                new Purchase("lamp", 1)), PAIRS, List.of(new Sales("chair", 9, ""), new Sales("lamp", 8, "")), 10);
+                new Purchase("lamp", 1)), PAIRS, List.of(Sales.overall("chair", 9), Sales.overall("lamp", 8)), 10);
         assertEquals(List.of("desk", "rug"), ranked.stream().map(Recommendation::product).toList());
     }
 
     @Test
     void fillsWithBestSellersTheCustomerHasNotBoughtAfterCoPurchases() {
         List<Recommendation> ranked = Recommender.forCustomer(List.of(new Purchase("desk", 1)), PAIRS,
-                List.of(new Sales("desk", 9, ""), new Sales("shelf", 8, ""), new Sales("pen", 5, " in West"),
-                        new Sales("ink", 2, "")),
+                List.of(Sales.inRegion("desk", 9, "West"), Sales.inRegion("pen", 5, "West"), Sales.overall("shelf", 8),
+                        Sales.overall("pen", 7), Sales.overall("ink", 2)),
                 4);
         assertEquals(List.of(
                 new Recommendation("chair", 4, Recommendation.CO_PURCHASES, "bought together with desk in 4 orders"),
                 new Recommendation("shelf", 3, Recommendation.CO_PURCHASES, "bought together with desk in 3 orders"),
                 new Recommendation("lamp", 1, Recommendation.CO_PURCHASES, "bought together with desk in 1 order"),
-                new Recommendation("pen", 5, Recommendation.BEST_SELLER, "best seller in West: in 5 orders")),
+                new Recommendation("pen", 5, Recommendation.BEST_SELLER, "best seller in West: on 5 order lines")),
                 ranked);
     }
 
     @Test
     void givesACustomerWithoutHistoryTheBestSellers() {
         List<Recommendation> ranked = Recommender.forCustomer(List.of(), PAIRS,
-                List.of(new Sales("pen", 5, ""), new Sales("ink", 1, "")), 10);
+                List.of(Sales.overall("pen", 5), Sales.overall("ink", 1)), 10);
         assertEquals(List.of(new Recommendation("pen", 5, Recommendation.BEST_SELLER, "best seller: in 5 orders"),
                 new Recommendation("ink", 1, Recommendation.BEST_SELLER, "best seller: in 1 order")), ranked);
     }
@@ -62,7 +62,7 @@ class RecommenderTest {
     @Test
     void keepsToTheLimit() {
         assertEquals(1, Recommender.forCustomer(List.of(new Purchase("chair", 3)), PAIRS,
-                List.of(new Sales("pen", 5, "")), 1).size());
+                List.of(Sales.overall("pen", 5)), 1).size());
         assertEquals(List.of("desk"), Recommender.similar("chair", PAIRS, 1).stream()
                 .map(Recommendation::product).toList());
     }

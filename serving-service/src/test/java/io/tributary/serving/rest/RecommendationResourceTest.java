@@ -11,7 +11,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import jakarta.inject.Inject;
 
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tributary.catalog.curated.AggregateLayout;
 import io.tributary.catalog.problem.Problem;
 import io.tributary.catalog.security.Roles;
 import io.tributary.testinfra.KafkaBrokerResource;
@@ -95,6 +98,33 @@ class RecommendationResourceTest {
                 .body("currentAsOf", is(CURRENT_AS_OF.toString()))
                 .body("recommendations.product", contains("pen", "chair"))
                 .body("recommendations[1].reason", is("best seller: in 6 orders"));
+    }
+
+    @Test
+    void givesACustomerWithoutHistoryTheBestSellersOfTheirRegionThenOverall() throws SQLException {
+        AggregateTables tables = new AggregateTables(dataSource);
+        tables.execute("delete from catalog.pipeline_version where name = 'store'");
+        tables.create("store", AggregateLayout.Bucket.DATE, List.of("region", "product_id"), List.of("sales"));
+        tables.execute("update catalog.pipeline_version set media_type = 'application/yaml', document = "
+                + "'name: store\nfeatures:\n  customer: customer_id\n  order: order_id\n  product: product_id\n' "
+                + "where name = 'store'");
+        LocalDate day = LocalDate.of(2024, 3, 1);
+        tables.cell("store", day, List.of("West", "ink"), List.of("10"), 3, null);
+        tables.cell("store", day.plusDays(1), List.of("West", "ink"), List.of("10"), 2, null);
+        tables.cell("store", day, List.of("West", "rug"), List.of("10"), 2, null);
+        tables.cell("store", day, List.of("East", "pen"), List.of("10"), 7, null);
+
+        given().queryParam("region", "West").queryParam("limit", 3)
+                .when().get("/api/recommendations/store/customers/nobody").then()
+                .statusCode(200)
+                .body("recommendations.product", contains("ink", "rug", "pen"))
+                .body("recommendations.score", contains(5, 2, 9))
+                .body("recommendations[0].reason", is("best seller in West: on 5 order lines"))
+                .body("recommendations[2].reason", is("best seller: in 9 orders"));
+        given().queryParam("region", "Atlantis").queryParam("limit", 2)
+                .when().get("/api/recommendations/store/customers/nobody").then()
+                .statusCode(200)
+                .body("recommendations.product", contains("pen", "chair"));
     }
 
     @Test
