@@ -59,59 +59,28 @@ public class RecommendationRepository {
     /** What the customer bought, most ordered first. */
     public List<Recommender.Purchase> history(String pipeline, String customer) {
         String table = CuratedTables.customerProducts(pipeline);
-        List<Recommender.Purchase> rows = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(HISTORY.formatted(quoted(table)))) {
+        return rows(HISTORY.formatted(quoted(table)), table, (connection, query) -> {
             query.setString(1, customer);
             query.setInt(2, MAX_HISTORY);
-            try (ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    rows.add(new Recommender.Purchase(result.getString(1), result.getLong(2)));
-                }
-            }
-        } catch (SQLException e) {
-            throw unreadable(table, e);
-        }
-        return rows;
+        }, result -> new Recommender.Purchase(result.getString(1), result.getLong(2)));
     }
 
     /** The co-purchase counts of these products with every other product. */
     public List<Recommender.Pair> pairs(String pipeline, Collection<String> products) {
-        String table = CuratedTables.coPurchases(pipeline);
-        List<Recommender.Pair> rows = new ArrayList<>();
         if (products.isEmpty()) {
-            return rows;
+            return List.of();
         }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(PAIRS.formatted(quoted(table)))) {
-            query.setArray(1, connection.createArrayOf("text", products.toArray()));
-            try (ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    rows.add(new Recommender.Pair(result.getString(1), result.getString(2), result.getLong(3)));
-                }
-            }
-        } catch (SQLException e) {
-            throw unreadable(table, e);
-        }
-        return rows;
+        String table = CuratedTables.coPurchases(pipeline);
+        return rows(PAIRS.formatted(quoted(table)), table,
+                (connection, query) -> query.setArray(1, connection.createArrayOf("text", products.toArray())),
+                result -> new Recommender.Pair(result.getString(1), result.getString(2), result.getLong(3)));
     }
 
     /** The products in most orders over all customers, most first. */
     public List<Recommender.Sales> bestSellers(String pipeline, int limit) {
         String table = CuratedTables.customerProducts(pipeline);
-        List<Recommender.Sales> rows = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(BEST_SELLERS.formatted(quoted(table)))) {
-            query.setInt(1, limit);
-            try (ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    rows.add(Recommender.Sales.overall(result.getString(1), result.getLong(2)));
-                }
-            }
-        } catch (SQLException e) {
-            throw unreadable(table, e);
-        }
-        return rows;
+        return rows(BEST_SELLERS.formatted(quoted(table)), table, (connection, query) -> query.setInt(1, limit),
+                result -> Recommender.Sales.overall(result.getString(1), result.getLong(2)));
     }
 
     /**
@@ -145,20 +114,35 @@ public class RecommendationRepository {
      */
     public List<Recommender.Sales> bestSellersIn(AggregateTable aggregate, String product, String regionDimension,
             String region, int limit) {
-        String sql = REGIONAL_BEST_SELLERS.formatted(identifier(product), identifier(regionDimension),
+        String statement = REGIONAL_BEST_SELLERS.formatted(identifier(product), identifier(regionDimension),
                 identifier(AggregateLayout.LINES), quoted(aggregate.table()));
-        List<Recommender.Sales> rows = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
+        return rows(statement, aggregate.table(), (connection, query) -> {
             query.setString(1, region);
             query.setInt(2, limit);
+        }, result -> Recommender.Sales.inRegion(result.getString(1), result.getLong(2), region));
+    }
+
+    private interface Binder {
+        void bind(Connection connection, PreparedStatement query) throws SQLException;
+    }
+
+    private interface RowReader<T> {
+        T read(ResultSet result) throws SQLException;
+    }
+
+    /** The rows of a statement that reads the curated {@code table}. */
+    private <T> List<T> rows(String statement, String table, Binder binder, RowReader<T> reader) {
+        List<T> rows = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(statement)) {
+            binder.bind(connection, query);
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
-                    rows.add(Recommender.Sales.inRegion(result.getString(1), result.getLong(2), region));
+                    rows.add(reader.read(result));
                 }
             }
         } catch (SQLException e) {
-            throw unreadable(aggregate.table(), e);
+            throw unreadable(table, e);
         }
         return rows;
     }
