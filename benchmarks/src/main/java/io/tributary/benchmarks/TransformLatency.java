@@ -346,7 +346,8 @@ public final class TransformLatency {
         long giveUp = phase.due[to - 1] + DRAIN_LIMIT.toNanos();
         try {
             HttpResponse<Stream<String>> response = bench.http.send(HttpRequest.newBuilder(uri)
-                    .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
+                    .header("Accept", "text/event-stream").header("Authorization", bench.authorization()).GET().build(),
+                    HttpResponse.BodyHandlers.ofLines());
             if (response.statusCode() != 200) {
                 EndToEnd.log("stream of " + day + " answered " + response.statusCode());
                 response.body().close();
