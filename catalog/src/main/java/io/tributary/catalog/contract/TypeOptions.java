@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -76,7 +76,7 @@ final class TypeOptions {
                 if (text(options, "format")) {
                     String format = options.get("format").asText();
                     try {
-                        DateTimeFormatter.ofPattern(format);
+                        DateTimePatterns.of(format, Locale.ROOT);
                     } catch (IllegalArgumentException e) {
                         problems.add(path + ".format: '" + format + "' is not a date-time pattern: " + e.getMessage());
                     }

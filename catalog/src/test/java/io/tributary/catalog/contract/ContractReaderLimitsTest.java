@@ -234,6 +234,18 @@ class ContractReaderLimitsTest {
     }
 
     @Test
+    void rejectsDateFormatThatTheJdkFailsToBuildAsAProblemNotACrash() {
+        List<String> problems = problems("""
+                - name: ordered_at
+                  logicalType: timestamp
+                  logicalTypeOptions: {format: pyH}
+                """);
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).startsWith("$.schema[0].properties[0].logicalTypeOptions.format: 'pyH' is not a"
+                + " date-time pattern"), problems.get(0));
+    }
+
+    @Test
     void reportsEveryProblemOfEveryPropertyAtOnce() {
         List<String> problems = problems("""
                 - name: a

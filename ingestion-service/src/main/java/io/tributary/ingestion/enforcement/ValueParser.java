@@ -16,6 +16,7 @@ import java.time.temporal.TemporalQueries;
 import java.util.Locale;
 
 import io.tributary.catalog.contract.ContractProperty;
+import io.tributary.catalog.contract.DateTimePatterns;
 import io.tributary.catalog.contract.LogicalType;
 import io.tributary.ingestion.event.AsciiText;
 
@@ -233,6 +234,6 @@ final class ValueParser {
     /** Strict resolution needs the proleptic year ('u'), not the year of era ('y'), unless an era is given. */
     private static DateTimeFormatter strictPattern(String pattern) {
         String proleptic = pattern.contains("G") ? pattern : pattern.replace('y', 'u');
-        return DateTimeFormatter.ofPattern(proleptic, Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+        return DateTimePatterns.of(proleptic, Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
     }
 }

@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 
+import io.tributary.catalog.contract.DateTimePatterns;
 import io.tributary.catalog.entity.SourceEntity;
 import io.tributary.catalog.name.DatasetName;
 import io.tributary.catalog.name.SourceName;
@@ -204,7 +205,7 @@ public class SourceService {
         });
         formats.forEach((property, pattern) -> {
             try {
-                DateTimeFormatter.ofPattern(pattern);
+                DateTimePatterns.of(pattern, Locale.ROOT);
             } catch (IllegalArgumentException | NullPointerException e) {
                 problems.add("formats." + property + ": '" + pattern + "' is not a date-time pattern");
             }

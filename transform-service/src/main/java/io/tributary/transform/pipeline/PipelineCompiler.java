@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import io.tributary.catalog.contract.DateTimePatterns;
+
 /**
  * Checks a pipeline definition against the fields its dataset's contract declares, following the fields and their
  * types through every step, and builds the steps that run on records.
@@ -162,7 +164,7 @@ public final class PipelineCompiler {
             problems.add(at + ": '" + step.zone() + "' is not an IANA time zone such as Europe/Paris");
         }
         try {
-            format = step.format() == null ? format : DateTimeFormatter.ofPattern(step.format(), Locale.ROOT);
+            format = step.format() == null ? format : DateTimePatterns.of(step.format(), Locale.ROOT);
         } catch (IllegalArgumentException e) {
             problems.add(at + ": '" + step.format() + "' is not a date-time pattern: " + e.getMessage());
         }
