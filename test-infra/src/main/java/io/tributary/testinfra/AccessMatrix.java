@@ -69,6 +69,7 @@ public final class AccessMatrix {
             Map.entry("GET /api/dashboard/{pipeline}/objectives", DATA_READERS),
             Map.entry("GET /api/features/{pipeline}/customers/{customer}/purchases", DATA_READERS),
             Map.entry("GET /api/features/{pipeline}/products/{product}/co-purchases", DATA_READERS),
+            Map.entry("GET /api/features/{pipeline}/training-set", DATA_READERS),
             Map.entry("GET /api/recommendations/{pipeline}/customers/{customer}", DATA_READERS),
             Map.entry("GET /api/recommendations/{pipeline}/products/{product}/similar", DATA_READERS),
             // requirements: contracts and lineage
