@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.tributary.catalog.contract.ContractReader;
 import io.tributary.catalog.entity.ContractVersionEntity;
+import io.tributary.catalog.lease.Lease;
 import io.tributary.catalog.lineage.LineageJson;
 import io.tributary.catalog.lineage.LineageQuery;
 import io.tributary.catalog.lineage.LineageRepository;
@@ -63,6 +65,24 @@ public class CatalogFixtures {
         version.document = ContractReader.toJson(document);
         version.mediaType = "application/yaml";
         contracts.persist(version);
+    }
+
+    /** A lease on a unit of work, held by another instance for the time given, as if it were working on it. */
+    public void leaseHeldElsewhere(Lease.Kind kind, String key, Duration time) {
+        datasets.getEntityManager().createNativeQuery("""
+                insert into catalog.work_lease as l (kind, key, holder, token, acquired_at, expires_at)
+                values (?1, ?2, 'another-instance', gen_random_uuid(), now(), now() + ?3 * interval '1 millisecond')
+                on conflict (kind, key) do update set holder = excluded.holder, token = excluded.token,
+                    acquired_at = excluded.acquired_at, expires_at = excluded.expires_at
+                """).setParameter(1, kind.code()).setParameter(2, key).setParameter(3, time.toMillis())
+                .executeUpdate();
+    }
+
+    /** The lease lapses now, as when its holder died. */
+    public void lapse(Lease.Kind kind, String key) {
+        datasets.getEntityManager().createNativeQuery(
+                "update catalog.work_lease set expires_at = now() - interval '1 second' where kind = ?1 and key = ?2")
+                .setParameter(1, kind.code()).setParameter(2, key).executeUpdate();
     }
 
     private static String read(String resource) {

@@ -87,6 +87,10 @@ public class BatchEntity {
     @Column(name = "started_at")
     public Instant startedAt;
 
+    /** The instance of the ingestion service that processed it last (decision 33). */
+    @Column(name = "processed_by")
+    public String processedBy;
+
     @Column(name = "completed_at")
     public Instant completedAt;
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tributary.catalog.entity.BatchEntity;
 import io.tributary.catalog.entity.QuarantinedRecordEntity;
+import io.tributary.catalog.lease.Lease;
 import io.tributary.ingestion.config.IngestionConfig;
 import io.tributary.ingestion.drift.ColumnAliases;
 import io.tributary.ingestion.drift.DriftDetector;
@@ -42,7 +44,8 @@ import io.tributary.ingestion.parsing.SourceRecord;
  * operator must decide on holds the batch whole. With a hold threshold on the source, every record is checked before
  * any is published, and a batch with too many failures is held too. Otherwise every record is published, quarantined
  * with its reason, or counted as a duplicate. Safe to run again on the same batch: quarantine entries are rewritten
- * and republished records carry the same identity, so later stages take them once.
+ * and republished records carry the same identity, so later stages take them once. The caller holds the batch's lease;
+ * every write confirms it, and the work stops at the next record once a renewal found it taken over.
  */
 @ApplicationScoped
 public class BatchProcessor {
@@ -80,8 +83,8 @@ public class BatchProcessor {
     }
 
     /** Processes a file: a drift an operator must decide on, or too many failures, hold it whole. */
-    public Next process(UUID batchId) {
-        return process(batchId, true);
+    public Next process(UUID batchId, Lease lease) {
+        return process(batchId, lease, true);
     }
 
     /**
@@ -89,15 +92,19 @@ public class BatchProcessor {
      * accepted, quarantined with its reason or counted as a duplicate by the time the call returns (decision 28). The
      * drift is still found and kept on the batch.
      */
-    public Next processPush(UUID batchId) {
-        return process(batchId, false);
+    public Next processPush(UUID batchId, Lease lease) {
+        return process(batchId, lease, false);
     }
 
-    private Next process(UUID batchId, boolean holds) {
-        BatchJob job = store.start(batchId);
+    private Next process(UUID batchId, Lease lease, boolean holds) {
+        Optional<BatchJob> started = store.start(batchId, lease);
+        if (started.isEmpty()) {
+            return Next.DONE;
+        }
+        BatchJob job = started.get();
         if (job.contract() == null) {
-            fail(job, List.of(), "dataset '" + job.dataset() + "' has no data contract: PUT one to /api/contracts/"
-                    + job.dataset() + " and upload the file again");
+            fail(job, lease, List.of(), "dataset '" + job.dataset() + "' has no data contract: PUT one to "
+                    + "/api/contracts/" + job.dataset() + " and upload the file again");
             return Next.DONE;
         }
         List<String> fields = List.of();
@@ -109,38 +116,38 @@ public class BatchProcessor {
             DriftHistory history = job.history().aliased(aliases);
             DriftReport drift = new DriftDetector(job.contract(), ZoneId.of(job.timeZone()))
                     .detect(aliased, history.layouts(), history.profiles());
-            store.recordFields(batchId, fields, drift);
+            store.recordFields(batchId, lease, fields, drift);
             announce(job, BatchLifecycle.Phase.STARTED, fields, null, null);
             if (holds && !job.released() && drift.needsReview()) {
-                hold(job, fields, drift.summary());
+                hold(job, lease, fields, drift.summary());
                 return Next.DONE;
             }
             if (holds && !job.released() && job.maxQuarantineShare() != null) {
-                String overThreshold = thresholdExceeded(job, run(job, sample, false));
+                String overThreshold = thresholdExceeded(job, run(job, lease, sample, false));
                 if (overThreshold != null) {
-                    hold(job, fields, overThreshold);
+                    hold(job, lease, fields, overThreshold);
                     return Next.DONE;
                 }
             }
-            BatchCounts counts = run(job, sample, true);
-            store.complete(batchId, counts, FieldProfiles.of(aliased));
+            BatchCounts counts = run(job, lease, sample, true);
+            store.complete(batchId, lease, counts, FieldProfiles.of(aliased));
             record(job.source(), counts);
             announce(job, BatchLifecycle.Phase.COMPLETED, fields, counts, null);
             LOG.infof("batch %s of %s: %s", batchId, job.source(), counts);
         } catch (NoSuchFileException e) {
-            fail(job, fields, "the landing archive no longer holds " + job.file());
+            fail(job, lease, fields, "the landing archive no longer holds " + job.file());
         } catch (IOException e) {
             LOG.errorf(e, "batch %s failed", batchId);
-            fail(job, fields, e.getMessage());
+            fail(job, lease, fields, e.getMessage());
         } catch (RecordPublisher.PublishException e) {
             if (e.permanent()) {
                 LOG.errorf("batch %s failed: %s", batchId, e.getMessage());
-                fail(job, fields, e.getMessage() + "; nothing more of the batch was sent: once that is fixed, upload "
+                fail(job, lease, fields, e.getMessage() + "; nothing more of the batch was sent: once that is fixed, upload "
                         + "the file again");
                 return Next.REFUSED;
             }
             LOG.warnf("batch %s waits for Kafka: %s", batchId, e.getMessage());
-            store.waitForKafka(batchId, e.getMessage());
+            store.waitForKafka(batchId, lease, e.getMessage());
             return Next.RETRY_LATER;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -168,8 +175,9 @@ public class BatchProcessor {
      * Reads every record once; a small input (a push of events) is not read from the file again. With {@code publish}
      * false nothing leaves the batch: it only counts, to decide on a hold.
      */
-    private BatchCounts run(BatchJob job, Sample sample, boolean publish) throws IOException, InterruptedException {
-        Tally tally = new Tally(job, publish);
+    private BatchCounts run(BatchJob job, Lease lease, Sample sample, boolean publish)
+            throws IOException, InterruptedException {
+        Tally tally = new Tally(job, lease, publish);
         ColumnAliases aliases = new ColumnAliases(job.columnAliases());
         ContractEnforcer enforcer = new ContractEnforcer(job.contract(), ZoneId.of(job.timeZone()));
         RecordPublisher.Flight flight = publisher.start(job.dataset());
@@ -177,6 +185,7 @@ public class BatchProcessor {
         Instant acceptedAt = Instant.now();
         try (RecordReader reader = sample.whole() ? RecordReader.of(sample.records()) : open(job)) {
             for (SourceRecord record = reader.next(); record != null; record = reader.next()) {
+                lease.ensureHeld();
                 tally.received++;
                 CheckedRecord checked = enforcer.check(aliases.apply(record));
                 if (!checked.isAccepted()) {
@@ -250,15 +259,15 @@ public class BatchProcessor {
         return share.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 
-    private void hold(BatchJob job, List<String> fields, String reason) {
-        store.hold(job.batchId(), reason);
+    private void hold(BatchJob job, Lease lease, List<String> fields, String reason) {
+        store.hold(job.batchId(), lease, reason);
         alerts.batchHeld(job.batchId(), job.source(), job.dataset(), reason);
         announce(job, BatchLifecycle.Phase.HELD, fields, null, reason);
         meters.counter("tributary.ingestion.holds", "source", job.source()).increment();
     }
 
-    private void fail(BatchJob job, List<String> fields, String error) {
-        store.fail(job.batchId(), error);
+    private void fail(BatchJob job, Lease lease, List<String> fields, String error) {
+        store.fail(job.batchId(), lease, error);
         announce(job, BatchLifecycle.Phase.FAILED, fields, null, error);
     }
 
@@ -266,8 +275,8 @@ public class BatchProcessor {
      * Sets a batch aside as FAILED from outside its processing (which threw, or left records Kafka did not take), with
      * the reason an operator reads on the batch, and tells the lifecycle's observers.
      */
-    public void fail(UUID batchId, String error) {
-        BatchEntity batch = store.fail(batchId, error);
+    public void fail(UUID batchId, Lease lease, String error) {
+        BatchEntity batch = store.fail(batchId, lease, error);
         lifecycle.fire(new BatchLifecycle(BatchLifecycle.Phase.FAILED, batchId, batch.source, batch.dataset,
                 batch.contractVersion == null ? 0 : batch.contractVersion, batch.landingPath,
                 batch.fields == null ? List.of() : batch.fields, null, error, Instant.now()));
@@ -291,6 +300,7 @@ public class BatchProcessor {
     /** Running counts of one pass over a batch, and its quarantine entries waiting to be written. */
     private final class Tally {
         private final BatchJob job;
+        private final Lease lease;
         private final boolean write;
         private final KeyIndex keys = new KeyIndex();
         private final List<QuarantinedRecordEntity> pending = new ArrayList<>();
@@ -299,8 +309,9 @@ public class BatchProcessor {
         private long quarantined;
         private long duplicates;
 
-        private Tally(BatchJob job, boolean write) {
+        private Tally(BatchJob job, Lease lease, boolean write) {
             this.job = job;
+            this.lease = lease;
             this.write = write;
         }
 
@@ -323,7 +334,7 @@ public class BatchProcessor {
 
         private void flushQuarantine() {
             if (!pending.isEmpty()) {
-                store.quarantine(List.copyOf(pending));
+                store.quarantine(lease, List.copyOf(pending));
                 pending.clear();
             }
         }

@@ -23,6 +23,8 @@ import io.tributary.catalog.entity.QuarantinedRecordEntity;
 import io.tributary.catalog.entity.SchemaVersionEntity;
 import io.tributary.catalog.entity.SourceEntity;
 import io.tributary.catalog.event.EventJson;
+import io.tributary.catalog.lease.Lease;
+import io.tributary.catalog.lease.Leases;
 import io.tributary.catalog.problem.ProblemException;
 import io.tributary.catalog.repository.BatchRepository;
 import io.tributary.catalog.repository.ContractVersionRepository;
@@ -37,7 +39,10 @@ import io.tributary.ingestion.drift.FieldProfiles;
 import io.tributary.ingestion.drift.RenameEvidence;
 import io.tributary.ingestion.landing.LandingArchive;
 
-/** The catalog side of batches: each method is one short transaction. */
+/**
+ * The catalog side of batches: each method is one short transaction. A write of a batch's processing confirms, in its
+ * transaction, the lease of the instance doing it (decision 33): work another instance took over is not written twice.
+ */
 @ApplicationScoped
 @Transactional
 public class BatchStore {
@@ -51,15 +56,18 @@ public class BatchStore {
     private final QuarantineRepository quarantine;
     private final SchemaVersionRepository schemas;
     private final Event<BatchReceived> received;
+    private final Leases leases;
 
     public BatchStore(BatchRepository batches, SourceRepository sources, ContractVersionRepository contracts,
-            QuarantineRepository quarantine, SchemaVersionRepository schemas, Event<BatchReceived> received) {
+            QuarantineRepository quarantine, SchemaVersionRepository schemas, Event<BatchReceived> received,
+            Leases leases) {
         this.batches = batches;
         this.sources = sources;
         this.contracts = contracts;
         this.quarantine = quarantine;
         this.schemas = schemas;
         this.received = received;
+        this.leases = leases;
     }
 
     /** Records a received file as a batch, to be processed in the background once this transaction commits. */
@@ -69,7 +77,17 @@ public class BatchStore {
         return batch;
     }
 
-    /** Records a received body as a batch that the caller processes itself. */
+    /**
+     * Records a received body as a batch that the caller processes itself, holding its lease from the moment it exists
+     * so that no other instance takes it up.
+     */
+    public Lease recordHeld(UUID id, SourceEntity source, String fileName, LandingArchive.StoredFile file) {
+        record(id, source, fileName, file);
+        return leases.acquire(Lease.Kind.BATCH, id.toString())
+                .orElseThrow(() -> new IllegalStateException("the new batch " + id + " is leased already"));
+    }
+
+    /** Records a received body as a batch. */
     public BatchEntity record(UUID id, SourceEntity source, String fileName, LandingArchive.StoredFile file) {
         BatchEntity batch = new BatchEntity();
         batch.id = id;
@@ -101,16 +119,30 @@ public class BatchStore {
         return batches.listUnfinishedIds();
     }
 
-    /** Marks the batch as being processed and clears what an interrupted earlier attempt left. */
-    BatchJob start(UUID id) {
+    /** Unfinished batches that no instance is working on, at most {@code limit}, oldest first. */
+    public List<UUID> unleased(int limit) {
+        return batches.listUnfinishedUnleased(limit);
+    }
+
+    /**
+     * Marks the batch as being processed by the lease's holder and clears what an interrupted earlier attempt left.
+     *
+     * @return empty when the batch is no longer to be processed: another instance finished it meanwhile
+     */
+    Optional<BatchJob> start(UUID id, Lease lease) {
+        leases.confirm(lease);
         BatchEntity batch = get(id);
+        if (batch.status != BatchStatus.RECEIVED && batch.status != BatchStatus.PROCESSING) {
+            return Optional.empty();
+        }
         quarantine.deleteByBatch(id);
         batch.status = BatchStatus.PROCESSING;
         batch.startedAt = Instant.now();
+        batch.processedBy = lease.holder();
         batch.holdReason = null;
         BatchJob job = job(batch);
         batch.contractVersion = job.contract() == null ? null : job.contractVersion();
-        return job;
+        return Optional.of(job);
     }
 
     /** The batch with its source's settings and the dataset's current contract. */
@@ -149,7 +181,8 @@ public class BatchStore {
     }
 
     /** Records the fields the input came with, how they drifted, and the input's schema if it is a new one. */
-    void recordFields(UUID id, List<String> fields, DriftReport drift) {
+    void recordFields(UUID id, Lease lease, List<String> fields, DriftReport drift) {
+        leases.confirm(lease);
         BatchEntity batch = get(id);
         batch.fields = fields;
         batch.drift = drift.isEmpty() ? null : json(drift);
@@ -157,7 +190,8 @@ public class BatchStore {
         schemas.recordObserved(batch.dataset, fields);
     }
 
-    void hold(UUID id, String reason) {
+    void hold(UUID id, Lease lease, String reason) {
+        leases.confirm(lease);
         BatchEntity batch = get(id);
         batch.status = BatchStatus.AWAITING_REVIEW;
         batch.holdReason = reason;
@@ -170,7 +204,8 @@ public class BatchStore {
         received.fire(new BatchReceived(batch.id));
     }
 
-    void quarantine(List<QuarantinedRecordEntity> records) {
+    void quarantine(Lease lease, List<QuarantinedRecordEntity> records) {
+        leases.confirm(lease);
         quarantine.persist(records);
     }
 
@@ -179,7 +214,8 @@ public class BatchStore {
      *
      * @param profiles the profiles of the batch's fields (as the source's aliases name them), from its sample
      */
-    void complete(UUID id, BatchCounts counts, Map<String, FieldProfile> profiles) {
+    void complete(UUID id, Lease lease, BatchCounts counts, Map<String, FieldProfile> profiles) {
+        leases.confirm(lease);
         BatchEntity batch = get(id);
         if (batch.fields != null && !profiles.isEmpty()) {
             schemas.findObservedForUpdate(batch.dataset, batch.fields).ifPresent(schema -> schema.profile = FieldProfiles
@@ -198,25 +234,31 @@ public class BatchStore {
         return new String(EventJson.write(value), StandardCharsets.UTF_8);
     }
 
+    /** The batch's quarantine entries among these that are still there. */
+    public List<QuarantinedRecordEntity> stillQuarantined(List<Long> ids) {
+        return ids.isEmpty() ? List.of() : quarantine.list("id in ?1 order by position", ids);
+    }
+
     /** Moves replayed records out of the quarantine and into the batch's accepted count. */
-    public void replayed(UUID id, List<Long> accepted, List<QuarantinedRecordEntity> stillFailing) {
-        if (!accepted.isEmpty()) {
-            quarantine.delete("id in ?1", accepted);
-        }
+    public void replayed(UUID id, Lease lease, List<Long> accepted, List<QuarantinedRecordEntity> stillFailing) {
+        leases.confirm(lease);
+        long moved = accepted.isEmpty() ? 0 : quarantine.delete("id in ?1", accepted);
         stillFailing.forEach(entry -> quarantine.getEntityManager().merge(entry));
         BatchEntity batch = get(id);
-        batch.accepted += accepted.size();
-        batch.quarantined -= accepted.size();
+        batch.accepted += moved;
+        batch.quarantined -= moved;
     }
 
     /** Puts a batch back to RECEIVED after Kafka refused its records; its stored file is processed again later. */
-    void waitForKafka(UUID id, String error) {
+    void waitForKafka(UUID id, Lease lease, String error) {
+        leases.confirm(lease);
         BatchEntity batch = get(id);
         batch.status = BatchStatus.RECEIVED;
         batch.error = "waiting for Kafka, will retry: " + error;
     }
 
-    BatchEntity fail(UUID id, String error) {
+    BatchEntity fail(UUID id, Lease lease, String error) {
+        leases.confirm(lease);
         BatchEntity batch = get(id);
         batch.status = BatchStatus.FAILED;
         batch.error = error;

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tributary.catalog.entity.BatchEntity;
 import io.tributary.catalog.entity.SourceEntity;
+import io.tributary.catalog.lease.Lease;
+import io.tributary.catalog.lease.Leases;
 import io.tributary.catalog.problem.ProblemException;
 import io.tributary.ingestion.batch.BatchProcessor;
 import io.tributary.ingestion.batch.BatchStore;
@@ -34,7 +36,9 @@ import io.tributary.ingestion.source.SourceService;
  * body that is not JSON (or NDJSON) where it should be is refused whole with where and why ({@link BodyProblems}), and
  * no batch is made of it: its sender can send it again, mended. When Kafka does not take the events, the call fails
  * with a 503 problem that says when to send it again, and its batch is set aside, so nothing of it is published later
- * behind the caller's back.
+ * behind the caller's back. The batch is leased to this call from the moment it is recorded (decision 33): no other
+ * instance takes it up, unless this one dies before it has answered (then the push may be processed without the caller
+ * knowing; sent again, its events are taken once downstream, as their identity is the same).
  */
 @ApplicationScoped
 public class EventIntakeService {
@@ -43,14 +47,16 @@ public class EventIntakeService {
     private final LandingArchive archive;
     private final BatchStore batches;
     private final BatchProcessor processor;
+    private final Leases leases;
     private final Duration retryAfter;
 
     public EventIntakeService(SourceService sources, LandingArchive archive, BatchStore batches,
-            BatchProcessor processor, IngestionConfig config) {
+            BatchProcessor processor, Leases leases, IngestionConfig config) {
         this.sources = sources;
         this.archive = archive;
         this.batches = batches;
         this.processor = processor;
+        this.leases = leases;
         this.retryAfter = config.retryDelay();
     }
 
@@ -74,16 +80,21 @@ public class EventIntakeService {
             throw new ProblemException(Response.Status.BAD_REQUEST,
                     "the body is not " + source.format.name() + ": nothing of it was taken", problems);
         }
-        QuarkusTransaction.requiringNew().run(() -> batches.record(id, source, name, stored));
-        if (processor.processPush(id) == BatchProcessor.Next.RETRY_LATER) {
-            processor.fail(id, "Kafka did not take every event; nothing of this call was acknowledged: send it again");
-            long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-            throw new ProblemException(Response.Status.SERVICE_UNAVAILABLE,
-                    "Kafka is unavailable, so none of these events was acknowledged: send them again later",
-                    List.of("batch " + id + " recorded the call and was set aside as FAILED; retry after " + seconds
-                            + " s"))
-                    .header(HttpHeaders.RETRY_AFTER, seconds)
-                    .header(HttpHeaders.LOCATION, URI.create("/api/batches/" + id));
+        Lease lease = QuarkusTransaction.requiringNew().call(() -> batches.recordHeld(id, source, name, stored));
+        try {
+            if (processor.processPush(id, lease) == BatchProcessor.Next.RETRY_LATER) {
+                processor.fail(id, lease, "Kafka did not take every event; nothing of this call was acknowledged: "
+                        + "send it again");
+                long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+                throw new ProblemException(Response.Status.SERVICE_UNAVAILABLE,
+                        "Kafka is unavailable, so none of these events was acknowledged: send them again later",
+                        List.of("batch " + id + " recorded the call and was set aside as FAILED; retry after "
+                                + seconds + " s"))
+                        .header(HttpHeaders.RETRY_AFTER, seconds)
+                        .header(HttpHeaders.LOCATION, URI.create("/api/batches/" + id));
+            }
+        } finally {
+            leases.release(lease);
         }
         return QuarkusTransaction.requiringNew().call(() -> batches.get(id));
     }

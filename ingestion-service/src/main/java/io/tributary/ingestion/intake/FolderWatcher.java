@@ -26,6 +26,8 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 import io.tributary.catalog.entity.SourceEntity;
+import io.tributary.catalog.lease.Lease;
+import io.tributary.catalog.lease.Leases;
 import io.tributary.ingestion.config.IngestionConfig;
 import io.tributary.ingestion.source.SourceService;
 
@@ -33,7 +35,8 @@ import io.tributary.ingestion.source.SourceService;
  * Watches the drop folders of sources. A file is taken once its size and modification time have stayed the same for
  * the quiet period (it is no longer being written): it goes to the landing archive as a batch, like an upload, and
  * then moves to the folder's {@code archive/}; a file that cannot be taken moves to {@code failed/} with a
- * {@code .error} note beside it. Hidden files and {@code .part}/{@code .tmp} files are left alone.
+ * {@code .error} note beside it. Hidden files and {@code .part}/{@code .tmp} files are left alone. Every instance
+ * watches the folders; the one that holds a file's lease takes it (decision 33).
  */
 @ApplicationScoped
 public class FolderWatcher {
@@ -46,6 +49,7 @@ public class FolderWatcher {
     private final SourceService sources;
     private final IntakeService intake;
     private final IngestionConfig config;
+    private final Leases leases;
     private final Map<Path, Seen> seen = new ConcurrentHashMap<>();
     /** The sources whose drop folder was refused, so that each is logged once and not at every scan. */
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
@@ -55,10 +59,11 @@ public class FolderWatcher {
         return thread;
     });
 
-    public FolderWatcher(SourceService sources, IntakeService intake, IngestionConfig config) {
+    public FolderWatcher(SourceService sources, IntakeService intake, IngestionConfig config, Leases leases) {
         this.sources = sources;
         this.intake = intake;
         this.config = config;
+        this.leases = leases;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -132,8 +137,23 @@ public class FolderWatcher {
         return Duration.ofNanos(time - before.since()).compareTo(config.folderQuietPeriod()) >= 0;
     }
 
+    /** Takes the file unless another instance is taking it or has taken it (it is gone from the folder). */
     private void take(String source, Path folder, Path file) {
         seen.remove(file);
+        Optional<Lease> lease = leases.acquire(Lease.Kind.FOLDER_FILE, source + "/" + file.getFileName());
+        if (lease.isEmpty()) {
+            return;
+        }
+        try {
+            if (Files.exists(file)) {
+                takeHeld(source, folder, file);
+            }
+        } finally {
+            leases.release(lease.get());
+        }
+    }
+
+    private void takeHeld(String source, Path folder, Path file) {
         try {
             try (InputStream in = Files.newInputStream(file)) {
                 IntakeService.Intake taken = intake.receiveFile(source, file.getFileName().toString(),

@@ -24,7 +24,7 @@ public class IngestionMapper {
         return new BatchResponse(batch.id, batch.source, batch.dataset, batch.status.name(), batch.fileName,
                 batch.sizeBytes, batch.contentSha256, batch.contractVersion, batch.received, batch.accepted,
                 batch.quarantined, batch.duplicates, batch.fields, batch.drift, batch.droppedFields, batch.holdReason,
-                batch.error, batch.createdAt, batch.startedAt, batch.completedAt);
+                batch.error, batch.createdAt, batch.startedAt, batch.processedBy, batch.completedAt);
     }
 
     public QuarantinedRecordResponse toResponse(QuarantinedRecordEntity entry) {

@@ -4,12 +4,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -20,6 +22,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tributary.catalog.entity.BatchEntity;
 import io.tributary.catalog.entity.QuarantinedRecordEntity;
 import io.tributary.catalog.entity.SourceEntity;
+import io.tributary.catalog.lease.Lease;
+import io.tributary.catalog.lease.LeaseConfig;
+import io.tributary.catalog.lease.Leases;
 import io.tributary.catalog.problem.ProblemException;
 import io.tributary.catalog.repository.QuarantineRepository;
 import io.tributary.ingestion.batch.BatchJob;
@@ -42,7 +47,9 @@ import io.tributary.ingestion.parsing.SourceRecord;
 /**
  * Checks quarantined records again, once the contract or the source's mapping is fixed: a record that now passes is
  * published (with the identity it would have had, so it is never taken twice) and leaves the quarantine; one that
- * still fails stays, with its new reason. The batch's counts move with it.
+ * still fails stays, with its new reason. The batch's counts move with it. A batch is replayed under its lease, as it
+ * is processed (decision 33): two replays of it, by any instances, take turns, and the second finds only what the first
+ * left in the quarantine.
  */
 @ApplicationScoped
 public class QuarantineReplayService {
@@ -57,14 +64,22 @@ public class QuarantineReplayService {
     /** A record whose key another record of its batch took: it stays until an operator resolves the conflict. */
     private static final String PRIMARY_KEY_CONFLICT = "primaryKey.unique";
 
+    /** How often a replay asks again for the lease of a batch that another processing or replay holds. */
+    private static final Duration ASK_EVERY = Duration.ofMillis(200);
+
     private final QuarantineRepository quarantine;
     private final BatchStore batches;
     private final RecordPublisher publisher;
+    private final Leases leases;
+    private final Duration waitAtMost;
 
-    public QuarantineReplayService(QuarantineRepository quarantine, BatchStore batches, RecordPublisher publisher) {
+    public QuarantineReplayService(QuarantineRepository quarantine, BatchStore batches, RecordPublisher publisher,
+            Leases leases, LeaseConfig leaseConfig) {
         this.quarantine = quarantine;
         this.batches = batches;
         this.publisher = publisher;
+        this.leases = leases;
+        this.waitAtMost = leaseConfig.ttl();
     }
 
     public Outcome replay(Filter filter) throws InterruptedException {
@@ -79,11 +94,13 @@ public class QuarantineReplayService {
         List<QuarantinedRecordEntity> entries = QuarkusTransaction.requiringNew().call(() -> find(filter));
         Map<UUID, List<QuarantinedRecordEntity>> byBatch = entries.stream()
                 .collect(Collectors.groupingBy(e -> e.batchId));
-        long accepted = 0;
+        Outcome total = new Outcome(0, 0, 0);
         for (Map.Entry<UUID, List<QuarantinedRecordEntity>> group : byBatch.entrySet()) {
-            accepted += replayBatch(group.getKey(), group.getValue());
+            Outcome batch = replayBatch(group.getKey(), group.getValue());
+            total = new Outcome(total.replayed() + batch.replayed(), total.accepted() + batch.accepted(),
+                    total.stillQuarantined() + batch.stillQuarantined());
         }
-        return new Outcome(entries.size(), accepted, entries.size() - accepted);
+        return total;
     }
 
     private List<QuarantinedRecordEntity> find(Filter filter) {
@@ -106,7 +123,38 @@ public class QuarantineReplayService {
                 .list();
     }
 
-    private long replayBatch(UUID batchId, List<QuarantinedRecordEntity> entries) throws InterruptedException {
+    /** The entries found that are still in the quarantine once the batch's lease is held, checked again. */
+    private Outcome replayBatch(UUID batchId, List<QuarantinedRecordEntity> found) throws InterruptedException {
+        Lease lease = awaitLease(batchId);
+        try {
+            List<Long> ids = found.stream().map(entry -> entry.id).toList();
+            List<QuarantinedRecordEntity> entries = QuarkusTransaction.requiringNew()
+                    .call(() -> batches.stillQuarantined(ids));
+            long accepted = replayHeld(batchId, lease, entries);
+            return new Outcome(entries.size(), accepted, entries.size() - accepted);
+        } finally {
+            leases.release(lease);
+        }
+    }
+
+    private Lease awaitLease(UUID batchId) throws InterruptedException {
+        long deadline = System.nanoTime() + waitAtMost.toNanos();
+        for (;;) {
+            Optional<Lease> lease = leases.acquire(Lease.Kind.BATCH, batchId.toString());
+            if (lease.isPresent()) {
+                return lease.get();
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new ProblemException(Response.Status.CONFLICT, "the batch is busy",
+                        List.of("batch " + batchId + " is being processed or replayed elsewhere for longer than "
+                                + waitAtMost.toSeconds() + " s; replay it once that is done"));
+            }
+            Thread.sleep(ASK_EVERY.toMillis());
+        }
+    }
+
+    private long replayHeld(UUID batchId, Lease lease, List<QuarantinedRecordEntity> entries)
+            throws InterruptedException {
         BatchEntity batch = QuarkusTransaction.requiringNew().call(() -> batches.get(batchId));
         BatchJob job = QuarkusTransaction.requiringNew().call(() -> batches.job(batch));
         if (job.contract() == null) {
@@ -121,6 +169,7 @@ public class QuarantineReplayService {
         List<QuarantinedRecordEntity> stillFailing = new ArrayList<>();
         Instant at = Instant.now();
         for (QuarantinedRecordEntity entry : entries) {
+            lease.ensureHeld();
             if (PRIMARY_KEY_CONFLICT.equals(entry.rule)) {
                 continue;
             }
@@ -143,7 +192,7 @@ public class QuarantineReplayService {
             acceptedIds.remove(entry.id);
             stillFailing.add(entry);
         }
-        QuarkusTransaction.requiringNew().run(() -> batches.replayed(batchId, acceptedIds, stillFailing));
+        QuarkusTransaction.requiringNew().run(() -> batches.replayed(batchId, lease, acceptedIds, stillFailing));
         return acceptedIds.size();
     }
 

@@ -27,6 +27,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tributary.catalog.lease.Lease;
 import io.tributary.catalog.security.Roles;
 import io.tributary.ingestion.CatalogFixtures;
 import io.tributary.ingestion.config.IngestionConfig;
@@ -105,11 +106,11 @@ class BatchWorkerErrorTest {
         }
 
         @Override
-        public Next process(UUID batchId) {
+        public Next process(UUID batchId, Lease lease) {
             if (sources.contains(store.get(batchId).source)) {
                 throw new OutOfMemoryError("Java heap space");
             }
-            return super.process(batchId);
+            return super.process(batchId, lease);
         }
     }
 }

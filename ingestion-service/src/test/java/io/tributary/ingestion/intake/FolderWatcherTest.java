@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tributary.catalog.lease.Lease;
 import io.tributary.catalog.security.Roles;
 import io.tributary.ingestion.CatalogFixtures;
 import io.tributary.ingestion.config.IngestionConfig;
@@ -72,6 +73,23 @@ class FolderWatcherTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/sources/" + source + "/batches")
                 .then().body("[0].fileName", is("sales-2024-01-05.csv")).body("[0].status", is("COMPLETED")));
         assertTrue(Files.exists(folder.resolve("still-writing.csv.part")), "partial files are left alone");
+    }
+
+    @Test
+    void leavesAFileToTheInstanceTakingItAndTakesItOnceThatOneDied() throws IOException {
+        Path folder = dropFolder();
+        String source = registerSource("sales", Map.of("dropFolder", folder.getFileName().toString()));
+        fixtures.leaseHeldElsewhere(Lease.Kind.FOLDER_FILE, source + "/taken-elsewhere.csv", Duration.ofHours(1));
+        Files.writeString(folder.resolve("taken-elsewhere.csv"), FILE);
+
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> Files.exists(folder.resolve("taken-elsewhere.csv")));
+        given().get("/api/sources/" + source + "/batches").then().body("size()", is(0));
+
+        fixtures.lapse(Lease.Kind.FOLDER_FILE, source + "/taken-elsewhere.csv");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(folder.resolve("archive/taken-elsewhere.csv")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/sources/" + source + "/batches")
+                .then().body("size()", is(1)).body("[0].status", is("COMPLETED")));
     }
 
     @Test
