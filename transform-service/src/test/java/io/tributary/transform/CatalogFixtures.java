@@ -108,6 +108,12 @@ public final class CatalogFixtures {
         return rows;
     }
 
+    public void execute(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
     public Object single(String sql) throws SQLException {
         List<Map<String, Object>> rows = query(sql);
         return rows.isEmpty() ? null : rows.get(0).values().iterator().next();

@@ -27,17 +27,33 @@ public class ConsumerOffsetRepository {
         this.dataSource = dataSource;
     }
 
-    /** The next offset to apply of each of these partitions, locked until the transaction ends. */
+    /**
+     * The next offset to apply of each of these partitions, locked until the transaction ends. A partition never
+     * applied before gets its row first (offset 0), so that it is locked too: two instances handed the same poll of a
+     * new partition around a rebalance apply it one after the other, and the second finds it applied.
+     */
     public Map<Integer, Long> lock(String consumer, String topic, Collection<Integer> partitions)
             throws SQLException {
         Map<Integer, Long> offsets = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("select partition, next_offset from "
-                        + "catalog.consumer_offset where consumer = ? and topic = ? and partition = any(?) "
-                        + "order by partition for update")) {
+                PreparedStatement seed = connection.prepareStatement("""
+                        insert into catalog.consumer_offset (consumer, topic, partition, next_offset)
+                        select ?, ?, p, 0 from unnest(?::integer[]) p order by p
+                        on conflict (consumer, topic, partition) do nothing
+                        """);
+                PreparedStatement query = connection.prepareStatement("""
+                        select partition, next_offset from catalog.consumer_offset
+                        where consumer = ? and topic = ? and partition = any(?)
+                        order by partition for update
+                        """)) {
+            Object[] sorted = partitions.stream().sorted().toArray();
+            seed.setString(1, consumer);
+            seed.setString(2, topic);
+            seed.setArray(3, connection.createArrayOf("integer", sorted));
+            seed.executeUpdate();
             query.setString(1, consumer);
             query.setString(2, topic);
-            query.setArray(3, connection.createArrayOf("integer", partitions.toArray()));
+            query.setArray(3, connection.createArrayOf("integer", sorted));
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
                     offsets.put(result.getInt(1), result.getLong(2));

@@ -5,6 +5,8 @@ import java.time.Duration;
 
 import org.jboss.logging.Logger;
 
+import io.tributary.catalog.lease.LeaseLostException;
+
 /**
  * Runs a transaction until it commits, doing next what its failure calls for ({@link Failures}): a deadlock or
  * serialization conflict is tried again at once; a failure a record caused is tried again with
@@ -41,6 +43,9 @@ public final class Retries {
         for (int attempt = 1;; attempt++) {
             try {
                 return work.run(isolation);
+            } catch (LeaseLostException e) {
+                // another instance took the work over: trying again cannot succeed
+                throw e;
             } catch (SQLException | RuntimeException | Error e) {
                 Failures.Kind kind = Failures.of(e);
                 if (kind == Failures.Kind.CONFLICT) {

@@ -16,17 +16,35 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
+import io.tributary.catalog.lease.Lease;
 import io.tributary.transform.progress.Offsets;
 
-/** Backfills in {@code catalog.pipeline_backfill}; each call is its own statement, outside any pipeline transaction. */
+/**
+ * Backfills in {@code catalog.pipeline_backfill}; each call is its own statement, outside any pipeline transaction (in
+ * the caller's transaction when there is one).
+ */
 @ApplicationScoped
 public class BackfillRepository {
 
-    /** A backfill and how far it got. */
-    /** @param fromOffsets for a backfill from the topic that starts at offsets (a paused pipeline's), else empty */
+    /**
+     * A backfill and how far it got.
+     *
+     * @param fromOffsets for a backfill from the topic that starts at offsets (a paused pipeline's), else empty
+     * @param takeovers how many times it was started again after the instance running it stopped (decision 33)
+     */
     public record Backfill(UUID id, String pipeline, int version, String source, String status, Instant acceptedFrom,
-            Map<Integer, Long> fromOffsets, long rowsDone, String error, Instant startedAt, Instant finishedAt) {
+            Map<Integer, Long> fromOffsets, long rowsDone, String error, Instant startedAt, Instant finishedAt,
+            int takeovers) {
     }
+
+    private static final String UNLEASED = """
+            select * from catalog.pipeline_backfill b
+            where status = 'RUNNING'
+              and not exists (select 1 from catalog.work_lease l
+                              where l.kind = ? and l.key = b.id::text and l.token is not null
+                                and l.expires_at > clock_timestamp())
+            order by started_at
+            """;
 
     private final AgroalDataSource dataSource;
 
@@ -43,6 +61,11 @@ public class BackfillRepository {
 
     public void progress(UUID id, long rowsDone) throws SQLException {
         update("update catalog.pipeline_backfill set rows_done = ? where id = ?", rowsDone, id);
+    }
+
+    /** An instance takes the backfill up again, from its beginning (decision 33). */
+    public void takenOver(UUID id) throws SQLException {
+        update("update catalog.pipeline_backfill set takeovers = takeovers + 1, rows_done = 0 where id = ?", id);
     }
 
     public void complete(UUID id) throws SQLException {
@@ -68,15 +91,19 @@ public class BackfillRepository {
         }
     }
 
-    /** The backfills still running, oldest first: after a restart, those it interrupted. */
-    public List<Backfill> running() throws SQLException {
+    /**
+     * The backfills still running that no instance holds a live lease on, oldest first: a stop of their instance
+     * interrupted them (decision 33).
+     */
+    public List<Backfill> unleased() throws SQLException {
         List<Backfill> running = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("select * from catalog.pipeline_backfill "
-                        + "where status = 'RUNNING' order by started_at");
-                ResultSet r = query.executeQuery()) {
-            while (r.next()) {
-                running.add(backfill(r));
+                PreparedStatement query = connection.prepareStatement(UNLEASED)) {
+            query.setString(1, Lease.Kind.BACKFILL.code());
+            try (ResultSet r = query.executeQuery()) {
+                while (r.next()) {
+                    running.add(backfill(r));
+                }
             }
         }
         return running;
@@ -86,7 +113,7 @@ public class BackfillRepository {
         return new Backfill(r.getObject("id", UUID.class), r.getString("pipeline"), r.getInt("version"),
                 r.getString("source"), r.getString("status"), instant(r, "accepted_from"),
                 Offsets.read(r.getString("from_offsets")), r.getLong("rows_done"),
-                r.getString("error"), instant(r, "started_at"), instant(r, "finished_at"));
+                r.getString("error"), instant(r, "started_at"), instant(r, "finished_at"), r.getInt("takeovers"));
     }
 
     private void update(String sql, Object... parameters) throws SQLException {

@@ -5,11 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
@@ -20,7 +24,12 @@ import jakarta.enterprise.event.TransactionPhase;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.tributary.catalog.lease.Lease;
+import io.tributary.catalog.lease.LeaseConfig;
+import io.tributary.catalog.lease.LeaseLostException;
+import io.tributary.catalog.lease.Leases;
 import io.tributary.transform.apply.RecordApplier;
 import io.tributary.transform.apply.Retries;
 import io.tributary.transform.messaging.AcceptedRecordsReplay;
@@ -39,7 +48,10 @@ import io.tributary.transform.service.PipelineService;
  * <li>{@code TOPIC}: the accepted-records topic read again from its start (or from a time) up to where it ended when
  * the backfill began; started by a pipeline's first version, so that it covers the dataset's history.</li>
  * </ul>
- * Both give the tables a fresh run of the current version would give.
+ * Both give the tables a fresh run of the current version would give. A backfill is run by the instance holding its
+ * lease (decision 33), from its start until it ends; one whose instance died or stopped is taken over, by another
+ * instance or by the same once it runs again, when its lease lapses, and run again from its beginning, which both
+ * sources allow (a record already applied is skipped or computed to the same row).
  */
 @ApplicationScoped
 public class BackfillService {
@@ -63,6 +75,16 @@ public class BackfillService {
     private final BackfillRepository backfills;
     private final AcceptedRecordsReplay topic;
     private final Event<BackfillLifecycle> lifecycle;
+    private final Leases leases;
+    private final Duration lookEvery;
+    /** Backfills this instance runs or has queued, so that none is taken over by it twice. */
+    private final Set<UUID> mine = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean looking = new AtomicBoolean();
+    private final ScheduledExecutorService looker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "pipeline-backfill-takeover");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final ExecutorService runner = Executors.newFixedThreadPool(PIPELINES_AT_ONCE, r -> {
         Thread thread = new Thread(r, "pipeline-backfill");
         thread.setDaemon(true);
@@ -72,12 +94,14 @@ public class BackfillService {
     private final Map<String, CompletableFuture<Void>> last = new ConcurrentHashMap<>();
 
     public BackfillService(RecordApplier applier, PipelineRegistry registry, BackfillRepository backfills,
-            AcceptedRecordsReplay topic, Event<BackfillLifecycle> lifecycle) {
+            AcceptedRecordsReplay topic, Event<BackfillLifecycle> lifecycle, Leases leases, LeaseConfig leaseConfig) {
         this.applier = applier;
         this.registry = registry;
         this.backfills = backfills;
         this.topic = topic;
         this.lifecycle = lifecycle;
+        this.leases = leases;
+        this.lookEvery = leaseConfig.renewInterval();
     }
 
     void onChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PipelineChanged changed) {
@@ -104,35 +128,62 @@ public class BackfillService {
     private UUID start(String pipeline, int version, Source source, Instant from, Map<Integer, Long> fromOffsets)
             throws SQLException {
         UUID id = UUID.randomUUID();
-        backfills.create(id, pipeline, version, source.name(), from, fromOffsets);
+        Lease lease = QuarkusTransaction.requiringNew().call(() -> {
+            backfills.create(id, pipeline, version, source.name(), from, fromOffsets);
+            return leases.acquire(Lease.Kind.BACKFILL, id.toString())
+                    .orElseThrow(() -> new IllegalStateException("the new backfill " + id + " is leased already"));
+        });
+        schedule(lease, id, pipeline, version, source, from, fromOffsets);
+        return id;
+    }
+
+    /** Runs the backfill after the pipeline's earlier ones, whatever their end, holding its lease until it ends. */
+    private void schedule(Lease lease, UUID id, String pipeline, int version, Source source, Instant from,
+            Map<Integer, Long> fromOffsets) {
+        mine.add(id);
         last.compute(pipeline, (name, previous) -> (previous == null
                 ? CompletableFuture.<Void>completedFuture(null)
                 : previous.handle((done, failure) -> (Void) null))
-                .thenRunAsync(() -> run(id, pipeline, version, source, from, fromOffsets), runner));
-        return id;
+                .thenRunAsync(() -> {
+                    try {
+                        run(lease, id, pipeline, version, source, from, fromOffsets);
+                    } finally {
+                        mine.remove(id);
+                        leases.release(lease);
+                    }
+                }, runner));
     }
 
     public Optional<BackfillRepository.Backfill> find(UUID id) throws SQLException {
         return backfills.find(id);
     }
 
-    private void run(UUID id, String pipeline, int version, Source source, Instant from,
+    private void run(Lease lease, UUID id, String pipeline, int version, Source source, Instant from,
             Map<Integer, Long> fromOffsets) {
         notify(new BackfillLifecycle(BackfillLifecycle.Phase.STARTED, id, pipeline, version, source, null,
                 Instant.now()));
         try {
-            long done = again(id, pipeline, source, from, fromOffsets);
-            backfills.complete(id);
+            long done = again(lease, id, pipeline, source, from, fromOffsets);
+            complete(lease);
             LOG.infof("backfill %s of pipeline %s from the %s: %d records", id, pipeline, source, done);
             notify(new BackfillLifecycle(BackfillLifecycle.Phase.COMPLETED, id, pipeline, version, source, null,
                     Instant.now()));
+        } catch (LeaseLostException e) {
+            LOG.warnf("backfill %s stops here: %s", id, e.getMessage());
         } catch (Exception | Error e) {
             // an Error too: the backfill is marked failed with its reason, and the runner's thread goes on
             LOG.errorf(e, "backfill %s of pipeline %s failed", id, pipeline);
             String reason = e.getMessage() == null ? e.toString() : e.getMessage();
             try {
-                backfills.fail(id, reason);
-            } catch (SQLException | RuntimeException stored) {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    leases.confirm(lease);
+                    try {
+                        backfills.fail(id, reason);
+                    } catch (SQLException failed) {
+                        throw new IllegalStateException(failed);
+                    }
+                });
+            } catch (RuntimeException stored) {
                 LOG.errorf(stored, "backfill %s: its failure could not be stored", id);
             }
             notify(new BackfillLifecycle(BackfillLifecycle.Phase.FAILED, id, pipeline, version, source, reason,
@@ -141,29 +192,43 @@ public class BackfillService {
     }
 
     /**
-     * Starts again the backfills a stop of the service interrupted (still {@code RUNNING} in the catalog), from their
-     * beginning: a record applied already is skipped or computed to the same row, so going over it again is harmless.
+     * Looks for interrupted backfills (still {@code RUNNING} in the catalog, with no live lease) at start-up and then
+     * at every lease renewal: a stop of this instance, or the death of another, left them.
      */
     void resumeInterrupted(@Observes StartupEvent startup) {
-        try {
-            for (BackfillRepository.Backfill interrupted : backfills.running()) {
-                LOG.infof("backfill %s of pipeline %s v%d was interrupted; starting it again", interrupted.id(),
-                        interrupted.pipeline(), interrupted.version());
-                resume(interrupted);
-            }
-        } catch (SQLException e) {
-            LOG.errorf(e, "interrupted backfills could not be read; they stay as they are");
+        takeOverUnleased();
+        if (looking.compareAndSet(false, true)) {
+            long every = lookEvery.toMillis();
+            looker.scheduleWithFixedDelay(this::takeOverUnleased, every, every, TimeUnit.MILLISECONDS);
         }
     }
 
-    private void resume(BackfillRepository.Backfill interrupted) {
-        Source source = Source.valueOf(interrupted.source());
-        last.compute(interrupted.pipeline(), (name, previous) -> (previous == null
-                ? CompletableFuture.<Void>completedFuture(null)
-                : previous.handle((done, failure) -> (Void) null))
-                .thenRunAsync(() -> run(interrupted.id(), interrupted.pipeline(), interrupted.version(), source,
-                        interrupted.acceptedFrom(),
-                        interrupted.fromOffsets().isEmpty() ? null : interrupted.fromOffsets()), runner));
+    /**
+     * Takes over every running backfill that no instance holds and starts it again from its beginning: a record
+     * applied already is skipped or computed to the same row, so going over it again is harmless. A failure (the
+     * catalog out of reach) waits for the next look.
+     */
+    void takeOverUnleased() {
+        try {
+            leases.freeEarlierRun();
+            for (BackfillRepository.Backfill interrupted : backfills.unleased()) {
+                if (mine.contains(interrupted.id())) {
+                    continue;
+                }
+                Optional<Lease> lease = leases.acquire(Lease.Kind.BACKFILL, interrupted.id().toString());
+                if (lease.isPresent()) {
+                    backfills.takenOver(interrupted.id());
+                    LOG.infof("backfill %s of pipeline %s v%d was interrupted; starting it again", interrupted.id(),
+                            interrupted.pipeline(), interrupted.version());
+                    schedule(lease.get(), interrupted.id(), interrupted.pipeline(), interrupted.version(),
+                            Source.valueOf(interrupted.source()), interrupted.acceptedFrom(),
+                            interrupted.fromOffsets().isEmpty() ? null : interrupted.fromOffsets());
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("interrupted backfills could not be looked for (looked for again in %s): %s", lookEvery,
+                    e.getMessage());
+        }
     }
 
     /**
@@ -172,15 +237,15 @@ public class BackfillService {
      * first backfill is what brings the records that came before the live consumers knew the pipeline: giving it up at
      * the first dropped connection would lose them.
      */
-    private long again(UUID id, String pipeline, Source source, Instant from, Map<Integer, Long> fromOffsets)
-            throws Exception {
+    private long again(Lease lease, UUID id, String pipeline, Source source, Instant from,
+            Map<Integer, Long> fromOffsets) throws Exception {
         for (int attempt = 1;; attempt++) {
             try {
                 registry.refresh();
                 return source == Source.TABLE
-                        ? fromTable(id, pipeline, from)
-                        : fromTopic(id, pipeline, from, fromOffsets);
-            } catch (InterruptedException e) {
+                        ? fromTable(lease, id, pipeline, from)
+                        : fromTopic(lease, id, pipeline, from, fromOffsets);
+            } catch (InterruptedException | LeaseLostException e) {
                 throw e;
             } catch (Exception e) {
                 if (KafkaFailures.isPermanent(e)) {
@@ -212,13 +277,13 @@ public class BackfillService {
      * again within {@link PipelineRegistry#RECHECK_MILLIS}), the rows a consumer still on an earlier version wrote
      * behind the first pass, until none is left.
      */
-    private long fromTable(UUID id, String pipeline, Instant from) throws Exception {
+    private long fromTable(Lease lease, UUID id, String pipeline, Instant from) throws Exception {
         long grace = System.currentTimeMillis() + 2 * PipelineRegistry.RECHECK_MILLIS;
-        long done = pass(id, pipeline, from, false, 0);
+        long done = pass(lease, id, pipeline, from, false, 0);
         Thread.sleep(Math.max(0, grace - System.currentTimeMillis()));
         for (int sweep = 0; sweep < SWEEPS; sweep++) {
             long before = done;
-            done = pass(id, pipeline, from, true, done);
+            done = pass(lease, id, pipeline, from, true, done);
             if (done == before) {
                 break;
             }
@@ -227,11 +292,12 @@ public class BackfillService {
     }
 
     /** One pass over the stored rows in key order, in chunks; returns {@code done} plus the rows computed. */
-    private long pass(UUID id, String pipeline, Instant from, boolean staleOnly, long done) throws Exception {
+    private long pass(Lease lease, UUID id, String pipeline, Instant from, boolean staleOnly, long done)
+            throws Exception {
         Instant since = from == null ? Instant.EPOCH : from;
         String after = "";
-        for (RecordApplier.Chunk chunk = rederive(pipeline, after, since, staleOnly); chunk
-                .size() > 0; chunk = rederive(pipeline, after, since, staleOnly)) {
+        for (RecordApplier.Chunk chunk = rederive(lease, pipeline, after, since, staleOnly); chunk
+                .size() > 0; chunk = rederive(lease, pipeline, after, since, staleOnly)) {
             after = chunk.lastKey();
             done += chunk.size();
             backfills.progress(id, done);
@@ -239,18 +305,25 @@ public class BackfillService {
         return done;
     }
 
-    private RecordApplier.Chunk rederive(String pipeline, String after, Instant since, boolean staleOnly)
-            throws Exception {
+    /**
+     * One chunk, unless a renewal found the backfill taken over: then it stops. A chunk computed while the lease is
+     * being lost is harmless: computing a row again from its kept input gives the same row.
+     */
+    private RecordApplier.Chunk rederive(Lease lease, String pipeline, String after, Instant since,
+            boolean staleOnly) throws Exception {
+        lease.ensureHeld();
         return Retries.upTo(ATTEMPTS,
                 isolation -> applier.rederive(current(pipeline), after, since, staleOnly, CHUNK, isolation));
     }
 
-    private long fromTopic(UUID id, String pipeline, Instant from, Map<Integer, Long> fromOffsets) throws Exception {
+    private long fromTopic(Lease lease, UUID id, String pipeline, Instant from, Map<Integer, Long> fromOffsets)
+            throws Exception {
         String dataset = current(pipeline).definition().dataset();
         AtomicLong done = new AtomicLong();
         // every replica's live consumer applies the new version to what comes after the ends the replay takes
         topic.read(dataset, from, fromOffsets, Duration.ofMillis(2 * PipelineRegistry.RECHECK_MILLIS),
                 "transform-backfill-" + pipeline, (deliveries, read) -> {
+                    lease.ensureHeld();
                     if (!deliveries.isEmpty()) {
                         Retries.upTo(ATTEMPTS, isolation -> {
                             applier.replay(current(pipeline), deliveries, isolation);
@@ -268,8 +341,25 @@ public class BackfillService {
         return registry.find(pipeline).orElseThrow(() -> PipelineService.unknown(pipeline));
     }
 
+    /**
+     * Marks the backfill completed if this holding still has it, in one transaction with the check.
+     *
+     * @throws LeaseLostException if another instance took it over
+     */
+    void complete(Lease lease) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            leases.confirm(lease);
+            try {
+                backfills.complete(UUID.fromString(lease.key()));
+            } catch (SQLException e) {
+                throw new IllegalStateException("the backfill's end could not be stored: " + e.getMessage(), e);
+            }
+        });
+    }
+
     @PreDestroy
     void stop() {
+        looker.shutdownNow();
         runner.shutdownNow();
     }
 }

@@ -36,6 +36,6 @@ public final class PipelineMapper {
 
     public static BackfillResponse toResponse(BackfillRepository.Backfill b) {
         return new BackfillResponse(b.id(), b.pipeline(), b.version(), b.source(), b.status(), b.acceptedFrom(),
-                b.rowsDone(), b.error(), b.startedAt(), b.finishedAt());
+                b.rowsDone(), b.error(), b.startedAt(), b.finishedAt(), b.takeovers());
     }
 }

@@ -1,6 +1,7 @@
 package io.tributary.transform.apply;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tributary.catalog.event.RecordEvent;
@@ -118,6 +122,37 @@ class RecordApplierTest {
 
     private Object stateSales(String pipeline, String state) throws SQLException {
         return catalog.single("select sum(sales) from curated." + pipeline + "_agg where state = '" + state + "'");
+    }
+
+    @Test
+    void aPollOfANewPartitionHandedToTwoInstancesAtOnceIsAppliedOnce() throws Exception {
+        CatalogFixtures.Dataset d = lines("");
+        List<Delivery> poll = List.of(new Delivery(topic, 0, 0, line(d, "1", "A1", "chair", "CA", "2024-03-01", "10")),
+                new Delivery(topic, 0, 1, line(d, "2", "A1", "desk", "CA", "2024-03-01", "20")));
+        CompletableFuture<Map<String, PipelineProgress>> other;
+        QuarkusTransaction.begin();
+        try {
+            applier.apply(topic, poll);
+            // the instance the partition moved to in a rebalance reads the same poll while the first still commits
+            other = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return applier.apply(topic, poll);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(500);
+            assertFalse(other.isDone(), "the other instance waits for the partition's offset");
+        } finally {
+            QuarkusTransaction.commit();
+        }
+
+        assertEquals(Map.of(), other.get(30, TimeUnit.SECONDS), "the other instance finds the poll applied");
+        PipelineProgress counts = states.find(d.name());
+        assertEquals(2, counts.received());
+        assertEquals(2, counts.curated());
+        assertEquals(0, counts.duplicates());
+        assertAmount("30", stateSales(d.name(), "CA"));
     }
 
     @Test
