@@ -35,6 +35,7 @@ import io.tributary.ingestion.enforcement.Violation;
 import io.tributary.ingestion.messaging.AlertPublisher;
 import io.tributary.ingestion.messaging.RecordPublisher;
 import io.tributary.ingestion.parsing.JsonShape;
+import io.tributary.ingestion.parsing.ReadLimits;
 import io.tributary.ingestion.parsing.RecordReader;
 import io.tributary.ingestion.parsing.RecordReaders;
 import io.tributary.ingestion.parsing.SourceRecord;
@@ -59,9 +60,11 @@ public class BatchProcessor {
     private final Event<BatchLifecycle> lifecycle;
     private final MeterRegistry meters;
     private final int quarantineChunk;
+    private final ReadLimits limits;
 
     public BatchProcessor(BatchStore store, RecordPublisher publisher, AlertPublisher alerts,
-            Event<BatchLifecycle> lifecycle, MeterRegistry meters, IngestionConfig config) {
+            Event<BatchLifecycle> lifecycle, MeterRegistry meters, IngestionConfig config, ReadLimits limits) {
+        this.limits = limits;
         this.store = store;
         this.publisher = publisher;
         this.alerts = alerts;
@@ -237,8 +240,8 @@ public class BatchProcessor {
         LOG.warnf("batch %s: Kafka refused %d records for good; they are quarantined", job.batchId(), refused.size());
     }
 
-    private static RecordReader open(BatchJob job) throws IOException {
-        return RecordReaders.open(job.format(), job.options(), JsonShape.of(job.contract()),
+    private RecordReader open(BatchJob job) throws IOException {
+        return RecordReaders.open(job.format(), job.options(), JsonShape.of(job.contract()), limits,
                 Files.newInputStream(job.file()));
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -46,6 +47,9 @@ public interface IngestionConfig {
     @WithDefault("500")
     int quarantineChunk();
 
+    /** What one request or one file may hold; past each limit the answer is a 4xx, or a quarantine entry, naming it. */
+    Limits limits();
+
     /** How the accepted records' producer waits for Kafka; when Kafka is down a batch waits once these run out. */
     Producer producer();
 
@@ -70,5 +74,55 @@ public interface IngestionConfig {
          */
         @WithDefault("none")
         String compression();
+    }
+
+    /** The limits of {@link #limits()}; the names in answers are these keys, under {@code tributary.ingestion.limits}. */
+    interface Limits {
+
+        /** The largest file one upload may send, in bytes; a larger one is answered 413 and nothing of it is kept. */
+        @WithDefault("2G")
+        MemorySize fileSize();
+
+        /** The largest body one push of events may send, in bytes; far smaller than a file, 413 past it. */
+        @WithDefault("8M")
+        MemorySize eventSize();
+
+        /** The most bytes gzip content may decompress into; past it the rest of the file is one quarantine entry. */
+        @WithDefault("8G")
+        MemorySize gzipSize();
+
+        /**
+         * The most bytes gzip content may decompress into per compressed byte, past its first mebibyte; a bomb (a few
+         * kilobytes that decompress into gigabytes) is stopped at once.
+         */
+        @WithDefault("200")
+        int gzipRatio();
+
+        /** The most characters one field of a delimited file may hold; a longer one quarantines its row. */
+        @WithDefault("2097152")
+        int fieldSize();
+
+        /**
+         * The most characters one record may hold (a delimited row, a JSON element, an NDJSON line); a longer one is
+         * not held in memory and ends the file with a quarantine entry (an NDJSON line alone is quarantined).
+         */
+        @WithDefault("33554432")
+        int recordSize();
+
+        /** The most fields one record may have (a delimited file's header, a flattened JSON object). */
+        @WithDefault("1000")
+        int columns();
+
+        /** The deepest JSON objects and arrays may nest. */
+        @WithDefault("256")
+        int jsonDepth();
+
+        /** The most records one JSON object may explode into (the items of its exploded array). */
+        @WithDefault("10000")
+        int explodeRecords();
+
+        /** How many pushes of events one source may have in progress at once; one more is answered 429. */
+        @WithDefault("4")
+        int concurrentPushes();
     }
 }

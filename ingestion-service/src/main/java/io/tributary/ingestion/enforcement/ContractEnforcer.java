@@ -14,6 +14,7 @@ import io.tributary.catalog.contract.ContractProperty;
 import io.tributary.catalog.contract.DataContract;
 import io.tributary.ingestion.event.AsciiText;
 import io.tributary.ingestion.event.RecordData;
+import io.tributary.ingestion.parsing.ReadLimits;
 import io.tributary.ingestion.parsing.RowFields;
 import io.tributary.ingestion.parsing.SourceRecord;
 
@@ -92,7 +93,8 @@ public final class ContractEnforcer {
 
     /**
      * Checks one record: the first violation found, or the typed values of the declared properties and the business
-     * key. Per field, in order: missing values ({@code required}, {@code nullValues}, {@code missingValues}), the
+     * key. A record that could not be read is {@code format.syntax}, or {@code format.limit} when it went past a limit
+     * of {@link ReadLimits}. Per field, in order: missing values ({@code required}, {@code nullValues}, {@code missingValues}), the
      * logical type ({@code logicalType}), what the curated store can hold ({@code text.nul}, {@code text.surrogate},
      * {@code store.numeric}, {@code store.date}, {@code store.timestamp}: {@link StoreLimits}), then the limits of
      * {@code logicalTypeOptions} and the per-record quality rules (see {@link PropertyRules} for the rule names); last,
@@ -101,7 +103,8 @@ public final class ContractEnforcer {
      */
     public CheckedRecord check(SourceRecord record) {
         if (!record.isReadable()) {
-            return CheckedRecord.rejected(new Violation(null, "format.syntax", null, record.error()));
+            String rule = ReadLimits.reached(record.error()) ? "format.limit" : "format.syntax";
+            return CheckedRecord.rejected(new Violation(null, rule, null, record.error()));
         }
         FieldBinding fields = bind(record.names());
         List<String> values = record.values();

@@ -25,6 +25,8 @@ import io.tributary.ingestion.batch.BatchStore;
 import io.tributary.ingestion.config.IngestionConfig;
 import io.tributary.ingestion.landing.LandingArchive;
 import io.tributary.ingestion.parsing.BodyProblems;
+import io.tributary.ingestion.parsing.JsonShape;
+import io.tributary.ingestion.parsing.ReadLimits;
 import io.tributary.ingestion.parsing.RecordReader;
 import io.tributary.ingestion.parsing.RecordReaders;
 import io.tributary.ingestion.source.SourceService;
@@ -38,7 +40,9 @@ import io.tributary.ingestion.source.SourceService;
  * with a 503 problem that says when to send it again, and its batch is set aside, so nothing of it is published later
  * behind the caller's back. The batch is leased to this call from the moment it is recorded (decision 33): no other
  * instance takes it up, unless this one dies before it has answered (then the push may be processed without the caller
- * knowing; sent again, its events are taken once downstream, as their identity is the same).
+ * knowing; sent again, its events are taken once downstream, as their identity is the same). A body larger than
+ * {@code tributary.ingestion.limits.event-size} is refused with 413, and a push past the source's
+ * {@code tributary.ingestion.limits.concurrent-pushes} with 429 and Retry-After (counted per instance).
  */
 @ApplicationScoped
 public class EventIntakeService {
@@ -49,15 +53,22 @@ public class EventIntakeService {
     private final BatchProcessor processor;
     private final Leases leases;
     private final Duration retryAfter;
+    private final LandingArchive.SizeLimit eventSize;
+    private final PushSlots slots;
+    private final ReadLimits limits;
 
     public EventIntakeService(SourceService sources, LandingArchive archive, BatchStore batches,
-            BatchProcessor processor, Leases leases, IngestionConfig config) {
+            BatchProcessor processor, Leases leases, IngestionConfig config, ReadLimits limits) {
         this.sources = sources;
         this.archive = archive;
         this.batches = batches;
         this.processor = processor;
         this.leases = leases;
         this.retryAfter = config.retryDelay();
+        this.eventSize = new LandingArchive.SizeLimit("tributary.ingestion.limits.event-size",
+                config.limits().eventSize().asLongValue());
+        this.slots = new PushSlots(config.limits().concurrentPushes());
+        this.limits = limits;
     }
 
     /** The processed push's batch: completed, or failed with the reason when Kafka refuses its records for good. */
@@ -71,9 +82,24 @@ public class EventIntakeService {
                     List.of("source '" + sourceName + "' takes CSV files; events are JSON: register a source with "
                             + "format JSON or NDJSON for them"));
         }
+        if (!slots.tryTake(source.name)) {
+            throw new ProblemException(Response.Status.TOO_MANY_REQUESTS,
+                    "source '" + source.name + "' has as many pushes in progress as it may: send this one when one "
+                            + "of them is answered",
+                    List.of("tributary.ingestion.limits.concurrent-pushes: " + slots.perSource()))
+                    .header(HttpHeaders.RETRY_AFTER, 1);
+        }
+        try {
+            return receive(source, body);
+        } finally {
+            slots.release(source.name);
+        }
+    }
+
+    private BatchEntity receive(SourceEntity source, InputStream body) {
         UUID id = UUID.randomUUID();
         String name = "events." + source.format.name().toLowerCase(Locale.ROOT);
-        LandingArchive.StoredFile stored = archive.store(source.name, id, name, body);
+        LandingArchive.StoredFile stored = archive.store(source.name, id, name, body, eventSize);
         List<String> problems = problems(source, stored);
         if (!problems.isEmpty()) {
             archive.discard(stored);
@@ -100,8 +126,8 @@ public class EventIntakeService {
     }
 
     /** Where and why the stored body is not events of the source's format; empty when it is. */
-    private static List<String> problems(SourceEntity source, LandingArchive.StoredFile stored) {
-        try (RecordReader reader = RecordReaders.open(source.format, source.options,
+    private List<String> problems(SourceEntity source, LandingArchive.StoredFile stored) {
+        try (RecordReader reader = RecordReaders.open(source.format, source.options, JsonShape.FLAT, limits,
                 Files.newInputStream(stored.path()))) {
             return BodyProblems.of(reader);
         } catch (IOException e) {

@@ -12,6 +12,7 @@ import io.tributary.catalog.entity.BatchEntity;
 import io.tributary.catalog.entity.SourceEntity;
 import io.tributary.catalog.problem.ProblemException;
 import io.tributary.ingestion.batch.BatchStore;
+import io.tributary.ingestion.config.IngestionConfig;
 import io.tributary.ingestion.landing.LandingArchive;
 import io.tributary.ingestion.source.SourceService;
 
@@ -24,11 +25,14 @@ public class IntakeService {
     private final SourceService sources;
     private final LandingArchive archive;
     private final BatchStore batches;
+    private final LandingArchive.SizeLimit fileSize;
 
-    public IntakeService(SourceService sources, LandingArchive archive, BatchStore batches) {
+    public IntakeService(SourceService sources, LandingArchive archive, BatchStore batches, IngestionConfig config) {
         this.sources = sources;
         this.archive = archive;
         this.batches = batches;
+        this.fileSize = new LandingArchive.SizeLimit("tributary.ingestion.limits.file-size",
+                config.limits().fileSize().asLongValue());
     }
 
     /** What became of an upload: a new batch, or the earlier batch that already took the same content. */
@@ -46,7 +50,7 @@ public class IntakeService {
      * Stores the file and records a batch for it, unless the source already took a file with the same content
      * (SHA-256) that was not set aside; {@code force} takes it again all the same. An upload whose type says it is
      * of another format than the source's is refused ({@link UploadTypes}); a file without a name is named for the
-     * format.
+     * format. A file larger than {@code tributary.ingestion.limits.file-size} is refused with 413.
      */
     public Intake receiveFile(String sourceName, String fileName, Upload upload, InputStream body, boolean force) {
         SourceEntity source = sources.get(sourceName);
@@ -61,7 +65,7 @@ public class IntakeService {
         UUID id = UUID.randomUUID();
         String safeName = sanitise(fileName,
                 UploadTypes.defaultName(source.format, UploadTypes.gzip(upload.contentType(), upload.contentEncoding())));
-        LandingArchive.StoredFile stored = archive.store(source.name, id, safeName, body);
+        LandingArchive.StoredFile stored = archive.store(source.name, id, safeName, body, fileSize);
         if (!force) {
             var earlier = batches.findSameContent(source.name, stored.sha256());
             if (earlier.isPresent()) {

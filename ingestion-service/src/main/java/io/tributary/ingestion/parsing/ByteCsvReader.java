@@ -37,6 +37,7 @@ final class ByteCsvReader {
     private static final long BACKSLASHES = LOW_BITS * '\\';
 
     private final InputStream in;
+    private final int maxRecord;
     private final CsvFormat format;
     private final byte delimiter;
     /** The delimiter, and the quote, in each byte of a long. */
@@ -46,7 +47,7 @@ final class ByteCsvReader {
     private final Charset charset;
     /** How many leading byte-order marks (UTF-8) are still to be dropped. */
     private int marks;
-    private byte[] buffer = new byte[BUFFER];
+    private byte[] buffer;
     private int limit;
     private int position;
     private int recordStart;
@@ -69,8 +70,10 @@ final class ByteCsvReader {
      * @param marks how many leading UTF-8 byte-order marks to drop: those the text decoding would drop, then the one
      *        {@link CsvReader} drops
      */
-    private ByteCsvReader(InputStream in, Charset charset, CsvFormat format, int marks) {
+    private ByteCsvReader(InputStream in, Charset charset, CsvFormat format, int marks, int maxRecord) {
         this.in = in;
+        this.maxRecord = maxRecord;
+        this.buffer = new byte[Math.max(16, Math.min(BUFFER, maxRecord))];
         this.format = format;
         this.delimiter = (byte) format.delimiter();
         this.delimiters = LOW_BITS * format.delimiter();
@@ -95,7 +98,13 @@ final class ByteCsvReader {
      * a leading byte-order mark itself (a declared encoding), besides the one {@link CsvReader} drops.
      */
     static ByteCsvReader of(InputStream in, Charset charset, CsvFormat format, boolean decodingDropsMark) {
-        return new ByteCsvReader(in, charset, format, decodingDropsMark ? 2 : 1);
+        return of(in, charset, format, decodingDropsMark, ReadLimits.DEFAULT.recordChars());
+    }
+
+    /** As {@link #of(InputStream, Charset, CsvFormat, boolean)}, holding no record longer than {@code maxRecord} bytes. */
+    static ByteCsvReader of(InputStream in, Charset charset, CsvFormat format, boolean decodingDropsMark,
+            int maxRecord) {
+        return new ByteCsvReader(in, charset, format, decodingDropsMark ? 2 : 1, maxRecord);
     }
 
     /** The next record, or null at the end of the input; as {@link CsvReader#next()}. */
@@ -452,7 +461,11 @@ final class ByteCsvReader {
             recordStart = 0;
         }
         if (limit == buffer.length) {
-            buffer = Arrays.copyOf(buffer, buffer.length * 2);
+            if (buffer.length >= maxRecord) {
+                throw DamagedInputException.limit("a record is longer than " + maxRecord + " bytes",
+                        ReadLimits.RECORD_SIZE, maxRecord);
+            }
+            buffer = Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, maxRecord));
         }
         int n;
         do {

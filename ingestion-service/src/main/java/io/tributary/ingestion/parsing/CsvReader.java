@@ -23,6 +23,7 @@ public final class CsvReader {
     private static final int BUFFER = 64 * 1024;
 
     private final Reader in;
+    private final int maxRecord;
     private final char delimiter;
     private final char quote;
     private char[] buffer;
@@ -40,11 +41,20 @@ public final class CsvReader {
     private final StringBuilder field = new StringBuilder();
 
     public CsvReader(Reader in, CsvFormat format) {
-        this(in, format, BUFFER);
+        this(in, format, ReadLimits.DEFAULT.recordChars());
     }
 
-    private CsvReader(Reader in, CsvFormat format, int buffer) {
+    /**
+     * A reader that holds no record longer than {@code maxRecord} characters: one longer ends the reading with a
+     * {@link DamagedInputException}, since where it ends cannot be known without reading it.
+     */
+    public CsvReader(Reader in, CsvFormat format, int maxRecord) {
+        this(in, format, Math.max(16, Math.min(BUFFER, maxRecord)), maxRecord);
+    }
+
+    private CsvReader(Reader in, CsvFormat format, int buffer, int maxRecord) {
         this.in = in;
+        this.maxRecord = maxRecord;
         this.buffer = new char[buffer];
         this.delimiter = format.delimiter();
         this.quote = format.quote();
@@ -54,7 +64,8 @@ public final class CsvReader {
      * A reader of text that is the middle of a file, starting on the given line: it has no byte-order mark to drop.
      */
     static CsvReader single(String text, CsvFormat format, long line) {
-        CsvReader reader = new CsvReader(new StringReader(text), format, Math.max(16, text.length()));
+        CsvReader reader = new CsvReader(new StringReader(text), format, Math.max(16, text.length()),
+                Integer.MAX_VALUE);
         reader.started = true;
         reader.line = line;
         return reader;
@@ -256,7 +267,11 @@ public final class CsvReader {
             recordStart = 0;
         }
         if (limit == buffer.length) {
-            buffer = Arrays.copyOf(buffer, buffer.length * 2);
+            if (buffer.length >= maxRecord) {
+                throw DamagedInputException.limit("a record is longer than " + maxRecord + " characters",
+                        ReadLimits.RECORD_SIZE, maxRecord);
+            }
+            buffer = Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, maxRecord));
         }
         int n;
         do {

@@ -3,8 +3,9 @@ package io.tributary.ingestion.parsing;
 import java.io.IOException;
 
 /**
- * The file's bytes cannot be read on from here because they are damaged (gzip data that is corrupt or cut short), not
- * because reading failed: a matter of content, which readers report as an unreadable record, not as a failure.
+ * The file's bytes cannot be read on from here because they are damaged (gzip data that is corrupt or cut short) or go
+ * past a limit of {@link ReadLimits}, not because reading failed: a matter of content, which readers report as an
+ * unreadable record, not as a failure.
  */
 public final class DamagedInputException extends IOException {
 
@@ -12,6 +13,12 @@ public final class DamagedInputException extends IOException {
 
     public DamagedInputException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /** The content goes past a limit: {@code what} says how, the records before it were read. */
+    static DamagedInputException limit(String what, String key, long value) {
+        return new DamagedInputException(what + " " + ReadLimits.exceeded(key, value)
+                + "; the records before this point were read, nothing after it can be", null);
     }
 
     static DamagedInputException gzip(IOException cause) {

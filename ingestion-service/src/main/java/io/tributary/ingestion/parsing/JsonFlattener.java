@@ -40,6 +40,13 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
  * values as above. An array there that holds anything but objects is a value as above, for the contract to refuse.
  * This is the one place where one object becomes several records.
  * </p>
+ * <h2>Limits</h2>
+ * <p>
+ * An object of more fields than {@link ReadLimits#columns()}, whose exploded array holds more objects than
+ * {@link ReadLimits#explodeRecords()}, or whose exploded records would hold more than twice
+ * {@link ReadLimits#recordChars()} characters of raw text in all (each repeats the object's other fields), gives one
+ * unreadable record saying which limit it passed; its items past the limit are not held.
+ * </p>
  * <h2>Raw text and names</h2>
  * <p>
  * A key holding a character no text column can hold ({@code \u0000}, half a surrogate pair) names its field with that
@@ -68,6 +75,9 @@ final class JsonFlattener {
     private final List<String> itemNames = new ArrayList<>();
     private final List<String> itemValues = new ArrayList<>();
     private Explode explode;
+    private final ReadLimits limits;
+    /** Why the object being read goes past a limit, or null. */
+    private String beyond;
 
     /** The names of the last record as flattened, and as given to the record (without repeats). */
     private List<String> lastFlatNames = List.of();
@@ -75,8 +85,9 @@ final class JsonFlattener {
     /** Where each flattened value goes in the record's values, when names repeat; else null. */
     private int[] lastSlots;
 
-    JsonFlattener(JsonShape shape) {
+    JsonFlattener(JsonShape shape, ReadLimits limits) {
         this.shape = shape;
+        this.limits = limits;
     }
 
     /**
@@ -88,8 +99,17 @@ final class JsonFlattener {
         names.clear();
         values.clear();
         explode = null;
+        beyond = null;
         object(parser, "", names, values, true, text);
         long end = parser.currentLocation().getCharOffset();
+        if (beyond == null) {
+            beyond = beyondLimits(end - start);
+        }
+        if (beyond != null) {
+            out.add(SourceRecord.unreadable(position, JsonSupport.capped(text.slice(start, end)),
+                    JsonErrorKind.LIMIT.prefix() + " at position " + position + ": " + beyond));
+            return;
+        }
         if (explode == null) {
             out.add(record(position, names, values, text.slice(start, end), 0, 0));
             return;
@@ -164,8 +184,13 @@ final class JsonFlattener {
         }
         List<Item> items = new ArrayList<>();
         boolean objects = true;
+        boolean tooMany = false;
         for (JsonToken token = next(parser); token != JsonToken.END_ARRAY; token = next(parser)) {
-            if (objects && token == JsonToken.START_OBJECT) {
+            if (objects && token == JsonToken.START_OBJECT && items.size() == limits.explodeRecords()) {
+                // the items past the limit are not held
+                tooMany = true;
+                parser.skipChildren();
+            } else if (objects && token == JsonToken.START_OBJECT) {
                 long itemStart = parser.currentTokenLocation().getCharOffset();
                 List<String> fieldNames = new ArrayList<>();
                 List<String> fieldValues = new ArrayList<>();
@@ -178,6 +203,10 @@ final class JsonFlattener {
             }
         }
         long end = parser.currentLocation().getCharOffset();
+        if (objects && tooMany) {
+            beyond = "the array " + path + " would explode into more than " + limits.explodeRecords() + " records "
+                    + ReadLimits.exceeded(ReadLimits.EXPLODE_RECORDS, limits.explodeRecords());
+        }
         if (objects && !items.isEmpty()) {
             explode = new Explode(start, end, names.size(), items);
         } else if (objects) {
@@ -185,6 +214,34 @@ final class JsonFlattener {
         } else {
             arrayValue(path, text.slice(start, end), names, values);
         }
+    }
+
+    /** Why the object just read (of {@code length} characters) goes past a limit, or null when it does not. */
+    private String beyondLimits(long length) {
+        int fields = names.size();
+        long rawText = length;
+        if (explode != null) {
+            long widest = 0;
+            long items = 0;
+            for (Item item : explode.items) {
+                widest = Math.max(widest, item.names.size());
+                items += item.end - item.start;
+            }
+            fields += widest;
+            long around = length - (explode.end - explode.start) + 2;
+            rawText = around * explode.items.size() + items;
+        }
+        if (fields > limits.columns()) {
+            return "the object has " + fields + " fields, more than " + limits.columns() + " "
+                    + ReadLimits.exceeded(ReadLimits.COLUMNS, limits.columns());
+        }
+        long most = 2L * limits.recordChars();
+        if (rawText > most) {
+            return "the records the object explodes into would hold " + rawText + " characters of text, more than "
+                    + most + ", twice the longest record " + ReadLimits.exceeded(ReadLimits.RECORD_SIZE,
+                            limits.recordChars());
+        }
+        return null;
     }
 
     private static void arrayValue(String path, String json, List<String> names, List<String> values) {

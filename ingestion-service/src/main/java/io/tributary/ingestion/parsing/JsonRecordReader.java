@@ -21,10 +21,11 @@ import com.fasterxml.jackson.core.JsonToken;
  * <li>Text that is not JSON ends the file: one unreadable record saying where, with the text from the failed element
  * on (at most {@value JsonSupport#MAX_RAW_LENGTH} characters); its error starts with {@link JsonErrorKind#SYNTAX}. So
  * does anything after the top-level value, and an empty file.</li>
- * <li>Nesting deeper than {@value JsonSupport#MAX_DEPTH} levels, a number longer than
+ * <li>Nesting deeper than {@link ReadLimits#jsonDepth()} levels, a number longer than
  * {@value JsonSupport#MAX_NUMBER_LENGTH} characters, a string longer than {@value JsonSupport#MAX_STRING_LENGTH} or an
- * element longer than {@value JsonSupport#MAX_RECORD_LENGTH} end the file the same way, with an error that starts
- * with {@link JsonErrorKind#LIMIT}.</li>
+ * element longer than {@link ReadLimits#recordChars()} end the file the same way, with an error that starts with
+ * {@link JsonErrorKind#LIMIT}; an object of more fields than {@link ReadLimits#columns()}, or that explodes into more
+ * records than {@link ReadLimits#explodeRecords()}, is one unreadable record of that kind.</li>
  * </ul>
  * Memory holds one element (and its records), never the file.
  */
@@ -40,22 +41,29 @@ public final class JsonRecordReader implements RecordReader {
     private final RetainingReader text;
     private final JsonParser parser;
     private final JsonFlattener flattener;
+    private final ReadLimits limits;
     private final ArrayDeque<SourceRecord> pending = new ArrayDeque<>();
     private final List<SourceRecord> element = new ArrayList<>();
     private State state = State.START;
     /** The position of the element being read. */
     private long position = 1;
 
-    /** Reads records flattened whole, no array exploded. */
+    /** Reads records flattened whole, no array exploded, within the default limits. */
     public JsonRecordReader(Reader in) throws IOException {
         this(in, JsonShape.FLAT);
     }
 
     /** Reads records in the shape a contract gives: which array is exploded, which objects are kept whole. */
     public JsonRecordReader(Reader in, JsonShape shape) throws IOException {
-        this.text = new RetainingReader(in, JsonSupport.MAX_RECORD_LENGTH);
-        this.parser = JsonSupport.FACTORY.createParser(text);
-        this.flattener = new JsonFlattener(shape);
+        this(in, shape, ReadLimits.DEFAULT);
+    }
+
+    /** Reads records in the shape a contract gives, holding and making no more than the limits allow. */
+    public JsonRecordReader(Reader in, JsonShape shape, ReadLimits limits) throws IOException {
+        this.limits = limits;
+        this.flattener = new JsonFlattener(shape, limits);
+        this.text = new RetainingReader(in, limits.recordChars());
+        this.parser = JsonSupport.factory(limits).createParser(text);
     }
 
     @Override
@@ -64,9 +72,10 @@ public final class JsonRecordReader implements RecordReader {
             try {
                 step();
             } catch (JsonProcessingException e) {
-                stop(JsonSupport.error(e, parser, 0));
+                stop(JsonSupport.error(e, parser, 0, limits));
             } catch (RetainingReader.ElementTooLargeException e) {
-                stop(JsonSupport.tooLong(parser.currentLocation().getLineNr(), "the JSON element at position " + position));
+                stop(JsonSupport.tooLong(parser.currentLocation().getLineNr(), "the JSON element at position " + position,
+                        limits));
             } catch (RuntimeException e) {
                 // a safety net: the parser is to report bad text as exceptions of its own, never as these
                 stop(JsonSupport.unexpected(e, parser, 0));

@@ -13,30 +13,38 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 /** What the JSON readers share: the parser factory with its limits, and the wording of their errors. */
 final class JsonSupport {
 
-    /** Objects and arrays nested deeper than this make the element unreadable (and keep the stack small). */
-    static final int MAX_DEPTH = 256;
     /** The longest number literal, in characters. */
     static final int MAX_NUMBER_LENGTH = 1000;
     /** The longest string (or field name), in characters. */
     static final int MAX_STRING_LENGTH = 16 * 1024 * 1024;
-    /** The longest element of a JSON array, or line of NDJSON, in characters. */
-    static final int MAX_RECORD_LENGTH = 32 * 1024 * 1024;
     /** The most raw text an unreadable record carries. */
     static final int MAX_RAW_LENGTH = 64 * 1024;
 
     private static final Pattern ENABLE_FEATURE = Pattern.compile("[:;,]? *enable `[A-Za-z_.]+` to allow");
     private static final Pattern REDACTED_SOURCE = Pattern.compile("\\[Source: REDACTED \\([^)]*\\); ");
 
-    static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_DEPTH)
-                    .maxNumberLength(MAX_NUMBER_LENGTH)
-                    .maxStringLength(MAX_STRING_LENGTH)
-                    .maxNameLength(MAX_STRING_LENGTH)
-                    .build())
-            .build();
+    private static final JsonFactory DEFAULT_FACTORY = factory(ReadLimits.DEFAULT.jsonDepth());
 
     private JsonSupport() {
+    }
+
+    /**
+     * The parser factory of the limits: objects and arrays nested deeper than {@link ReadLimits#jsonDepth()} make the
+     * element unreadable (and keep the stack small).
+     */
+    static JsonFactory factory(ReadLimits limits) {
+        return limits.jsonDepth() == ReadLimits.DEFAULT.jsonDepth() ? DEFAULT_FACTORY : factory(limits.jsonDepth());
+    }
+
+    private static JsonFactory factory(int depth) {
+        return JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(depth)
+                        .maxNumberLength(MAX_NUMBER_LENGTH)
+                        .maxStringLength(MAX_STRING_LENGTH)
+                        .maxNameLength(MAX_STRING_LENGTH)
+                        .build())
+                .build();
     }
 
     /**
@@ -44,13 +52,14 @@ final class JsonSupport {
      *
      * @param line the line to report, or 0 for the parser's own line (an NDJSON line is parsed on its own, as line 1)
      */
-    static String error(JsonProcessingException e, JsonParser parser, long line) {
+    static String error(JsonProcessingException e, JsonParser parser, long line, ReadLimits limits) {
         JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
         String where = " at line " + (line > 0 ? line : at.getLineNr()) + ", column " + at.getColumnNr() + ": ";
         if (e instanceof StreamConstraintsException) {
             String message = e.getOriginalMessage();
             if (message != null && message.contains("nesting depth")) {
-                message = "objects and arrays are nested deeper than " + MAX_DEPTH + " levels";
+                message = "objects and arrays are nested deeper than " + limits.jsonDepth() + " levels "
+                        + ReadLimits.exceeded(ReadLimits.JSON_DEPTH, limits.jsonDepth());
             }
             return JsonErrorKind.LIMIT.prefix() + where + message;
         }
@@ -82,9 +91,9 @@ final class JsonSupport {
                 + " after the end of the JSON value, where only one value is allowed";
     }
 
-    static String tooLong(long line, String what) {
-        return JsonErrorKind.LIMIT.prefix() + " at line " + line + ": " + what + " is longer than " + MAX_RECORD_LENGTH
-                + " characters";
+    static String tooLong(long line, String what, ReadLimits limits) {
+        return JsonErrorKind.LIMIT.prefix() + " at line " + line + ": " + what + " is longer than "
+                + limits.recordChars() + " characters " + ReadLimits.exceeded(ReadLimits.RECORD_SIZE, limits.recordChars());
     }
 
     static String notAnObject(JsonToken found, String where) {

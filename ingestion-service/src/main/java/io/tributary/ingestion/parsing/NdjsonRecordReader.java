@@ -18,7 +18,7 @@ import com.fasterxml.jackson.core.JsonToken;
  * A line that is not JSON, holds more than one value, or goes past a limit gives one unreadable record (its raw text
  * is the line, at most {@value JsonSupport#MAX_RAW_LENGTH} characters), and reading goes on with the next line. A line
  * that holds valid JSON other than an object is unreadable too, with an error that starts with
- * {@link JsonErrorKind#NOT_AN_OBJECT}. Lines longer than {@value JsonSupport#MAX_RECORD_LENGTH} characters are not held
+ * {@link JsonErrorKind#NOT_AN_OBJECT}. Lines longer than {@link ReadLimits#recordChars()} characters are not held
  * whole.
  */
 public final class NdjsonRecordReader implements RecordReader {
@@ -26,19 +26,26 @@ public final class NdjsonRecordReader implements RecordReader {
     private final Reader in;
     private final LineReader lines;
     private final JsonFlattener flattener;
+    private final ReadLimits limits;
     private final ArrayDeque<SourceRecord> pending = new ArrayDeque<>();
     private final List<SourceRecord> element = new ArrayList<>();
 
-    /** Reads records flattened whole, no array exploded. */
+    /** Reads records flattened whole, no array exploded, within the default limits. */
     public NdjsonRecordReader(Reader in) {
         this(in, JsonShape.FLAT);
     }
 
     /** Reads records in the shape a contract gives: which array is exploded, which objects are kept whole. */
     public NdjsonRecordReader(Reader in, JsonShape shape) {
+        this(in, shape, ReadLimits.DEFAULT);
+    }
+
+    /** Reads records in the shape a contract gives, holding and making no more than the limits allow. */
+    public NdjsonRecordReader(Reader in, JsonShape shape, ReadLimits limits) {
         this.in = in;
-        this.lines = new LineReader(in, JsonSupport.MAX_RECORD_LENGTH);
-        this.flattener = new JsonFlattener(shape);
+        this.limits = limits;
+        this.flattener = new JsonFlattener(shape, limits);
+        this.lines = new LineReader(in, limits.recordChars());
     }
 
     @Override
@@ -50,7 +57,7 @@ public final class NdjsonRecordReader implements RecordReader {
             }
             if (line.cut()) {
                 pending.add(SourceRecord.unreadable(line.number(), JsonSupport.capped(line.text()),
-                        JsonSupport.tooLong(line.number(), "the line")));
+                        JsonSupport.tooLong(line.number(), "the line", limits)));
             } else if (!isBlank(line.text())) {
                 read(line.number(), line.text());
             }
@@ -59,7 +66,7 @@ public final class NdjsonRecordReader implements RecordReader {
     }
 
     private void read(long number, String text) throws IOException {
-        JsonParser parser = JsonSupport.FACTORY.createParser(text);
+        JsonParser parser = JsonSupport.factory(limits).createParser(text);
         try {
             JsonToken token = parser.nextToken();
             String problem = null;
@@ -79,7 +86,8 @@ public final class NdjsonRecordReader implements RecordReader {
                 pending.addAll(element);
             }
         } catch (JsonProcessingException e) {
-            pending.add(SourceRecord.unreadable(number, JsonSupport.capped(text), JsonSupport.error(e, parser, number)));
+            pending.add(
+                    SourceRecord.unreadable(number, JsonSupport.capped(text), JsonSupport.error(e, parser, number, limits)));
         } catch (RuntimeException e) {
             // a safety net: the parser is to report bad text as exceptions of its own, never as these
             pending.add(SourceRecord.unreadable(number, JsonSupport.capped(text), JsonSupport.unexpected(e, parser, number)));

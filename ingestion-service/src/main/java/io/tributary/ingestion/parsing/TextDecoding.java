@@ -58,9 +58,14 @@ public final class TextDecoding {
     public record Detected(Charset charset, int markLength) {
     }
 
-    /** The bytes of the file, decompressed when they are gzip. */
-    public static InputStream decompressed(InputStream in) throws IOException {
-        PushbackInputStream peek = new PushbackInputStream(in, 2);
+    /**
+     * The bytes of the file, decompressed when they are gzip: past {@link ReadLimits#gzipBytes()} decompressed bytes,
+     * or {@link ReadLimits#gzipRatio()} decompressed bytes per compressed byte (past {@link ReadLimits#GZIP_ALLOWANCE}),
+     * reading stops with a {@link DamagedInputException} that names the limit.
+     */
+    public static InputStream decompressed(InputStream in, ReadLimits limits) throws IOException {
+        Counted compressed = new Counted(in);
+        PushbackInputStream peek = new PushbackInputStream(compressed, 2);
         byte[] magic = new byte[2];
         int n = readFully(peek, magic, 2);
         if (n > 0) {
@@ -68,7 +73,7 @@ public final class TextDecoding {
         }
         if (n == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
             try {
-                return new GzipContent(new GZIPInputStream(peek, GZIP_BUFFER));
+                return new GzipContent(new GZIPInputStream(peek, GZIP_BUFFER), compressed, limits);
             } catch (ZipException | EOFException e) {
                 throw DamagedInputException.gzip(e);
             }
@@ -178,37 +183,89 @@ public final class TextDecoding {
         return total;
     }
 
-    /** Gzip content whose damage (a bad block, a truncated stream, a wrong checksum) is reported as such. */
-    private static final class GzipContent extends FilterInputStream {
+    /** A stream that counts the bytes read from it. */
+    private static final class Counted extends FilterInputStream {
 
-        GzipContent(InputStream gzip) {
-            super(gzip);
+        private long count;
+
+        Counted(InputStream in) {
+            super(in);
         }
 
         @Override
         public int read() throws IOException {
-            try {
-                return super.read();
-            } catch (ZipException | EOFException e) {
-                throw DamagedInputException.gzip(e);
+            int b = super.read();
+            if (b >= 0) {
+                count++;
             }
+            return b;
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+    }
+
+    /**
+     * Gzip content whose damage (a bad block, a truncated stream, a wrong checksum) is reported as such, and which
+     * stops at the limits of decompressed size and ratio.
+     */
+    private static final class GzipContent extends FilterInputStream {
+
+        private final Counted compressed;
+        private final ReadLimits limits;
+        private long decompressed;
+
+        GzipContent(InputStream gzip, Counted compressed, ReadLimits limits) {
+            super(gzip);
+            this.compressed = compressed;
+            this.limits = limits;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n;
             try {
-                return super.read(b, off, len);
+                n = super.read(b, off, len);
             } catch (ZipException | EOFException e) {
                 throw DamagedInputException.gzip(e);
             }
+            if (n > 0) {
+                decompressed += n;
+                check();
+            }
+            return n;
         }
 
         @Override
         public long skip(long n) throws IOException {
-            try {
-                return super.skip(n);
-            } catch (ZipException | EOFException e) {
-                throw DamagedInputException.gzip(e);
+            byte[] skipped = new byte[(int) Math.min(n, 8192)];
+            int read = read(skipped, 0, skipped.length);
+            return Math.max(read, 0);
+        }
+
+        private void check() throws DamagedInputException {
+            if (decompressed > limits.gzipBytes()) {
+                throw DamagedInputException.limit("the gzip content decompresses into more than " + limits.gzipBytes()
+                        + " bytes", ReadLimits.GZIP_SIZE, limits.gzipBytes());
+            }
+            if (decompressed > ReadLimits.GZIP_ALLOWANCE
+                    && decompressed / Math.max(1, compressed.count) >= limits.gzipRatio()) {
+                throw DamagedInputException.limit("the gzip content decompresses into " + decompressed
+                        + " bytes from " + compressed.count + " compressed bytes, more than " + limits.gzipRatio()
+                        + " times as many", ReadLimits.GZIP_RATIO, limits.gzipRatio());
             }
         }
     }

@@ -33,6 +33,7 @@ import io.tributary.ingestion.CatalogFixtures;
 import io.tributary.ingestion.config.IngestionConfig;
 import io.tributary.ingestion.messaging.AlertPublisher;
 import io.tributary.ingestion.messaging.RecordPublisher;
+import io.tributary.ingestion.parsing.ReadLimits;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
 import io.tributary.testinfra.SecurityResource;
@@ -101,7 +102,7 @@ class BatchWorkerErrorTest {
         private final Set<String> sources;
 
         ErrorThrowingProcessor(Set<String> sources) {
-            super(store, publisher, alerts, lifecycle, meters, config);
+            super(store, publisher, alerts, lifecycle, meters, config, ReadLimits.DEFAULT);
             this.sources = sources;
         }
 

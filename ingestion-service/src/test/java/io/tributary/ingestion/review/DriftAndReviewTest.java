@@ -219,7 +219,7 @@ class DriftAndReviewTest {
                 .header("Authorization", "Bearer " + TestTokens.token(Roles.ENGINEER))
                 .version(HttpClient.Version.HTTP_1_1)
                 .expectContinue(true)
-                .POST(HttpRequest.BodyPublishers.ofString(HEADER + "x".repeat(9 * 1024 * 1024)))
+                .POST(HttpRequest.BodyPublishers.ofString(HEADER + "x".repeat(13 * 1024 * 1024)))
                 .build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertEquals(413, response.statusCode());
