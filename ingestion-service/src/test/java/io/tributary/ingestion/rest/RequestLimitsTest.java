@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -32,9 +33,13 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.tributary.catalog.entity.BatchEntity;
+import io.tributary.catalog.entity.BatchStatus;
 import io.tributary.catalog.problem.Problem;
+import io.tributary.catalog.problem.ProblemException;
 import io.tributary.catalog.security.Roles;
 import io.tributary.ingestion.CatalogFixtures;
+import io.tributary.ingestion.intake.EventIntakeService;
 import io.tributary.ingestion.parsing.Gzipped;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
@@ -58,6 +63,9 @@ class RequestLimitsTest {
 
     @Inject
     CatalogFixtures fixtures;
+
+    @Inject
+    EventIntakeService events;
 
     @BeforeEach
     void signIn() {
@@ -88,6 +96,7 @@ class RequestLimitsTest {
         String source = registerSource("notes");
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/sources/" + source + "/files"))
                 .header("Content-Type", "text/csv")
+                .header("Authorization", "Bearer " + TestTokens.token(Roles.ENGINEER))
                 .expectContinue(true)
                 .POST(HttpRequest.BodyPublishers.ofString("Ship Mode,Sales,Note\n" + "First,1,ok\n".repeat(1_300_000))));
         assertEquals(413, response.statusCode());
@@ -168,41 +177,41 @@ class RequestLimitsTest {
     @Test
     void answers429WithRetryAfterToOnePushTooMany() throws Exception {
         String source = registerSource("sales", Map.of("format", "NDJSON"));
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        byte[] event = (EVENT.formatted(1, "1") + "\n").getBytes(StandardCharsets.UTF_8);
         List<PipedOutputStream> bodies = new ArrayList<>();
-        List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
+        List<CompletableFuture<BatchEntity>> held = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
+            // a push whose body is still coming, as from a slow producer
             PipedOutputStream body = new PipedOutputStream();
             PipedInputStream in = new PipedInputStream(body, 64 * 1024);
-            // more than the server buffers before it hands the body over as a stream
-            body.write((EVENT.formatted(100 + i, "1") + "\n").repeat(200).getBytes(StandardCharsets.UTF_8));
-            body.flush();
+            body.write(event);
             bodies.add(body);
-            held.add(client.sendAsync(push(source).POST(HttpRequest.BodyPublishers.ofInputStream(() -> in)).build(),
-                    HttpResponse.BodyHandlers.ofString()));
+            held.add(CompletableFuture.supplyAsync(() -> events.receive(source, in)));
         }
         try {
-            assertTimeoutPreemptively(BOUND, () -> {
-                HttpResponse<String> refused;
-                do {
-                    // the held pushes take their slots once the service reads their first bytes
-                    Thread.sleep(200);
-                    refused = send(push(source).POST(HttpRequest.BodyPublishers.ofString(EVENT.formatted(3, "1"))));
-                } while (refused.statusCode() != 429);
-                assertEquals("1", refused.headers().firstValue("Retry-After").orElse(null));
-                org.hamcrest.MatcherAssert.assertThat(refused.body(),
-                        containsString("tributary.ingestion.limits.concurrent-pushes: 2"));
+            ProblemException refused = assertTimeoutPreemptively(BOUND, () -> {
+                while (true) {
+                    try {
+                        events.receive(source, new ByteArrayInputStream(event));
+                        // the held pushes have not taken their slots yet
+                        Thread.sleep(100);
+                    } catch (ProblemException e) {
+                        return e;
+                    }
+                }
             });
+            assertEquals(429, refused.status().getStatusCode());
+            assertEquals(1, refused.headers().get("Retry-After"));
+            assertEquals(List.of("tributary.ingestion.limits.concurrent-pushes: 2"), refused.problems());
         } finally {
             for (PipedOutputStream body : bodies) {
                 close(body);
             }
         }
-        for (CompletableFuture<HttpResponse<String>> push : held) {
-            assertEquals(200, push.get().statusCode());
+        for (CompletableFuture<BatchEntity> push : held) {
+            assertEquals(BatchStatus.COMPLETED, push.get().status);
         }
-        assertEquals(200, send(push(source).POST(HttpRequest.BodyPublishers.ofString(EVENT.formatted(4, "1"))))
-                .statusCode());
+        assertEquals(200, send(push(source).POST(HttpRequest.BodyPublishers.ofByteArray(event))).statusCode());
     }
 
     private static HttpRequest.Builder push(String source) {
@@ -216,9 +225,6 @@ class RequestLimitsTest {
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        if (request.build().headers().firstValue("Authorization").isEmpty()) {
-            request.header("Authorization", "Bearer " + TestTokens.token(Roles.ENGINEER));
-        }
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request.build(),
                 HttpResponse.BodyHandlers.ofString());
     }
