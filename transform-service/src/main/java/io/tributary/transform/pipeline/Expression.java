@@ -1,26 +1,46 @@
 package io.tributary.transform.pipeline;
 
+import java.lang.reflect.Method;
 import java.math.MathContext;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 
 import org.apache.commons.jexl3.JexlArithmetic;
 import org.apache.commons.jexl3.JexlBuilder;
+import org.apache.commons.jexl3.JexlContext;
 import org.apache.commons.jexl3.JexlEngine;
 import org.apache.commons.jexl3.JexlException;
 import org.apache.commons.jexl3.JexlFeatures;
 import org.apache.commons.jexl3.JexlScript;
-import org.apache.commons.jexl3.MapContext;
 import org.apache.commons.jexl3.introspection.JexlPermissions;
 
 /**
  * An expression of a pipeline step in JEXL (Apache Commons JEXL 3), restricted to what a row needs: operators, literals,
  * the row's fields (a nested one by its path, {@code customer.id}) and methods of their values. No assignment, loops, object creation or class access, so an
  * expression cannot change anything outside its own result. Arithmetic on decimals is exact (34 significant digits).
+ * <p>
+ * Nor can an expression exhaust the service on a row's values: the methods whose cost an argument or a value makes
+ * unbounded ({@link #UNBOUNDED_METHODS}: {@code repeat}, regular expressions, huge powers and scales) are not callable,
+ * the regular-expression operators {@code =~} and {@code !~} only test membership in a list or set, and one evaluation
+ * past {@link #TIME_LIMIT} fails its row (docs/security.md).
  */
 public final class Expression {
+
+    /** How long one evaluation may take: an expression reads the row's fields, it does not compute for long. */
+    public static final Duration TIME_LIMIT = Duration.ofMillis(200);
+
+    /**
+     * Methods whose time or memory an argument or a value makes unbounded: repeating text, regular expressions
+     * (backtracking on untrusted text), formatting with a width, and powers, scales and shifts of numbers.
+     */
+    static final Set<String> UNBOUNDED_METHODS = Set.of("repeat", "matches", "replaceAll", "replaceFirst", "split",
+            "splitWithDelimiters", "formatted", "indent", "pow", "scaleByPowerOfTen", "setScale", "movePointLeft",
+            "movePointRight", "shiftLeft", "shiftRight", "nCopies", "compile");
 
     private static final JexlFeatures FEATURES = new JexlFeatures()
             .loops(false)
@@ -35,8 +55,8 @@ public final class Expression {
             .register(false)
             .script(false);
     private static final JexlEngine ENGINE = new JexlBuilder()
-            .permissions(JexlPermissions.RESTRICTED)
-            .arithmetic(new JexlArithmetic(true, MathContext.DECIMAL128, 16))
+            .permissions(new BoundedPermissions())
+            .arithmetic(new BoundedArithmetic())
             .features(FEATURES)
             .strict(true)
             .safe(false)
@@ -84,15 +104,127 @@ public final class Expression {
 
     /** @throws IllegalArgumentException saying why the expression could not be evaluated on this row */
     public Object evaluate(Map<String, Object> row) {
+        return evaluate(row, TIME_LIMIT);
+    }
+
+    /** As {@link #evaluate(Map)}, within the given time. */
+    Object evaluate(Map<String, Object> row, Duration limit) {
+        Row context = new Row(row, System.nanoTime() + limit.toNanos());
         try {
-            return script.execute(new MapContext(row));
-        } catch (JexlException | ArithmeticException e) {
+            Object value = script.execute(context);
+            context.check();
+            return value;
+        } catch (TimeLimitPassed e) {
+            throw timeLimitPassed(limit);
+        } catch (JexlException e) {
+            if (e.getCause() instanceof TimeLimitPassed || e instanceof JexlException.Cancel) {
+                throw timeLimitPassed(limit);
+            }
+            throw new IllegalArgumentException("'" + text + "' failed: " + reason(e));
+        } catch (ArithmeticException e) {
             throw new IllegalArgumentException("'" + text + "' failed: " + reason(e));
         }
     }
 
+    private IllegalArgumentException timeLimitPassed(Duration limit) {
+        return new IllegalArgumentException("'" + text + "' failed: one evaluation took longer than " + limit.toMillis()
+                + " ms, the time limit of an expression");
+    }
+
     public String text() {
         return text;
+    }
+
+    /**
+     * The row as the expression's context: each read of a field checks the deadline, and past it the evaluation is
+     * cancelled (the interpreter looks at the flag between its steps).
+     */
+    private static final class Row implements JexlContext, JexlContext.CancellationHandle {
+
+        private final Map<String, Object> values;
+        private final long deadline;
+        private final AtomicBoolean cancelled = new AtomicBoolean();
+
+        Row(Map<String, Object> values, long deadline) {
+            this.values = values;
+            this.deadline = deadline;
+        }
+
+        @Override
+        public Object get(String name) {
+            check();
+            return values.get(name);
+        }
+
+        @Override
+        public void set(String name, Object value) {
+            throw new UnsupportedOperationException("an expression does not change the row");
+        }
+
+        @Override
+        public boolean has(String name) {
+            check();
+            return values.containsKey(name);
+        }
+
+        @Override
+        public AtomicBoolean getCancellation() {
+            return cancelled;
+        }
+
+        void check() {
+            if (System.nanoTime() - deadline > 0) {
+                cancelled.set(true);
+                throw new TimeLimitPassed();
+            }
+        }
+    }
+
+    private static final class TimeLimitPassed extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        TimeLimitPassed() {
+            super("the time limit of the evaluation passed", null, false, false);
+        }
+    }
+
+    /** JEXL's restricted permissions, without the methods of {@link #UNBOUNDED_METHODS}. */
+    private static final class BoundedPermissions extends JexlPermissions.Delegate {
+
+        BoundedPermissions() {
+            super(JexlPermissions.RESTRICTED);
+        }
+
+        @Override
+        public boolean allow(Method method) {
+            return !UNBOUNDED_METHODS.contains(method.getName()) && super.allow(method);
+        }
+
+        @Override
+        public boolean allow(Class<?> clazz, Method method) {
+            return !UNBOUNDED_METHODS.contains(method.getName()) && super.allow(clazz, method);
+        }
+    }
+
+    /**
+     * Exact decimal arithmetic in which {@code =~} and {@code !~} test membership only: with text or a pattern on
+     * their right they would run a regular expression on a row's text, which may backtrack for ever.
+     */
+    private static final class BoundedArithmetic extends JexlArithmetic {
+
+        BoundedArithmetic() {
+            super(true, MathContext.DECIMAL128, 16);
+        }
+
+        @Override
+        public Boolean contains(Object container, Object value) {
+            if (container instanceof CharSequence || container instanceof Pattern) {
+                throw new ArithmeticException("=~ and !~ test whether a value is in a list or a set, such as "
+                        + "region =~ ['East', 'West']; regular expressions are not run on a row's values");
+            }
+            return super.contains(container, value);
+        }
     }
 
     private static String reason(Exception e) {
