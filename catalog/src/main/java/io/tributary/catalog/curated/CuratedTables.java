@@ -1,5 +1,7 @@
 package io.tributary.catalog.curated;
 
+import java.util.List;
+
 /**
  * Where a pipeline's tables are: all in the {@code curated} schema, named after the pipeline. The transform service
  * writes them, the serving service reads them; both take the names from here (decision 0015).
@@ -32,6 +34,14 @@ public final class CuratedTables {
     /** How many orders held each pair of products: {@code <pipeline>_co_purchases}. */
     public static String coPurchases(String pipeline) {
         return pipeline + "_co_purchases";
+    }
+
+    /**
+     * Every table name the pipeline may create, alter or drop, whether its current version declares the table or not:
+     * the names it claims when first declared (decision 0036).
+     */
+    public static List<String> all(String pipeline) {
+        return List.of(curated(pipeline), aggregate(pipeline), customerProducts(pipeline), coPurchases(pipeline));
     }
 
     /**

@@ -25,6 +25,8 @@ import io.tributary.catalog.problem.ProblemException;
 import io.tributary.catalog.repository.PipelineVersionRepository;
 import io.tributary.transform.aggregate.AggregateRepository;
 import io.tributary.transform.curated.CuratedTableRepository;
+import io.tributary.transform.curated.TableOwnerRepository;
+import io.tributary.transform.curated.TableOwnership;
 import io.tributary.transform.features.FeatureRepository;
 import io.tributary.transform.messaging.AcceptedRecordsLag;
 import io.tributary.transform.pipeline.CompiledPipeline;
@@ -44,6 +46,7 @@ public class PipelineService {
     private final PipelineVersionRepository versions;
     private final PipelineRegistry registry;
     private final CuratedTableRepository tables;
+    private final TableOwnerRepository owners;
     private final AggregateRepository aggregates;
     private final FeatureRepository features;
     private final PipelineStateRepository states;
@@ -52,11 +55,13 @@ public class PipelineService {
     private final Event<PipelineChanged> changed;
 
     public PipelineService(PipelineVersionRepository versions, PipelineRegistry registry,
-            CuratedTableRepository tables, AggregateRepository aggregates, FeatureRepository features,
-            PipelineStateRepository states, AcceptedRecordsLag lag, PipelineMetrics metrics, Event<PipelineChanged> changed) {
+            CuratedTableRepository tables, TableOwnerRepository owners, AggregateRepository aggregates,
+            FeatureRepository features, PipelineStateRepository states, AcceptedRecordsLag lag, PipelineMetrics metrics,
+            Event<PipelineChanged> changed) {
         this.versions = versions;
         this.registry = registry;
         this.tables = tables;
+        this.owners = owners;
         this.aggregates = aggregates;
         this.features = features;
         this.states = states;
@@ -67,7 +72,8 @@ public class PipelineService {
 
     /**
      * Stores the document as the pipeline's next version, with its tables created or evolved, unless it is the same
-     * document as the current one.
+     * document as the current one. The pipeline claims its table names when first declared; a name another pipeline
+     * owns is a conflict (409 naming the owner), and nothing is touched.
      *
      * @param mediaType the media type the document was sent as; YAML or JSON
      */
@@ -89,6 +95,10 @@ public class PipelineService {
         }
         int version = ((NewVersion<PipelineVersionEntity>) change).version();
         CompiledPipeline compiled = registry.compile(definition, version);
+        List<String> foreign = TableOwnership.conflicts(name, owners.claim(name, CuratedTables.all(name)));
+        if (!foreign.isEmpty()) {
+            throw conflict(foreign);
+        }
         List<String> conflicts = tables.ensure(compiled, indexed(compiled));
         if (!conflicts.isEmpty()) {
             throw conflict(conflicts);

@@ -147,6 +147,35 @@ class PipelineResourceTest {
     }
 
     @Test
+    void refusesAPipelineNamedToCollideWithAnotherPipelinesTablesNamingTheOwner() throws SQLException {
+        yaml(pipeline("")).when().put("/api/pipelines/" + dataset).then().statusCode(201);
+        String intruder = dataset + "_agg";
+        yaml(pipeline("").replaceFirst("name: " + dataset, "name: " + intruder)).when().put("/api/pipelines/" + intruder)
+                .then().statusCode(409)
+                .body("problems", hasItem(containsString("table curated." + intruder + " belongs to pipeline '"
+                        + dataset + "'")));
+        CatalogFixtures catalog = new CatalogFixtures(dataSource);
+        assertEquals(0L, catalog.single("select count(*) from information_schema.columns where table_schema = "
+                + "'curated' and table_name = '" + intruder + "' and column_name = '_key'"), "the aggregate is unaltered");
+        assertEquals(0L, catalog.single("select count(*) from catalog.curated_table_owner where pipeline = '" + intruder
+                + "'"), "the intruder claimed nothing");
+        given().when().get("/api/pipelines/" + intruder).then().statusCode(404);
+    }
+
+    @Test
+    void neverDropsATableOfAnotherPipelineThatAVersionWithoutItWouldDrop() throws SQLException {
+        String older = dataset + "_agg";
+        yaml(pipeline("").replaceFirst("name: " + dataset, "name: " + older)).when().put("/api/pipelines/" + older)
+                .then().statusCode(201);
+        yaml(pipeline("").replace("aggregate: {dimensions: [], measures: [amount]}", ""))
+                .when().put("/api/pipelines/" + dataset)
+                .then().statusCode(409)
+                .body("problems", hasItem(containsString("belongs to pipeline '" + older + "'")));
+        assertEquals(1L, new CatalogFixtures(dataSource).single("select count(*) from information_schema.tables where "
+                + "table_schema = 'curated' and table_name = '" + older + "'"), "the older pipeline's table stays");
+    }
+
+    @Test
     void answersNotFoundAndUnsupportedMediaTypeClearly() {
         given().when().get("/api/pipelines/nope").then().statusCode(404)
                 .body("detail", containsString("no pipeline named 'nope'"));
