@@ -6,10 +6,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 
 /**
  * Checks the values of a property's {@code logicalTypeOptions} (the keys were checked by {@link OdcsValidator}): each
@@ -106,7 +106,11 @@ final class TypeOptions {
         }
     }
 
-    /** Checks that a pattern is a string that compiles as a Java regular expression; returns it, or null. */
+    /**
+     * Checks that a pattern is a string that compiles as an RE2 regular expression (Java's syntax without
+     * backreferences and lookaround, matched in time linear in the value's length, whatever the value); returns it, or
+     * null.
+     */
     static Pattern pattern(JsonNode node, String path, List<String> problems) {
         if (node == null) {
             return null;
@@ -118,7 +122,8 @@ final class TypeOptions {
         try {
             return Pattern.compile(node.asText());
         } catch (PatternSyntaxException e) {
-            problems.add(path + ": '" + node.asText() + "' is not a regular expression: " + e.getDescription()
+            problems.add(path + ": '" + node.asText() + "' is not a regular expression of RE2's syntax (no "
+                    + "backreferences or lookaround, so that it runs in linear time): " + e.getDescription()
                     + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));
             return null;
         }

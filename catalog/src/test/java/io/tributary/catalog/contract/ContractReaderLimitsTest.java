@@ -69,6 +69,21 @@ class ContractReaderLimitsTest {
     }
 
     @Test
+    void rejectsPatternThatCouldBacktrackForEverSayingWhy() {
+        List<String> problems = problems("""
+                - name: code
+                  logicalType: string
+                  logicalTypeOptions: {pattern: '^(a)\\1$'}
+                - name: other
+                  logicalType: string
+                  logicalTypeOptions: {pattern: '^(?=a)a$'}
+                """);
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("is not a regular expression of RE2's syntax (no backreferences or "
+                + "lookaround, so that it runs in linear time)"), problems.get(0));
+    }
+
+    @Test
     void rejectsPatternThatIsNotAString() {
         assertEquals(List.of("$.schema[0].properties[0].logicalTypeOptions.pattern: must be a string, found number"),
                 problems("""

@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 
 import io.tributary.catalog.contract.ContractProperty;
 import io.tributary.catalog.contract.IntegerFormat;
@@ -46,8 +47,9 @@ import io.tributary.ingestion.parsing.TextColumns;
  * <li>{@code invalidValues.validValues} (an enumeration) and {@code invalidValues.pattern}: per-record
  * {@code invalidValues} quality rules, in the order the contract gives them.</li>
  * </ul>
- * Patterns are Java regular expressions that must be found in the value, as JSON Schema's {@code pattern}; anchor
- * them ({@code ^...$}) to match the whole value.
+ * Patterns are RE2 regular expressions (RE2/J: Java's syntax without backreferences and lookaround) that must be found
+ * in the value, as JSON Schema's {@code pattern}; anchor them ({@code ^...$}) to match the whole value. They run in time
+ * linear in the value's length, so no value can make one backtrack for ever.
  */
 final class PropertyRules {
 

@@ -3,9 +3,11 @@ package io.tributary.ingestion.enforcement;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +105,14 @@ class ContractEnforcerLimitsTest {
         ContractEnforcer e = enforcer("logicalType: string\nlogicalTypeOptions: {pattern: '[0-9]{5}'}");
         accepted(e, "NY 10024");
         rejected(e, "NY 1002", "pattern");
+    }
+
+    @Test
+    void aPatternThatWouldBacktrackCatastrophicallyRunsInLinearTimeOnALongValue() {
+        ContractEnforcer e = enforcer("logicalType: string\nlogicalTypeOptions: {pattern: '^(a+)+$'}");
+        String attack = "a".repeat(1_000_000) + "!";
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> rejected(e, attack, "pattern"));
+        assertEquals("a".repeat(100), accepted(e, "a".repeat(100)));
     }
 
     // integers
