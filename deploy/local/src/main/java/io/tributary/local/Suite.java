@@ -40,6 +40,8 @@ public final class Suite implements AutoCloseable {
     private LocalPostgres postgres;
     private LocalKafka kafka;
     private final Map<TributaryService, ServiceProcess> services = new EnumMap<>(TributaryService.class);
+    /** Further instances of a service beside its first, started by {@link #startReplica}; not supervised. */
+    private final List<ServiceProcess> replicas = new ArrayList<>();
     private Map<String, String> environment;
     private Map<TributaryService, Integer> servicePorts;
     private Map<TributaryService, Path> serviceJars;
@@ -217,8 +219,29 @@ public final class Suite implements AutoCloseable {
     }
 
     private ServiceProcess startService(TributaryService service) {
-        int port = servicePorts.get(service);
+        return startService(service, service.module(), servicePorts.get(service));
+    }
+
+    /**
+     * Starts one more instance of a service, on a free port, against the same PostgreSQL, Kafka and folders, named
+     * {@code <module>-<number>} among its service's instances (decision 0033); waits until it is ready. It is not
+     * supervised: the caller kills or stops it, and closing the suite stops it.
+     */
+    public ServiceProcess startReplica(TributaryService service, int number) {
+        ServiceProcess process = startService(service, service.module() + "-" + number, FreePort.orAny(0));
+        synchronized (lock) {
+            replicas.add(process);
+        }
+        process.awaitReady(config.readyTimeout());
+        progress.accept(process.name() + " is ready");
+        return process;
+    }
+
+    private ServiceProcess startService(TributaryService service, String instance, int port) {
+        boolean first = instance.equals(service.module());
         Map<String, String> env = new HashMap<>(environment);
+        // the instance's name among its service's, kept across its restarts: a restart frees what it held at once
+        env.put("TRIBUTARY_INSTANCE", instance);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         // the requirements service probes serving's queries for availability objectives
         env.put("TRIBUTARY_SERVING_URL", "http://127.0.0.1:" + servicePorts.get(TributaryService.SERVING));
@@ -229,11 +252,14 @@ public final class Suite implements AutoCloseable {
             env.put("TRIBUTARY_JWT_PRIVATE_KEY", signingKeys.privateKey().toString());
             env.put("TRIBUTARY_ADMIN_PASSWORD", adminPassword.password());
         }
-        progress.accept("Starting " + service.module() + " on port " + port);
-        ServiceProcess process = ServiceProcess.start(service.module(), serviceJars.get(service), port,
-                service.maxHeap(), env,
-                config.dataDir(), logDir().resolve(service.module() + ".log"));
-        register(() -> services.put(service, process), process::stop);
+        progress.accept("Starting " + instance + " on port " + port);
+        ServiceProcess process = ServiceProcess.start(instance, serviceJars.get(service), port, service.maxHeap(), env,
+                config.dataDir(), logDir().resolve(instance + ".log"));
+        register(() -> {
+            if (first) {
+                services.put(service, process);
+            }
+        }, process::stop);
         try {
             Leftovers.record(config.dataDir(), process);
         } catch (IOException e) {
@@ -249,6 +275,38 @@ public final class Suite implements AutoCloseable {
     public void kill(TributaryService service) {
         progress.accept("Killing " + service.module());
         service(service).kill();
+    }
+
+    /**
+     * Kills the PostgreSQL server (SIGKILL to its postmaster), as a crash of its host would; the supervisor starts it
+     * again on the same port and data directory after its back-off.
+     *
+     * @throws IllegalStateException if its server process is not known (a throwaway cluster)
+     */
+    public void killPostgres() {
+        LocalPostgres pg;
+        synchronized (lock) {
+            pg = postgres;
+        }
+        long pid = pg.serverPid().orElseThrow(() -> new IllegalStateException("PostgreSQL's server pid is unknown"));
+        progress.accept("Killing PostgreSQL (pid " + pid + ")");
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+    }
+
+    /**
+     * Stops the Kafka broker, keeps it down for {@code down}, then starts it again on the same ports and directory,
+     * as a restart of the broker would; the services' clients reconnect.
+     */
+    public void restartKafka(Duration down) {
+        LocalKafka broker;
+        synchronized (lock) {
+            broker = kafka;
+        }
+        progress.accept("Stopping Kafka for " + down.toSeconds() + " s");
+        broker.stop();
+        ServiceProcess.sleep(down);
+        broker.startAgain();
+        progress.accept("Kafka is running again");
     }
 
     /** Stops a service (if it still runs), starts it again on its port at once and waits until it is ready. */
@@ -329,6 +387,18 @@ public final class Suite implements AutoCloseable {
         }
     }
 
+    /** The instance of that name {@link #startReplica} started last. */
+    public ServiceProcess replica(String name) {
+        synchronized (lock) {
+            for (int i = replicas.size() - 1; i >= 0; i--) {
+                if (replicas.get(i).name().equals(name)) {
+                    return replicas.get(i);
+                }
+            }
+        }
+        throw new IllegalStateException("no instance named " + name + " was started");
+    }
+
     public String jdbcUrl() {
         synchronized (lock) {
             if (postgres == null) {
@@ -367,6 +437,7 @@ public final class Suite implements AutoCloseable {
         }
         synchronized (lock) {
             running = new ArrayList<>(services.values());
+            running.addAll(replicas);
             broker = kafka;
             pg = postgres;
         }
