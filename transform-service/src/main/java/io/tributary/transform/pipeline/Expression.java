@@ -72,13 +72,48 @@ public final class Expression {
         this.script = script;
     }
 
+    /**
+     * How deeply braces may nest. JEXL's parser looks ahead further at each level of {@code {}} (a set, a map or a
+     * block), so its time grows about fourfold per level: ten levels take close to a second, sixteen half a minute. A
+     * row's expression needs at most a set inside a list.
+     */
+    static final int MAX_BRACE_DEPTH = 4;
+
     /** @throws IllegalArgumentException with the position and reason when the text is not a valid expression */
     public static Expression compile(String text) {
+        if (braceDepth(text) > MAX_BRACE_DEPTH) {
+            throw new IllegalArgumentException("'" + text + "' is not a valid expression: braces are nested deeper than "
+                    + MAX_BRACE_DEPTH + " levels");
+        }
         try {
             return new Expression(text, ENGINE.createScript(text));
         } catch (JexlException e) {
             throw new IllegalArgumentException("'" + text + "' is not a valid expression: " + reason(e));
         }
+    }
+
+    /** The deepest nesting of braces in {@code text}, outside quoted text ('...', "..." or `...`, with \\ escapes). */
+    static int braceDepth(String text) {
+        int depth = 0;
+        int deepest = 0;
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"' || c == '`') {
+                quote = c;
+            } else if (c == '{') {
+                deepest = Math.max(deepest, ++depth);
+            } else if (c == '}') {
+                depth = Math.max(0, depth - 1);
+            }
+        }
+        return deepest;
     }
 
     /**

@@ -29,6 +29,22 @@ class ExpressionTest {
     }
 
     @Test
+    void refusesBracesNestedDeeperThanTheParserCanReadQuickly() {
+        String deep = "{".repeat(16) + "x";
+        IllegalArgumentException e = assertTimeoutPreemptively(BOUND,
+                () -> assertThrows(IllegalArgumentException.class, () -> Expression.compile(deep)));
+        assertTrue(e.getMessage().contains("braces are nested deeper than 4 levels"), e.getMessage());
+        assertEquals(true, Expression.compile("region =~ [{'East'}, {'West'}] || true").evaluate(ROW));
+    }
+
+    @Test
+    void countsBracesOutsideQuotedTextOnly() {
+        assertEquals(0, Expression.braceDepth("'{{{{{' + \"{{{\\\"{{\" + `{{{`"));
+        assertEquals(2, Expression.braceDepth("{1, {2}} + '{'"));
+        assertEquals(1, Expression.braceDepth("}}{"));
+    }
+
+    @Test
     void repeatingAStringTwoBillionTimesFailsTheRowAtOnce() {
         IllegalArgumentException e = assertTimeoutPreemptively(BOUND, () -> assertThrows(IllegalArgumentException.class,
                 () -> Expression.compile("region.repeat(2000000000)").evaluate(ROW)));
