@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import jakarta.inject.Inject;
 
@@ -180,13 +182,15 @@ class RequestLimitsTest {
         byte[] event = (EVENT.formatted(1, "1") + "\n").getBytes(StandardCharsets.UTF_8);
         List<PipedOutputStream> bodies = new ArrayList<>();
         List<CompletableFuture<BatchEntity>> held = new ArrayList<>();
+        // threads of their own: a shared pool may be busy and start the held pushes too late
+        ExecutorService pushers = Executors.newFixedThreadPool(2);
         for (int i = 0; i < 2; i++) {
             // a push whose body is still coming, as from a slow producer
             PipedOutputStream body = new PipedOutputStream();
             PipedInputStream in = new PipedInputStream(body, 64 * 1024);
             body.write(event);
             bodies.add(body);
-            held.add(CompletableFuture.supplyAsync(() -> events.receive(source, in)));
+            held.add(CompletableFuture.supplyAsync(() -> events.receive(source, in), pushers));
         }
         try {
             ProblemException refused = assertTimeoutPreemptively(BOUND, () -> {
@@ -211,6 +215,7 @@ class RequestLimitsTest {
         for (CompletableFuture<BatchEntity> push : held) {
             assertEquals(BatchStatus.COMPLETED, push.get().status);
         }
+        pushers.shutdown();
         assertEquals(200, send(push(source).POST(HttpRequest.BodyPublishers.ofByteArray(event))).statusCode());
     }
 
