@@ -30,6 +30,13 @@ public final class CsvRecordReader implements RecordReader {
         this.limits = limits;
     }
 
+    /** Rows of delimited text whose header is known already: a row read again on its own, without the file's first. */
+    public static CsvRecordReader withHeader(Reader in, CsvFormat format, List<String> header, ReadLimits limits) {
+        CsvRecordReader reader = new CsvRecordReader(in, format, limits);
+        reader.header = header;
+        return reader;
+    }
+
     /** Rows read from the bytes of the text. */
     CsvRecordReader(Closeable in, ByteCsvReader bytes, ReadLimits limits) {
         this.in = in;

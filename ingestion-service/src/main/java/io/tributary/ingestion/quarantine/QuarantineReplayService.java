@@ -36,10 +36,10 @@ import io.tributary.ingestion.enforcement.CheckedRecord;
 import io.tributary.ingestion.enforcement.ContractEnforcer;
 import io.tributary.ingestion.enforcement.Violation;
 import io.tributary.ingestion.messaging.RecordPublisher;
-import io.tributary.ingestion.parsing.CsvReader;
-import io.tributary.ingestion.parsing.CsvRecord;
+import io.tributary.ingestion.parsing.CsvRecordReader;
 import io.tributary.ingestion.parsing.FormatOptions;
 import io.tributary.ingestion.parsing.JsonShape;
+import io.tributary.ingestion.parsing.ReadLimits;
 import io.tributary.ingestion.parsing.RecordReader;
 import io.tributary.ingestion.parsing.RecordReaders;
 import io.tributary.ingestion.parsing.SourceRecord;
@@ -72,14 +72,16 @@ public class QuarantineReplayService {
     private final RecordPublisher publisher;
     private final Leases leases;
     private final Duration waitAtMost;
+    private final ReadLimits limits;
 
     public QuarantineReplayService(QuarantineRepository quarantine, BatchStore batches, RecordPublisher publisher,
-            Leases leases, LeaseConfig leaseConfig) {
+            Leases leases, LeaseConfig leaseConfig, ReadLimits limits) {
         this.quarantine = quarantine;
         this.batches = batches;
         this.publisher = publisher;
         this.leases = leases;
         this.waitAtMost = leaseConfig.ttl();
+        this.limits = limits;
     }
 
     public Outcome replay(Filter filter) throws InterruptedException {
@@ -174,7 +176,7 @@ public class QuarantineReplayService {
                 continue;
             }
             String raw = QuarantineEntries.raw(entry);
-            SourceRecord record = reread(job, fields, entry, raw);
+            SourceRecord record = reread(job, fields, entry, raw, limits);
             CheckedRecord checked = enforcer.check(aliases.apply(record));
             if (checked.isAccepted()) {
                 String key = RecordEvents.key(checked, raw);
@@ -198,19 +200,26 @@ public class QuarantineReplayService {
 
     /**
      * The quarantined record read again from its text as it came (not the copy the quarantine shows), with the field
-     * names of its batch and, for an item of an exploded array, its place in that array.
+     * names of its batch and, for an item of an exploded array, its place in that array, within the same limits as
+     * at the door.
      */
-    private static SourceRecord reread(BatchJob job, List<String> fields, QuarantinedRecordEntity entry, String raw) {
+    static SourceRecord reread(BatchJob job, List<String> fields, QuarantinedRecordEntity entry, String raw,
+            ReadLimits limits) {
         long position = entry.position;
         try {
             if (job.format() == SourceEntity.Format.CSV) {
-                CsvRecord row = new CsvReader(new StringReader(raw), FormatOptions.csvFormat(job.options())).next();
-                return new SourceRecord(position, fields, row == null ? List.of("") : row.fields(), raw, null);
+                try (CsvRecordReader reader = CsvRecordReader.withHeader(new StringReader(raw),
+                        FormatOptions.csvFormat(job.options()), fields, limits)) {
+                    SourceRecord row = reader.next();
+                    return row == null
+                            ? new SourceRecord(position, fields, List.of(""), raw, null)
+                            : new SourceRecord(position, row.names(), row.values(), raw, row.error());
+                }
             }
             // the quarantine keeps text, written here as UTF-8 whatever the source's own encoding
             Map<String, String> options = new HashMap<>(job.options());
             options.put("encoding", "UTF-8");
-            try (RecordReader reader = RecordReaders.open(job.format(), options, JsonShape.of(job.contract()),
+            try (RecordReader reader = RecordReaders.open(job.format(), options, JsonShape.of(job.contract()), limits,
                     new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)))) {
                 SourceRecord record = reader.next();
                 if (record == null) {
