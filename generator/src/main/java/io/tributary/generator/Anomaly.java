@@ -26,7 +26,8 @@ enum Anomaly {
             case NON_NUMERIC_SALES -> values.set(SALES, rng.nextBoolean() ? "N/A" : values.get(SALES) + "." + rng.nextInt(10));
             case EMPTY_REGION -> values.set(REGION, "");
             case EMPTY_ORDER_ID -> values.set(ORDER_ID, "");
-            case RAGGED_ROW -> values.subList(values.size() - 1 - rng.nextInt(4), values.size()).clear();
+            // cut at Sales or before: a short CSV row, and a JSON record without its required Sales
+            case RAGGED_ROW -> values.subList(SALES - rng.nextInt(4), values.size()).clear();
         }
     }
 

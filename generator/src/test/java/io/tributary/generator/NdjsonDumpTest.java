@@ -139,10 +139,8 @@ class NdjsonDumpTest {
         assertFalse(rejected == 0);
     }
 
+    /** As the demo contract sees a record: keys it does not require may be missing. */
     private static boolean satisfiesContract(JsonNode node) {
-        if (node.size() != SalesColumns.STANDARD.size()) {
-            return false;
-        }
         return node.path(SalesColumns.ROW_ID).canConvertToLong() && node.path(SalesColumns.ROW_ID).isIntegralNumber()
                 && node.path(SalesColumns.SALES).isNumber()
                 && !node.path(SalesColumns.ORDER_ID).asText().isEmpty()
