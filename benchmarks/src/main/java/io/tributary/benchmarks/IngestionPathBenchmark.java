@@ -41,6 +41,8 @@ import io.tributary.catalog.event.EventJson;
 import io.tributary.catalog.event.RecordEvent;
 import io.tributary.ingestion.batch.KeyIndex;
 import io.tributary.ingestion.batch.RecordEvents;
+import io.tributary.ingestion.batch.RecordPath;
+import io.tributary.ingestion.drift.ColumnAliases;
 import io.tributary.ingestion.enforcement.CheckedRecord;
 import io.tributary.ingestion.enforcement.ContractEnforcer;
 import io.tributary.ingestion.messaging.RecordEventSerializer;
@@ -63,9 +65,9 @@ import de.siegmar.fastcsv.reader.CsvRecord;
  * <li>{@link #parseCheck} plus the contract check ({@code ContractEnforcer}: typed values of the demo contract);</li>
  * <li>{@link #parseCheckSerialise} plus the {@code RecordEvent} (made as a batch makes it) and its JSON bytes ({@code RecordEventSerializer}, as
  * the Kafka producer calls it);</li>
- * <li>{@link #batchPath} plus what {@code BatchProcessor} does per record besides, with the service's own classes: the
- * NUL scan, the in-batch key index with the raw row's fingerprint ({@code KeyIndex}) and the record id
- * ({@code RecordEvents.OfBatch.accepted}, a name-based UUID).</li>
+ * <li>{@link #batchPath} the service's own per-record path, {@code RecordPath}, which {@code BatchProcessor} runs for
+ * every record it reads (aliases, the contract check, the in-batch key index with the raw row's fingerprint, the
+ * event with its name-based id), then the event's JSON bytes.</li>
  * </ol>
  * The same rows read by maintained CSV libraries instead of the service's reader, each row made the
  * {@code SourceRecord} of strings that the rest of the path takes (the libraries do not keep a row's raw text, which
@@ -223,26 +225,16 @@ public class IngestionPathBenchmark {
     @Benchmark
     @OperationsPerInvocation(ROWS)
     public long batchPath(Blackhole bh) throws IOException {
-        ContractEnforcer enforcer = new ContractEnforcer(contract, ZONE);
-        KeyIndex keys = new KeyIndex();
+        RecordPath path = new RecordPath(contract, ZONE, new ColumnAliases(Map.of()), new KeyIndex(), events,
+                acceptedAt);
         long bytes = 0;
         try (RecordReader reader = reader()) {
             for (SourceRecord record = reader.next(); record != null; record = reader.next()) {
-                if (record.containsNul()) {
-                    continue;
+                if (path.take(record) instanceof RecordPath.Accepted accepted) {
+                    byte[] json = serializer.serialize(Channels.ACCEPTED_RECORDS, path.event(accepted));
+                    bytes += json.length;
+                    bh.consume(json);
                 }
-                CheckedRecord checked = enforcer.check(record);
-                if (!checked.isAccepted()) {
-                    continue;
-                }
-                String key = RecordEvents.key(checked, record);
-                if (keys.offer(key, record) != KeyIndex.Seen.NEW) {
-                    continue;
-                }
-                RecordEvent event = events.accepted(record.position(), checked, key, acceptedAt);
-                byte[] json = serializer.serialize(Channels.ACCEPTED_RECORDS, event);
-                bytes += json.length;
-                bh.consume(json);
             }
         }
         return bytes;

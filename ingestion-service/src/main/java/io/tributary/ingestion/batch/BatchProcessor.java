@@ -29,8 +29,6 @@ import io.tributary.ingestion.drift.DriftDetector;
 import io.tributary.ingestion.drift.DriftHistory;
 import io.tributary.ingestion.drift.DriftReport;
 import io.tributary.ingestion.drift.FieldProfiles;
-import io.tributary.ingestion.enforcement.CheckedRecord;
-import io.tributary.ingestion.enforcement.ContractEnforcer;
 import io.tributary.ingestion.enforcement.Violation;
 import io.tributary.ingestion.messaging.AlertPublisher;
 import io.tributary.ingestion.messaging.RecordPublisher;
@@ -181,32 +179,23 @@ public class BatchProcessor {
     private BatchCounts run(BatchJob job, Lease lease, Sample sample, boolean publish)
             throws IOException, InterruptedException {
         Tally tally = new Tally(job, lease, publish);
-        ColumnAliases aliases = new ColumnAliases(job.columnAliases());
-        ContractEnforcer enforcer = new ContractEnforcer(job.contract(), ZoneId.of(job.timeZone()));
+        RecordPath path = new RecordPath(job.contract(), ZoneId.of(job.timeZone()),
+                new ColumnAliases(job.columnAliases()), tally.keys, RecordEvents.of(job), Instant.now());
         RecordPublisher.Flight flight = publisher.start(job.dataset());
-        RecordEvents.OfBatch events = RecordEvents.of(job);
-        Instant acceptedAt = Instant.now();
         try (RecordReader reader = sample.whole() ? RecordReader.of(sample.records()) : open(job)) {
             for (SourceRecord record = reader.next(); record != null; record = reader.next()) {
                 lease.ensureHeld();
                 tally.received++;
-                CheckedRecord checked = enforcer.check(aliases.apply(record));
-                if (!checked.isAccepted()) {
-                    tally.quarantine(record, checked.violation());
-                    continue;
-                }
-                String key = RecordEvents.key(checked, record);
-                KeyIndex.Seen seen = tally.keys.offer(key, record);
-                if (seen == KeyIndex.Seen.NEW) {
+                RecordPath.Step step = path.take(record);
+                if (step instanceof RecordPath.Accepted accepted) {
                     if (publish) {
-                        flight.send(key, events.accepted(record.position(), checked, key, acceptedAt), tally.received);
+                        flight.send(accepted.key(), path.event(accepted), tally.received);
                     }
                     tally.accepted++;
-                } else if (seen == KeyIndex.Seen.SAME_RECORD) {
-                    tally.duplicates++;
+                } else if (step instanceof RecordPath.Quarantined quarantined) {
+                    tally.quarantine(record, quarantined.violation());
                 } else {
-                    tally.quarantine(record, new Violation(null, "primaryKey.unique", key,
-                            "another record of this batch has the same primary key " + key + " and different values"));
+                    tally.duplicates++;
                 }
             }
         }
