@@ -59,28 +59,56 @@ public final class SetBasedBound {
                     LocalPostgres.PASSWORD); Statement statement = connection.createStatement()) {
                 statement.execute("set datestyle = 'ISO, MDY'");
                 double reference = copy(connection, statement, file, contract, "reference");
-                Map<String, Double> steps = new LinkedHashMap<>();
-                connection.setAutoCommit(false);
-                steps.put("COPY of the file into a staging table", copy(connection, statement, file, contract,
-                        "staging"));
-                for (Map.Entry<String, String> step : statements().entrySet()) {
-                    long t0 = System.nanoTime();
-                    statement.execute(step.getValue());
-                    steps.put(step.getKey(), seconds(System.nanoTime() - t0));
-                    log(String.format(Locale.ROOT, "%s: %.2f s", step.getKey(), steps.get(step.getKey())));
-                }
-                long t0 = System.nanoTime();
-                connection.commit();
-                steps.put("commit", seconds(System.nanoTime() - t0));
-                report(reference, steps);
+                report(reference, measure(connection, file, contract));
             }
         } finally {
             GeneratedCsv.deleteRecursively(work);
         }
     }
 
+    /**
+     * Does the pipeline's work on the file set-based, in one transaction on the connection, in the schema its search
+     * path names first; the seconds of each step, COPY into the staging table and the commit included. The connection
+     * is left in autocommit, as it came.
+     */
+    static Map<String, Double> measure(Connection connection, DumpFile file, DataContract contract) throws Exception {
+        Map<String, Double> steps = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set datestyle = 'ISO, MDY'");
+            connection.setAutoCommit(false);
+            steps.put("COPY of the file into a staging table", copy(connection, statement, file, contract,
+                    "staging"));
+            for (Map.Entry<String, String> step : statements().entrySet()) {
+                long t0 = System.nanoTime();
+                statement.execute(step.getValue());
+                steps.put(step.getKey(), seconds(System.nanoTime() - t0));
+                log(String.format(Locale.ROOT, "%s: %.2f s", step.getKey(), steps.get(step.getKey())));
+            }
+            long t0 = System.nanoTime();
+            connection.commit();
+            steps.put("commit", seconds(System.nanoTime() - t0));
+        } finally {
+            connection.setAutoCommit(true);
+        }
+        return steps;
+    }
+
+    /** The seconds of the whole set-based pipeline: every step of {@link #measure}. */
+    static double total(Map<String, Double> steps) {
+        return steps.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** The steps as rows of a report's table, with their total. */
+    static List<String[]> rows(Map<String, Double> steps) {
+        List<String[]> table = new ArrayList<>();
+        steps.forEach((step, s) -> table.add(new String[]{step, String.format(Locale.ROOT, "%.2f", s)}));
+        table.add(new String[]{"**the pipeline's work, set-based, in all**",
+                String.format(Locale.ROOT, "%.2f", total(steps))});
+        return table;
+    }
+
     /** COPY of the file into a new table typed as the contract; its seconds. */
-    private double copy(Connection connection, Statement statement, DumpFile file, DataContract contract, String table)
+    private static double copy(Connection connection, Statement statement, DumpFile file, DataContract contract, String table)
             throws Exception {
         statement.execute(IngestEndToEnd.createTable(table, file.columns(), contract));
         if (connection.getAutoCommit()) {
@@ -148,13 +176,12 @@ public final class SetBasedBound {
     }
 
     private void report(double reference, Map<String, Double> steps) {
-        double total = steps.values().stream().mapToDouble(Double::doubleValue).sum();
+        double total = total(steps);
         List<String[]> table = new ArrayList<>();
         table.add(new String[]{"step", "seconds"});
         table.add(new String[]{"reference: COPY of the file into a table typed as the contract",
                 String.format(Locale.ROOT, "%.2f", reference)});
-        steps.forEach((step, s) -> table.add(new String[]{step, String.format(Locale.ROOT, "%.2f", s)}));
-        table.add(new String[]{"**the pipeline's work, set-based, in all**", String.format(Locale.ROOT, "%.2f", total)});
+        table.addAll(rows(steps));
         System.out.println();
         System.out.println(String.format(Locale.ROOT, "## The demo pipeline set-based in PostgreSQL, %,d rows, %d cores",
                 rows, Runtime.getRuntime().availableProcessors()));

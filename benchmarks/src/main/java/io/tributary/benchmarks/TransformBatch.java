@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.postgresql.PGConnection;
@@ -40,7 +41,9 @@ import io.tributary.local.TributaryService;
  * demo pipeline has applied every record ({@code GET /api/pipelines/sales}: {@code counts.received} equals the
  * batch's accepted records and {@code lagRecords} is 0) and serving's sales by region count every row; side by side in
  * the same run with PostgreSQL {@code COPY ... FROM STDIN} of the same file into a table of the same shape on the
- * suite's PostgreSQL, before and after. A smaller file goes the same way first and is not counted
+ * suite's PostgreSQL, before and after; then, once the suite is quiet, the same file's pipeline work done set-based by
+ * that PostgreSQL alone ({@link SetBasedBound}, in a schema of its own): the bound the issue's target is a share of,
+ * measured in the same run. A smaller file goes the same way first and is not counted
  * ({@code --warmup-rows}, 0 for none): the services then run compiled code, and the tables already hold rows, as in a
  * suite that has been up for a while.
  * <p>
@@ -151,7 +154,8 @@ public final class TransformBatch {
             }
             Timing tributary = tributary(suite, file, work);
             Timing copyAfter = copy(suite, file, contract, "bench_copy_after");
-            report(file, bytes, copyBefore, copyAfter, tributary);
+            Map<String, Double> bound = bound(suite, file, contract);
+            report(file, bytes, copyBefore, copyAfter, tributary, bound);
         } finally {
             if (suite != null) {
                 EndToEnd.log("stopping the suite");
@@ -208,6 +212,28 @@ public final class TransformBatch {
             EndToEnd.log(String.format(Locale.ROOT, "reference: %s: %,d rows in %.2f s", sql, copied,
                     EndToEnd.seconds(timing.total)));
             return timing;
+        }
+    }
+
+    // ------------------------------------------------------------------ the bound: the pipeline set-based
+
+    /**
+     * The demo pipeline's work done set-based by the suite's PostgreSQL alone ({@link SetBasedBound}), in a schema of
+     * its own, once the suite is quiet again: the bound the transform's time is divided by.
+     */
+    private Map<String, Double> bound(Suite suite, DumpFile file, DataContract contract) throws Exception {
+        EndToEnd.settle(cpu);
+        try (Connection connection = DriverManager.getConnection(suite.jdbcUrl(), LocalPostgres.USER,
+                LocalPostgres.PASSWORD); Statement statement = connection.createStatement()) {
+            statement.execute("drop schema if exists bench_bound cascade");
+            statement.execute("create schema bench_bound");
+            statement.execute("set search_path = bench_bound");
+            statement.execute("checkpoint");
+            Map<String, Double> steps = SetBasedBound.measure(connection, file, contract);
+            EndToEnd.log(String.format(Locale.ROOT, "bound: the pipeline's work set-based in %.2f s",
+                    SetBasedBound.total(steps)));
+            statement.execute("drop schema bench_bound cascade");
+            return steps;
         }
     }
 
@@ -350,7 +376,8 @@ public final class TransformBatch {
 
     // ------------------------------------------------------------------ the report
 
-    private void report(DumpFile file, long bytes, Timing copyBefore, Timing copyAfter, Timing t) {
+    private void report(DumpFile file, long bytes, Timing copyBefore, Timing copyAfter, Timing t,
+            Map<String, Double> bound) {
         long copyBest = Math.min(copyBefore.total, copyAfter.total);
         double mb = bytes / 1e6;
         System.out.println();
@@ -382,6 +409,12 @@ public final class TransformBatch {
         double ratio = (double) copyBest / t.served;
         System.out.println(String.format(Locale.ROOT, "Ratio COPY / Tributary (upload until serving counts every "
                 + "row): %.2f; target >= 0.50: %s.", ratio, ratio >= 0.5 ? "MET" : "NOT MET"));
+        double boundSeconds = SetBasedBound.total(bound);
+        double ofBound = boundSeconds / EndToEnd.seconds(t.served);
+        System.out.println(String.format(Locale.ROOT, "Set-based bound (the same file, the pipeline's work by the "
+                + "suite's PostgreSQL alone: COPY, then one statement per table): %.2f s. Ratio bound / Tributary "
+                + "(upload until serving counts every row): %.2f; target >= 0.75: %s.", boundSeconds, ofBound,
+                ofBound >= 0.75 ? "MET" : "NOT MET"));
         System.out.println(String.format(Locale.ROOT, "Transform alone: %,.0f records/s from its first applied record "
                 + "until caught up; %.2f s after ingestion's batch COMPLETED.",
                 rows / EndToEnd.seconds(t.caughtUp - t.firstApplied),
@@ -402,6 +435,13 @@ public final class TransformBatch {
         if (sampler != null) {
             sampler.print(25);
         }
+        System.out.println();
+        System.out.println("The set-based bound, step by step:");
+        System.out.println();
+        List<String[]> steps = new ArrayList<>();
+        steps.add(new String[]{"step", "seconds"});
+        steps.addAll(SetBasedBound.rows(bound));
+        EndToEnd.printTable(steps);
     }
 
     private String[] row(String measure, long nanos, long copyBest, CpuAccounting.Snapshot from,
