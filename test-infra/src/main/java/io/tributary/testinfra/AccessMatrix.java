@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * <li>steward: contracts, pipelines, requirements, reviews of held batches, quarantine replay, backfills; reads
  * everything but accounts, keys and the audit log;
  * <li>engineer: sources, uploads, reviews, replays, backfills, producers' keys; reads the same;
- * <li>analyst: reads metrics, features, recommendations, contracts, lineage, quarantine, goals, stakeholders,
+ * <li>analyst: reads metrics, curated rows, features, recommendations, contracts, lineage, quarantine, goals, stakeholders,
  * requirements, objectives and alerts;
  * <li>stakeholder: reads goals, and reads and confirms the requirements they are a stakeholder of (the service
  * refuses the others with 403), with their objectives;
@@ -65,6 +65,7 @@ public final class AccessMatrix {
             // serving
             Map.entry("GET /api/metrics/{pipeline}", DATA_READERS),
             Map.entry("GET /api/metrics/{pipeline}/stream", DATA_READERS),
+            Map.entry("GET /api/datasets/{pipeline}/rows", DATA_READERS),
             Map.entry("GET /api/dashboard/{pipeline}/quality", DATA_READERS),
             Map.entry("GET /api/dashboard/{pipeline}/objectives", DATA_READERS),
             Map.entry("GET /api/features/{pipeline}/customers/{customer}/purchases", DATA_READERS),

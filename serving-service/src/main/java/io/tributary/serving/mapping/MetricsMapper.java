@@ -46,11 +46,15 @@ public final class MetricsMapper {
         for (int i = 0; i < measures.size(); i++) {
             sums.put(measures.get(i), row.measures().get(i));
         }
-        String period = switch (grain) {
+        return new MetricsRow(period(row, grain), dimensions, sums, row.lines(), row.restatedAt());
+    }
+
+    /** The row's period as the answer writes it: YYYY-MM-DD, YYYY-MM, or null for the total over the range. */
+    static String period(AggregateRow row, Grain grain) {
+        return switch (grain) {
             case TOTAL -> null;
             case DAY -> row.period().toString();
             case MONTH -> YearMonth.from(row.period()).toString();
         };
-        return new MetricsRow(period, dimensions, sums, row.lines(), row.restatedAt());
     }
 }

@@ -1,5 +1,6 @@
 package io.tributary.serving.repository;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,6 +40,9 @@ public class AggregateRepository {
     private static final String BUCKET = quote(AggregateLayout.BUCKET);
     private static final String LINES = quote(AggregateLayout.LINES);
     private static final String RESTATED_AT = quote(AggregateLayout.RESTATED_AT);
+
+    /** Rows fetched from PostgreSQL at a time when an answer is streamed. */
+    static final int FETCH_SIZE = 500;
 
     private final DataSource dataSource;
 
@@ -118,6 +122,78 @@ public class AggregateRepository {
      */
     public List<AggregateRow> sums(AggregateTable table, List<String> groupBy, Period period, LocalDate from,
             LocalDate to, String timeZone, int limit) {
+        SumsStatement sums = sumsStatement(table, groupBy, period, from, to, timeZone, limit);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = sums.prepare(connection)) {
+            List<AggregateRow> rows = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.add(sums.row(result));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read " + CuratedTables.qualified(table.table()) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Takes the rows of a streamed answer one by one. */
+    public interface RowSink {
+        void accept(AggregateRow row) throws IOException;
+    }
+
+    /**
+     * The same sums as {@link #sums}, all of them, handed to the sink as PostgreSQL returns them: read through a
+     * cursor {@link #FETCH_SIZE} rows at a time, so that an answer of any size passes in constant memory.
+     */
+    public void streamSums(AggregateTable table, List<String> groupBy, Period period, LocalDate from, LocalDate to,
+            String timeZone, RowSink sink) throws IOException {
+        SumsStatement sums = sumsStatement(table, groupBy, period, from, to, timeZone, null);
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            // PostgreSQL's driver reads through a cursor only inside a transaction.
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = sums.prepare(connection)) {
+                statement.setFetchSize(FETCH_SIZE);
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        sink.accept(sums.row(result));
+                    }
+                }
+                connection.commit();
+            } catch (SQLException | IOException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IOException("could not read " + CuratedTables.qualified(table.table()) + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** A sums query with its bind parameters, and how to read its rows. */
+    private record SumsStatement(String sql, List<Object> parameters, boolean split, int dimensions, int measures) {
+
+        PreparedStatement prepare(Connection connection) throws SQLException {
+            PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY);
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            return statement;
+        }
+
+        AggregateRow row(ResultSet result) throws SQLException {
+            return AggregateRepository.row(result, split, dimensions, measures);
+        }
+    }
+
+    /** @param limit the most rows to read, or null for all */
+    private static SumsStatement sumsStatement(AggregateTable table, List<String> groupBy, Period period,
+            LocalDate from, LocalDate to, String timeZone, Integer limit) {
         for (String dimension : groupBy) {
             if (!table.dimensions().contains(dimension)) {
                 throw new IllegalArgumentException(dimension + " is not a dimension of " + table.table());
@@ -195,25 +271,11 @@ public class AggregateRepository {
         } else {
             sql.append(" having sum(_lines) <> 0");
         }
-        sql.append(" limit ?");
-        parameters.add(limit);
-
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
-            }
-            List<AggregateRow> rows = new ArrayList<>();
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    rows.add(row(result, split, groupBy.size(), table.measures().size()));
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read " + CuratedTables.qualified(table.table()) + ": "
-                    + e.getMessage(), e);
+        if (limit != null) {
+            sql.append(" limit ?");
+            parameters.add(limit);
         }
+        return new SumsStatement(sql.toString(), parameters, split, groupBy.size(), table.measures().size());
     }
 
     private static AggregateRow row(ResultSet result, boolean split, int dimensions, int measures)

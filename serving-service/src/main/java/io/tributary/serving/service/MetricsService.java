@@ -40,6 +40,27 @@ public class MetricsService {
      *         answer, 503 when the data is older than the query allows
      */
     public Metrics metrics(String pipeline, MetricsParameters parameters) {
+        MetricsExport checked = export(pipeline, parameters);
+        MetricsQuery query = checked.query();
+        int limit = config.maxRows();
+        List<AggregateRow> rows = aggregates.sums(checked.table(), query.groupBy(), period(query.grain()),
+                query.from(), query.to(), query.timeZone(), limit + 1);
+        if (rows.size() > limit) {
+            throw MetricsQuery.invalid(List.of("query parameters 'from', 'to', 'grain' and 'groupBy': the "
+                    + "answer would have more than " + limit + " rows; narrow the range, use a coarser grain or "
+                    + "group by fewer dimensions"));
+        }
+        return new Metrics(checked.table(), query, checked.currentAsOf(), rows);
+    }
+
+    /**
+     * Checks a query whose answer is to be streamed, of any size, by {@link MetricsExportService}: the same checks as
+     * {@link #metrics}, without its ceiling on rows.
+     *
+     * @throws ProblemException 404 when the pipeline has no aggregate table, 400 naming each parameter it cannot
+     *         answer, 503 when the data is older than the query allows
+     */
+    public MetricsExport export(String pipeline, MetricsParameters parameters) {
         AggregateTable table = aggregates.find(pipeline).orElseThrow(() -> unknown(pipeline));
         MetricsQuery query = MetricsQuery.parse(parameters, table.dimensions(), timeZones());
         // Read before the rows: the rows are then at least as current as the watermark claims.
@@ -47,15 +68,7 @@ public class MetricsService {
                 .map(watermark -> watermark.currentAsOf)
                 .orElse(null);
         Staleness.require(pipeline, query.maxStaleness(), currentAsOf, Instant.now());
-        int limit = config.maxRows();
-        List<AggregateRow> rows = aggregates.sums(table, query.groupBy(), period(query.grain()), query.from(),
-                query.to(), query.timeZone(), limit + 1);
-        if (rows.size() > limit) {
-            throw MetricsQuery.invalid(List.of("query parameters 'from', 'to', 'grain' and 'groupBy': the "
-                    + "answer would have more than " + limit + " rows; narrow the range, use a coarser grain or "
-                    + "group by fewer dimensions"));
-        }
-        return new Metrics(table, query, currentAsOf, rows);
+        return new MetricsExport(table, query, currentAsOf);
     }
 
     private ProblemException unknown(String pipeline) {
@@ -81,7 +94,7 @@ public class MetricsService {
         return known;
     }
 
-    private static AggregateRepository.Period period(Grain grain) {
+    static AggregateRepository.Period period(Grain grain) {
         return switch (grain) {
             case TOTAL -> AggregateRepository.Period.NONE;
             case DAY -> AggregateRepository.Period.DAY;

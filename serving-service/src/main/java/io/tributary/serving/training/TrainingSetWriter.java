@@ -2,13 +2,14 @@ package io.tributary.serving.training;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.tributary.serving.mapping.Csv;
 
 /** Writes the rows of a training set to a stream as they come: a CSV line or a JSON object per row. */
 public final class TrainingSetWriter implements TrainingSetRepository.RowSink {
@@ -36,7 +37,7 @@ public final class TrainingSetWriter implements TrainingSetRepository.RowSink {
         if (format == TrainingSetFormat.CSV) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < values.length; i++) {
-                line.append(i == 0 ? "" : ",").append(csv(values[i]));
+                line.append(i == 0 ? "" : ",").append(Csv.field(values[i]));
             }
             line(line.toString());
         } else {
@@ -47,18 +48,6 @@ public final class TrainingSetWriter implements TrainingSetRepository.RowSink {
             out.write(json.writeValueAsBytes(row));
             out.write('\n');
         }
-    }
-
-    /** A value as a CSV field (RFC 4180): empty for null, quoted when it holds a comma, a quote or a line break. */
-    static String csv(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value instanceof BigDecimal number ? number.toPlainString() : value.toString();
-        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
-            return text;
-        }
-        return '"' + text.replace("\"", "\"\"") + '"';
     }
 
     private void line(String text) throws IOException {

@@ -27,11 +27,4 @@ class TrainingSetFormatTest {
         assertEquals(List.of("query parameter 'format': 'parquet' is not csv or ndjson"), problems);
     }
 
-    @Test
-    void quotesCsvFieldsOnlyWhenTheyNeedIt() {
-        assertEquals("", TrainingSetWriter.csv(null));
-        assertEquals("12.50", TrainingSetWriter.csv(new java.math.BigDecimal("12.50")));
-        assertEquals("\"Chair, \"\"Oak\"\"\"", TrainingSetWriter.csv("Chair, \"Oak\""));
-        assertEquals("plain", TrainingSetWriter.csv("plain"));
-    }
 }
