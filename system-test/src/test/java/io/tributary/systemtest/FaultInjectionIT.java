@@ -10,11 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +35,6 @@ import io.tributary.generator.DumpFile;
 import io.tributary.generator.GeneratedDumps;
 import io.tributary.generator.GeneratorOptions;
 import io.tributary.generator.SalesDumpGenerator;
-import io.tributary.local.LocalPostgres;
 import io.tributary.local.TributaryService;
 
 /**
@@ -86,8 +82,8 @@ class FaultInjectionIT {
         GeneratedDumps csv = new SalesDumpGenerator(options).writeCsv(dumps.resolve("csv"));
         GeneratedDumps ndjson = new SalesDumpGenerator(options).writeNdjson(dumps.resolve("ndjson"));
         assertEquals(csv.salesByRegion(), ndjson.salesByRegion(), "the two formats carry the same orders");
-        register("uploaded", "CSV");
-        register("pushed", "NDJSON");
+        suite.registerSource("uploaded", Map.of("format", "CSV"));
+        suite.registerSource("pushed", Map.of("format", "NDJSON"));
         Faults faults = new Faults(new Random(SEED), csv.expectedAccepted());
 
         CompletableFuture<Void> feeding = CompletableFuture.runAsync(() -> feed(csv, ndjson));
@@ -96,8 +92,10 @@ class FaultInjectionIT {
 
         List<JsonPath> batches = await("every batch is finished").atMost(LIMIT).pollInterval(Duration.ofSeconds(1))
                 .ignoreExceptions()
-                .until(FaultInjectionIT::allBatches, all -> all.stream().noneMatch(
-                        b -> Set.of("RECEIVED", "PROCESSING").contains(b.getString("status"))));
+                .until(() -> Stream.of("uploaded", "pushed").flatMap(source -> suite.batches(source).stream())
+                        .toList(),
+                        all -> all.stream().noneMatch(
+                                b -> Set.of("RECEIVED", "PROCESSING").contains(b.getString("status"))));
         int completed = 0;
         int failed = 0;
         for (JsonPath batch : batches) {
@@ -111,7 +109,7 @@ class FaultInjectionIT {
         }
         await("every accepted order line is curated").atMost(LIMIT).pollInterval(Duration.ofSeconds(1))
                 .ignoreExceptions()
-                .until(FaultInjectionIT::curatedRows, rows -> rows >= csv.expectedAccepted());
+                .until(suite::curatedRows, rows -> rows >= csv.expectedAccepted());
         JsonPath pipeline = await("the pipeline has no lag").atMost(LIMIT).pollInterval(Duration.ofSeconds(1))
                 .ignoreExceptions()
                 .until(() -> given().when().get(suite.suite.transformUrl() + "/api/pipelines/sales").then()
@@ -122,7 +120,7 @@ class FaultInjectionIT {
                 count(pipeline, "counts.received"), count(pipeline, "counts.curated"),
                 count(pipeline, "counts.duplicates"), csv.expectedAccepted(), csv.expectedQuarantined());
 
-        assertEquals(csv.expectedAccepted(), curatedRows(), "one curated row per accepted order line");
+        assertEquals(csv.expectedAccepted(), suite.curatedRows(), "one curated row per accepted order line");
         assertEquals(count(pipeline, "counts.received"), count(pipeline, "counts.curated")
                 + count(pipeline, "counts.corrected") + count(pipeline, "counts.duplicates")
                 + count(pipeline, "counts.filtered") + count(pipeline, "counts.failed")
@@ -148,7 +146,7 @@ class FaultInjectionIT {
                             Set.of(200, 202));
                 } else {
                     List<String> lines = Files.readAllLines(ndjson.files().get(day).path(), StandardCharsets.UTF_8)
-                            .stream().filter(line -> !line.isBlank() && ReplicasIT.whole(line)).toList();
+                            .stream().filter(line -> !line.isBlank()).toList();
                     for (int from = 0; from < lines.size(); from += PUSH_LINES) {
                         byte[] part = (String.join("\n", lines.subList(from, Math.min(lines.size(), from + PUSH_LINES)))
                                 + "\n").getBytes(StandardCharsets.UTF_8);
@@ -242,7 +240,7 @@ class FaultInjectionIT {
 
         private void noteFlow() {
             try {
-                if (curatedRows() < expectedCurated) {
+                if (suite.curatedRows() < expectedCurated) {
                     duringFlow++;
                 }
             } catch (SQLException e) {
@@ -253,38 +251,7 @@ class FaultInjectionIT {
 
         private static void awaitPostgres() {
             await("PostgreSQL runs again").atMost(LIMIT).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                    .until(() -> curatedRows() >= 0);
-        }
-    }
-
-    private static void register(String source, String format) {
-        given().contentType("application/json")
-                .body(Map.of("name", source, "dataset", "sales", "format", format, "timeZone", "UTC"))
-                .when().post(suite.suite.ingestionUrl() + "/api/sources")
-                .then().statusCode(201);
-    }
-
-    private static List<JsonPath> allBatches() {
-        List<JsonPath> batches = new ArrayList<>();
-        for (String source : List.of("uploaded", "pushed")) {
-            List<String> ids = given().when().get(suite.suite.ingestionUrl() + "/api/sources/{name}/batches", source)
-                    .then().statusCode(200).extract().jsonPath().getList("id");
-            for (String id : ids) {
-                batches.add(given().when().get(suite.suite.ingestionUrl() + "/api/batches/{id}", id)
-                        .then().statusCode(200).extract().jsonPath());
-            }
-        }
-        return batches;
-    }
-
-    private static long curatedRows() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(suite.suite.jdbcUrl(), LocalPostgres.USER,
-                LocalPostgres.PASSWORD);
-                Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery(
-                        "select count(*) from curated.sales where _status = 'curated'")) {
-            result.next();
-            return result.getLong(1);
+                    .until(() -> suite.curatedRows() >= 0);
         }
     }
 

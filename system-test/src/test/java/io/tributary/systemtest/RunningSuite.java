@@ -16,8 +16,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +38,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
 import io.tributary.local.DemoLoader;
+import io.tributary.local.LocalPostgres;
 import io.tributary.local.Session;
 import io.tributary.local.Suite;
 import io.tributary.local.SuiteConfig;
@@ -93,10 +101,45 @@ final class RunningSuite implements AutoCloseable {
     }
 
     void registerSource(String source, String timeZone) {
-        given().contentType("application/json")
-                .body(Map.of("name", source, "dataset", "sales", "format", "CSV", "timeZone", timeZone))
+        registerSource(source, Map.of("format", "CSV", "timeZone", timeZone));
+    }
+
+    /** Registers a source of the {@code sales} dataset, in UTC unless the settings say otherwise. */
+    void registerSource(String source, Map<String, String> settings) {
+        Map<String, String> definition = new HashMap<>(Map.of("timeZone", "UTC"));
+        definition.putAll(settings);
+        definition.putAll(Map.of("name", source, "dataset", "sales"));
+        given().contentType("application/json").body(definition)
                 .when().post(suite.ingestionUrl() + "/api/sources")
                 .then().statusCode(201);
+    }
+
+    /** Every batch of a source, as ingestion answers for each. */
+    List<JsonPath> batches(String source) {
+        List<String> ids = given().when().get(suite.ingestionUrl() + "/api/sources/{name}/batches", source)
+                .then().statusCode(200).extract().jsonPath().getList("id");
+        List<JsonPath> batches = new ArrayList<>();
+        for (String id : ids) {
+            batches.add(given().when().get(suite.ingestionUrl() + "/api/batches/{id}", id)
+                    .then().statusCode(200).extract().jsonPath());
+        }
+        return batches;
+    }
+
+    /** The order lines the sales pipeline has curated. */
+    long curatedRows() throws SQLException {
+        return number("select count(*) from curated.sales where _status = 'curated'");
+    }
+
+    /** The number the suite's PostgreSQL answers to a query of one row and one column. */
+    long number(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(suite.jdbcUrl(), LocalPostgres.USER,
+                LocalPostgres.PASSWORD);
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
     }
 
     /** Sends one file as is and returns the id of its batch; {@code force} ingests a file already received. */

@@ -8,11 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,7 +23,6 @@ import io.tributary.generator.DumpFile;
 import io.tributary.generator.GeneratedDumps;
 import io.tributary.generator.GeneratorOptions;
 import io.tributary.generator.SalesDumpGenerator;
-import io.tributary.local.LocalPostgres;
 import io.tributary.local.TributaryService;
 
 /**
@@ -70,9 +64,9 @@ class TransformCrashIT {
             batches.add(suite.upload("crashy", file.path(), false));
         }
         for (int kill = 1; kill <= 2; kill++) {
-            long before = curatedRows();
+            long before = suite.curatedRows();
             long at = await("transform applies more records").atMost(RunningSuite.LIMIT).pollInterval(POLL)
-                    .until(TransformCrashIT::curatedRows, rows -> rows > before);
+                    .until(suite::curatedRows, rows -> rows > before);
             assertTrue(at < expected.expectedAccepted(), "kill " + kill + " came after the last record (" + at
                     + "); the stream must be longer for this test to mean anything");
             suite.suite.kill(TributaryService.TRANSFORM);
@@ -92,7 +86,7 @@ class TransformCrashIT {
                         p -> count(p, "counts.received") == total
                                 && count(p, "lagRecords") == 0);
 
-        assertEquals(expected.expectedAccepted(), curatedRows(), "one curated row per accepted order line");
+        assertEquals(expected.expectedAccepted(), suite.curatedRows(), "one curated row per accepted order line");
         assertEquals(again.accepted(), count(pipeline, "counts.duplicates"), "the file sent twice is counted once");
         assertEquals(count(pipeline, "counts.received"), count(pipeline, "counts.curated")
                 + count(pipeline, "counts.corrected") + count(pipeline, "counts.duplicates")
@@ -100,27 +94,13 @@ class TransformCrashIT {
                 + count(pipeline, "counts.superseded"), "counts add up");
         assertEquals(RunningSuite.normalised(expected.salesByRegion()),
                 suite.salesByRegion("2023-01-01", "2023-12-31"), "sales by region");
-        assertEquals(0L, number("select count(*) from (select product, other_product, orders from "
+        assertEquals(0L, suite.number("select count(*) from (select product, other_product, orders from "
                 + "curated.sales_co_purchases except select a.product_id, b.product_id, count(distinct a.order_id) "
                 + "from curated.sales a join curated.sales b on a.order_id = b.order_id and a.product_id <> "
                 + "b.product_id where a._status = 'curated' and b._status = 'curated' group by 1, 2) d"),
                 "co-purchase counts kept incrementally equal those computed again");
-        assertEquals(number("select count(distinct (customer_id, product_id)) from curated.sales where _status = "
-                + "'curated'"), number("select count(*) from curated.sales_customer_products"),
+        assertEquals(suite.number("select count(distinct (customer_id, product_id)) from curated.sales where _status = "
+                + "'curated'"), suite.number("select count(*) from curated.sales_customer_products"),
                 "one purchase history per customer and product");
-    }
-
-    private static long curatedRows() throws SQLException {
-        return number("select count(*) from curated.sales where _status = 'curated'");
-    }
-
-    private static long number(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(suite.suite.jdbcUrl(), LocalPostgres.USER,
-                LocalPostgres.PASSWORD);
-                Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getLong(1);
-        }
     }
 }
