@@ -131,7 +131,8 @@ class ReplicasIT {
                         p -> count(p, "counts.received") >= published && count(p, "lagRecords") == 0);
         assertEquals(published, count(pipeline, "counts.received"), "every accepted record reaches the pipeline once");
         assertEquals(0, count(pipeline, "counts.duplicates"), "no batch was published twice");
-        assertEquals(expectedAccepted, suite.curatedRows(), "one curated row per accepted order line");
+        assertEquals(expectedAccepted, suite.curatedRows(),
+                () -> "one curated row per accepted order line: " + pipeline.prettify());
         suite.awaitSalesByRegion("2023-01-01", "2023-12-31", csv.salesByRegion());
     }
 

@@ -86,7 +86,8 @@ class TransformCrashIT {
                         p -> count(p, "counts.received") == total
                                 && count(p, "lagRecords") == 0);
 
-        assertEquals(expected.expectedAccepted(), suite.curatedRows(), "one curated row per accepted order line");
+        assertEquals(expected.expectedAccepted(), suite.curatedRows(),
+                () -> "one curated row per accepted order line: " + pipeline.prettify());
         assertEquals(again.accepted(), count(pipeline, "counts.duplicates"), "the file sent twice is counted once");
         assertEquals(count(pipeline, "counts.received"), count(pipeline, "counts.curated")
                 + count(pipeline, "counts.corrected") + count(pipeline, "counts.duplicates")

@@ -1,5 +1,7 @@
 package io.tributary.transform.pipeline;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Method;
 import java.math.MathContext;
 import java.time.Duration;
@@ -27,7 +29,8 @@ import org.apache.commons.jexl3.introspection.JexlPermissions;
  * Nor can an expression exhaust the service on a row's values: the methods whose cost an argument or a value makes
  * unbounded ({@link #UNBOUNDED_METHODS}: {@code repeat}, regular expressions, huge powers and scales) are not callable,
  * the regular-expression operators {@code =~} and {@code !~} only test membership in a list or set, and one evaluation
- * past {@link #TIME_LIMIT} fails its row (docs/security.md).
+ * past {@link #TIME_LIMIT} fails its row (docs/security.md): past it on the clock and then for as long again in the
+ * CPU time of its thread, so that a row is not failed because its thread waited (a busy machine, a collection).
  */
 public final class Expression {
 
@@ -144,7 +147,7 @@ public final class Expression {
 
     /** As {@link #evaluate(Map)}, within the given time. */
     Object evaluate(Map<String, Object> row, Duration limit) {
-        Row context = new Row(row, System.nanoTime() + limit.toNanos());
+        Row context = new Row(row, limit.toNanos());
         try {
             Object value = script.execute(context);
             context.check();
@@ -171,18 +174,25 @@ public final class Expression {
     }
 
     /**
-     * The row as the expression's context: each read of a field checks the deadline, and past it the evaluation is
-     * cancelled (the interpreter looks at the flag between its steps).
+     * The row as the expression's context: each read of a field checks the time limit, and past it the evaluation is
+     * cancelled (the interpreter looks at the flag between its steps). The clock is read at each check (cheap); the
+     * thread's CPU time only once the clock has passed the limit: from then on, the evaluation has the limit's length
+     * of CPU time left.
      */
     private static final class Row implements JexlContext, JexlContext.CancellationHandle {
 
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
         private final Map<String, Object> values;
+        private final long limit;
         private final long deadline;
         private final AtomicBoolean cancelled = new AtomicBoolean();
+        private long cpuDeadline = -1;
 
-        Row(Map<String, Object> values, long deadline) {
+        Row(Map<String, Object> values, long limit) {
             this.values = values;
-            this.deadline = deadline;
+            this.limit = limit;
+            this.deadline = System.nanoTime() + limit;
         }
 
         @Override
@@ -208,10 +218,22 @@ public final class Expression {
         }
 
         void check() {
-            if (System.nanoTime() - deadline > 0) {
+            if (System.nanoTime() - deadline > 0 && cpuTimePassed()) {
                 cancelled.set(true);
                 throw new TimeLimitPassed();
             }
+        }
+
+        private boolean cpuTimePassed() {
+            long cpu = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+            if (cpu < 0) {
+                return true;
+            }
+            if (cpuDeadline < 0) {
+                cpuDeadline = cpu + Math.max(0, limit);
+                return false;
+            }
+            return cpu - cpuDeadline >= 0;
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -79,5 +80,23 @@ class ExpressionTest {
         assertTrue(e.getMessage().endsWith("one evaluation took longer than 0 ms, the time limit of an expression"),
                 e.getMessage());
         assertEquals("EastEast", Expression.compile("region + region").evaluate(ROW, Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void aRowWhoseThreadOnlyWaitedPastTheTimeLimitIsNotFailed() {
+        Map<String, Object> slowRow = new HashMap<>(ROW) {
+            @Override
+            public Object get(Object key) {
+                try {
+                    // the thread waits, as on a busy machine: time passes on the clock, not in the thread's CPU time
+                    Thread.sleep(60);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.get(key);
+            }
+        };
+
+        assertEquals("EastEast", Expression.compile("region + region").evaluate(slowRow, Duration.ofMillis(20)));
     }
 }
