@@ -64,8 +64,11 @@ import io.tributary.local.TributaryService;
  * A smaller file of another year is ingested first and not counted, so that the services run compiled code, as a suite
  * that has been up for a while does ({@code --warmup-rows}, 0 for none).
  * <p>
- * Usage: {@code run-e2e.sh [rows] [--warmup-rows 200000] [--jfr] [--keep]}; the repository root comes from
- * {@code -Dtributary.root}.
+ * With {@code --peer} (what {@code run-peer.sh} runs), a real peer is measured in the same run too: Apache Kafka
+ * Connect's file source connector streaming the same file's lines into the same broker ({@link KafkaConnectPeer}).
+ * <p>
+ * Usage: {@code run-e2e.sh [rows] [--warmup-rows 200000] [--jfr] [--keep] [--peer]}; the repository root comes
+ * from {@code -Dtributary.root}.
  */
 public final class IngestEndToEnd {
 
@@ -78,11 +81,13 @@ public final class IngestEndToEnd {
     private static final Duration STALL = Duration.ofSeconds(60);
     private static final Duration SERVING_POLL = Duration.ofMillis(100);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PEER = "Kafka Connect worker (peer)";
 
     private final long rows;
     private final long warmupRows;
     private final boolean jfr;
     private final boolean keep;
+    private final boolean peer;
     private final Path root;
     private CpuAccounting cpu = new CpuAccounting();
     private final HttpClient http = HttpClient.newBuilder()
@@ -92,8 +97,9 @@ public final class IngestEndToEnd {
     /** The suite's admin, signed in once the suite is up; every call carries its token. */
     private Session session;
 
-    private IngestEndToEnd(long rows, long warmupRows, boolean jfr, boolean keep, Path root) {
+    private IngestEndToEnd(long rows, long warmupRows, boolean jfr, boolean keep, boolean peer, Path root) {
         this.rows = rows;
+        this.peer = peer;
         this.warmupRows = warmupRows;
         this.jfr = jfr;
         this.keep = keep;
@@ -105,14 +111,16 @@ public final class IngestEndToEnd {
         long warmupRows = 200_000;
         boolean jfr = false;
         boolean keep = false;
+        boolean peer = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--jfr" -> jfr = true;
                 case "--keep" -> keep = true;
+                case "--peer" -> peer = true;
                 case "--warmup-rows" -> warmupRows = Long.parseLong(args[++i]);
                 case "-h", "--help" -> {
                     System.out.println("usage: run-e2e.sh [rows, default 1000000] [--warmup-rows 200000] [--jfr] "
-                            + "[--keep]");
+                            + "[--keep] [--peer]");
                     return;
                 }
                 default -> rows = Long.parseLong(args[i].replace("_", "").replace(",", ""));
@@ -120,7 +128,7 @@ public final class IngestEndToEnd {
         }
         Path root = repositoryRoot();
         requirePackagedServices(root);
-        new IngestEndToEnd(rows, warmupRows, jfr, keep, root).run();
+        new IngestEndToEnd(rows, warmupRows, jfr, keep, peer, root).run();
     }
 
     private void run() throws Exception {
@@ -151,7 +159,8 @@ public final class IngestEndToEnd {
             Timing tributary = tributary(suite, file, warmup, work);
             Timing copyAfter = copyReference(suite, file, contract, "bench_copy_after");
             Timing kafka = kafkaFloor(suite);
-            report(file, bytes, copyBefore, copyAfter, tributary, kafka);
+            Timing connect = peer ? peer(suite, file, warmup, work.resolve("connect")) : null;
+            report(file, bytes, copyBefore, copyAfter, tributary, kafka, connect);
         } finally {
             if (suite != null) {
                 log("stopping the suite");
@@ -237,6 +246,26 @@ public final class IngestEndToEnd {
         log(String.format(Locale.ROOT, "reference: Kafka alone took %.2f s, events of %.0f bytes on average",
                 seconds(timing.total), timing.eventBytes));
         return timing;
+    }
+
+    // ------------------------------------------------------------------ the peer: Kafka Connect's file source
+
+    private Timing peer(Suite suite, DumpFile file, DumpFile warmup, Path work) throws Exception {
+        log("peer: Apache Kafka Connect (standalone) streams the file's lines into the suite's broker");
+        try (KafkaConnectPeer connect = KafkaConnectPeer.start(suite.kafkaBootstrapServers(), work)) {
+            cpu.add(PEER, () -> connect.process().stream().toList(), false);
+            if (warmup != null) {
+                connect.warmUp(warmup.path());
+                EndToEnd.settle(cpu);
+            }
+            KafkaConnectPeer.Result result = connect.measure(file.path(), cpu);
+            Timing timing = new Timing();
+            timing.total = result.nanos();
+            timing.records = result.records();
+            timing.start = result.from();
+            timing.completed = result.to();
+            return timing;
+        }
     }
 
     // ------------------------------------------------------------------ Tributary: upload until the batch is published
@@ -399,12 +428,13 @@ public final class IngestEndToEnd {
         long rssPeak = -1;
         int heapSamples;
         double eventBytes;
+        long records;
         CpuAccounting.Snapshot start;
         CpuAccounting.Snapshot completed;
     }
 
     private void report(DumpFile file, long bytes, Timing copyBefore, Timing copyAfter, Timing tributary,
-            Timing kafka) {
+            Timing kafka, Timing connect) {
         long copyBest = Math.min(copyBefore.total, copyAfter.total);
         double mb = mb(bytes);
         List<String[]> table = new ArrayList<>();
@@ -422,6 +452,11 @@ public final class IngestEndToEnd {
         table.add(row(String.format(Locale.ROOT, "Kafka alone: bare producer, the batch's events (%.0f B each)",
                 kafka.eventBytes), kafka.total, mb, copyBest,
                 CpuAccounting.otherShare(kafka.start, kafka.completed)));
+        if (connect != null) {
+            table.add(row(String.format(Locale.ROOT, "Peer: Kafka Connect file source, the file's %,d lines",
+                    connect.records), connect.total, mb, copyBest,
+                    CpuAccounting.otherShare(connect.start, connect.completed)));
+        }
         System.out.println();
         System.out.println("## End-to-end ingestion, " + Instant.now() + ", " + Runtime.getRuntime()
                 .availableProcessors() + " cores, load average now " + loadAverage());
@@ -437,6 +472,16 @@ public final class IngestEndToEnd {
         System.out.println(String.format(Locale.ROOT,
                 "Ratio Tributary (until COMPLETED) / COPY: %.2f (>= 1.00 meets the issue's target)",
                 (double) copyBest / tributary.total));
+        System.out.println(String.format(Locale.ROOT,
+                "Ratio Tributary (until COMPLETED) / Kafka alone: %.2f (the issue asks for at least 0.80)",
+                (double) kafka.total / tributary.total));
+        if (connect != null) {
+            System.out.println(String.format(Locale.ROOT,
+                    "Records/s: Tributary %,.0f, the Kafka Connect peer %,.0f (lines, header included); "
+                            + "Tributary / peer: %.2f (the issue asks for at least 1.00)",
+                    rows / seconds(tributary.total), connect.records / seconds(connect.total),
+                    (rows / seconds(tributary.total)) / (connect.records / seconds(connect.total))));
+        }
         System.out.println(String.format(Locale.ROOT,
                 "Ingestion service heap (%s, /q/metrics every 500 ms, %d samples): used before %s, max used %s, "
                         + "max old generation used %s; peak RSS %s",
@@ -460,6 +505,12 @@ public final class IngestEndToEnd {
         System.out.println("CPU time by process, Kafka alone (the bare producer runs in the benchmark JVM):");
         System.out.println();
         printTable(CpuAccounting.table(kafka.start, kafka.completed));
+        if (connect != null) {
+            System.out.println();
+            System.out.println("CPU time by process, the Kafka Connect peer:");
+            System.out.println();
+            printTable(CpuAccounting.table(connect.start, connect.completed));
+        }
         System.out.println();
         System.out.println("CPU time by process, COPY (before):");
         System.out.println();
