@@ -102,6 +102,15 @@ final class CpuAccounting {
         return ticks / TICKS_PER_SECOND;
     }
 
+    /** CPU seconds of all parts together between two snapshots: what the suite itself used, whatever else ran. */
+    static double partsSeconds(Snapshot from, Snapshot to) {
+        long ticks = 0;
+        for (Map.Entry<String, Long> part : to.parts().entrySet()) {
+            ticks += part.getValue() - from.parts().getOrDefault(part.getKey(), 0L);
+        }
+        return ticks / TICKS_PER_SECOND;
+    }
+
     /** The share of the machine's capacity used by processes outside the suite, or -1 when unknown. */
     static double otherShare(Snapshot from, Snapshot to) {
         if (to.machineAll() <= 0) {
