@@ -136,6 +136,25 @@ public final class LocalPostgres implements AutoCloseable {
         };
     }
 
+    /**
+     * Replaces the cluster's client authentication rules with {@code hba} and has the server read them again; a
+     * throwaway cluster keeps trusting every local connection.
+     */
+    void requirePasswords(String hba, Statement superuser) throws SQLException {
+        if (dataDir == null) {
+            throw new IllegalStateException("a throwaway cluster trusts every local connection");
+        }
+        Path file = dataDir.resolve("pg_hba.conf");
+        try {
+            if (!Files.isRegularFile(file) || !Files.readString(file).equals(hba)) {
+                OwnerOnly.write(file, hba);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file, e);
+        }
+        superuser.execute("select pg_reload_conf()");
+    }
+
     public String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port() + "/" + DATABASE;
     }
