@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.smallrye.common.annotation.Identifier;
 import io.tributary.catalog.event.Channels;
+import io.tributary.catalog.event.KafkaSecurity;
 import io.tributary.catalog.event.RecordEvent;
 import io.tributary.ingestion.config.IngestionConfig;
 
@@ -41,6 +42,7 @@ public class RecordPublisher {
     public RecordPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka, IngestionConfig ingestion) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.get("bootstrap.servers"));
+        config.putAll(KafkaSecurity.of(kafka));
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);

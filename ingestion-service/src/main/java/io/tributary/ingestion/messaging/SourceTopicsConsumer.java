@@ -24,6 +24,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
+import io.tributary.catalog.event.KafkaSecurity;
 
 /**
  * Consumes the Kafka topics that source systems publish their events to. Each poll's events are handed to the
@@ -78,6 +79,7 @@ public class SourceTopicsConsumer {
     private void run() {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.get("bootstrap.servers"));
+        config.putAll(KafkaSecurity.of(kafka));
         config.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

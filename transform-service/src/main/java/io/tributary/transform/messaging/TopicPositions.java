@@ -26,6 +26,7 @@ import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import io.smallrye.common.annotation.Identifier;
+import io.tributary.catalog.event.KafkaSecurity;
 
 /**
  * Reads positions of a topic without joining any consumer group: the end of each partition, and when the record at a
@@ -42,11 +43,14 @@ public class TopicPositions {
     public TopicPositions(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.get("bootstrap.servers"));
+        config.putAll(KafkaSecurity.of(kafka));
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "transform-positions");
         consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.get("bootstrap.servers")));
+        Map<String, Object> adminConfig = new HashMap<>(KafkaSecurity.of(kafka));
+        adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.get("bootstrap.servers"));
+        admin = Admin.create(adminConfig);
     }
 
     /**
