@@ -3,6 +3,7 @@ package io.tributary.benchmarks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -159,6 +160,23 @@ final class EndToEnd {
                 URI.create(suite.transformUrl() + "/api/pipelines/" + DemoLoader.DATASET)).GET(), Duration.ofSeconds(30));
         expect(response, 200);
         return JSON.readTree(response.body());
+    }
+
+    /** Uploads a file to a source, as a user would; returns the id of its batch. */
+    String upload(Suite suite, String source, Path file) throws IOException, InterruptedException {
+        String url = suite.ingestionUrl() + "/api/sources/" + source + "/files?fileName="
+                + URLEncoder.encode(file.getFileName().toString(), StandardCharsets.UTF_8);
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofFile(file)), Duration.ofMinutes(30));
+        expect(response, 202);
+        return JSON.readTree(response.body()).path("id").asText();
+    }
+
+    /** A batch as ingestion reports it. */
+    JsonNode batch(Suite suite, String id) throws IOException, InterruptedException {
+        return JSON.readTree(expect(send(HttpRequest.newBuilder(URI.create(suite.ingestionUrl() + "/api/batches/" + id))
+                .GET(), Duration.ofSeconds(30)), 200).body());
     }
 
     HttpResponse<String> send(HttpRequest.Builder request, Duration timeout) throws IOException, InterruptedException {

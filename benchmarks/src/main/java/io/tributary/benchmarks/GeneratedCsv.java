@@ -43,16 +43,22 @@ final class GeneratedCsv {
         return file;
     }
 
-    /** Added to the Row IDs of a warm-up file, which the generator numbers from 1 as it numbers every file. */
-    static final long WARM_UP_ROW_IDS = 1_000_000_000L;
+    /** How far apart the Row IDs of files written {@link #writeApart apart} are; the generator numbers every file from 1. */
+    static final long ROW_IDS_APART = 1_000_000_000L;
+
+    /** A file to warm a suite up with before a measure: {@link #writeApart} 1. */
+    static DumpFile writeWarmUp(Path dir, long rows) throws IOException {
+        return writeApart(dir, rows, 1);
+    }
 
     /**
-     * A file to warm a suite up with before a measure: another seed, the year before and Row IDs from
-     * {@link #WARM_UP_ROW_IDS}, so none of its records, keys, order ids or days is one of the measured file's.
+     * A file none of whose records, keys, order ids or days is one of the measured file's ({@link #write}) or of a
+     * file written with another {@code apart}: seed {@code apart}, {@code apart} years before, and Row IDs from
+     * {@code apart} × {@link #ROW_IDS_APART}.
      */
-    static DumpFile writeWarmUp(Path dir, long rows) throws IOException {
-        GeneratorOptions options = options(rows, 1);
-        DumpFile file = write(dir, options.withStartDate(options.startDate().minusYears(1)));
+    static DumpFile writeApart(Path dir, long rows, int apart) throws IOException {
+        GeneratorOptions options = options(rows, apart);
+        DumpFile file = write(dir, options.withStartDate(options.startDate().minusYears(apart)));
         Path renumbered = dir.resolve("renumbered.csv");
         try (Stream<String> lines = Files.lines(file.path());
                 Writer out = Files.newBufferedWriter(renumbered)) {
@@ -62,7 +68,7 @@ final class GeneratedCsv {
             while (it.hasNext()) {
                 String line = it.next();
                 int comma = line.indexOf(',');
-                out.write(Long.toString(Long.parseLong(line.substring(0, comma)) + WARM_UP_ROW_IDS));
+                out.write(Long.toString(Long.parseLong(line.substring(0, comma)) + apart * ROW_IDS_APART));
                 out.write(line, comma, line.length() - comma);
                 out.write('\n');
             }

@@ -1,0 +1,224 @@
+package io.tributary.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.tributary.generator.DumpFile;
+import io.tributary.local.DemoLoader;
+import io.tributary.local.ServiceProcess;
+import io.tributary.local.Suite;
+import io.tributary.local.SuiteConfig;
+import io.tributary.local.TributaryService;
+
+/**
+ * How the cost of the batch path grows with the file: one suite, the demo pipeline, and a generated CSV file of each
+ * size in turn (by default 100,000, 1,000,000 and 5,000,000 rows; the largest is over 1 GB), each with records, keys
+ * and days of its own, timed from its upload until ingestion has published every row and until the pipeline has
+ * applied every row, with each service's peak heap and resident set and the CPU of each process meanwhile. The cost
+ * per row is flat when the microseconds per row stay level from one size to the next although the tables grow; the
+ * largest file shows the heap each service needs for a file of over a gigabyte at the suite's normal settings
+ * (ingestion and serving {@code -Xmx384m}, transform {@code -Xmx1g}).
+ * <p>
+ * Usage: {@code run-growth.sh [sizes, default 100000,1000000,5000000] [--keep]}.
+ */
+public final class Growth {
+
+    static final String SOURCE = "files";
+    private static final Set<String> FINISHED = Set.of("COMPLETED", "FAILED", "AWAITING_REVIEW", "REJECTED");
+    private static final Duration LIMIT = Duration.ofMinutes(60);
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final List<Long> sizes;
+    private final boolean keep;
+    private final Path root;
+    private final EndToEnd bench = new EndToEnd();
+
+    private Growth(List<Long> sizes, boolean keep, Path root) {
+        this.sizes = sizes;
+        this.keep = keep;
+        this.root = root;
+    }
+
+    /** One file's figures. */
+    private record Step(long rows, long bytes, long published, long applied, Map<TributaryService, Long> peakHeap,
+            Map<TributaryService, Long> peakRss, CpuAccounting.Snapshot start, CpuAccounting.Snapshot end,
+            String load) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Long> sizes = List.of(100_000L, 1_000_000L, 5_000_000L);
+        boolean keep = false;
+        for (String arg : args) {
+            switch (arg) {
+                case "--keep" -> keep = true;
+                case "-h", "--help" -> {
+                    System.out.println("usage: run-growth.sh [sizes, default 100000,1000000,5000000] [--keep]");
+                    return;
+                }
+                default -> {
+                    List<Long> parsed = new ArrayList<>();
+                    for (String size : arg.split(",")) {
+                        parsed.add(Long.parseLong(size.strip().replace("_", "")));
+                    }
+                    sizes = parsed;
+                }
+            }
+        }
+        Path root = EndToEnd.repositoryRoot();
+        EndToEnd.requirePackagedServices(root);
+        new Growth(sizes, keep, root).run();
+    }
+
+    private void run() throws Exception {
+        Path work = Files.createTempDirectory("tributary-growth-");
+        EndToEnd.log("working directory " + work);
+        EndToEnd.log("services of " + root + " (" + EndToEnd.revision(root) + ")");
+        Suite suite = null;
+        try {
+            Suite started = Suite.start(SuiteConfig.freePorts(work.resolve("suite"), root),
+                    line -> EndToEnd.log("[suite] " + line));
+            suite = started;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "growth-stop-suite"));
+            CpuAccounting cpu = EndToEnd.accounting(started);
+            bench.declare(suite, SOURCE, "CSV", DemoLoader.TIME_ZONE);
+            List<Step> steps = new ArrayList<>();
+            for (int i = 0; i < sizes.size(); i++) {
+                Path dir = work.resolve("input-" + i);
+                long g0 = System.nanoTime();
+                // apart from 2 on: 1 is the warm-up file's of the other benchmarks
+                DumpFile file = GeneratedCsv.writeApart(dir, sizes.get(i), i + 2);
+                EndToEnd.log(String.format(Locale.ROOT, "generated %,d rows, %.1f MB in %.1f s", sizes.get(i),
+                        Files.size(file.path()) / 1e6, EndToEnd.seconds(System.nanoTime() - g0)));
+                EndToEnd.settle(cpu);
+                steps.add(measure(suite, cpu, file));
+                GeneratedCsv.deleteRecursively(dir);
+            }
+            report(steps);
+        } finally {
+            if (suite != null) {
+                EndToEnd.log("stopping the suite");
+                suite.close();
+            }
+            if (keep) {
+                EndToEnd.log("kept " + work);
+            } else {
+                GeneratedCsv.deleteRecursively(work);
+            }
+        }
+    }
+
+    private Step measure(Suite suite, CpuAccounting cpu, DumpFile file) throws Exception {
+        long rows = file.accepted();
+        Map<TributaryService, HeapSampler> heaps = new EnumMap<>(TributaryService.class);
+        for (TributaryService service : TributaryService.values()) {
+            ServiceProcess process = suite.service(service);
+            HeapSampler heap = new HeapSampler(bench.http, process.baseUrl(), process.pid(), bench::authorization);
+            heap.start();
+            heaps.put(service, heap);
+        }
+        String load = EndToEnd.loadAverage();
+        long before = bench.pipeline(suite).path("counts").path("received").asLong();
+        CpuAccounting.Snapshot start = cpu.snapshot();
+        long t0 = System.nanoTime();
+        String batchId = bench.upload(suite, SOURCE, file.path());
+        long published = -1;
+        long applied = -1;
+        long deadline = t0 + LIMIT.toNanos();
+        while (applied < 0) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("the pipeline did not apply " + rows + " rows within " + LIMIT);
+            }
+            if (published < 0) {
+                JsonNode batch = bench.batch(suite, batchId);
+                if (FINISHED.contains(batch.path("status").asText())) {
+                    if (!"COMPLETED".equals(batch.path("status").asText()) || batch.path("accepted").asLong() != rows) {
+                        throw new IllegalStateException("the batch did not accept every row: " + batch);
+                    }
+                    published = System.nanoTime() - t0;
+                    EndToEnd.log(String.format(Locale.ROOT, "%,d rows published after %.1f s", rows,
+                            EndToEnd.seconds(published)));
+                }
+            }
+            JsonNode pipeline = bench.pipeline(suite);
+            if (published >= 0 && pipeline.path("counts").path("received").asLong() - before >= rows
+                    && pipeline.path("lagRecords").asLong() == 0) {
+                applied = System.nanoTime() - t0;
+            } else {
+                Thread.sleep(POLL.toMillis());
+            }
+        }
+        CpuAccounting.Snapshot end = cpu.snapshot();
+        Map<TributaryService, Long> peakHeap = new EnumMap<>(TributaryService.class);
+        Map<TributaryService, Long> peakRss = new EnumMap<>(TributaryService.class);
+        for (Map.Entry<TributaryService, HeapSampler> heap : heaps.entrySet()) {
+            heap.getValue().stop();
+            peakHeap.put(heap.getKey(), heap.getValue().maxHeapUsed());
+            peakRss.put(heap.getKey(), heap.getValue().peakRss());
+        }
+        EndToEnd.log(String.format(Locale.ROOT, "%,d rows applied after %.1f s", rows, EndToEnd.seconds(applied)));
+        return new Step(rows, Files.size(file.path()), published, applied, peakHeap, peakRss, start, end, load);
+    }
+
+    private static void report(List<Step> steps) {
+        System.out.println();
+        System.out.println("## Growth of the batch path, " + Instant.now() + ", " + EndToEnd.machine());
+        System.out.println();
+        System.out.println("One suite; each file of its own records, keys and days, uploaded when the one before had been"
+                + " applied (so the tables grow from one to the next). \"published\": upload until ingestion's batch is "
+                + "COMPLETED (every row acknowledged by Kafka); \"applied\": until the pipeline has received every row "
+                + "with no lag (curated table, aggregate and features written).");
+        System.out.println();
+        List<String[]> times = new ArrayList<>();
+        times.add(new String[]{"rows", "file MB", "published s", "µs/row", "applied s", "µs/row", "rows/s applied",
+                "load before"});
+        for (Step step : steps) {
+            times.add(new String[]{String.format(Locale.ROOT, "%,d", step.rows()), mb(step.bytes()),
+                    String.format(Locale.ROOT, "%.1f", EndToEnd.seconds(step.published())), perRow(step.published(), step),
+                    String.format(Locale.ROOT, "%.1f", EndToEnd.seconds(step.applied())), perRow(step.applied(), step),
+                    String.format(Locale.ROOT, "%,.0f", step.rows() / EndToEnd.seconds(step.applied())), step.load()});
+        }
+        EndToEnd.printTable(times);
+        System.out.println();
+        System.out.println("Peak heap used (sampled every 500 ms from /q/metrics) and peak resident set (VmHWM, since "
+                + "the process started), MB:");
+        System.out.println();
+        List<String[]> memory = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("rows"));
+        for (TributaryService service : TributaryService.values()) {
+            header.add(service.module() + " heap (-Xmx" + service.maxHeap() + ")");
+            header.add(service.module() + " RSS");
+        }
+        memory.add(header.toArray(String[]::new));
+        for (Step step : steps) {
+            List<String> row = new ArrayList<>(List.of(String.format(Locale.ROOT, "%,d", step.rows())));
+            for (TributaryService service : TributaryService.values()) {
+                row.add(mb(step.peakHeap().get(service)));
+                row.add(mb(step.peakRss().get(service)));
+            }
+            memory.add(row.toArray(String[]::new));
+        }
+        EndToEnd.printTable(memory);
+        for (Step step : steps) {
+            EndToEnd.printCpu(String.format(Locale.ROOT, "CPU time by process, %,d rows, upload until applied:",
+                    step.rows()), step.start(), step.end());
+        }
+    }
+
+    private static String perRow(long nanos, Step step) {
+        return String.format(Locale.ROOT, "%.1f", nanos / 1e3 / step.rows());
+    }
+
+    private static String mb(long bytes) {
+        return bytes < 0 ? "?" : String.format(Locale.ROOT, "%.0f", bytes / 1e6);
+    }
+}
