@@ -3,7 +3,10 @@ package io.tributary.benchmarks;
 import static io.tributary.benchmarks.EndToEnd.log;
 import static io.tributary.benchmarks.EndToEnd.seconds;
 
+import java.io.BufferedReader;
 import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,6 +21,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 import io.tributary.catalog.contract.ContractReader;
 import io.tributary.catalog.contract.DataContract;
@@ -34,19 +38,35 @@ import io.tributary.local.LocalPostgres;
  * The statements keep what the service's tables keep: the key and the record it came from ({@code _input}), the
  * curated table's three indexes, the aggregate by day, region, state, category and product.
  * <p>
- * Usage: {@code run-set-based-bound.sh [rows, default 1000000]}.
+ * With {@code --polls N[,M...]} the same work is then done again as a stream would bring it: the file in polls of N
+ * rows, each poll copied into a staging table and applied by set-based statements to tables that already hold the
+ * rows before it, with their indexes (the curated rows inserted, the aggregate, purchase histories and co-purchase
+ * counts moved by upserts), one transaction per poll ({@link #polls}). That is the fastest any set-based batch path of
+ * the service could apply polls of that size, with no JVM work at all; its time is printed as a share of the bound.
+ * <p>
+ * Usage: {@code run-set-based-bound.sh [rows, default 1000000] [--polls 5000,50000]}.
  */
 public final class SetBasedBound {
 
     private final long rows;
+    private final List<Integer> polls;
 
-    private SetBasedBound(long rows) {
+    private SetBasedBound(long rows, List<Integer> polls) {
         this.rows = rows;
+        this.polls = polls;
     }
 
     public static void main(String[] args) throws Exception {
-        long rows = args.length > 0 ? Long.parseLong(args[0].replace("_", "").replace(",", "")) : 1_000_000;
-        new SetBasedBound(rows).run();
+        long rows = 1_000_000;
+        List<Integer> polls = List.of();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--polls")) {
+                polls = Stream.of(args[++i].split(",")).map(n -> Integer.parseInt(n.replace("_", ""))).toList();
+            } else {
+                rows = Long.parseLong(args[i].replace("_", "").replace(",", ""));
+            }
+        }
+        new SetBasedBound(rows, polls).run();
     }
 
     private void run() throws Exception {
@@ -59,7 +79,18 @@ public final class SetBasedBound {
                     LocalPostgres.PASSWORD); Statement statement = connection.createStatement()) {
                 statement.execute("set datestyle = 'ISO, MDY'");
                 double reference = copy(connection, statement, file, contract, "reference");
-                report(reference, measure(connection, file, contract));
+                Map<String, Double> bound = measure(connection, file, contract);
+                report(reference, bound);
+                for (int size : polls) {
+                    statement.execute("create schema polls_" + size);
+                    statement.execute("set search_path = polls_" + size);
+                    double seconds = polls(connection, file, contract, size);
+                    statement.execute("set search_path = public");
+                    statement.execute("drop schema polls_" + size + " cascade");
+                    System.out.println(String.format(Locale.ROOT, "The same work in polls of %,d rows, set-based, "
+                            + "one transaction each: %.2f s; bound / polls: %.2f", size, seconds,
+                            total(bound) / seconds));
+                }
             }
         } finally {
             GeneratedCsv.deleteRecursively(work);
@@ -91,6 +122,90 @@ public final class SetBasedBound {
             connection.setAutoCommit(true);
         }
         return steps;
+    }
+
+    /**
+     * Applies the file in polls of {@code size} rows to tables that already hold the rows before, with their indexes,
+     * one transaction per poll: each poll copied into a staging table, its curated rows inserted, the aggregate, the
+     * purchase histories and the co-purchase counts moved by upserts. The counts of an order whose lines fall into two
+     * polls are not merged exactly (the service's own path does that); the work is the same. Its seconds.
+     */
+    static double polls(Connection connection, DumpFile file, DataContract contract, int size) throws Exception {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set datestyle = 'ISO, MDY'");
+            statement.execute(IngestEndToEnd.createTable("staging", file.columns(), contract)
+                    .replaceFirst("create table", "create unlogged table"));
+            for (String sql : statements().values()) {
+                statement.execute(sql);
+            }
+            statement.execute("checkpoint");
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            String curated = statements().values().iterator().next().replace("create table curated as", "");
+            List<String> apply = List.of("create temp table fresh on commit drop as " + curated,
+                    "insert into curated select * from fresh",
+                    """
+                            insert into curated_agg select order_date, region, state, category, product_id, sum(sales),
+                              sum(net_sales), sum(quantity), sum(profit), count(*) from fresh group by 1, 2, 3, 4, 5
+                            on conflict (_bucket, region, state, category, product_id) do update set
+                              sales = curated_agg.sales + excluded.sales,
+                              net_sales = curated_agg.net_sales + excluded.net_sales,
+                              quantity = curated_agg.quantity + excluded.quantity,
+                              profit = curated_agg.profit + excluded.profit, _lines = curated_agg._lines + excluded._lines""",
+                    """
+                            insert into curated_customer_products select customer_id, product_id,
+                              count(distinct order_id), sum(quantity), max(order_date) from fresh group by 1, 2
+                            on conflict (customer, product) do update set
+                              orders = curated_customer_products.orders + excluded.orders,
+                              quantity = curated_customer_products.quantity + excluded.quantity,
+                              last_event = greatest(curated_customer_products.last_event, excluded.last_event)""",
+                    """
+                            insert into curated_co_purchases select a.product_id, b.product_id, count(distinct a.order_id)
+                            from fresh a join curated b on a.order_id = b.order_id and a.product_id <> b.product_id
+                            group by 1, 2 on conflict (product, other_product) do update set
+                              orders = curated_co_purchases.orders + excluded.orders""",
+                    """
+                            insert into curated_co_purchases select b.product_id, a.product_id, count(distinct a.order_id)
+                            from fresh a join curated b on a.order_id = b.order_id and a.product_id <> b.product_id
+                            where not exists (select 1 from fresh f where f._key = b._key)
+                            group by 1, 2 on conflict (product, other_product) do update set
+                              orders = curated_co_purchases.orders + excluded.orders""");
+            connection.setAutoCommit(false);
+            long t0 = System.nanoTime();
+            long applied = 0;
+            try (BufferedReader in = Files.newBufferedReader(file.path(), StandardCharsets.UTF_8)) {
+                String header = in.readLine();
+                StringBuilder poll = new StringBuilder();
+                int lines = 0;
+                for (String line = in.readLine();; line = in.readLine()) {
+                    if (line != null) {
+                        poll.append(line).append('\n');
+                        lines++;
+                    }
+                    if (lines == size || (line == null && lines > 0)) {
+                        statement.execute("truncate staging");
+                        applied += copy.copyIn("COPY staging FROM STDIN WITH (FORMAT csv)",
+                                new StringReader(poll.toString()));
+                        for (String sql : apply) {
+                            statement.execute(sql);
+                        }
+                        connection.commit();
+                        poll.setLength(0);
+                        lines = 0;
+                    }
+                    if (line == null) {
+                        break;
+                    }
+                }
+                if (header == null || applied != file.lines()) {
+                    throw new IllegalStateException("applied " + applied + " rows in polls, expected " + file.lines());
+                }
+            } finally {
+                connection.setAutoCommit(true);
+            }
+            double seconds = seconds(System.nanoTime() - t0);
+            log(String.format(Locale.ROOT, "polls of %,d rows: %.2f s", size, seconds));
+            return seconds;
+        }
     }
 
     /** The seconds of the whole set-based pipeline: every step of {@link #measure}. */
@@ -188,7 +303,8 @@ public final class SetBasedBound {
         System.out.println();
         EndToEnd.printTable(table);
         System.out.println();
-        System.out.println(String.format(Locale.ROOT, "COPY / set-based pipeline: %.2f (the issue's target for the "
-                + "transform's batch path: >= 0.50)", reference / total));
+        System.out.println(String.format(Locale.ROOT, "COPY / set-based pipeline: %.2f. This bound is what the "
+                + "transform's batch path is held against (>= 0.75 of it, run-transform-batch.sh measures both)",
+                reference / total));
     }
 }
