@@ -19,6 +19,8 @@ import java.util.Set;
  *        them apply to each record and which are about the whole dataset
  * @param parent the name of the object or array the property is nested in ({@link ContainerProperty}), or null for a
  *        property of the schema object itself
+ * @param classification the ODCS {@code classification} as given ({@code personal}, {@code restricted}, {@code public}
+ *        ...), or null; see {@link io.tributary.catalog.masking.PersonalData} for which ones are masked
  */
 public record ContractProperty(
         String name,
@@ -29,11 +31,20 @@ public record ContractProperty(
         int primaryKeyPosition,
         Map<String, Object> logicalTypeOptions,
         List<QualityRule> quality,
-        String parent) {
+        String parent,
+        String classification) {
 
     public ContractProperty {
         logicalTypeOptions = logicalTypeOptions == null ? Map.of() : logicalTypeOptions;
         quality = quality == null ? List.of() : List.copyOf(quality);
+    }
+
+    /** A property without classification. */
+    public ContractProperty(String name, String physicalName, LogicalType logicalType, boolean required,
+            boolean primaryKey, int primaryKeyPosition, Map<String, Object> logicalTypeOptions,
+            List<QualityRule> quality, String parent) {
+        this(name, physicalName, logicalType, required, primaryKey, primaryKeyPosition, logicalTypeOptions, quality,
+                parent, null);
     }
 
     /** A property of the schema object itself. */
@@ -58,7 +69,7 @@ public record ContractProperty(
     /** This property with other {@code logicalTypeOptions}, everything else kept. */
     public ContractProperty withOptions(Map<String, Object> options) {
         return new ContractProperty(name, physicalName, logicalType, required, primaryKey, primaryKeyPosition, options,
-                quality, parent);
+                quality, parent, classification);
     }
 
     public Optional<String> format() {

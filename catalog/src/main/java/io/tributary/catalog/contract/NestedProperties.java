@@ -36,9 +36,9 @@ final class NestedProperties {
 
     /** Where the properties being read are: under which names, which container, how deep. */
     private record Scope(String name, String physicalName, String parent, String array, int depth,
-            Set<String> requiredNames) {
+            Set<String> requiredNames, String classification) {
 
-        static final Scope TOP = new Scope(null, null, null, null, 0, Set.of());
+        static final Scope TOP = new Scope(null, null, null, null, 0, Set.of(), null);
 
         String nameOf(String own) {
             return name == null ? own : name + "." + own;
@@ -54,10 +54,16 @@ final class NestedProperties {
             return above == null ? here : above + "." + here;
         }
 
-        Scope inside(ContainerProperty container, String array, Set<String> required) {
+        /** The properties of a container; a classified container classifies what it holds. */
+        Scope inside(ContainerProperty container, String array, Set<String> required, JsonNode node) {
             return new Scope(container.name(), container.physicalName(), container.name(), array, depth + 1,
-                    required);
+                    required, classificationOf(node, this));
         }
+    }
+
+    /** A property's own {@code classification}, else that of the object or array it is in. */
+    private static String classificationOf(JsonNode node, Scope scope) {
+        return node.hasNonNull("classification") ? node.get("classification").asText() : scope.classification();
     }
 
     final List<ContractProperty> properties = new ArrayList<>();
@@ -109,7 +115,7 @@ final class NestedProperties {
         ContainerProperty object = new ContainerProperty(name, physicalName, LogicalType.OBJECT, required,
                 scope.parent(), null, null);
         containers.add(object);
-        nested(node, path, scope.inside(object, scope.array(), requiredNames(node, path)));
+        nested(node, path, scope.inside(object, scope.array(), requiredNames(node, path), node));
     }
 
     private void array(JsonNode node, String path, Scope scope, String name, String physicalName,
@@ -149,7 +155,7 @@ final class NestedProperties {
         exploded = new ContainerProperty(name, physicalName, LogicalType.ARRAY, required, scope.parent(), minItems,
                 maxItems);
         containers.add(exploded);
-        nested(items, itemsPath, scope.inside(exploded, name, requiredNames(items, itemsPath)));
+        nested(items, itemsPath, scope.inside(exploded, name, requiredNames(items, itemsPath), node));
     }
 
     private void nested(JsonNode node, String path, Scope inside) {
@@ -172,7 +178,8 @@ final class NestedProperties {
                 node.path("primaryKeyPosition").asInt(-1),
                 new LinkedHashMap<>(options),
                 quality,
-                scope.parent()));
+                scope.parent(),
+                classificationOf(node, scope)));
     }
 
     private boolean notTooDeep(String path, Scope scope) {

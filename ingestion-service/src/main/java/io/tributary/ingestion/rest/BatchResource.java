@@ -26,6 +26,7 @@ import io.tributary.ingestion.api.BatchResponse;
 import io.tributary.ingestion.api.QuarantinedRecordResponse;
 import io.tributary.ingestion.intake.IntakeService;
 import io.tributary.ingestion.mapping.IngestionMapper;
+import io.tributary.ingestion.quarantine.QuarantineMasking;
 import io.tributary.ingestion.quarantine.QuarantineReplayService;
 import io.tributary.ingestion.quarantine.QuarantineService;
 import io.tributary.ingestion.review.ReviewService;
@@ -41,14 +42,16 @@ public class BatchResource {
     private final ReviewService review;
     private final QuarantineReplayService replay;
     private final IngestionMapper mapper;
+    private final QuarantineMasking masking;
 
     public BatchResource(IntakeService intake, QuarantineService quarantine, ReviewService review,
-            QuarantineReplayService replay, IngestionMapper mapper) {
+            QuarantineReplayService replay, IngestionMapper mapper, QuarantineMasking masking) {
         this.intake = intake;
         this.quarantine = quarantine;
         this.review = review;
         this.replay = replay;
         this.mapper = mapper;
+        this.masking = masking;
     }
 
     @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER})
@@ -83,12 +86,14 @@ public class BatchResource {
     @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST})
     @GET
     @Path("/quarantine")
-    @Operation(summary = "Quarantined records, filtered by dataset, batch and rule")
+    @Operation(summary = "Quarantined records, filtered by dataset, batch and rule; personal values masked for roles "
+            + "that may not see them")
     public List<QuarantinedRecordResponse> quarantine(@QueryParam("dataset") String dataset,
             @QueryParam("batch") UUID batch, @QueryParam("rule") String rule,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("100") int size) {
-        return quarantine.find(new QuarantineService.Query(dataset, batch, rule, page, size)).stream()
+        return masking.forCaller(quarantine.find(new QuarantineService.Query(dataset, batch, rule, page, size))
+                .stream()
                 .map(mapper::toResponse)
-                .toList();
+                .toList());
     }
 }

@@ -124,4 +124,28 @@ class LineageResourceTest {
                 .body("problems[0]", containsString("role"));
         given().queryParam("role", "input").get("/api/lineage").then().statusCode(400);
     }
+
+    @Test
+    void analystReadsTheReasonARunFailedMasked() {
+        String source = "src-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID run = UUID.randomUUID();
+        String reason = "duplicate key value violates unique constraint: Key (email)=(ann@example.com) already exists";
+        writer.write(() -> List.of(lineage.event(RunEvent.EventType.FAIL, Instant.now(), run)
+                .job(Namespaces.TRIBUTARY, "ingest." + source, LineageEvents.BATCH, "INGESTION")
+                .errorMessage(reason)
+                .output(lineage.output(Namespaces.TRIBUTARY, DATASET))
+                .build()));
+
+        TestTokens.signInAs(Roles.ANALYST);
+        given().queryParam("run", run.toString()).get("/api/lineage")
+                .then().statusCode(200)
+                .body("[0].run.facets.errorMessage.message", is("***"))
+                .body("[0].outputs[0].name", is(DATASET));
+        for (String role : List.of(Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER)) {
+            TestTokens.signInAs(role);
+            given().queryParam("run", run.toString()).get("/api/lineage")
+                    .then().statusCode(200)
+                    .body("[0].run.facets.errorMessage.message", is(reason));
+        }
+    }
 }
