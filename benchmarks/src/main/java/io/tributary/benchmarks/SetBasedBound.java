@@ -141,7 +141,7 @@ public final class SetBasedBound {
             statement.execute("checkpoint");
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             String curated = statements().values().iterator().next().replace("create table curated as", "");
-            List<String> apply = List.of("create temp table fresh on commit drop as " + curated,
+            List<String> apply = List.of("create temp table fresh on commit drop as " + curated, "analyze fresh",
                     "insert into curated select * from fresh",
                     """
                             insert into curated_agg select order_date, region, state, category, product_id, sum(sales),
