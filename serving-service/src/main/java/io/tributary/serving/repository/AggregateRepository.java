@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -174,8 +175,18 @@ public class AggregateRepository {
         }
     }
 
-    /** A sums query with its bind parameters, and how to read its rows. */
-    private record SumsStatement(String sql, List<Object> parameters, boolean split, int dimensions, int measures) {
+    /**
+     * A sums query with its bind parameters in order, and how to read its rows.
+     *
+     * @param split whether its rows start with a period
+     * @param dimensions how many dimension values its rows have
+     * @param measures how many sums its rows have
+     */
+    public record SumsStatement(String sql, List<Object> parameters, boolean split, int dimensions, int measures) {
+
+        public SumsStatement {
+            parameters = Collections.unmodifiableList(new ArrayList<>(parameters));
+        }
 
         PreparedStatement prepare(Connection connection) throws SQLException {
             PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
@@ -191,8 +202,13 @@ public class AggregateRepository {
         }
     }
 
-    /** @param limit the most rows to read, or null for all */
-    private static SumsStatement sumsStatement(AggregateTable table, List<String> groupBy, Period period,
+    /**
+     * The statement {@link #sums} (with a limit) or {@link #streamSums} (without) runs for these arguments: also what
+     * the benchmarks have PostgreSQL explain, so that the reference is the very statement serving runs.
+     *
+     * @param limit the most rows to read, or null for all
+     */
+    public static SumsStatement sumsStatement(AggregateTable table, List<String> groupBy, Period period,
             LocalDate from, LocalDate to, String timeZone, Integer limit) {
         for (String dimension : groupBy) {
             if (!table.dimensions().contains(dimension)) {
