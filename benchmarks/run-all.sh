@@ -29,11 +29,14 @@ steps=(
   "transform-batch|run-transform-batch.sh $rows"
   "streaming-latency|run-latency.sh --seconds 30 --warmup 30"
   "recommendation-latency|run-recommendation-latency.sh"
-  "recommendation-hit-rate|run-hit-rate.sh"
+  "recommender-hit-rate|run-recommender-hit-rate.sh"
   "region-query|run-region-query.sh"
   "slo-evaluation|run-slo.sh --seconds 60"
   "growth|run-growth.sh"
 )
+
+# the pushing benchmarks keep more pushes in flight than a producer usually does (ingestion's default is 4 per source)
+export TRIBUTARY_INGESTION_LIMITS_CONCURRENT_PUSHES="${TRIBUTARY_INGESTION_LIMITS_CONCURRENT_PUSHES:-64}"
 
 stamp="$(date -u +%Y-%m-%dT%H%MZ)"
 logs="$here/target/run-all/$stamp"
