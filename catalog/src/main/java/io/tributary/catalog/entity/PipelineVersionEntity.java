@@ -52,6 +52,14 @@ public class PipelineVersionEntity implements VersionedDocument {
     @Column(name = "aggregate_layout", columnDefinition = "jsonb")
     public String aggregateLayout;
 
+    /**
+     * For each curated column, the fields it is computed from (a JSON object of arrays; {@code reference.column} for a
+     * column looked up in a reference pipeline), as this version compiled; null for versions stored before it was kept.
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "column_lineage", columnDefinition = "jsonb")
+    public String columnLineage;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt = Instant.now();
 

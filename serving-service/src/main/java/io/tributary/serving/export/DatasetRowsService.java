@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.catalog.name.PipelineName;
 import io.tributary.catalog.problem.ProblemException;
 import io.tributary.serving.config.ExportConfig;
+import io.tributary.serving.masking.Masks;
 
 /**
  * A pipeline's curated rows a page at a time, in key order, each page streamed as it is read (decision 0049). A page
@@ -31,11 +32,13 @@ public class DatasetRowsService {
     private final DatasetRowsRepository repository;
     private final ExportConfig config;
     private final ObjectMapper json;
+    private final Masks masks;
 
-    public DatasetRowsService(DatasetRowsRepository repository, ExportConfig config, ObjectMapper json) {
+    public DatasetRowsService(DatasetRowsRepository repository, ExportConfig config, ObjectMapper json, Masks masks) {
         this.repository = repository;
         this.config = config;
         this.json = json;
+        this.masks = masks;
     }
 
     /**
@@ -57,7 +60,7 @@ public class DatasetRowsService {
                         List.of("path parameter 'pipeline': no pipeline named '" + pipeline + "' has written "
                                 + "its curated table yet")));
         String through = repository.pageEnd(pipeline, after, rows).orElse(null);
-        return new DatasetPage(pipeline, columns, after, through, rows);
+        return new DatasetPage(pipeline, columns, after, through, rows, masks.forCaller(pipeline));
     }
 
     /**
@@ -81,8 +84,9 @@ public class DatasetRowsService {
                 generator.writeRaw('\n');
                 generator.writeStartObject();
                 for (int i = 0; i < values.length; i++) {
-                    generator.writeFieldName(page.columns().get(i).name());
-                    value(generator, values[i]);
+                    String column = page.columns().get(i).name();
+                    generator.writeFieldName(column);
+                    value(generator, page.hidden().mask(column, values[i]));
                 }
                 generator.writeEndObject();
             });

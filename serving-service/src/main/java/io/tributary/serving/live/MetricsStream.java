@@ -13,6 +13,7 @@ import io.smallrye.mutiny.subscription.MultiEmitter;
 import io.tributary.catalog.curated.CuratedTables;
 import io.tributary.serving.api.MetricsResponse;
 import io.tributary.serving.mapping.MetricsMapper;
+import io.tributary.serving.masking.Masks;
 import io.tributary.serving.service.MetricsParameters;
 import io.tributary.serving.service.MetricsService;
 
@@ -26,10 +27,12 @@ public class MetricsStream {
 
     private final MetricsService metrics;
     private final AggregateChanges changes;
+    private final Masks masks;
 
-    public MetricsStream(MetricsService metrics, AggregateChanges changes) {
+    public MetricsStream(MetricsService metrics, AggregateChanges changes, Masks masks) {
         this.metrics = metrics;
         this.changes = changes;
+        this.masks = masks;
     }
 
     /**
@@ -39,12 +42,14 @@ public class MetricsStream {
      *         each parameter it cannot answer
      */
     public Multi<MetricsResponse> stream(String pipeline, MetricsParameters parameters) {
-        metrics.metrics(pipeline, parameters);
+        // Who may see what is decided now: the answers are sent from other threads, after this request.
+        boolean seesPersonalData = masks.callerSeesPersonalData();
+        metrics.metrics(pipeline, parameters, seesPersonalData);
         String table = CuratedTables.freshnessKey(pipeline);
         Executor executor = Infrastructure.getDefaultWorkerPool();
         return Multi.createFrom().emitter(emitter -> {
             Answers answers = new Answers(emitter, () -> MetricsMapper.toResponse(metrics.metrics(pipeline,
-                    parameters)));
+                    parameters, seesPersonalData)));
             Runnable unsubscribe = changes.subscribe(changed -> {
                 if (changed.equals(table) || changed.equals(AggregateChanges.ANY_TABLE)) {
                     answers.changed(executor);

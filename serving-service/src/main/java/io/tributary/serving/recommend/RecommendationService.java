@@ -7,6 +7,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.tributary.catalog.masking.Masking;
 import io.tributary.serving.config.RecommendationsConfig;
 import io.tributary.serving.repository.AggregateRepository;
 import io.tributary.serving.repository.AggregateTable;
@@ -49,8 +50,8 @@ public class RecommendationService {
             bestSellers.addAll(bestSellersIn(pipeline, region.strip(), wanted));
         }
         bestSellers.addAll(repository.bestSellers(pipeline, wanted));
-        return new Recommendations(pipeline, customer, read.currentAsOf(),
-                Recommender.forCustomer(history, pairs, bestSellers, read.rows()));
+        return masked(read, new Recommendations(pipeline, customer, read.currentAsOf(),
+                Recommender.forCustomer(history, pairs, bestSellers, read.rows())), read.customer(customer));
     }
 
     /**
@@ -70,7 +71,21 @@ public class RecommendationService {
     /** The products most often bought together with this one. */
     public Recommendations similar(String pipeline, String product, String limit, String maxStaleness) {
         FeatureService.Read read = features.checked(pipeline, limit, maxStaleness);
-        return new Recommendations(pipeline, product, read.currentAsOf(),
-                Recommender.similar(product, repository.pairs(pipeline, List.of(product)), read.rows()));
+        return masked(read, new Recommendations(pipeline, product, read.currentAsOf(),
+                Recommender.similar(product, repository.pairs(pipeline, List.of(product)), read.rows())),
+                read.product(product));
+    }
+
+    /**
+     * The recommendations as the caller may see them: the subject as given, and where products are personal, each
+     * product and the reason for it (which names the products it was bought with) masked.
+     */
+    private static Recommendations masked(FeatureService.Read read, Recommendations found, String subject) {
+        List<Recommender.Recommendation> products = found.products();
+        if (read.productHidden()) {
+            products = products.stream().map(r -> new Recommender.Recommendation(read.product(r.product()),
+                    r.score(), r.basis(), Masking.value(r.reason()))).toList();
+        }
+        return new Recommendations(found.pipeline(), subject, found.currentAsOf(), products);
     }
 }

@@ -48,7 +48,7 @@ public class MetricsExportService {
         MetricsCsv csv = new MetricsCsv(export, out);
         MetricsQuery query = export.query();
         aggregates.streamSums(export.table(), query.groupBy(), MetricsService.period(query.grain()), query.from(),
-                query.to(), query.timeZone(), csv::row);
+                query.to(), query.timeZone(), row -> csv.row(MetricsService.masked(row, query.groupBy(), export.hidden())));
         out.flush();
     }
 }

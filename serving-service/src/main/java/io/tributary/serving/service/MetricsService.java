@@ -2,6 +2,7 @@ package io.tributary.serving.service;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -14,6 +15,8 @@ import io.tributary.catalog.curated.CuratedTables;
 import io.tributary.catalog.problem.ProblemException;
 import io.tributary.catalog.repository.FreshnessRepository;
 import io.tributary.serving.config.MetricsConfig;
+import io.tributary.serving.masking.Masks;
+import io.tributary.serving.masking.PersonalColumns;
 import io.tributary.serving.repository.AggregateRepository;
 import io.tributary.serving.repository.AggregateRow;
 import io.tributary.serving.repository.AggregateTable;
@@ -25,12 +28,15 @@ public class MetricsService {
     private final AggregateRepository aggregates;
     private final FreshnessRepository freshness;
     private final MetricsConfig config;
+    private final Masks masks;
     private volatile Set<String> timeZones;
 
-    public MetricsService(AggregateRepository aggregates, FreshnessRepository freshness, MetricsConfig config) {
+    public MetricsService(AggregateRepository aggregates, FreshnessRepository freshness, MetricsConfig config,
+            Masks masks) {
         this.aggregates = aggregates;
         this.freshness = freshness;
         this.config = config;
+        this.masks = masks;
     }
 
     /**
@@ -40,7 +46,15 @@ public class MetricsService {
      *         answer, 503 when the data is older than the query allows
      */
     public Metrics metrics(String pipeline, MetricsParameters parameters) {
-        MetricsExport checked = export(pipeline, parameters);
+        return metrics(pipeline, parameters, masks.callerSeesPersonalData());
+    }
+
+    /**
+     * As {@link #metrics(String, MetricsParameters)}, for someone who sees personal data or not: for answers sent
+     * after the request that asked for them.
+     */
+    public Metrics metrics(String pipeline, MetricsParameters parameters, boolean seesPersonalData) {
+        MetricsExport checked = export(pipeline, parameters, seesPersonalData);
         MetricsQuery query = checked.query();
         int limit = config.maxRows();
         List<AggregateRow> rows = aggregates.sums(checked.table(), query.groupBy(), period(query.grain()),
@@ -50,7 +64,20 @@ public class MetricsService {
                     + "answer would have more than " + limit + " rows; narrow the range, use a coarser grain or "
                     + "group by fewer dimensions"));
         }
-        return new Metrics(checked.table(), query, checked.currentAsOf(), rows);
+        return new Metrics(checked.table(), query, checked.currentAsOf(),
+                rows.stream().map(row -> masked(row, query.groupBy(), checked.hidden())).toList());
+    }
+
+    /** The row with the values of the dimensions the caller may not see masked. */
+    public static AggregateRow masked(AggregateRow row, List<String> groupBy, PersonalColumns hidden) {
+        if (hidden.isEmpty()) {
+            return row;
+        }
+        List<String> dimensions = new ArrayList<>(row.dimensions());
+        for (int i = 0; i < groupBy.size(); i++) {
+            dimensions.set(i, hidden.mask(groupBy.get(i), dimensions.get(i)));
+        }
+        return new AggregateRow(row.period(), dimensions, row.measures(), row.lines(), row.restatedAt());
     }
 
     /**
@@ -61,6 +88,10 @@ public class MetricsService {
      *         answer, 503 when the data is older than the query allows
      */
     public MetricsExport export(String pipeline, MetricsParameters parameters) {
+        return export(pipeline, parameters, masks.callerSeesPersonalData());
+    }
+
+    private MetricsExport export(String pipeline, MetricsParameters parameters, boolean seesPersonalData) {
         AggregateTable table = aggregates.find(pipeline).orElseThrow(() -> unknown(pipeline));
         MetricsQuery query = MetricsQuery.parse(parameters, table.dimensions(), timeZones());
         // Read before the rows: the rows are then at least as current as the watermark claims.
@@ -68,7 +99,7 @@ public class MetricsService {
                 .map(watermark -> watermark.currentAsOf)
                 .orElse(null);
         Staleness.require(pipeline, query.maxStaleness(), currentAsOf, Instant.now());
-        return new MetricsExport(table, query, currentAsOf);
+        return new MetricsExport(table, query, currentAsOf, masks.forAudience(pipeline, seesPersonalData));
     }
 
     private ProblemException unknown(String pipeline) {

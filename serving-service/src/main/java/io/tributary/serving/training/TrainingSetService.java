@@ -8,7 +8,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.tributary.catalog.name.PipelineName;
 import io.tributary.catalog.problem.ProblemException;
+import io.tributary.serving.masking.Masks;
+import io.tributary.serving.masking.PersonalColumns;
 
 /**
  * Point-in-time correct training sets: each order line of a period with the customer's and the product's features as
@@ -28,10 +32,12 @@ public class TrainingSetService {
 
     private final TrainingSetRepository repository;
     private final ObjectMapper json;
+    private final Masks masks;
 
-    public TrainingSetService(TrainingSetRepository repository, ObjectMapper json) {
+    public TrainingSetService(TrainingSetRepository repository, ObjectMapper json, Masks masks) {
         this.repository = repository;
         this.json = json;
+        this.masks = masks;
     }
 
     /**
@@ -40,7 +46,8 @@ public class TrainingSetService {
      * @param from the first order time included, or null for the first
      * @param to the first order time excluded, or null for none
      */
-    public record TrainingSet(TrainingSetSource source, Instant from, Instant to, TrainingSetFormat format) {
+    public record TrainingSet(TrainingSetSource source, Instant from, Instant to, TrainingSetFormat format,
+            PersonalColumns hidden) {
     }
 
     /**
@@ -68,15 +75,37 @@ public class TrainingSetService {
                         "pipeline '" + pipeline + "' keeps no order lines to train on",
                         List.of("path parameter 'pipeline': declare features (customer, order, product) on the "
                                 + "pipeline")));
-        return new TrainingSet(source, lower, upper, chosen);
+        return new TrainingSet(source, lower, upper, chosen, masks.forCaller(pipeline));
     }
 
     /** Writes every row of the set to the stream as it is read, in order time. */
     public void write(TrainingSet set, OutputStream out) throws IOException {
         TrainingSetWriter writer = new TrainingSetWriter(set.format(), json, out);
         writer.begin();
-        repository.stream(set.source(), set.from(), set.to(), writer);
+        repository.stream(set.source(), set.from(), set.to(), masked(set, writer));
         out.flush();
+    }
+
+    /**
+     * The rows with the order, customer and product masked where the pipeline's field for it is personal: the
+     * training set's other columns are counts, sums and times.
+     */
+    static TrainingSetRepository.RowSink masked(TrainingSet set, TrainingSetRepository.RowSink sink) {
+        PersonalColumns hidden = set.hidden();
+        TrainingSetSource source = set.source();
+        Map<Integer, String> fields = new HashMap<>();
+        List<String> names = TrainingSetQuery.COLUMNS.stream().map(TrainingSetQuery.Column::name).toList();
+        fields.put(names.indexOf("order"), source.order());
+        fields.put(names.indexOf("customer"), source.customer());
+        fields.put(names.indexOf("product"), source.product());
+        fields.values().removeIf(field -> !hidden.contains(field));
+        if (fields.isEmpty()) {
+            return sink;
+        }
+        return values -> {
+            fields.forEach((index, field) -> values[index] = hidden.mask(field, values[index]));
+            sink.accept(values);
+        };
     }
 
     /** An ISO-8601 instant, date-time with offset, or date (its start in UTC); null when not given. */

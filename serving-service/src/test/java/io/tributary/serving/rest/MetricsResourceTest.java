@@ -472,7 +472,7 @@ class MetricsResourceTest {
 
     @Test
     void answersAnUnexpectedFailureWith500ProblemThatTellsNothingOfItsCause() {
-        QuarkusMock.installMockForType(new MetricsService(null, null, null) {
+        QuarkusMock.installMockForType(new MetricsService(null, null, null, null) {
             @Override
             public Metrics metrics(String pipeline, MetricsParameters parameters) {
                 throw new IllegalStateException("connection to db.internal:5432 refused for user postgres");

@@ -1,11 +1,13 @@
 package io.tributary.transform.service;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -21,6 +23,7 @@ import io.tributary.catalog.document.DocumentVersions.Unchanged;
 import io.tributary.catalog.document.SentDocument;
 import io.tributary.catalog.document.Stored;
 import io.tributary.catalog.entity.PipelineVersionEntity;
+import io.tributary.catalog.event.EventJson;
 import io.tributary.catalog.problem.ProblemException;
 import io.tributary.catalog.repository.PipelineVersionRepository;
 import io.tributary.transform.aggregate.AggregateRepository;
@@ -114,6 +117,7 @@ public class PipelineService {
         entity.mediaType = sent.mediaType();
         AggregateLayout layout = AggregateRepository.layout(compiled);
         entity.aggregateLayout = layout == null ? null : layout.toJson();
+        entity.columnLineage = new String(EventJson.write(new TreeMap<>(compiled.lineage())), StandardCharsets.UTF_8);
         versions.persist(entity);
         changed.fire(new PipelineChanged(name, version));
         return new Stored<>(entity, true);

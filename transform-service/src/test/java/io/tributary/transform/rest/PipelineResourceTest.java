@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -108,6 +109,18 @@ class PipelineResourceTest {
                 .when().put("/api/pipelines/" + dataset).then().statusCode(201);
         assertNull(catalog.single("select aggregate_layout from catalog.pipeline_version where name = '" + dataset
                 + "' and version = 2"));
+    }
+
+    @Test
+    void storesWithEachVersionTheFieldsEachCuratedColumnIsComputedFrom() throws SQLException {
+        CatalogFixtures catalog = new CatalogFixtures(dataSource);
+        yaml(pipeline("- derive: {doubled: \"amount * 2\"}")).when().put("/api/pipelines/" + dataset)
+                .then().statusCode(201);
+
+        String lineage = (String) catalog.single("select column_lineage::text from catalog.pipeline_version where "
+                + "name = '" + dataset + "' and version = 1");
+        assertTrue(lineage.contains("\"doubled\": [\"amount\"]"), lineage);
+        assertTrue(lineage.contains("\"placed_at\": [\"placed_at\"]"), lineage);
     }
 
     @Test
