@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.tributary.catalog.contract.ContractException;
 import io.tributary.catalog.contract.ContractReader;
 import io.tributary.catalog.entity.BatchEntity;
 import io.tributary.catalog.entity.QuarantinedRecordEntity;
@@ -49,6 +50,9 @@ public class QuarantineMasking {
         static final Layout JSON = new Layout(0, Set.of(), null);
     }
 
+    /** The personal names of a dataset whose contract cannot be read: its entries' values and texts are masked whole. */
+    static final Set<String> UNKNOWN = Set.of("*");
+
     private final SecurityIdentity identity;
     private final ContractVersionRepository contracts;
     private final BatchRepository batches;
@@ -73,13 +77,21 @@ public class QuarantineMasking {
             Set<String> names = personal.computeIfAbsent(entry.dataset(), this::personalFields);
             return names.isEmpty()
                     ? entry
-                    : mask(entry, names, layouts.computeIfAbsent(entry.batch(), batch -> layout(batch, names)));
+                    : mask(entry, names, names == UNKNOWN
+                            ? Optional.empty()
+                            : layouts.computeIfAbsent(entry.batch(), batch -> layout(batch, names)));
         }).toList();
     }
 
     /** The entry with the personal values of its dataset masked. */
     static QuarantinedRecordResponse mask(QuarantinedRecordResponse entry, Set<String> names,
             Optional<Layout> layout) {
+        if (names == UNKNOWN) {
+            return new QuarantinedRecordResponse(entry.id(), entry.batch(), entry.dataset(), entry.line(),
+                    entry.item(), entry.field(), entry.rule(), Masking.value(entry.value()),
+                    Masking.text(entry.reason(), entry.value()),
+                    Masking.value(entry.raw()), entry.stage(), entry.step(), entry.sqlState(), entry.createdAt());
+        }
         boolean personalField = entry.field() != null && names.contains(entry.field());
         String value = personalField ? Masking.value(entry.value()) : entry.value();
         String reason = personalField ? Masking.text(entry.reason(), entry.value()) : entry.reason();
@@ -114,11 +126,19 @@ public class QuarantineMasking {
                 : Masking.delimited(row.fields(), layout.personal(), layout.csv().delimiter(), layout.csv().quote());
     }
 
+    /**
+     * The names the dataset's personal values are found under; {@link #UNKNOWN} when its stored contract is one today's
+     * reader refuses, so that what it classifies is not known.
+     */
     private Set<String> personalFields(String dataset) {
-        return contracts.findCurrent(dataset)
-                .map(current -> PersonalData.fieldNames(ContractReader.read(ContractReader.parse(current.document,
-                        ContractReader.Syntax.JSON), dataset)))
-                .orElse(Set.of());
+        try {
+            return contracts.findCurrent(dataset)
+                    .map(current -> PersonalData.fieldNames(ContractReader.read(ContractReader.parse(
+                            current.document, ContractReader.Syntax.JSON), dataset)))
+                    .orElse(Set.of());
+        } catch (ContractException e) {
+            return UNKNOWN;
+        }
     }
 
     /**

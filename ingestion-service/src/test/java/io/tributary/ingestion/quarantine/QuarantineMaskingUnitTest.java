@@ -46,4 +46,12 @@ class QuarantineMaskingUnitTest {
         assertEquals("***", QuarantineMasking.mask(entry("ingestion", null, null, "unreadable", "c1,ann@x"), PERSONAL,
                 Optional.empty()).raw());
     }
+
+    @Test
+    void masksTheValueAndRawTextWholeWhenTheContractCannotBeRead() {
+        QuarantinedRecordResponse masked = QuarantineMasking.mask(entry("ingestion", "visits", "many",
+                "'many' is not an integer", "c1,ann@x,many"), QuarantineMasking.UNKNOWN, Optional.empty());
+        assertEquals("***", masked.value());
+        assertEquals("***", masked.raw());
+    }
 }
