@@ -15,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -31,6 +34,8 @@ public final class Suite implements AutoCloseable {
     /** The names of PostgreSQL and Kafka in the status and the logs; the services go by their module's. */
     static final String POSTGRES = "postgresql";
     static final String KAFKA = "kafka";
+    /** The name of the step that applies the catalog's migrations, and of its log. */
+    static final String MIGRATION = "catalog-migration";
 
     private final SuiteConfig config;
     private final Consumer<String> progress;
@@ -52,6 +57,7 @@ public final class Suite implements AutoCloseable {
     private final RestartPolicy restartPolicy;
     private SigningKeys signingKeys;
     private AdminPassword adminPassword;
+    private DatabaseRoles databaseRoles;
 
     public Suite(SuiteConfig config) {
         this(config, message -> {
@@ -114,6 +120,8 @@ public final class Suite implements AutoCloseable {
         LocalPostgres pg = LocalPostgres.start(data.resolve("postgres"), postgresPort);
         register(() -> postgres = pg, pg::close);
         this.postgresPort = pg.port();
+        databaseRoles = DatabaseRoles.ensure(pg, keysDir());
+        ServiceProcess migration = startMigration(pg, jars.get(TributaryService.REQUIREMENTS));
 
         progress.accept("Starting Kafka (data in " + data.resolve("kafka") + ")");
         LocalKafka broker = LocalKafka.start(data.resolve("kafka"), config.kafkaPort(), SuiteConfig.KAFKA_PARTITIONS);
@@ -124,12 +132,59 @@ public final class Suite implements AutoCloseable {
         environment = serviceEnvironment(pg, broker);
         servicePorts = ports;
         serviceJars = jars;
+        awaitMigration(migration);
         for (TributaryService service : TributaryService.values()) {
             startService(service);
         }
         awaitServicesReady();
         progress.accept("All services are ready");
         supervise(pg);
+    }
+
+    /**
+     * Applies the catalog's migrations, and with them the grants of the services' roles, as the cluster's superuser
+     * (decision 0047): the requirements service's jar runs its initialisation alone ({@code quarkus.init-and-exit})
+     * and exits. The services themselves sign in with their own roles, which may not change the schema.
+     */
+    private ServiceProcess startMigration(LocalPostgres pg, Path jar) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("TRIBUTARY_DB_URL", pg.jdbcUrl());
+        env.put("TRIBUTARY_DB_USER", LocalPostgres.USER);
+        env.put("TRIBUTARY_DB_PASSWORD", LocalPostgres.PASSWORD);
+        env.put("TRIBUTARY_DB_MIGRATE", "true");
+        env.put("QUARKUS_INIT_AND_EXIT", "true");
+        env.put("QUARKUS_HTTP_PORT", "0");
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("TRIBUTARY_JWT_PUBLIC_KEY", signingKeys.publicKey().toString());
+        env.put("TRIBUTARY_JWT_PRIVATE_KEY", signingKeys.privateKey().toString());
+        progress.accept("Applying the catalog's migrations");
+        ServiceProcess migration = ServiceProcess.start(MIGRATION, jar, 0, TributaryService.REQUIREMENTS.maxHeap(),
+                env, config.dataDir(), logDir().resolve(MIGRATION + ".log"));
+        register(() -> {
+        }, migration::stop);
+        return migration;
+    }
+
+    private void awaitMigration(ServiceProcess migration) {
+        String exit;
+        try {
+            exit = migration.exit().get(config.readyTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            migration.stop();
+            throw new IllegalStateException("the catalog's migrations did not end within "
+                    + config.readyTimeout().toSeconds() + " s; last lines of " + migration.logFile() + ":"
+                    + System.lineSeparator() + migration.logTail(40), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            migration.stop();
+            throw new IllegalStateException("interrupted while the catalog's migrations ran", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not follow the catalog's migrations", e.getCause());
+        }
+        if (!exit.equals(ServiceProcess.describeExit(0))) {
+            throw new IllegalStateException("the catalog's migrations failed (" + exit + "); last lines of "
+                    + migration.logFile() + ":" + System.lineSeparator() + migration.logTail(40));
+        }
     }
 
     /** From now on a process that exits unexpectedly is started again; its state goes to the status file. */
@@ -240,6 +295,9 @@ public final class Suite implements AutoCloseable {
     private ServiceProcess startService(TributaryService service, String instance, int port) {
         boolean first = instance.equals(service.module());
         Map<String, String> env = new HashMap<>(environment);
+        String role = DatabaseRoles.of(service);
+        env.put("TRIBUTARY_DB_USER", role);
+        env.put("TRIBUTARY_DB_PASSWORD", databaseRoles.password(role));
         // the instance's name among its service's, kept across its restarts: a restart frees what it held at once
         env.put("TRIBUTARY_INSTANCE", instance);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
@@ -345,6 +403,14 @@ public final class Suite implements AutoCloseable {
             throw new IllegalStateException("the suite has not started");
         }
         return adminPassword;
+    }
+
+    /** The passwords of the services' and the analysts' PostgreSQL roles, kept in {@link #keysDir()}. */
+    public DatabaseRoles databaseRoles() {
+        if (databaseRoles == null) {
+            throw new IllegalStateException("the suite has not started");
+        }
+        return databaseRoles;
     }
 
     /** The folder under which sources' drop folders are, named relative to it. */
@@ -542,8 +608,8 @@ public final class Suite implements AutoCloseable {
     private Map<String, String> serviceEnvironment(LocalPostgres pg, LocalKafka broker) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("TRIBUTARY_DB_URL", pg.jdbcUrl());
-        env.put("TRIBUTARY_DB_USER", LocalPostgres.USER);
-        env.put("TRIBUTARY_DB_PASSWORD", LocalPostgres.PASSWORD);
+        // the migration step has applied the catalog's migrations; the services' roles could not
+        env.put("TRIBUTARY_DB_MIGRATE", "false");
         env.put("TRIBUTARY_KAFKA_BOOTSTRAP", broker.bootstrapServers());
         env.put("TRIBUTARY_JSON_LOGS", Boolean.toString(config.jsonLogs()));
         env.put("TRIBUTARY_LANDING_DIR", landingDir().toString());

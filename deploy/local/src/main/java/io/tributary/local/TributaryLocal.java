@@ -3,6 +3,7 @@ package io.tributary.local;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -292,8 +293,18 @@ public final class TributaryLocal {
         }
         out.println("  A token     TOKEN=$(./tributary token" + dataOption(suite.config().dataDir())
                 + "); curl -H \"Authorization: Bearer $TOKEN\" " + serving + "/api/metrics/sales?groupBy=region");
-        out.println("  PostgreSQL  " + suite.jdbcUrl() + "  (user " + LocalPostgres.USER + ", password "
-                + LocalPostgres.PASSWORD + ")");
+        out.println("  PostgreSQL  " + suite.jdbcUrl() + "  (the superuser " + LocalPostgres.USER
+                + ", on this machine only; each service signs in with a role of its own)");
+        DatabaseRoles roles = suite.databaseRoles();
+        Path analystFile = DatabaseRoles.passwordFile(roles.directory(), DatabaseRoles.ANALYST);
+        URI jdbc = URI.create(suite.jdbcUrl().substring("jdbc:".length()));
+        out.println("  Analysts    PGPASSWORD=$(cat " + analystFile + ") psql -h " + jdbc.getHost() + " -p "
+                + jdbc.getPort() + " -U " + DatabaseRoles.ANALYST + " " + LocalPostgres.DATABASE);
+        if (roles.created().contains(DatabaseRoles.ANALYST)) {
+            out.println("              user " + DatabaseRoles.ANALYST + ", password "
+                    + roles.password(DatabaseRoles.ANALYST) + "  (shown this once; read-only over the curated "
+                    + "schema, statements stop after 60 s)");
+        }
         out.println("  Kafka       " + suite.kafkaBootstrapServers());
         out.println("  Logs        " + suite.logDir());
         out.println("  Data        " + suite.config().dataDir());
