@@ -59,6 +59,19 @@ final class EndToEnd {
 
     // ------------------------------------------------------------------ the suite
 
+    /** Stops the suite if it started, and deletes the benchmark's working folder unless it is to be kept. */
+    static void stopSuite(Suite suite, Path work, boolean keep) throws IOException {
+        if (suite != null) {
+            log("stopping the suite");
+            suite.close();
+        }
+        if (keep) {
+            log("kept " + work);
+        } else {
+            GeneratedCsv.deleteRecursively(work);
+        }
+    }
+
     /** Exits (status 2) saying how to build them when a packaged service's jar is missing. */
     static void requirePackagedServices(Path root) {
         List<String> missing = new ArrayList<>();

@@ -105,15 +105,7 @@ public final class Growth {
             }
             report(steps);
         } finally {
-            if (suite != null) {
-                EndToEnd.log("stopping the suite");
-                suite.close();
-            }
-            if (keep) {
-                EndToEnd.log("kept " + work);
-            } else {
-                GeneratedCsv.deleteRecursively(work);
-            }
+            EndToEnd.stopSuite(suite, work, keep);
         }
     }
 

@@ -162,15 +162,7 @@ public final class IngestEndToEnd {
             Timing connect = peer ? peer(suite, file, warmup, work.resolve("connect")) : null;
             report(file, bytes, copyBefore, copyAfter, tributary, kafka, connect);
         } finally {
-            if (suite != null) {
-                log("stopping the suite");
-                suite.close();
-            }
-            if (keep) {
-                log("kept " + work);
-            } else {
-                GeneratedCsv.deleteRecursively(work);
-            }
+            EndToEnd.stopSuite(suite, work, keep);
         }
     }
 

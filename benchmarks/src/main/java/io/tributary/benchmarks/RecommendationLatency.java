@@ -158,15 +158,7 @@ public final class RecommendationLatency {
             CpuAccounting.Snapshot to = cpu.snapshot();
             report(measured, loadBefore, from, to);
         } finally {
-            if (suite != null) {
-                EndToEnd.log("stopping the suite");
-                suite.close();
-            }
-            if (keep) {
-                EndToEnd.log("kept " + work);
-            } else {
-                GeneratedCsv.deleteRecursively(work);
-            }
+            EndToEnd.stopSuite(suite, work, keep);
         }
     }
 

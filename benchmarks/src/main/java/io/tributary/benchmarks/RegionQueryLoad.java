@@ -192,15 +192,7 @@ public final class RegionQueryLoad {
                 report(measured, rate, explainer, cells, uri, answer, loadBefore, cpuFrom, cpuTo);
             }
         } finally {
-            if (suite != null) {
-                EndToEnd.log("stopping the suite");
-                suite.close();
-            }
-            if (keep) {
-                EndToEnd.log("kept " + work);
-            } else {
-                GeneratedCsv.deleteRecursively(work);
-            }
+            EndToEnd.stopSuite(suite, work, keep);
         }
     }
 

@@ -158,15 +158,7 @@ public final class TransformBatch {
             Map<String, Double> bound = bound(suite, file, contract);
             report(file, bytes, copyBefore, copyAfter, tributary, bound);
         } finally {
-            if (suite != null) {
-                EndToEnd.log("stopping the suite");
-                suite.close();
-            }
-            if (keep) {
-                EndToEnd.log("kept " + work);
-            } else {
-                GeneratedCsv.deleteRecursively(work);
-            }
+            EndToEnd.stopSuite(suite, work, keep);
         }
     }
 

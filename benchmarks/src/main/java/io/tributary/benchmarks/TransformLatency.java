@@ -230,15 +230,7 @@ public final class TransformLatency {
                 sampler.print(25);
             }
         } finally {
-            if (suite != null) {
-                EndToEnd.log("stopping the suite");
-                suite.close();
-            }
-            if (keep) {
-                EndToEnd.log("kept " + work);
-            } else {
-                GeneratedCsv.deleteRecursively(work);
-            }
+            EndToEnd.stopSuite(suite, work, keep);
         }
     }
 
