@@ -1,5 +1,8 @@
 # Sourced by the run-*.sh scripts of the packaged-suite benchmarks: runs one main class of target/benchmarks.jar
 # from this folder, with the repository root as -Dtributary.root. Needs: ./mvnw -B -ntp install -DskipTests
+# The pushing benchmarks keep more pushes in flight than a producer usually does: the suite's ingestion service, which
+# inherits this environment, takes 64 per source unless told otherwise (its own default is 4, answered 429 beyond).
+export TRIBUTARY_INGESTION_LIMITS_CONCURRENT_PUSHES="${TRIBUTARY_INGESTION_LIMITS_CONCURRENT_PUSHES:-64}"
 run_main() {
   local here root jar java_bin main="$1"
   shift

@@ -35,8 +35,6 @@ steps=(
   "growth|run-growth.sh"
 )
 
-# the pushing benchmarks keep more pushes in flight than a producer usually does (ingestion's default is 4 per source)
-export TRIBUTARY_INGESTION_LIMITS_CONCURRENT_PUSHES="${TRIBUTARY_INGESTION_LIMITS_CONCURRENT_PUSHES:-64}"
 
 stamp="$(date -u +%Y-%m-%dT%H%MZ)"
 logs="$here/target/run-all/$stamp"
