@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import io.tributary.catalog.event.Channels;
+import io.tributary.local.DemoLoader;
 import io.tributary.local.SuiteConfig;
 
 /**
@@ -86,16 +87,15 @@ final class KafkaFloor {
         }
     }
 
-    /** The first {@link #SAMPLE} accepted events of the suite's topic. */
+    /** The first {@link #SAMPLE} accepted events of the benchmark dataset's topic. */
     private static List<ConsumerRecord<byte[], byte[]>> sample(String bootstrap) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
+            String topic = Channels.acceptedRecordsOf(DemoLoader.DATASET);
             List<TopicPartition> partitions = new ArrayList<>();
-            for (int p = 0; p < SuiteConfig.KAFKA_PARTITIONS; p++) {
-                partitions.add(new TopicPartition(Channels.ACCEPTED_RECORDS, p));
-            }
+            consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             List<ConsumerRecord<byte[], byte[]>> sample = new ArrayList<>(SAMPLE);
@@ -108,7 +108,7 @@ final class KafkaFloor {
                 }
             }
             if (sample.isEmpty()) {
-                throw new IllegalStateException("no accepted event on " + Channels.ACCEPTED_RECORDS + " to sample");
+                throw new IllegalStateException("no accepted event on " + topic + " to sample");
             }
             return sample;
         }

@@ -65,8 +65,8 @@ public final class IngestionApi {
     }
 
     /**
-     * Every accepted record of the batch on Kafka now: the topic is read from its start to its current end, so a
-     * record published twice is there twice.
+     * Every accepted record of the batch on Kafka now: every dataset's topic is read from its start to its current
+     * end, so a record published twice is there twice.
      */
     public static List<RecordEvent> acceptedRecordsOf(UUID batch) {
         List<RecordEvent> found = new ArrayList<>();
@@ -74,7 +74,8 @@ public final class IngestionApi {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new StringDeserializer(), new RecordEventDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Channels.ACCEPTED_RECORDS).stream()
+            List<TopicPartition> partitions = consumer.listTopics().values().stream().flatMap(List::stream)
+                    .filter(p -> Channels.datasetOf(p.topic()).isPresent())
                     .map(p -> new TopicPartition(p.topic(), p.partition()))
                     .toList();
             consumer.assign(partitions);

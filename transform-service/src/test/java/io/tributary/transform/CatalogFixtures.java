@@ -80,14 +80,18 @@ public final class CatalogFixtures {
                 .then().statusCode(201).extract().path("version");
     }
 
-    /** Publishes the records to the accepted-records topic, keyed by business key, and waits until Kafka has them. */
+    /**
+     * Publishes the records to their datasets' topics of accepted records, keyed by business key, and waits until Kafka
+     * has them.
+     */
     public static void publish(String bootstrapServers, RecordEvent... events) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (KafkaProducer<String, Object> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new JsonEventSerializer())) {
             for (RecordEvent event : events) {
-                producer.send(new ProducerRecord<>(Channels.ACCEPTED_RECORDS, event.subject(), event));
+                producer.send(new ProducerRecord<>(Channels.acceptedRecordsOf(event.tributarydataset()),
+                        event.subject(), event));
             }
         }
     }

@@ -32,10 +32,10 @@ public record SuiteConfig(Path dataDir, Path repositoryRoot, int ingestionPort, 
     /** Partitions of the topics the broker creates on first use. */
     public static final int KAFKA_PARTITIONS = 3;
     /**
-     * The topics the services exchange (the catalog's {@code Channels}), created with the broker so that the transform
-     * service reads the first accepted records at once.
+     * The topics the services exchange that are created with the broker (the catalog's {@code Channels}). Each
+     * dataset's topic of accepted records is created by ingestion before its first record.
      */
-    public static final List<String> TOPICS = List.of("tributary-records-accepted", "tributary-alerts");
+    public static final List<String> TOPICS = List.of("tributary-alerts");
 
     public SuiteConfig {
         dataDir = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath().normalize();

@@ -3,6 +3,7 @@ package io.tributary.ingestion.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -52,6 +53,21 @@ public interface IngestionConfig {
 
     /** How the accepted records' producer waits for Kafka; when Kafka is down a batch waits once these run out. */
     Producer producer();
+
+    /** How a dataset's topic of accepted records is created, the first time one of its records is sent. */
+    Topics topics();
+
+    interface Topics {
+
+        /**
+         * The partitions of a new dataset topic: they bound how many transform instances share the dataset's records.
+         * The broker's {@code num.partitions} when unset.
+         */
+        Optional<Integer> partitions();
+
+        /** The replicas of each partition of a new dataset topic; the broker's {@code default.replication.factor} when unset. */
+        Optional<Short> replicas();
+    }
 
     interface Producer {
 

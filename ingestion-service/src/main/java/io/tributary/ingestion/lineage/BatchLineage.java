@@ -6,7 +6,6 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.tributary.catalog.event.Channels;
 import io.tributary.catalog.lineage.LineageWriter;
 import io.tributary.catalog.lineage.Namespaces;
 import io.tributary.ingestion.batch.BatchLifecycle;
@@ -25,12 +24,10 @@ public class BatchLineage {
     private final BatchRunEvents runEvents;
 
     public BatchLineage(LineageWriter writer, BatchMetrics metrics,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "mp.messaging.outgoing." + Channels.ACCEPTED_RECORDS
-                    + ".topic", defaultValue = Channels.ACCEPTED_RECORDS) String acceptedTopic) {
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.writer = writer;
         this.metrics = metrics;
-        this.runEvents = new BatchRunEvents(Namespaces.kafka(bootstrapServers), acceptedTopic);
+        this.runEvents = new BatchRunEvents(Namespaces.kafka(bootstrapServers));
     }
 
     void onBatch(@Observes BatchLifecycle step) {

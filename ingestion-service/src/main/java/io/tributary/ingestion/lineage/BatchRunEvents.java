@@ -8,6 +8,7 @@ import io.openlineage.client.OpenLineage.InputDataset;
 import io.openlineage.client.OpenLineage.OutputDataset;
 import io.openlineage.client.OpenLineage.RunEvent;
 import io.openlineage.client.OpenLineage.SchemaDatasetFacetFields;
+import io.tributary.catalog.event.Channels;
 import io.tributary.catalog.lineage.LineageEvents;
 import io.tributary.catalog.lineage.Namespaces;
 import io.tributary.catalog.lineage.RecordCountsRunFacet;
@@ -26,15 +27,10 @@ public final class BatchRunEvents {
 
     private final LineageEvents lineage = new LineageEvents(PRODUCER);
     private final String kafkaNamespace;
-    private final String acceptedTopic;
 
-    /**
-     * @param kafkaNamespace the OpenLineage namespace of the Kafka cluster, {@code kafka://host:port}
-     * @param acceptedTopic the topic accepted records are published to
-     */
-    public BatchRunEvents(String kafkaNamespace, String acceptedTopic) {
+    /** @param kafkaNamespace the OpenLineage namespace of the Kafka cluster, {@code kafka://host:port} */
+    public BatchRunEvents(String kafkaNamespace) {
         this.kafkaNamespace = kafkaNamespace;
-        this.acceptedTopic = acceptedTopic;
     }
 
     public static String jobName(String source) {
@@ -110,9 +106,12 @@ public final class BatchRunEvents {
                 lineage.schemaOfNames(fields));
     }
 
-    /** The topic of accepted records and the catalog dataset; with statistics once the records are written. */
+    /**
+     * The dataset's topic of accepted records and the catalog dataset; with statistics once the records are written.
+     */
     private List<OutputDataset> outputs(BatchLifecycle step, List<SchemaDatasetFacetFields> contract, Long accepted) {
-        return List.of(lineage.output(kafkaNamespace, acceptedTopic, null, null, accepted),
+        return List.of(lineage.output(kafkaNamespace, Channels.acceptedRecordsOf(step.dataset()), null, null,
+                accepted),
                 lineage.output(Namespaces.TRIBUTARY, step.dataset(), lineage.schema(contract), null, accepted));
     }
 }

@@ -38,8 +38,11 @@ public class RecordPublisher {
     static final int WINDOW = 16_384;
 
     private final Producer<String, RecordEvent> producer;
+    private final DatasetTopics topics;
 
-    public RecordPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka, IngestionConfig ingestion) {
+    public RecordPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka, IngestionConfig ingestion,
+            DatasetTopics topics) {
+        this.topics = topics;
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.get("bootstrap.servers"));
         config.putAll(KafkaSecurity.of(kafka));
@@ -57,8 +60,8 @@ public class RecordPublisher {
     }
 
     /**
-     * One batch's stream of sends, of one dataset's records; {@link Flight#awaitAll()} returns once Kafka has every
-     * record or one failed.
+     * One batch's stream of sends, of one dataset's records to the dataset's topic (created first if need be);
+     * {@link Flight#awaitAll()} returns once Kafka has every record or one failed.
      */
     public Flight start(String dataset) {
         return new Flight(dataset);
@@ -81,10 +84,19 @@ public class RecordPublisher {
         private final Queue<Refused> refused = new ConcurrentLinkedQueue<>();
         /** Shared by the flight's records: the producer only reads headers once it has them. */
         private final Headers headers;
+        /** The dataset's topic; null when it could not be created, and the flight failed. */
+        private final String topic;
 
         private Flight(String dataset) {
             headers = new RecordHeaders()
                     .add(Channels.DATASET_HEADER, dataset.getBytes(StandardCharsets.UTF_8));
+            String created = null;
+            try {
+                created = topics.of(dataset);
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+            topic = created;
         }
 
         /**
@@ -100,7 +112,7 @@ public class RecordPublisher {
             }
             window.acquire();
             try {
-                producer.send(new ProducerRecord<>(Channels.ACCEPTED_RECORDS, null, key, event, headers),
+                producer.send(new ProducerRecord<>(topic, null, key, event, headers),
                         (metadata, error) -> {
                             if (error != null) {
                                 refused(tag, error);

@@ -31,8 +31,7 @@ class BatchLineageObserverTest {
     void countsBatchesBytesAndDurationAndNeverFailsTheBatchWhenLineageCannotBeStored() throws IOException {
         Path file = Files.writeString(dir.resolve("a.csv"), "Row ID\n1\n");
         MeterRegistry meters = new SimpleMeterRegistry();
-        BatchLineage observer = new BatchLineage(new FailingWriter(), new BatchMetrics(meters, null), "127.0.0.1:9092",
-                "tributary-records-accepted");
+        BatchLineage observer = new BatchLineage(new FailingWriter(), new BatchMetrics(meters, null), "127.0.0.1:9092");
         UUID done = UUID.randomUUID();
         UUID broken = UUID.randomUUID();
 

@@ -89,7 +89,7 @@ class BatchLineageTest {
             assertTrue(landed.startsWith("/") && landed.contains(batch) && landed.endsWith("upload.csv"), landed);
             assertEquals(List.of("kafka://" + KafkaBrokerResource.bootstrapServers(), "tributary"),
                     run.getList(e + "outputs.namespace"));
-            assertEquals(List.of("tributary-records-accepted", DATASET), run.getList(e + "outputs.name"));
+            assertEquals(List.of("tributary-records-accepted." + DATASET, DATASET), run.getList(e + "outputs.name"));
             assertEquals("integer", run.getString(e + "outputs[1].facets.schema.fields.find { it.name == 'row_id' }.type"));
             assertEquals(producer, run.getString(e + "outputs[1].facets.schema._producer"));
         }

@@ -28,7 +28,7 @@ class BatchRunEventsTest {
     private static final List<SchemaDatasetFacetFields> CONTRACT = List.of(
             LineageEvents.field("row_id", "integer"), LineageEvents.field("sales", "number"));
 
-    private final BatchRunEvents events = new BatchRunEvents("kafka://127.0.0.1:9092", "tributary-records-accepted");
+    private final BatchRunEvents events = new BatchRunEvents("kafka://127.0.0.1:9092");
 
     @Test
     void startsRunWithFileAsInputAndDeclaredOutputs() {
@@ -46,7 +46,7 @@ class BatchRunEventsTest {
         assertEquals(FILE, json.at("/inputs/0/name").asText());
         assertEquals("Row ID", json.at("/inputs/0/facets/schema/fields/0/name").asText());
         assertEquals("kafka://127.0.0.1:9092", json.at("/outputs/0/namespace").asText());
-        assertEquals("tributary-records-accepted", json.at("/outputs/0/name").asText());
+        assertEquals("tributary-records-accepted.sales", json.at("/outputs/0/name").asText());
         assertEquals("tributary", json.at("/outputs/1/namespace").asText());
         assertEquals("sales", json.at("/outputs/1/name").asText());
         assertEquals("number", json.at("/outputs/1/facets/schema/fields/1/type").asText());

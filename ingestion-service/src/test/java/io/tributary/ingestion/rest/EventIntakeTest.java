@@ -65,7 +65,7 @@ class EventIntakeTest {
                 .body("accepted", is(2))
                 .body("quarantined", is(1))
                 .extract().path("id");
-        assertEquals(2, IngestionApi.consume(Channels.ACCEPTED_RECORDS, new RecordEventDeserializer(),
+        assertEquals(2, IngestionApi.consume(Channels.acceptedRecordsOf("sales"), new RecordEventDeserializer(),
                 r -> r.value().tributarybatch().equals(UUID.fromString(batch)), 2).size());
         given().queryParam("batch", batch).get("/api/quarantine")
                 .then().body("[0].rule", is("required")).body("[0].field", is("region"));

@@ -24,6 +24,8 @@ import java.util.zip.GZIPOutputStream;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -239,8 +241,21 @@ class FileIntakeTest {
         given().get("/api/batches/not-a-uuid").then().statusCode(404);
     }
 
+    @Test
+    void createsEachDatasetsTopicWithTheConfiguredPartitions() throws Exception {
+        String source = registerSource("sales");
+        awaitCompleted(upload(source, FILE));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KafkaBrokerResource.bootstrapServers()))) {
+            String topic = Channels.acceptedRecordsOf("sales");
+            // the test broker makes one partition of a topic it creates itself; the configuration asks for two
+            assertEquals(2, admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                    .size());
+        }
+    }
+
     private static List<ConsumerRecord<String, RecordEvent>> publishedFor(UUID batch, int expected) {
-        List<ConsumerRecord<String, RecordEvent>> found = IngestionApi.consume(Channels.ACCEPTED_RECORDS,
+        List<ConsumerRecord<String, RecordEvent>> found = IngestionApi.consume(Channels.acceptedRecordsOf("sales"),
                 new RecordEventDeserializer(), r -> r.value().tributarybatch().equals(batch), expected);
         assertEquals(expected, found.size(), "records published for batch " + batch);
         return found;

@@ -32,8 +32,11 @@ public record PipelineStatusResponse(
         Instant eventWatermark,
         Instant currentAsOf) {
 
-    /** @param resumeFrom the accepted-records topic's offset, by partition, from which its records are applied again */
-    public record Paused(Instant since, String reason, Map<Integer, Long> resumeFrom) {
+    /**
+     * @param resumeTopic the topic of {@code resumeFrom}: the pipeline's dataset's topic of accepted records
+     * @param resumeFrom the topic's offset, by partition, from which its records are applied again
+     */
+    public record Paused(Instant since, String reason, String resumeTopic, Map<Integer, Long> resumeFrom) {
     }
 
     /** @param late curated or corrected records whose event time was behind the watermark by more than the lateness */

@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.tributary.catalog.event.Channels;
 import io.tributary.transform.pipeline.CompiledPipeline;
 import io.tributary.transform.progress.PipelineStateRepository;
 import io.tributary.transform.registry.PipelineRegistry;
@@ -74,11 +75,16 @@ public class Pauses {
         somePaused = !paused.isEmpty() || !blocked.isEmpty();
         for (Map.Entry<String, List<String>> pipeline : blocked.entrySet()) {
             if (!paused.containsKey(pipeline.getKey())) {
-                Map<Integer, Long> from = new HashMap<>(offsets.all(RecordApplier.CONSUMER, topic));
-                from.putAll(next);
+                // the offsets of the pipeline's dataset's topic (decision 0054); of the topic polled when the
+                // pipeline's version cannot even be read, so that its dataset is unknown
+                String of = registry.datasetOf(pipeline.getKey()).map(Channels::acceptedRecordsOf).orElse(topic);
+                Map<Integer, Long> from = new HashMap<>(offsets.all(RecordApplier.CONSUMER, of));
+                if (of.equals(topic)) {
+                    from.putAll(next);
+                }
                 String reason = String.join("; ", pipeline.getValue());
-                LOG.warnf("pipeline %s paused at offsets %s: %s", pipeline.getKey(), from, reason);
-                states.pause(pipeline.getKey(), reason, from);
+                LOG.warnf("pipeline %s paused at offsets %s of %s: %s", pipeline.getKey(), from, of, reason);
+                states.pause(pipeline.getKey(), reason, new PipelineStateRepository.ResumePoint(of, from));
             }
         }
         resumeRunnable(blocked, paused);
@@ -114,11 +120,12 @@ public class Pauses {
         for (String name : paused.keySet()) {
             Optional<CompiledPipeline> runs = blocked.containsKey(name) ? Optional.empty() : registry.find(name);
             if (runs.isPresent()) {
-                Optional<Map<Integer, Long>> from = states.resume(name);
+                Optional<PipelineStateRepository.ResumePoint> from = states.resume(name);
                 if (from.isPresent()) {
-                    LOG.infof("pipeline %s v%d runs again; its records from offsets %s are applied again", name,
-                            runs.get().version(), from.get());
-                    resumed.fire(new PipelineResumed(name, runs.get().version(), from.get()));
+                    LOG.infof("pipeline %s v%d runs again; its records from offsets %s of %s are applied again", name,
+                            runs.get().version(), from.get().offsets(), from.get().topic());
+                    resumed.fire(new PipelineResumed(name, runs.get().version(), from.get().topic(),
+                            from.get().offsets()));
                 }
             }
         }

@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.agroal.api.AgroalDataSource;
 import io.tributary.catalog.lease.Lease;
 import io.tributary.transform.progress.Offsets;
+import io.tributary.transform.progress.PipelineStateRepository;
 
 /**
  * Backfills in {@code catalog.pipeline_backfill}; each call is its own statement, outside any pipeline transaction (in
@@ -29,11 +30,13 @@ public class BackfillRepository {
     /**
      * A backfill and how far it got.
      *
+     * @param fromTopic the topic of {@code fromOffsets}
      * @param fromOffsets for a backfill from the topic that starts at offsets (a paused pipeline's), else empty
      * @param takeovers how many times it was started again after the instance running it stopped (decision 33)
      */
     public record Backfill(UUID id, String pipeline, int version, String source, String status, Instant acceptedFrom,
-            Map<Integer, Long> fromOffsets, long rowsDone, String error, Instant startedAt, Instant finishedAt,
+            String fromTopic, Map<Integer, Long> fromOffsets, long rowsDone, String error, Instant startedAt,
+            Instant finishedAt,
             int takeovers) {
     }
 
@@ -53,10 +56,11 @@ public class BackfillRepository {
     }
 
     public void create(UUID id, String pipeline, int version, String source, Instant acceptedFrom,
-            Map<Integer, Long> fromOffsets) throws SQLException {
+            String fromTopic, Map<Integer, Long> fromOffsets) throws SQLException {
         update("insert into catalog.pipeline_backfill (id, pipeline, version, source, status, accepted_from, "
-                + "from_offsets) values (?, ?, ?, ?, 'RUNNING', ?, ?::jsonb)", id, pipeline, version, source,
-                acceptedFrom, fromOffsets == null ? null : Offsets.write(fromOffsets));
+                + "from_topic, from_offsets) values (?, ?, ?, ?, 'RUNNING', ?, ?, ?::jsonb)", id, pipeline, version,
+                source, acceptedFrom, fromOffsets == null ? null : fromTopic,
+                fromOffsets == null ? null : Offsets.write(fromOffsets));
     }
 
     public void progress(UUID id, long rowsDone) throws SQLException {
@@ -112,7 +116,9 @@ public class BackfillRepository {
     private static Backfill backfill(ResultSet r) throws SQLException {
         return new Backfill(r.getObject("id", UUID.class), r.getString("pipeline"), r.getInt("version"),
                 r.getString("source"), r.getString("status"), instant(r, "accepted_from"),
-                Offsets.read(r.getString("from_offsets")), r.getLong("rows_done"),
+                PipelineStateRepository.topicOrOld(r.getString("from_topic")), Offsets.read(r.getString(
+                        "from_offsets")),
+                r.getLong("rows_done"),
                 r.getString("error"), instant(r, "started_at"), instant(r, "finished_at"), r.getInt("takeovers"));
     }
 

@@ -45,8 +45,9 @@ import io.tributary.transform.service.PipelineService;
  * <ul>
  * <li>{@code TABLE}: every stored row (curated, filtered or failed) computed again from its kept input with the
  * current version; started by each new version of a pipeline;</li>
- * <li>{@code TOPIC}: the accepted-records topic read again from its start (or from a time) up to where it ended when
- * the backfill began; started by a pipeline's first version, so that it covers the dataset's history.</li>
+ * <li>{@code TOPIC}: the dataset's topic of accepted records (and the single old topic of every dataset, while it
+ * exists) read again from its start (or from a time) up to where it ended when the backfill began; started by a
+ * pipeline's first version, so that it covers the dataset's history.</li>
  * </ul>
  * Both give the tables a fresh run of the current version would give. A backfill is run by the instance holding its
  * lease (decision 33), from its start until it ends; one whose instance died or stopped is taken over, by another
@@ -115,38 +116,38 @@ public class BackfillService {
     /** A paused pipeline runs again: the records it missed are read again from the offsets it paused at. */
     void onResumed(@Observes(during = TransactionPhase.AFTER_SUCCESS) PipelineResumed resumed) {
         try {
-            start(resumed.name(), resumed.version(), Source.TOPIC, null, resumed.from());
+            start(resumed.name(), resumed.version(), Source.TOPIC, null, resumed.topic(), resumed.from());
         } catch (SQLException e) {
             LOG.errorf(e, "the catching up of pipeline %s v%d could not start", resumed.name(), resumed.version());
         }
     }
 
     public UUID start(String pipeline, int version, Source source, Instant from) throws SQLException {
-        return start(pipeline, version, source, from, null);
+        return start(pipeline, version, source, from, null, null);
     }
 
-    private UUID start(String pipeline, int version, Source source, Instant from, Map<Integer, Long> fromOffsets)
-            throws SQLException {
+    private UUID start(String pipeline, int version, Source source, Instant from, String fromTopic,
+            Map<Integer, Long> fromOffsets) throws SQLException {
         UUID id = UUID.randomUUID();
         Lease lease = QuarkusTransaction.requiringNew().call(() -> {
-            backfills.create(id, pipeline, version, source.name(), from, fromOffsets);
+            backfills.create(id, pipeline, version, source.name(), from, fromTopic, fromOffsets);
             return leases.acquire(Lease.Kind.BACKFILL, id.toString())
                     .orElseThrow(() -> new IllegalStateException("the new backfill " + id + " is leased already"));
         });
-        schedule(lease, id, pipeline, version, source, from, fromOffsets);
+        schedule(lease, id, pipeline, version, source, from, fromTopic, fromOffsets);
         return id;
     }
 
     /** Runs the backfill after the pipeline's earlier ones, whatever their end, holding its lease until it ends. */
     private void schedule(Lease lease, UUID id, String pipeline, int version, Source source, Instant from,
-            Map<Integer, Long> fromOffsets) {
+            String fromTopic, Map<Integer, Long> fromOffsets) {
         mine.add(id);
         last.compute(pipeline, (name, previous) -> (previous == null
                 ? CompletableFuture.<Void>completedFuture(null)
                 : previous.handle((done, failure) -> (Void) null))
                 .thenRunAsync(() -> {
                     try {
-                        run(lease, id, pipeline, version, source, from, fromOffsets);
+                        run(lease, id, pipeline, version, source, from, fromTopic, fromOffsets);
                     } finally {
                         mine.remove(id);
                         leases.release(lease);
@@ -159,11 +160,11 @@ public class BackfillService {
     }
 
     private void run(Lease lease, UUID id, String pipeline, int version, Source source, Instant from,
-            Map<Integer, Long> fromOffsets) {
+            String fromTopic, Map<Integer, Long> fromOffsets) {
         notify(new BackfillLifecycle(BackfillLifecycle.Phase.STARTED, id, pipeline, version, source, null,
                 Instant.now()));
         try {
-            long done = again(lease, id, pipeline, source, from, fromOffsets);
+            long done = again(lease, id, pipeline, source, from, fromTopic, fromOffsets);
             complete(lease);
             LOG.infof("backfill %s of pipeline %s from the %s: %d records", id, pipeline, source, done);
             notify(new BackfillLifecycle(BackfillLifecycle.Phase.COMPLETED, id, pipeline, version, source, null,
@@ -221,7 +222,7 @@ public class BackfillService {
                     LOG.infof("backfill %s of pipeline %s v%d was interrupted; starting it again", interrupted.id(),
                             interrupted.pipeline(), interrupted.version());
                     schedule(lease.get(), interrupted.id(), interrupted.pipeline(), interrupted.version(),
-                            Source.valueOf(interrupted.source()), interrupted.acceptedFrom(),
+                            Source.valueOf(interrupted.source()), interrupted.acceptedFrom(), interrupted.fromTopic(),
                             interrupted.fromOffsets().isEmpty() ? null : interrupted.fromOffsets());
                 }
             }
@@ -237,14 +238,14 @@ public class BackfillService {
      * first backfill is what brings the records that came before the live consumers knew the pipeline: giving it up at
      * the first dropped connection would lose them.
      */
-    private long again(Lease lease, UUID id, String pipeline, Source source, Instant from,
+    private long again(Lease lease, UUID id, String pipeline, Source source, Instant from, String fromTopic,
             Map<Integer, Long> fromOffsets) throws Exception {
         for (int attempt = 1;; attempt++) {
             try {
                 registry.refresh();
                 return source == Source.TABLE
                         ? fromTable(lease, id, pipeline, from)
-                        : fromTopic(lease, id, pipeline, from, fromOffsets);
+                        : fromTopic(lease, id, pipeline, from, fromTopic, fromOffsets);
             } catch (InterruptedException | LeaseLostException e) {
                 throw e;
             } catch (Exception e) {
@@ -316,12 +317,12 @@ public class BackfillService {
                 isolation -> applier.rederive(current(pipeline), after, since, staleOnly, CHUNK, isolation));
     }
 
-    private long fromTopic(Lease lease, UUID id, String pipeline, Instant from, Map<Integer, Long> fromOffsets)
-            throws Exception {
+    private long fromTopic(Lease lease, UUID id, String pipeline, Instant from, String fromTopic,
+            Map<Integer, Long> fromOffsets) throws Exception {
         String dataset = current(pipeline).definition().dataset();
         AtomicLong done = new AtomicLong();
         // every replica's live consumer applies the new version to what comes after the ends the replay takes
-        topic.read(dataset, from, fromOffsets, Duration.ofMillis(2 * PipelineRegistry.RECHECK_MILLIS),
+        topic.read(dataset, from, fromTopic, fromOffsets, Duration.ofMillis(2 * PipelineRegistry.RECHECK_MILLIS),
                 "transform-backfill-" + pipeline, (deliveries, read) -> {
                     lease.ensureHeld();
                     if (!deliveries.isEmpty()) {

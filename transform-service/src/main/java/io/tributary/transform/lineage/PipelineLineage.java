@@ -14,7 +14,6 @@ import org.jboss.logging.Logger;
 
 import io.openlineage.client.OpenLineage.RunEvent;
 import io.tributary.catalog.entity.PipelineVersionEntity;
-import io.tributary.catalog.event.Channels;
 import io.tributary.catalog.lineage.LineageWriter;
 import io.tributary.catalog.lineage.Namespaces;
 import io.tributary.catalog.repository.PipelineVersionRepository;
@@ -45,8 +44,7 @@ public class PipelineLineage {
         this.versions = versions;
         this.registry = registry;
         this.tables = tables;
-        this.runEvents = new PipelineRunEvents(Namespaces.kafka(bootstrapServers),
-                Channels.ACCEPTED_RECORDS);
+        this.runEvents = new PipelineRunEvents(Namespaces.kafka(bootstrapServers));
     }
 
     /**

@@ -18,6 +18,7 @@ import io.openlineage.client.OpenLineage.OutputDataset;
 import io.openlineage.client.OpenLineage.RunEvent;
 import io.openlineage.client.OpenLineage.SchemaDatasetFacetFields;
 import io.tributary.catalog.curated.CuratedTables;
+import io.tributary.catalog.event.Channels;
 import io.tributary.catalog.lineage.LineageEvents;
 import io.tributary.catalog.lineage.Namespaces;
 import io.tributary.catalog.lineage.RunEventBuilder;
@@ -45,15 +46,13 @@ public final class PipelineRunEvents {
 
     private final LineageEvents lineage = new LineageEvents(PRODUCER);
     private final String kafkaNamespace;
-    private final String acceptedTopic;
 
     /**
-     * @param kafkaNamespace the OpenLineage namespace of the Kafka cluster, {@code kafka://host:port}
-     * @param acceptedTopic the topic of accepted records, which a TOPIC backfill reads again
+     * @param kafkaNamespace the OpenLineage namespace of the Kafka cluster, {@code kafka://host:port}, whose topic of
+     *        the dataset's accepted records a TOPIC backfill reads again
      */
-    public PipelineRunEvents(String kafkaNamespace, String acceptedTopic) {
+    public PipelineRunEvents(String kafkaNamespace) {
         this.kafkaNamespace = kafkaNamespace;
-        this.acceptedTopic = acceptedTopic;
     }
 
     public static String jobName(String pipeline) {
@@ -143,7 +142,9 @@ public final class PipelineRunEvents {
             event.errorMessage(step.error());
         }
         if (step.source() == BackfillService.Source.TOPIC) {
-            event.input(lineage.input(kafkaNamespace, acceptedTopic));
+            event.input(lineage.input(kafkaNamespace, definition == null
+                    ? Channels.ACCEPTED_RECORDS
+                    : Channels.acceptedRecordsOf(definition.dataset())));
         }
         if (definition != null) {
             if (step.source() == BackfillService.Source.TABLE) {

@@ -27,7 +27,7 @@ public final class PipelineMapper {
                 report.pause() == null
                         ? null
                         : new PipelineStatusResponse.Paused(report.pause().since(), report.pause().reason(),
-                                report.pause().resumeFrom()),
+                                report.pause().resumeTopic(), report.pause().resumeFrom()),
                 new PipelineStatusResponse.Counts(p.received(), p.curated(), p.corrected(), p.duplicates(),
                         p.filtered(), p.failed(), p.superseded(), p.late(), p.rederived()),
                 report.lag().records(), report.lag().behind().toMillis() / 1000.0, report.recordsPerSecond(),

@@ -1,7 +1,6 @@
 package io.tributary.transform.messaging;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -16,23 +15,16 @@ import io.tributary.transform.registry.ReadDatasets;
 /**
  * Decodes an accepted record and prepares it for the pipelines ({@link AcceptedRecord}), on the consumer's polling
  * thread, unless its dataset header names a dataset no pipeline reads: that record arrives as null without its JSON
- * being read. Kafka creates the deserializer from its class name; the datasets the pipelines read come with its
- * configuration, under {@link #READ_DATASETS} (see {@link AcceptedRecordsClientConfig}). Without them every record is
- * decoded.
+ * being read. Each dataset's topic holds only its records, so this only passes over records on the single old topic of
+ * every dataset (decision 0054). Without the datasets read ({@code null}) every record is decoded.
  */
 public class AcceptedRecordDeserializer implements Deserializer<AcceptedRecord> {
 
-    /** The configuration key of the application's {@link ReadDatasets}. */
-    public static final String READ_DATASETS = "tributary.read-datasets";
-
     private final RecordEventDeserializer events = new RecordEventDeserializer();
-    private ReadDatasets read;
+    private final ReadDatasets read;
 
-    @Override
-    public void configure(Map<String, ?> configs, boolean isKey) {
-        if (configs.get(READ_DATASETS) instanceof ReadDatasets datasets) {
-            read = datasets;
-        }
+    public AcceptedRecordDeserializer(ReadDatasets read) {
+        this.read = read;
     }
 
     @Override

@@ -1,54 +1,329 @@
 package io.tributary.transform.messaging;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
 
-import io.smallrye.common.annotation.Blocking;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import io.tributary.catalog.event.Channels;
+import io.tributary.catalog.event.KafkaSecurity;
 import io.tributary.transform.apply.AcceptedRecord;
+import io.tributary.transform.apply.ConsumerOffsetRepository;
 import io.tributary.transform.apply.Delivery;
 import io.tributary.transform.apply.RecordApplier;
 import io.tributary.transform.apply.Retries;
 import io.tributary.transform.progress.PipelineMetrics;
 import io.tributary.transform.progress.PipelineProgress;
+import io.tributary.transform.registry.PipelineRegistry;
+import io.tributary.transform.registry.ReadDatasets;
 
 /**
- * Hands each poll of accepted records to the applier; Kafka offsets are committed once it returns, and the offsets
- * stored with the curated rows make a redelivery harmless.
+ * The live consumer of accepted records (decision 0054): subscribes, in the consumer group {@value #GROUP}, to the
+ * topics of the datasets the declared pipelines read ({@link AcceptedTopics}), follows the pipelines as they are
+ * declared without a restart (looking again every {@link #LOOK_EVERY}), and hands each poll's records of each topic to
+ * the applier, which stores the next offsets with the curated rows. A partition assigned to it starts at the offset
+ * stored there, so the stored offsets, not Kafka's, say what is applied: a record is applied exactly once whatever the
+ * crashes and rebalances. Records of datasets no pipeline reads are never fetched, save those left on the single old
+ * topic, which are passed over undecoded ({@link AcceptedRecordDeserializer}).
  */
 @ApplicationScoped
 public class AcceptedRecordsConsumer {
 
+    /** The consumer group every replica's live consumer joins: the partitions are shared among them. */
+    public static final String GROUP = "transform-service";
+    /** How often the consumer looks again at which topics it should read. */
+    public static final Duration LOOK_EVERY = Duration.ofSeconds(1);
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Logger LOG = Logger.getLogger(AcceptedRecordsConsumer.class);
+
     private final RecordApplier applier;
     private final PipelineMetrics metrics;
+    private final PipelineRegistry registry;
+    private final ReadDatasets read;
+    private final TopicPositions positions;
+    private final AcceptedRecordsLag lag;
+    private final ConsumerOffsetRepository offsets;
+    private final Map<String, Object> config = new HashMap<>();
+    private volatile boolean running = true;
+    private volatile Thread thread;
+    private volatile KafkaConsumer<String, AcceptedRecord> consumer;
+    private volatile Set<String> subscribed = Set.of();
+    private volatile Set<TopicPartition> assigned = Set.of();
+    private final Map<String, LongAdder> fetched = new ConcurrentHashMap<>();
 
-    public AcceptedRecordsConsumer(RecordApplier applier, PipelineMetrics metrics) {
+    public AcceptedRecordsConsumer(RecordApplier applier, PipelineMetrics metrics, PipelineRegistry registry,
+            ReadDatasets read, TopicPositions positions, AcceptedRecordsLag lag, ConsumerOffsetRepository offsets,
+            @Identifier("default-kafka-broker") Map<String, Object> kafka) {
         this.applier = applier;
         this.metrics = metrics;
+        this.registry = registry;
+        this.read = read;
+        this.positions = positions;
+        this.lag = lag;
+        this.offsets = offsets;
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.get("bootstrap.servers"));
+        config.putAll(KafkaSecurity.of(kafka));
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "transform-accepted-records");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        // a topic is read once it exists (ingestion creates it), never created by being read
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        // a crashed instance's partitions move to the others (or to its restart) after 10 s instead of Kafka's 45 s
+        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
     }
 
-    @Incoming(Channels.ACCEPTED_RECORDS)
-    @Blocking
-    public void consume(ConsumerRecords<String, AcceptedRecord> records) throws InterruptedException, SQLException {
-        List<Delivery> deliveries = new ArrayList<>(records.count());
+    void start(@Observes StartupEvent startup) {
+        begin();
+    }
+
+    /** Starts reading, in a thread of its own. */
+    synchronized void begin() {
+        running = true;
+        Thread started = new Thread(this::run, "accepted-records");
+        started.setDaemon(true);
+        thread = started;
+        started.start();
+    }
+
+    /** The topics the consumer reads now. */
+    public Set<String> subscribed() {
+        return subscribed;
+    }
+
+    /** The partitions Kafka assigned to this consumer now. */
+    public Set<TopicPartition> assigned() {
+        return assigned;
+    }
+
+    /** How many records of the topic this consumer fetched since the service started. */
+    public long fetched(String topic) {
+        LongAdder count = fetched.get(topic);
+        return count == null ? 0 : count.sum();
+    }
+
+    private void run() {
+        try (KafkaConsumer<String, AcceptedRecord> kafka = new KafkaConsumer<>(config, new StringDeserializer(),
+                new LenientDeserializer(new AcceptedRecordDeserializer(read)))) {
+            consumer = kafka;
+            long lookedAt = 0;
+            while (running) {
+                try {
+                    if (System.nanoTime() - lookedAt >= LOOK_EVERY.toNanos() || lookedAt == 0) {
+                        follow(kafka);
+                        lookedAt = System.nanoTime();
+                    }
+                    if (subscribed.isEmpty()) {
+                        Thread.sleep(POLL.toMillis());
+                        continue;
+                    }
+                    ConsumerRecords<String, AcceptedRecord> records = kafka.poll(POLL);
+                    if (!records.isEmpty()) {
+                        take(kafka, records);
+                    }
+                } catch (WakeupException | InterruptedException e) {
+                    if (running) {
+                        LOG.warnf("the accepted-records consumer was woken up while running: %s", e);
+                    }
+                } catch (Exception | Error e) {
+                    if (!running) {
+                        break;
+                    }
+                    // the broker or the catalog out of reach, or a rebalance under way: the next look tries again
+                    LOG.warnf("accepted records not read (tried again in %s): %s", LOOK_EVERY,
+                            KafkaFailures.describe(e));
+                    pause();
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "the accepted-records consumer stopped");
+        } finally {
+            consumer = null;
+            subscribed = Set.of();
+            assigned = Set.of();
+        }
+    }
+
+    /** Subscribes to the topics the pipelines read now, when they are not those it reads. */
+    private void follow(KafkaConsumer<String, AcceptedRecord> kafka) throws SQLException {
+        registry.current();
+        Set<String> datasets = read.known().orElse(null);
+        if (datasets == null) {
+            return;
+        }
+        Set<String> existing = positions.names();
+        Set<String> wanted = AcceptedTopics.chosen(datasets, existing,
+                existing.contains(Channels.ACCEPTED_RECORDS) && lag.oldTopicLeft());
+        if (wanted.equals(subscribed)) {
+            return;
+        }
+        if (wanted.isEmpty()) {
+            kafka.unsubscribe();
+            assigned = Set.of();
+        } else {
+            kafka.subscribe(wanted, new StoredOffsets(kafka));
+        }
+        LOG.infof("reading the accepted records of %s", wanted);
+        subscribed = Set.copyOf(wanted);
+    }
+
+    /** Applies each topic's records of the poll, then tells Kafka how far the consumer got. */
+    private void take(KafkaConsumer<String, AcceptedRecord> kafka, ConsumerRecords<String, AcceptedRecord> records)
+            throws InterruptedException, SQLException {
+        Map<String, List<Delivery>> byTopic = new LinkedHashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            fetched.computeIfAbsent(partition.topic(), t -> new LongAdder()).add(records.records(partition).size());
+        }
         for (ConsumerRecord<String, AcceptedRecord> r : records) {
             AcceptedRecord record = r.value();
             String dataset = record != null
                     ? record.event().tributarydataset()
                     : AcceptedRecordDeserializer.datasetOf(r.headers());
-            deliveries.add(new Delivery(r.topic(), r.partition(), r.offset(), record, dataset));
+            byTopic.computeIfAbsent(r.topic(), t -> new ArrayList<>(records.count()))
+                    .add(new Delivery(r.topic(), r.partition(), r.offset(), record, dataset));
         }
-        String topic = deliveries.isEmpty() ? Channels.ACCEPTED_RECORDS : deliveries.get(0).topic();
-        Map<String, PipelineProgress> applied = Retries.untilCommitted(
-                isolation -> applier.apply(topic, deliveries, isolation));
-        metrics.record(applied);
+        for (Map.Entry<String, List<Delivery>> topic : byTopic.entrySet()) {
+            try {
+                Map<String, PipelineProgress> applied = Retries.untilCommitted(
+                        isolation -> applier.apply(topic.getKey(), topic.getValue(), isolation));
+                metrics.record(applied);
+            } catch (InterruptedException | RuntimeException | SQLException | Error e) {
+                // read the poll again from its start: what was applied of it is skipped by the stored offsets
+                rewind(kafka, records);
+                throw e;
+            }
+        }
+        kafka.commitAsync();
+    }
+
+    private static void rewind(KafkaConsumer<String, AcceptedRecord> kafka,
+            ConsumerRecords<String, AcceptedRecord> records) {
+        for (TopicPartition partition : records.partitions()) {
+            if (kafka.assignment().contains(partition)) {
+                kafka.seek(partition, records.records(partition).get(0).offset());
+            }
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(LOOK_EVERY.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A partition assigned starts at the next offset stored with the curated rows, when one is. */
+    private final class StoredOffsets implements ConsumerRebalanceListener {
+
+        private final Consumer<String, AcceptedRecord> kafka;
+
+        StoredOffsets(Consumer<String, AcceptedRecord> kafka) {
+            this.kafka = kafka;
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            assigned = Set.copyOf(kafka.assignment());
+            Map<String, List<TopicPartition>> byTopic = new HashMap<>();
+            partitions.forEach(p -> byTopic.computeIfAbsent(p.topic(), t -> new ArrayList<>()).add(p));
+            for (Map.Entry<String, List<TopicPartition>> topic : byTopic.entrySet()) {
+                Map<Integer, Long> stored;
+                try {
+                    stored = offsets.all(RecordApplier.CONSUMER, topic.getKey());
+                } catch (SQLException e) {
+                    // Kafka's committed offsets then: a record they say is not applied but is, is skipped
+                    LOG.warnf("the stored offsets of %s could not be read: %s", topic.getKey(), e.getMessage());
+                    continue;
+                }
+                for (TopicPartition partition : topic.getValue()) {
+                    Long next = stored.get(partition.partition());
+                    if (next != null) {
+                        kafka.seek(partition, next);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // nothing to hand over: what is applied is stored with the rows
+            Set<TopicPartition> kept = new HashSet<>(assigned);
+            kept.removeAll(partitions);
+            assigned = Set.copyOf(kept);
+        }
+    }
+
+    /** Stops reading, and leaves the consumer group. */
+    @PreDestroy
+    synchronized void stop() {
+        running = false;
+        KafkaConsumer<String, AcceptedRecord> kafka = consumer;
+        if (kafka != null) {
+            kafka.wakeup();
+        }
+        Thread started = thread;
+        if (started != null) {
+            started.interrupt();
+            try {
+                started.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** An unreadable message arrives as null and is counted, rather than stopping the consumer. */
+    static final class LenientDeserializer implements Deserializer<AcceptedRecord> {
+
+        private final AcceptedRecordDeserializer decoder;
+
+        LenientDeserializer(AcceptedRecordDeserializer decoder) {
+            this.decoder = decoder;
+        }
+
+        @Override
+        public AcceptedRecord deserialize(String topic, byte[] data) {
+            return deserialize(topic, null, data);
+        }
+
+        @Override
+        public AcceptedRecord deserialize(String topic, Headers headers, byte[] data) {
+            try {
+                return decoder.deserialize(topic, headers, data);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
     }
 }

@@ -13,18 +13,20 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import io.smallrye.common.annotation.Identifier;
 import io.tributary.catalog.event.Channels;
+import io.tributary.catalog.event.KafkaSecurity;
 import io.tributary.catalog.event.RecordEvent;
 import io.tributary.catalog.event.RecordEventDeserializer;
 import io.tributary.transform.apply.Delivery;
 
 /**
- * Reads the accepted-records topic again, outside any consumer group, from its start (or from a time) up to where each
- * partition ended when the reading began: what a backfill from the topic goes through.
+ * Reads a dataset's accepted records again, outside any consumer group, from the start of its topics (or from a time)
+ * up to where each partition ended when the reading began: what a backfill from the topic goes through.
  */
 @ApplicationScoped
 public class AcceptedRecordsReplay {
@@ -47,32 +49,46 @@ public class AcceptedRecordsReplay {
     }
 
     /**
-     * Reads the records of {@code dataset} poll by poll.
+     * Reads the records of {@code dataset} poll by poll: its topic, and the single old topic of every dataset while it
+     * exists (decision 0054), since the dataset's history may begin there.
      *
-     * @param from the first write time read; null for the start of the topic
-     * @param fromOffsets when not null, the first offset read of each partition instead (a partition it lacks is read
-     *        from its start)
+     * @param from the first write time read; null for the start of the topics
+     * @param fromTopic the topic {@code fromOffsets} are offsets of; null with them
+     * @param fromOffsets when not null, the first offset read of each partition of {@code fromTopic} instead (a
+     *        partition it lacks is read from its start), and every other topic is read from its start
      * @param settle how long to wait, once the partitions are known, before taking their ends
      * @param clientId the Kafka client id of the reader
      */
-    public void read(String dataset, Instant from, Map<Integer, Long> fromOffsets, Duration settle, String clientId,
-            Poll poll) throws Exception {
+    public void read(String dataset, Instant from, String fromTopic, Map<Integer, Long> fromOffsets, Duration settle,
+            String clientId, Poll poll) throws Exception {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.get("bootstrap.servers"));
+        config.putAll(KafkaSecurity.of(kafka));
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         // an offset no longer kept is read from the oldest one kept, never from the end
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (KafkaConsumer<String, RecordEvent> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new RecordEventDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Channels.ACCEPTED_RECORDS, POLL).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of(Channels.acceptedRecordsOf(dataset), Channels.ACCEPTED_RECORDS)) {
+                List<PartitionInfo> found = consumer.partitionsFor(topic, POLL);
+                if (found != null) {
+                    found.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+                }
+            }
+            if (partitions.isEmpty()) {
+                return;
+            }
             consumer.assign(partitions);
             pause(settle);
             Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions));
             if (fromOffsets != null) {
-                partitions.forEach(p -> consumer.seek(p, fromOffsets.getOrDefault(p.partition(), 0L)));
+                for (TopicPartition p : partitions) {
+                    consumer.seek(p, p.topic().equals(fromTopic) ? fromOffsets.getOrDefault(p.partition(), 0L) : 0L);
+                }
             } else {
                 seek(consumer, partitions, from);
             }

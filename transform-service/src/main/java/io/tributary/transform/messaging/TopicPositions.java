@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,6 +24,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import io.smallrye.common.annotation.Identifier;
@@ -53,9 +55,23 @@ public class TopicPositions {
         admin = Admin.create(adminConfig);
     }
 
+    /** The names of the topics that exist now. */
+    public Set<String> names() {
+        try {
+            return admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof KafkaException kafka ? kafka : new KafkaException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new org.apache.kafka.common.errors.TimeoutException("no list of topics within " + TIMEOUT, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptException(e);
+        }
+    }
+
     /**
-     * The next offset to be written, per partition. Asked of the broker directly: a consumer asked for partitions it
-     * is not assigned warns at every call.
+     * The next offset to be written, per partition; none when the topic does not exist. Asked of the broker directly:
+     * a consumer asked for partitions it is not assigned warns at every call.
      */
     public Map<Integer, Long> ends(String topic) {
         try {
@@ -69,6 +85,9 @@ public class TopicPositions {
                     .forEach((partition, end) -> ends.put(partition.partition(), end.offset()));
             return ends;
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return Map.of();
+            }
             throw e.getCause() instanceof KafkaException kafka ? kafka : new KafkaException(e.getCause());
         } catch (TimeoutException e) {
             throw new org.apache.kafka.common.errors.TimeoutException("no answer about " + topic + " within "

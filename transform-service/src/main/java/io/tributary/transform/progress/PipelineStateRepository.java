@@ -14,6 +14,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
+import io.tributary.catalog.event.Channels;
 
 /** Each pipeline's progress in {@code catalog.pipeline_state}, moved in the transaction that made it. */
 @ApplicationScoped
@@ -71,15 +72,26 @@ public class PipelineStateRepository {
         }
     }
 
-    /** Why a pipeline is paused, since when, and the offsets from which its records are applied again. */
-    public record Pause(Instant since, String reason, Map<Integer, Long> resumeFrom) {
+    /**
+     * Why a pipeline is paused, since when, and the offsets from which its records are applied again.
+     *
+     * @param resumeTopic the topic of {@code resumeFrom}: the pipeline's dataset's, or the single old topic of every
+     *        dataset for a pause from before there was one per dataset
+     */
+    public record Pause(Instant since, String reason, String resumeTopic, Map<Integer, Long> resumeFrom) {
+    }
+
+    /** Where a pipeline's records are applied again from: offsets of a topic, by partition. */
+    public record ResumePoint(String topic, Map<Integer, Long> offsets) {
     }
 
     private static final String PAUSE = """
-            insert into catalog.pipeline_state as s (name, paused_at, paused_reason, paused_offsets, updated_at)
-            values (?, now(), ?, ?::jsonb, now())
+            insert into catalog.pipeline_state as s (name, paused_at, paused_reason, paused_topic, paused_offsets,
+                updated_at)
+            values (?, now(), ?, ?, ?::jsonb, now())
             on conflict (name) do update set paused_at = excluded.paused_at, paused_reason = excluded.paused_reason,
-                paused_offsets = excluded.paused_offsets, updated_at = excluded.updated_at
+                paused_topic = excluded.paused_topic, paused_offsets = excluded.paused_offsets,
+                updated_at = excluded.updated_at
             where s.paused_at is null
             """;
 
@@ -88,11 +100,11 @@ public class PipelineStateRepository {
         Map<String, Pause> paused = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement("select name, paused_at, paused_reason, "
-                        + "paused_offsets::text from catalog.pipeline_state where paused_at is not null");
+                        + "paused_offsets::text, paused_topic from catalog.pipeline_state where paused_at is not null");
                 ResultSet r = query.executeQuery()) {
             while (r.next()) {
                 paused.put(r.getString(1), new Pause(instant(r, "paused_at"), r.getString(3),
-                        Offsets.read(r.getString(4))));
+                        topicOrOld(r.getString(5)), Offsets.read(r.getString(4))));
             }
         }
         return paused;
@@ -103,12 +115,13 @@ public class PipelineStateRepository {
     }
 
     /** Pauses the pipeline, unless it is paused already: its records are applied again from these offsets. */
-    public void pause(String pipeline, String reason, Map<Integer, Long> resumeFrom) throws SQLException {
+    public void pause(String pipeline, String reason, ResumePoint resumeFrom) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement pause = connection.prepareStatement(PAUSE)) {
             pause.setString(1, pipeline);
             pause.setString(2, reason);
-            pause.setString(3, Offsets.write(resumeFrom));
+            pause.setString(3, resumeFrom.topic());
+            pause.setString(4, Offsets.write(resumeFrom.offsets()));
             pause.executeUpdate();
         }
     }
@@ -117,21 +130,28 @@ public class PipelineStateRepository {
      * Ends the pipeline's pause, in the caller's transaction. @return the offsets its records are applied again from;
      * empty when another transaction ended the pause first
      */
-    public Optional<Map<Integer, Long>> resume(String pipeline) throws SQLException {
+    public Optional<ResumePoint> resume(String pipeline) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement resume = connection.prepareStatement("""
-                        with paused as (select name, paused_offsets from catalog.pipeline_state
+                        with paused as (select name, paused_topic, paused_offsets from catalog.pipeline_state
                             where name = ? and paused_at is not null for update)
                         update catalog.pipeline_state s set paused_at = null, paused_reason = null,
-                            paused_offsets = null, updated_at = now()
+                            paused_topic = null, paused_offsets = null, updated_at = now()
                         from paused where s.name = paused.name
-                        returning paused.paused_offsets::text
+                        returning paused.paused_offsets::text, paused.paused_topic
                         """)) {
             resume.setString(1, pipeline);
             try (ResultSet r = resume.executeQuery()) {
-                return r.next() ? Optional.of(Offsets.read(r.getString(1))) : Optional.empty();
+                return r.next()
+                        ? Optional.of(new ResumePoint(topicOrOld(r.getString(2)), Offsets.read(r.getString(1))))
+                        : Optional.empty();
             }
         }
+    }
+
+    /** A topic stored with offsets; none for those stored before one topic per dataset: the single old one. */
+    public static String topicOrOld(String topic) {
+        return topic == null ? Channels.ACCEPTED_RECORDS : topic;
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -50,14 +50,17 @@ public class PipelineRegistry {
     public record Dependent(CompiledPipeline pipeline, String keyField) {
     }
 
-    /** @param datasets the datasets of every declared pipeline, those whose version cannot run included */
+    /**
+     * @param datasets the dataset of every declared pipeline whose current version can be read, those whose version
+     *        cannot run included, by pipeline name
+     */
     private record Snapshot(String fingerprint, Map<String, CompiledPipeline> pipelines,
-            Map<String, List<String>> problems, Map<String, ZoneId> zones, Set<String> datasets) {
+            Map<String, List<String>> problems, Map<String, ZoneId> zones, Map<String, String> datasets) {
     }
 
     private final AgroalDataSource dataSource;
     private final ReadDatasets readDatasets;
-    private volatile Snapshot snapshot = new Snapshot("", Map.of(), Map.of(), Map.of(), Set.of());
+    private volatile Snapshot snapshot = new Snapshot("", Map.of(), Map.of(), Map.of(), Map.of());
     private volatile long checkedAt;
 
     public PipelineRegistry(AgroalDataSource dataSource, ReadDatasets readDatasets) {
@@ -85,6 +88,11 @@ public class PipelineRegistry {
      */
     public Map<String, List<String>> blocked() {
         return snapshot.problems;
+    }
+
+    /** The dataset a declared pipeline reads, as last read; empty when its current version cannot be read. */
+    public Optional<String> datasetOf(String name) {
+        return Optional.ofNullable(snapshot.datasets.get(name));
     }
 
     public ZoneId zoneOf(String source) {
@@ -133,7 +141,7 @@ public class PipelineRegistry {
 
     private void use(Snapshot loaded) {
         snapshot = loaded;
-        readDatasets.publish(loaded.datasets());
+        readDatasets.publish(Set.copyOf(loaded.datasets().values()));
     }
 
     private static String fingerprint(Connection connection) throws SQLException {
@@ -172,7 +180,8 @@ public class PipelineRegistry {
                 problems.put(definition.name(), e.problems());
             }
         }
-        Set<String> datasets = definitions.stream().map(PipelineDefinition::dataset).collect(Collectors.toSet());
+        Map<String, String> datasets = definitions.stream().collect(Collectors.toMap(PipelineDefinition::name,
+                PipelineDefinition::dataset));
         return new Snapshot(fingerprint, pipelines, problems, zones(connection), datasets);
     }
 

@@ -1,5 +1,6 @@
 package io.tributary.transform.registry;
 
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,11 @@ public class ReadDatasets {
 
     public void publish(Set<String> datasets) {
         read = Set.copyOf(datasets);
+    }
+
+    /** The datasets some declared pipeline reads; empty until the registry has loaded the catalog. */
+    public Optional<Set<String>> known() {
+        return Optional.ofNullable(read);
     }
 
     /** Whether no declared pipeline reads this dataset, as far as is known. */

@@ -18,9 +18,10 @@ import io.tributary.transform.messaging.AcceptedRecordsLag;
 import io.tributary.transform.messaging.KafkaFailures;
 
 /**
- * Measures every few seconds how far the pipelines are behind the accepted-records topic and shows it in Prometheus
- * ({@code tributary_transform_lag_records}, {@code tributary_transform_lag_seconds}); all pipelines share one consumer,
- * so they share its lag. A scrape reads the last measure and never waits for Kafka.
+ * Measures every few seconds how far the pipelines are behind the topics of the datasets they read and shows it in
+ * Prometheus ({@code tributary_transform_lag_records}, {@code tributary_transform_lag_seconds}): the datasets added up
+ * (a pipeline's own is in {@code GET /api/pipelines/{name}}). A scrape reads the last measure and never waits for
+ * Kafka.
  */
 @ApplicationScoped
 public class LagMonitor {

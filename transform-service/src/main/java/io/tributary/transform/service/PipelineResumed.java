@@ -3,8 +3,8 @@ package io.tributary.transform.service;
 import java.util.Map;
 
 /**
- * A paused pipeline runs again: its records from these offsets of the accepted-records topic are to be applied (a
- * backfill from the topic, started once the transaction that ended the pause commits).
+ * A paused pipeline runs again: its records from these offsets of {@code topic} are to be applied (a backfill from the
+ * topic, started once the transaction that ended the pause commits).
  */
-public record PipelineResumed(String name, int version, Map<Integer, Long> from) {
+public record PipelineResumed(String name, int version, String topic, Map<Integer, Long> from) {
 }

@@ -154,11 +154,15 @@ public class PipelineService {
         return all;
     }
 
-    /** The pipeline's current version, what it has done so far (as committed), and how far behind it is. */
+    /**
+     * The pipeline's current version, what it has done so far (as committed), and how far behind it is: the records of
+     * its dataset not applied yet.
+     */
     public PipelineReport report(String name) throws SQLException {
         registry.current(); // read the catalog again if it is older than a second: the problems are today's
-        return new PipelineReport(current(name), states.find(name), registry.problems(name),
-                states.pauseOf(name).orElse(null), lag.measure(), metrics.recordsPerSecond(name));
+        PipelineVersionEntity current = current(name);
+        return new PipelineReport(current, states.find(name), registry.problems(name),
+                states.pauseOf(name).orElse(null), lag.measure(current.dataset), metrics.recordsPerSecond(name));
     }
 
     /** The tables a pipeline writes. */

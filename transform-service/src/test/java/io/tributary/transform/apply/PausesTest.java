@@ -78,6 +78,7 @@ class PausesTest {
         await().atMost(LIMIT).untilAsserted(() -> given().get("/api/pipelines/" + d.name()).then()
                 .body("paused.since", notNullValue())
                 .body("paused.reason", containsString("amount"))
+                .body("paused.resumeTopic", is("tributary-records-accepted." + d.name()))
                 .body("paused.resumeFrom", notNullValue()));
         assertEquals(2L, catalog.single("select count(*) from curated." + d.name()));
 

@@ -46,7 +46,7 @@ class PipelineRunEventsTest {
     private static final List<SchemaDatasetFacetFields> CONTRACT = List.of(
             LineageEvents.field("row_id", "integer"), LineageEvents.field("sales", "number"));
 
-    private final PipelineRunEvents events = new PipelineRunEvents("kafka://broker:9092", "tributary-records-accepted");
+    private final PipelineRunEvents events = new PipelineRunEvents("kafka://broker:9092");
 
     private static CompiledPipeline compile(String steps) {
         return PipelineCompiler.compile(PipelineReader.read("""
@@ -221,7 +221,7 @@ class PipelineRunEventsTest {
         assertEquals("transform.sales", fail.at("/run/facets/parent/job/name").asText());
         assertEquals("broker gone", fail.at("/run/facets/errorMessage/message").asText());
         assertEquals("kafka://broker:9092", fail.at("/inputs/0/namespace").asText());
-        assertEquals("tributary-records-accepted", fail.at("/inputs/0/name").asText());
+        assertEquals("tributary-records-accepted.sales", fail.at("/inputs/0/name").asText());
 
         List<RunEvent> table = events.backfill(new BackfillLifecycle(BackfillLifecycle.Phase.COMPLETED, id, "sales",
                 2, BackfillService.Source.TABLE, null, AT), pipeline.definition(), true);

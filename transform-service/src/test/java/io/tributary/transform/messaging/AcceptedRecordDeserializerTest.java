@@ -13,7 +13,6 @@ import java.util.UUID;
 
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.tributary.catalog.event.Channels;
@@ -27,12 +26,7 @@ class AcceptedRecordDeserializerTest {
     private static final byte[] NOT_JSON = "{not json".getBytes(StandardCharsets.UTF_8);
 
     private final ReadDatasets read = new ReadDatasets();
-    private final AcceptedRecordDeserializer deserializer = new AcceptedRecordDeserializer();
-
-    @BeforeEach
-    void configure() {
-        deserializer.configure(Map.of(AcceptedRecordDeserializer.READ_DATASETS, read), false);
-    }
+    private final AcceptedRecordDeserializer deserializer = new AcceptedRecordDeserializer(read);
 
     @Test
     void passesOverRecordsOfDatasetsNoPipelineReadsWithoutDecodingThem() {

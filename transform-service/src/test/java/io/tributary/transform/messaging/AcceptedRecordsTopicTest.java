@@ -1,5 +1,6 @@
 package io.tributary.transform.messaging;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -10,8 +11,9 @@ import io.tributary.local.SuiteConfig;
 class AcceptedRecordsTopicTest {
 
     @Test
-    void localSuiteCreatesTheTopicsTheServicesExchangeBeforeTheyStart() {
-        assertTrue(SuiteConfig.TOPICS.contains(Channels.ACCEPTED_RECORDS), SuiteConfig.TOPICS::toString);
+    void localSuiteCreatesTheAlertsTopicAndLeavesEachDatasetsTopicToIngestion() {
         assertTrue(SuiteConfig.TOPICS.contains(Channels.ALERTS), SuiteConfig.TOPICS::toString);
+        assertFalse(SuiteConfig.TOPICS.stream().anyMatch(t -> t.startsWith(Channels.ACCEPTED_RECORDS)),
+                SuiteConfig.TOPICS::toString);
     }
 }
