@@ -43,7 +43,12 @@ public class DatasetTopics {
         Map<String, Object> config = new HashMap<>(KafkaSecurity.of(kafka));
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.get("bootstrap.servers"));
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, "ingestion-dataset-topics");
-        this.timeout = ingestion.producer().maxBlock();
+        // waits for Kafka as the producer does, and never less than one request may take (the admin client's rule)
+        Duration request = ingestion.producer().requestTimeout();
+        this.timeout = ingestion.producer().maxBlock().compareTo(request) > 0
+                ? ingestion.producer().maxBlock()
+                : request;
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.toIntExact(request.toMillis()));
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Math.toIntExact(timeout.toMillis()));
         this.admin = Admin.create(config);
         this.settings = ingestion.topics();
