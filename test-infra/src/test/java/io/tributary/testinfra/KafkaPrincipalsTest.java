@@ -54,13 +54,13 @@ class KafkaPrincipalsTest {
     private static final String TRANSFORM = "transform-service";
     private static final String REQUIREMENTS = "requirements-service";
     private static final String SERVING = "serving-service";
-    /** The transform's consumer group ({@code mp.messaging.incoming.tributary-records-accepted.group.id}). */
+    /** The transform's consumer group (its {@code AcceptedRecordsConsumer.GROUP}). */
     private static final String TRANSFORM_GROUP = "transform-service";
     /** Ingestion's group for the producers' topics that sources name. */
     private static final String SOURCES_GROUP = "tributary-ingestion-sources";
-    /** A dataset's own topic of accepted records, under the shared topic's prefix. */
-    private static final String DATASET_TOPIC = Channels.ACCEPTED_RECORDS + "-orders";
-    private static final String OTHER_DATASET_TOPIC = Channels.ACCEPTED_RECORDS + "-returns";
+    /** A dataset's own topic of accepted records, under the shared topic's prefix (decision 0054). */
+    private static final String DATASET_TOPIC = Channels.acceptedRecordsOf("orders");
+    private static final String OTHER_DATASET_TOPIC = Channels.acceptedRecordsOf("returns");
     private static final String SOURCE_TOPIC = "sources.webshop";
     private static final Duration BOUND = Duration.ofSeconds(60);
 
