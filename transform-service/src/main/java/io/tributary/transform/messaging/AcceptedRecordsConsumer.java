@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +62,8 @@ public class AcceptedRecordsConsumer {
     public static final String GROUP = "transform-service";
     /** How often the consumer looks again at which topics it should read. */
     public static final Duration LOOK_EVERY = Duration.ofSeconds(1);
+    /** How long the consumer waits before it is created again after Kafka refused to create it. */
+    public static final Duration CREATE_AGAIN_AFTER = Duration.ofSeconds(5);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Logger LOG = Logger.getLogger(AcceptedRecordsConsumer.class);
 
@@ -77,6 +80,7 @@ public class AcceptedRecordsConsumer {
     private volatile KafkaConsumer<String, AcceptedRecord> consumer;
     private volatile Set<String> subscribed = Set.of();
     private volatile Set<TopicPartition> assigned = Set.of();
+    private volatile String failure;
     private final Map<String, LongAdder> fetched = new ConcurrentHashMap<>();
 
     public AcceptedRecordsConsumer(RecordApplier applier, PipelineMetrics metrics, PipelineRegistry registry,
@@ -132,45 +136,74 @@ public class AcceptedRecordsConsumer {
         return count == null ? 0 : count.sum();
     }
 
+    /**
+     * Why the consumer does not read now (Kafka refused to create it, or its last try to read failed), or empty while
+     * it reads.
+     */
+    public Optional<String> failure() {
+        Thread started = thread;
+        if (running && (started == null || !started.isAlive())) {
+            return Optional.of("the accepted-records consumer is not running");
+        }
+        return Optional.ofNullable(failure);
+    }
+
+    /** Creates the consumer and reads with it; creates it again, after a while, when Kafka refuses to create it. */
     private void run() {
-        try (KafkaConsumer<String, AcceptedRecord> kafka = new KafkaConsumer<>(config, new StringDeserializer(),
-                new LenientDeserializer(new AcceptedRecordDeserializer(read)))) {
-            consumer = kafka;
-            long lookedAt = 0;
-            while (running) {
-                try {
-                    if (System.nanoTime() - lookedAt >= LOOK_EVERY.toNanos() || lookedAt == 0) {
-                        follow(kafka);
-                        lookedAt = System.nanoTime();
-                    }
-                    if (subscribed.isEmpty()) {
-                        Thread.sleep(POLL.toMillis());
-                        continue;
-                    }
-                    ConsumerRecords<String, AcceptedRecord> records = kafka.poll(POLL);
-                    if (!records.isEmpty()) {
-                        take(kafka, records);
-                    }
-                } catch (WakeupException | InterruptedException e) {
-                    if (running) {
-                        LOG.warnf("the accepted-records consumer was woken up while running: %s", e);
-                    }
-                } catch (Exception | Error e) {
-                    if (!running) {
-                        break;
-                    }
-                    // the broker or the catalog out of reach, or a rebalance under way: the next look tries again
-                    LOG.warnf("accepted records not read (tried again in %s): %s", LOOK_EVERY,
-                            KafkaFailures.describe(e));
-                    pause();
+        while (running) {
+            try (KafkaConsumer<String, AcceptedRecord> kafka = new KafkaConsumer<>(config, new StringDeserializer(),
+                    new LenientDeserializer(new AcceptedRecordDeserializer(read)))) {
+                consumer = kafka;
+                read(kafka);
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break;
                 }
+                // a setting Kafka refuses (a security protocol without its credentials, say) or a broker not found
+                failure = "the accepted-records consumer could not be created: " + KafkaFailures.describe(e);
+                LOG.errorf("%s (created again in %s)", failure, CREATE_AGAIN_AFTER);
+            } finally {
+                consumer = null;
+                subscribed = Set.of();
+                assigned = Set.of();
             }
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "the accepted-records consumer stopped");
-        } finally {
-            consumer = null;
-            subscribed = Set.of();
-            assigned = Set.of();
+            if (running) {
+                pause(CREATE_AGAIN_AFTER);
+            }
+        }
+    }
+
+    private void read(KafkaConsumer<String, AcceptedRecord> kafka) {
+        long lookedAt = 0;
+        while (running) {
+            try {
+                if (System.nanoTime() - lookedAt >= LOOK_EVERY.toNanos() || lookedAt == 0) {
+                    follow(kafka);
+                    lookedAt = System.nanoTime();
+                }
+                if (subscribed.isEmpty()) {
+                    failure = null;
+                    Thread.sleep(POLL.toMillis());
+                    continue;
+                }
+                ConsumerRecords<String, AcceptedRecord> records = kafka.poll(POLL);
+                if (!records.isEmpty()) {
+                    take(kafka, records);
+                }
+                failure = null;
+            } catch (WakeupException | InterruptedException e) {
+                if (running) {
+                    LOG.warnf("the accepted-records consumer was woken up while running: %s", e);
+                }
+            } catch (Exception | Error e) {
+                if (!running) {
+                    break;
+                }
+                // the broker or the catalog out of reach, or a rebalance under way: the next look tries again
+                failure = "accepted records not read: " + KafkaFailures.describe(e);
+                LOG.warnf("%s (tried again in %s)", failure, LOOK_EVERY);
+                pause(LOOK_EVERY);
+            }
         }
     }
 
@@ -235,9 +268,9 @@ public class AcceptedRecordsConsumer {
         }
     }
 
-    private void pause() {
+    private static void pause(Duration time) {
         try {
-            Thread.sleep(LOOK_EVERY.toMillis());
+            Thread.sleep(time.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
