@@ -4,8 +4,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +27,11 @@ import io.tributary.serving.config.LiveConfig;
  * Hears of every committed change to a derived table: one connection to PostgreSQL listens on the channel the
  * catalog's freshness trigger notifies (migration V52), and each notification's table name is handed to the
  * subscribers. After the connection was lost, subscribers are told that any table may have changed, since
- * notifications sent meanwhile are gone.
+ * notifications sent meanwhile are gone. A catalog change that can change any answer (a pipeline's version or a
+ * contract, migration V53) is notified as {@link #ANY_TABLE}.
+ * <p>
+ * Each table also has a {@link #version}, moved before any subscriber hears of the change: what was computed from the
+ * table under one version may be reused while the version is the same, since no commit to it has been heard since.
  */
 @ApplicationScoped
 public class AggregateChanges {
@@ -38,6 +45,11 @@ public class AggregateChanges {
     private static final int WAIT_MILLIS = 500;
 
     private final Set<Consumer<String>> subscribers = new CopyOnWriteArraySet<>();
+    /** Orders every change heard: a table's version is the number of the last change that could touch it. */
+    private final AtomicLong changes = new AtomicLong();
+    private final Map<String, Long> changed = new ConcurrentHashMap<>();
+    /** The number of the last change to every table: a notification for any table, or the connection lost or won. */
+    private volatile long everything;
     private final String url;
     private final String user;
     private final String password;
@@ -80,12 +92,36 @@ public class AggregateChanges {
         return listening;
     }
 
+    /**
+     * The table's version: it moves, before subscribers are told, on each change to the table heard, on each
+     * notification that any table may have changed, and whenever the listening connection is lost or established
+     * again. Two equal readings mean that no commit to the table was heard in between; while {@link #listening()} is
+     * false a reading says nothing, since commits are then not heard.
+     */
+    public long version(String table) {
+        long all = everything;
+        Long own = changed.get(table);
+        return own == null ? all : Math.max(all, own);
+    }
+
+    /** Marks a change heard: to one table, or {@link #ANY_TABLE}. */
+    void heard(String table) {
+        long number = changes.incrementAndGet();
+        if (ANY_TABLE.equals(table)) {
+            everything = number;
+        } else {
+            changed.merge(table, number, Math::max);
+        }
+    }
+
     private void listen() {
         boolean missed = false;
         while (running) {
             try (Connection connection = DriverManager.getConnection(url, user, password);
                     Statement statement = connection.createStatement()) {
                 statement.execute("listen " + CHANNEL);
+                // Commits from now on are heard; what was computed before cannot say what it missed.
+                heard(ANY_TABLE);
                 listening = true;
                 if (missed) {
                     publish(ANY_TABLE);
@@ -101,6 +137,7 @@ public class AggregateChanges {
                 }
             } catch (SQLException | RuntimeException e) {
                 listening = false;
+                heard(ANY_TABLE);
                 missed = true;
                 if (running) {
                     LOG.warnf("listening for aggregate changes failed (%s); connecting again in %s", e.getMessage(),
@@ -110,9 +147,11 @@ public class AggregateChanges {
             }
         }
         listening = false;
+        heard(ANY_TABLE);
     }
 
     private void publish(String table) {
+        heard(table);
         for (Consumer<String> subscriber : subscribers) {
             try {
                 subscriber.accept(table);

@@ -14,22 +14,23 @@ import io.tributary.catalog.curated.CuratedTables;
 import io.tributary.serving.api.MetricsResponse;
 import io.tributary.serving.mapping.MetricsMapper;
 import io.tributary.serving.masking.Masks;
+import io.tributary.serving.service.MetricsAnswers;
 import io.tributary.serving.service.MetricsParameters;
-import io.tributary.serving.service.MetricsService;
 
 /**
  * A metrics query kept answered: the answer now, then the answer again each time a commit changed the aggregate it
  * reads and the answer differs from the one sent before. Changes arriving while the query runs are answered by one
- * more query, never by one each.
+ * more query, never by one each. Answers come through the answer cache: streams of the same question share one query
+ * per commit.
  */
 @ApplicationScoped
 public class MetricsStream {
 
-    private final MetricsService metrics;
+    private final MetricsAnswers metrics;
     private final AggregateChanges changes;
     private final Masks masks;
 
-    public MetricsStream(MetricsService metrics, AggregateChanges changes, Masks masks) {
+    public MetricsStream(MetricsAnswers metrics, AggregateChanges changes, Masks masks) {
         this.metrics = metrics;
         this.changes = changes;
         this.masks = masks;

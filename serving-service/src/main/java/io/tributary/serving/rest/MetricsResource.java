@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.tributary.catalog.security.Roles;
 import io.tributary.serving.api.MetricsResponse;
 import io.tributary.serving.mapping.MetricsMapper;
+import io.tributary.serving.service.MetricsAnswers;
 import io.tributary.serving.service.MetricsExport;
 import io.tributary.serving.service.MetricsExportService;
 import io.tributary.serving.service.MetricsFormat;
@@ -35,10 +36,12 @@ import io.tributary.serving.service.Staleness;
 public class MetricsResource {
 
     private final MetricsService metrics;
+    private final MetricsAnswers answers;
     private final MetricsExportService exports;
 
-    public MetricsResource(MetricsService metrics, MetricsExportService exports) {
+    public MetricsResource(MetricsService metrics, MetricsAnswers answers, MetricsExportService exports) {
         this.metrics = metrics;
+        this.answers = answers;
         this.exports = exports;
     }
 
@@ -71,7 +74,7 @@ public class MetricsResource {
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         MetricsParameters parameters = new MetricsParameters(groupBy, from, to, grain, tz, maxStaleness);
         if (exports.format(format, accept) == MetricsFormat.JSON) {
-            return Response.ok(MetricsMapper.toResponse(metrics.metrics(pipeline, parameters)),
+            return Response.ok(MetricsMapper.toResponse(answers.metrics(pipeline, parameters)),
                     MediaType.APPLICATION_JSON).build();
         }
         MetricsExport export = metrics.export(pipeline, parameters);

@@ -1,0 +1,219 @@
+package io.tributary.serving.cache;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
+
+/**
+ * Answers kept until the data they were computed from changes: each answer is stored with the version its pipeline
+ * had when the computation started, and given again only while the pipeline still has that version. A version that
+ * moved during the computation (a commit heard meanwhile) keeps the answer from being stored, so an answer is never
+ * older than a change the versions have told of.
+ * <p>
+ * Requests for the same missing answer under the same version compute it once and share it (single flight); a
+ * request under a newer version does not wait for a computation started under an older one. Failures are handed to
+ * the requests that waited for them and never kept. The answers kept are bounded both in number and in estimated
+ * bytes; the least recently used go first, and an answer larger than the whole byte budget is not kept.
+ *
+ * @param <K> the question, within a pipeline
+ * @param <V> the answer
+ */
+public final class AnswerCache<K, V> {
+
+    /** How a request was answered. */
+    public enum Outcome {
+        /** Given from the answers kept. */
+        HIT,
+        /** Computed for this request. */
+        MISS,
+        /** Computed once for this request and others that asked at the same time. */
+        SHARED
+    }
+
+    /** An answer and how it was found. */
+    public record Answer<V>(V value, Outcome outcome) {
+    }
+
+    private record Slot<K>(String pipeline, K key) {
+    }
+
+    private static final class Entry<V> {
+        final long version;
+        final CompletableFuture<V> answer = new CompletableFuture<>();
+        long bytes;
+
+        Entry(long version) {
+            this.version = version;
+        }
+    }
+
+    private final int maxEntries;
+    private final long maxBytes;
+    private final ToLongFunction<V> weigher;
+    private final ToLongFunction<String> versions;
+    /** Access order: the least recently used first. Guarded by itself. */
+    private final LinkedHashMap<Slot<K>, Entry<V>> entries = new LinkedHashMap<>(16, 0.75f, true);
+    private long bytes;
+
+    /**
+     * @param maxEntries the most answers kept
+     * @param maxBytes the most estimated bytes of answers kept
+     * @param weigher an answer's estimated size in bytes
+     * @param versions a pipeline's current version: any change to what its answers are computed from moves it
+     */
+    public AnswerCache(int maxEntries, long maxBytes, ToLongFunction<V> weigher, ToLongFunction<String> versions) {
+        if (maxEntries < 1 || maxBytes < 1) {
+            throw new IllegalArgumentException("an answer cache holds at least one entry and one byte");
+        }
+        this.maxEntries = maxEntries;
+        this.maxBytes = maxBytes;
+        this.weigher = Objects.requireNonNull(weigher);
+        this.versions = Objects.requireNonNull(versions);
+    }
+
+    /**
+     * The answer kept for the question under the pipeline's current version, or the one {@code compute} gives, kept
+     * if the version did not move meanwhile.
+     *
+     * @throws RuntimeException what {@code compute} threw, for this request or the one it shared
+     */
+    public Answer<V> get(String pipeline, K key, Supplier<V> compute) {
+        Slot<K> slot = new Slot<>(pipeline, key);
+        long version = versions.applyAsLong(pipeline);
+        Entry<V> entry;
+        Entry<V> mine;
+        synchronized (entries) {
+            entry = entries.get(slot);
+            if (entry != null && entry.version == version) {
+                mine = null;
+            } else {
+                mine = new Entry<>(version);
+                entries.put(slot, mine);
+                if (entry != null) {
+                    bytes -= entry.bytes;
+                }
+                entry = mine;
+            }
+        }
+        if (mine == null) {
+            boolean done = entry.answer.isDone();
+            return new Answer<>(join(entry.answer), done ? Outcome.HIT : Outcome.SHARED);
+        }
+        V value;
+        try {
+            value = compute.get();
+        } catch (RuntimeException | Error e) {
+            synchronized (entries) {
+                entries.remove(slot, mine);
+            }
+            mine.answer.completeExceptionally(e);
+            throw e;
+        }
+        mine.answer.complete(value);
+        keep(slot, mine, value);
+        return new Answer<>(value, Outcome.MISS);
+    }
+
+    private void keep(Slot<K> slot, Entry<V> mine, V value) {
+        long size = weigher.applyAsLong(value);
+        boolean current = versions.applyAsLong(slot.pipeline()) == mine.version;
+        synchronized (entries) {
+            if (entries.get(slot) != mine) {
+                // replaced by a computation under a newer version, or removed
+                return;
+            }
+            if (!current || size > maxBytes) {
+                entries.remove(slot);
+                return;
+            }
+            mine.bytes = size;
+            bytes += size;
+            evict();
+        }
+    }
+
+    /** Drops the least recently used answers until both bounds hold; computations in progress weigh nothing yet. */
+    private void evict() {
+        Iterator<Entry<V>> eldest = entries.values().iterator();
+        while ((entries.size() > maxEntries || bytes > maxBytes) && eldest.hasNext()) {
+            Entry<V> entry = eldest.next();
+            if (entry.answer.isDone() || entries.size() > maxEntries) {
+                bytes -= entry.bytes;
+                eldest.remove();
+            }
+        }
+    }
+
+    /** Drops every answer of the pipeline: its data changed. */
+    public void invalidate(String pipeline) {
+        synchronized (entries) {
+            entries.entrySet().removeIf(e -> {
+                if (e.getKey().pipeline().equals(pipeline)) {
+                    bytes -= e.getValue().bytes;
+                    return true;
+                }
+                return false;
+            });
+        }
+    }
+
+    /** Drops every answer. */
+    public void clear() {
+        synchronized (entries) {
+            entries.clear();
+            bytes = 0;
+        }
+    }
+
+    /** How many answers are kept or being computed. */
+    public int size() {
+        synchronized (entries) {
+            return entries.size();
+        }
+    }
+
+    /** The estimated bytes of the answers kept. */
+    public long bytes() {
+        synchronized (entries) {
+            return bytes;
+        }
+    }
+
+    /** The questions of the pipelines that have answers kept or being computed, least recently used first. */
+    public List<Map.Entry<String, K>> keys() {
+        synchronized (entries) {
+            List<Map.Entry<String, K>> keys = new ArrayList<>();
+            entries.keySet().forEach(slot -> keys.add(Map.entry(slot.pipeline(), slot.key())));
+            return keys;
+        }
+    }
+
+    private static <V> V join(CompletableFuture<V> answer) {
+        try {
+            return answer.get();
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompletionException(e);
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable cause) {
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new CompletionException(cause);
+    }
+}
