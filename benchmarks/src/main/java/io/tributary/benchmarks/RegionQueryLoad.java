@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -50,10 +51,17 @@ import io.tributary.serving.repository.AggregateTable;
  * {@code EXPLAIN (ANALYZE)}, and notes its execution time: the cost of the answer in the database alone, with no
  * HTTP, authentication, JSON or pool.
  * <p>
+ * Serving keeps answers until the aggregate's next commit (decision 0052), so a load of one question would measure
+ * only kept answers. Throughout the warm-up and the measure, every {@code --commit-ms} (1,000; 0 for none) a connection
+ * of its own commits a change to the aggregate as the transform does: one cell's sales moved by a cent and the
+ * aggregate's freshness watermark advanced in the same transaction, whose trigger notifies serving. The first requests
+ * after each commit are then answered by PostgreSQL again; the report gives the share of answers serving gave from the
+ * cache and computed (its own counters, read from {@code /q/metrics} before and after the measure).
+ * <p>
  * Several rates ({@code --rate 1000,200}) are measured in turn on the same suite, each after its own warm-up.
  * <p>
  * Usage: {@code run-region-query.sh [--rate 1000] [--seconds 30] [--warmup 15] [--cells-per-day 100]
- * [--grain total|day] [--explain-ms 50] [--keep]}
+ * [--grain total|day] [--explain-ms 50] [--commit-ms 1000] [--keep]}
  */
 public final class RegionQueryLoad {
 
@@ -67,18 +75,20 @@ public final class RegionQueryLoad {
     private final int cellsPerDay;
     private final String grain;
     private final int explainMillis;
+    private final int commitMillis;
     private final boolean keep;
     private final Path root;
     private final EndToEnd bench = new EndToEnd();
 
     private RegionQueryLoad(List<Integer> rates, int seconds, int warmup, int cellsPerDay, String grain, int explainMillis,
-            boolean keep, Path root) {
+            int commitMillis, boolean keep, Path root) {
         this.rates = rates;
         this.seconds = seconds;
         this.warmup = warmup;
         this.cellsPerDay = cellsPerDay;
         this.grain = grain;
         this.explainMillis = explainMillis;
+        this.commitMillis = commitMillis;
         this.keep = keep;
         this.root = root;
     }
@@ -90,6 +100,7 @@ public final class RegionQueryLoad {
         int cellsPerDay = 100;
         String grain = "total";
         int explainMillis = 50;
+        int commitMillis = 1000;
         boolean keep = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -100,11 +111,13 @@ public final class RegionQueryLoad {
                 case "--cells-per-day" -> cellsPerDay = Integer.parseInt(args[++i]);
                 case "--grain" -> grain = args[++i];
                 case "--explain-ms" -> explainMillis = Integer.parseInt(args[++i]);
+                case "--commit-ms" -> commitMillis = Integer.parseInt(args[++i]);
                 case "--keep" -> keep = true;
                 case "-h", "--help" -> {
                     System.out.println("usage: run-region-query.sh [--rate requests/s, default 1000; several "
                             + "separated by commas are measured in turn] [--seconds 30] "
-                            + "[--warmup 15] [--cells-per-day 100] [--grain total|day] [--explain-ms 50] [--keep]");
+                            + "[--warmup 15] [--cells-per-day 100] [--grain total|day] [--explain-ms 50] [--commit-ms 1000, "
+                            + "0 for no commits during the load] [--keep]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (-h for help)");
@@ -115,7 +128,7 @@ public final class RegionQueryLoad {
         }
         Path root = EndToEnd.repositoryRoot();
         EndToEnd.requirePackagedServices(root);
-        new RegionQueryLoad(rates, seconds, warmup, cellsPerDay, grain, explainMillis, keep, root).run();
+        new RegionQueryLoad(rates, seconds, warmup, cellsPerDay, grain, explainMillis, commitMillis, keep, root).run();
     }
 
     /** The requests of one phase: when each was due, sent and answered, and how. */
@@ -170,6 +183,12 @@ public final class RegionQueryLoad {
                     grain.equals("day") ? AggregateRepository.Period.DAY : AggregateRepository.Period.NONE, from, to,
                     "UTC", 100_001);
 
+            Committer committer = new Committer(dataSource, table, commitMillis);
+            Thread commits = new Thread(committer, "commit-changes");
+            commits.setDaemon(true);
+            if (commitMillis > 0) {
+                commits.start();
+            }
             for (int rate : rates) {
                 if (warmup > 0) {
                     EndToEnd.log(String.format(Locale.ROOT, "warm-up: %d s at %,d requests/s, not counted", warmup,
@@ -185,11 +204,21 @@ public final class RegionQueryLoad {
                 CpuAccounting.Snapshot cpuFrom = cpu.snapshot();
                 reference.start();
                 Phase measured = new Phase(seconds * rate);
+                Map<String, Double> cacheFrom = cacheCounters(suite);
+                long commitsFrom = committer.commits.get();
                 drive(uri, measured, rate);
+                Map<String, Double> cacheTo = cacheCounters(suite);
+                long commitsTo = committer.commits.get();
                 explainer.stop = true;
                 reference.join();
                 CpuAccounting.Snapshot cpuTo = cpu.snapshot();
+                String loadAfter = EndToEnd.loadAverage();
                 report(measured, rate, explainer, cells, uri, answer, loadBefore, cpuFrom, cpuTo);
+                reportCache(cacheFrom, cacheTo, commitsTo - commitsFrom, committer, loadAfter);
+            }
+            committer.stop = true;
+            if (commitMillis > 0) {
+                commits.join();
             }
         } finally {
             EndToEnd.stopSuite(suite, work, keep);
@@ -277,6 +306,118 @@ public final class RegionQueryLoad {
         }
         phase.status[k] = status;
         phase.answered.set(k, System.nanoTime());
+    }
+
+    /**
+     * Commits a change to the aggregate at a steady pace, as the transform commits one: a cell's sales moved by a cent
+     * (up and down in turn, so the sums stay near the start) and the freshness watermark advanced, in one transaction.
+     */
+    private static final class Committer implements Runnable {
+        private final PGSimpleDataSource dataSource;
+        private final AggregateTable table;
+        private final long periodNanos;
+        final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
+        final List<Long> took = java.util.Collections.synchronizedList(new ArrayList<>());
+        volatile boolean stop;
+        String failure;
+
+        Committer(PGSimpleDataSource dataSource, AggregateTable table, int periodMillis) {
+            this.dataSource = dataSource;
+            this.table = table;
+            this.periodNanos = periodMillis * 1_000_000L;
+        }
+
+        @Override
+        public void run() {
+            String cell = "update " + quote(CuratedTables.SCHEMA) + "." + quote(table.table()) + " set "
+                    + quote(table.measures().get(0)) + " = " + quote(table.measures().get(0)) + " + ?, "
+                    + quote(AggregateLayout.UPDATED_AT) + " = now() where ctid = (select ctid from "
+                    + quote(CuratedTables.SCHEMA) + "." + quote(table.table()) + " where " + quote(AggregateLayout.BUCKET)
+                    + " = ? limit 1)";
+            String watermark = "insert into catalog.freshness_watermark as w (table_name, current_as_of, updated_at) "
+                    + "values (?, now(), now()) on conflict (table_name) do update set current_as_of = "
+                    + "excluded.current_as_of, updated_at = excluded.updated_at";
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement change = connection.prepareStatement(cell);
+                    PreparedStatement advance = connection.prepareStatement(watermark)) {
+                connection.setAutoCommit(false);
+                long next = System.nanoTime() + periodNanos;
+                for (long k = 0; !stop; k++) {
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    next += periodNanos;
+                    if (stop) {
+                        break;
+                    }
+                    long t0 = System.nanoTime();
+                    change.setBigDecimal(1, new java.math.BigDecimal(k % 2 == 0 ? "0.01" : "-0.01"));
+                    change.setObject(2, LocalDate.of(YEAR, 1, 1).plusDays(k % 365));
+                    change.executeUpdate();
+                    advance.setString(1, CuratedTables.freshnessKey(table.pipeline()));
+                    advance.executeUpdate();
+                    connection.commit();
+                    took.add(System.nanoTime() - t0);
+                    commits.incrementAndGet();
+                }
+            } catch (SQLException e) {
+                failure = e.toString();
+            }
+        }
+    }
+
+    /** Serving's answer cache counters by outcome, from its Prometheus endpoint. */
+    private Map<String, Double> cacheCounters(Suite suite) {
+        Map<String, Double> counters = new java.util.TreeMap<>();
+        try {
+            HttpResponse<String> response = bench.http.send(HttpRequest.newBuilder(URI.create(suite.servingUrl()
+                    + "/q/metrics")).timeout(Duration.ofSeconds(10)).header("Authorization", bench.authorization())
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            java.util.regex.Matcher line = java.util.regex.Pattern.compile(
+                    "(?m)^tributary_serving_answer_cache_total\\{[^}]*outcome=\"(\\w+)\"[^}]*} ([0-9.Ee+-]+)$")
+                    .matcher(response.body());
+            while (line.find()) {
+                counters.put(line.group(1), Double.parseDouble(line.group(2)));
+            }
+        } catch (java.io.IOException e) {
+            EndToEnd.log("could not read serving's metrics: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return counters;
+    }
+
+    private void reportCache(Map<String, Double> from, Map<String, Double> to, long commits, Committer committer,
+            String loadAfter) {
+        System.out.println();
+        if (committer.failure != null) {
+            System.out.println("Committing changes failed: " + committer.failure);
+        }
+        long[] took = EndToEnd.sorted(new ArrayList<>(committer.took));
+        System.out.println(String.format(Locale.ROOT, "Changes committed to the aggregate during the measure: %,d "
+                + "(%s; each commit p50 %s ms). Load average after the measure: %s.", commits,
+                commitMillis > 0 ? "one every " + commitMillis + " ms" : "none asked, --commit-ms 0",
+                ms(EndToEnd.percentile(took, 50)), loadAfter));
+        if (to.isEmpty()) {
+            System.out.println("Serving's answer cache: no counters (a service without the cache).");
+            return;
+        }
+        double total = 0;
+        Map<String, Double> during = new java.util.TreeMap<>();
+        for (Map.Entry<String, Double> counter : to.entrySet()) {
+            double count = counter.getValue() - from.getOrDefault(counter.getKey(), 0.0);
+            during.put(counter.getKey(), count);
+            total += count;
+        }
+        StringBuilder shares = new StringBuilder();
+        for (Map.Entry<String, Double> counter : during.entrySet()) {
+            shares.append(shares.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%s %,.0f (%.2f%%)",
+                    counter.getKey(), counter.getValue(), total == 0 ? 0 : 100 * counter.getValue() / total));
+        }
+        System.out.println("Serving's answers during the measure, by how the answer cache gave them: " + shares
+                + " (hit: kept; miss: computed by PostgreSQL; shared: waited for the same computation; bypassed: "
+                + "cache off or not listening).");
     }
 
     /** Has PostgreSQL execute serving's statement under EXPLAIN ANALYZE at a steady pace, noting its times. */
