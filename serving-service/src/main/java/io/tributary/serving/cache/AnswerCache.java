@@ -152,25 +152,30 @@ public final class AnswerCache<K, V> {
         }
     }
 
-    /** Drops every answer of the pipeline: its data changed. */
+    /**
+     * Drops the pipeline's answers computed under an older version than its current one: they will not be given
+     * again. Answers computed since (under the current version) stay.
+     */
     public void invalidate(String pipeline) {
+        long version = versions.applyAsLong(pipeline);
         synchronized (entries) {
-            entries.entrySet().removeIf(e -> {
-                if (e.getKey().pipeline().equals(pipeline)) {
-                    bytes -= e.getValue().bytes;
-                    return true;
-                }
-                return false;
-            });
+            entries.entrySet().removeIf(e -> e.getKey().pipeline().equals(pipeline) && drop(e.getValue(), version));
         }
     }
 
-    /** Drops every answer. */
-    public void clear() {
+    /** Drops every answer computed under an older version than its pipeline's current one. */
+    public void invalidateAll() {
         synchronized (entries) {
-            entries.clear();
-            bytes = 0;
+            entries.entrySet().removeIf(e -> drop(e.getValue(), versions.applyAsLong(e.getKey().pipeline())));
         }
+    }
+
+    private boolean drop(Entry<V> entry, long version) {
+        if (entry.version == version) {
+            return false;
+        }
+        bytes -= entry.bytes;
+        return true;
     }
 
     /** How many answers are kept or being computed. */

@@ -54,11 +54,9 @@ public class MetricsAnswers {
         // Answers no longer given are dropped as soon as their change is heard, rather than when pushed out.
         this.unsubscribe = changes.subscribe(table -> {
             if (AggregateChanges.ANY_TABLE.equals(table)) {
-                cache.clear();
-            } else {
-                cache.keys().stream().map(java.util.Map.Entry::getKey).distinct()
-                        .filter(pipeline -> CuratedTables.freshnessKey(pipeline).equals(table))
-                        .forEach(cache::invalidate);
+                cache.invalidateAll();
+            } else if (table.endsWith(CuratedTables.AGGREGATE_SUFFIX)) {
+                cache.invalidate(table.substring(0, table.length() - CuratedTables.AGGREGATE_SUFFIX.length()));
             }
         });
         String name = "tributary.serving.answer.cache";

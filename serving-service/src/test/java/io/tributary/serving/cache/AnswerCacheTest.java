@@ -172,14 +172,18 @@ class AnswerCacheTest {
     }
 
     @Test
-    void invalidatingAPipelineOrEverythingFreesTheirAnswers() {
+    void invalidatingFreesTheAnswersOfOlderVersionsOnly() {
         AnswerCache<String, String> cache = cache(10, 1000);
-        cache.get("sales", "q", () -> compute("s"));
+        cache.get("sales", "old", () -> compute("s"));
         cache.get("orders", "q", () -> compute("o"));
+        commit("sales");
+        cache.get("sales", "new", () -> compute("n"));
         cache.invalidate("sales");
-        assertEquals(1, cache.size());
-        assertEquals(1, cache.bytes());
-        cache.clear();
+        assertEquals(List.of("orders", "sales"), cache.keys().stream().map(Map.Entry::getKey).toList());
+        assertEquals(2, cache.bytes());
+        commit("orders");
+        commit("sales");
+        cache.invalidateAll();
         assertEquals(0, cache.size());
         assertEquals(0, cache.bytes());
     }

@@ -9,6 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -20,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -33,6 +38,7 @@ import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.tributary.catalog.contract.ContractReader;
@@ -75,6 +81,9 @@ class CachedMetricsResourceTest {
 
     @Inject
     MeterRegistry meters;
+
+    @TestHTTPResource("/api/metrics/sales/stream")
+    URI stream;
 
     private AggregateTables tables;
     private final BlockingQueue<String> heard = new LinkedBlockingQueue<>();
@@ -230,6 +239,40 @@ class CachedMetricsResourceTest {
         given().queryParam("groupBy", "contact").when().get(PATH, "members").then().statusCode(200)
                 .body("rows.dimensions.contact", contains("***", "***"))
                 .body("currentAsOf", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void streamsOfTheSameQuestionCostOneQueryPerCommit() throws Exception {
+        List<BlockingQueue<String>> streams = new ArrayList<>();
+        List<CompletableFuture<?>> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                BlockingQueue<String> events = new LinkedBlockingQueue<>();
+                streams.add(events);
+                HttpRequest request = HttpRequest.newBuilder(URI.create(stream + "?groupBy=region"))
+                        .header("Accept", "text/event-stream")
+                        .header("Authorization", "Bearer " + TestTokens.token(Roles.ANALYST)).build();
+                open.add(HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                        .thenAccept(response -> response.body().filter(line -> line.startsWith("data:"))
+                                .forEach(events::add)));
+            }
+            for (BlockingQueue<String> events : streams) {
+                String first = events.poll(10, TimeUnit.SECONDS);
+                assertTrue(first != null && first.contains("120.5000"), String.valueOf(first));
+            }
+            double computed = count("miss");
+
+            commit(connection -> insertCell(connection, "2017-02-02", "West", "Oregon", "Furniture", "1.0000"),
+                    "2017-02-02T12:00:00Z");
+
+            for (BlockingQueue<String> events : streams) {
+                String changed = events.poll(10, TimeUnit.SECONDS);
+                assertTrue(changed != null && changed.contains("121.5000"), String.valueOf(changed));
+            }
+            assertEquals(computed + 1, count("miss"), "one query answers every stream of the question");
+        } finally {
+            open.forEach(future -> future.cancel(true));
+        }
     }
 
     @Test
