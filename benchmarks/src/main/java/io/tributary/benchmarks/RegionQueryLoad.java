@@ -418,6 +418,14 @@ public final class RegionQueryLoad {
         System.out.println("Serving's answers during the measure, by how the answer cache gave them: " + shares
                 + " (hit: kept; miss: computed by PostgreSQL; shared: waited for the same computation; bypassed: "
                 + "cache off or not listening).");
+        double cold = during.getOrDefault("miss", 0.0) + during.getOrDefault("shared", 0.0)
+                + during.getOrDefault("bypassed", 0.0);
+        System.out.println(String.format(Locale.ROOT, "Answers that waited for PostgreSQL: %.2f%%%s", total == 0
+                ? 0
+                : 100 * cold / total,
+                total > 0 && cold / total > 0.01
+                        ? ": more than 1%, so the p99 is that of an answer computed after a commit, not of a kept one."
+                        : "."));
     }
 
     /** Has PostgreSQL execute serving's statement under EXPLAIN ANALYZE at a steady pace, noting its times. */
