@@ -69,10 +69,16 @@ public final class IngestionApi {
      * end, so a record published twice is there twice.
      */
     public static List<RecordEvent> acceptedRecordsOf(UUID batch) {
+        return acceptedRecordsOf(batch, Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KafkaBrokerResource.bootstrapServers()));
+    }
+
+    /** {@link #acceptedRecordsOf(UUID)} read from the broker of this client configuration, signed in as it says. */
+    public static List<RecordEvent> acceptedRecordsOf(UUID batch, Map<String, Object> kafka) {
         List<RecordEvent> found = new ArrayList<>();
-        try (KafkaConsumer<String, RecordEvent> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+        Map<String, Object> config = new HashMap<>(kafka);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, RecordEvent> consumer = new KafkaConsumer<>(config,
                 new StringDeserializer(), new RecordEventDeserializer())) {
             List<TopicPartition> partitions = consumer.listTopics().values().stream().flatMap(List::stream)
                     .filter(p -> Channels.datasetOf(p.topic()).isPresent())
