@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -19,13 +18,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.tributary.catalog.security.Roles;
 import io.tributary.ingestion.CatalogFixtures;
-import io.tributary.testinfra.PostgresResource;
 import io.tributary.testinfra.SecuredKafkaBrokerResource;
-import io.tributary.testinfra.SecurityResource;
+import io.tributary.testinfra.SecuredKafkaProfile;
 import io.tributary.testinfra.TestTokens;
 
 /**
@@ -38,19 +35,10 @@ import io.tributary.testinfra.TestTokens;
 class KafkaSignInTest {
 
     /** PostgreSQL, tokens, and the secured broker instead of the plain-text one. */
-    public static class SignedIn implements QuarkusTestProfile {
+    public static class SignedIn extends SecuredKafkaProfile {
 
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(PostgresResource.class),
-                    new TestResourceEntry(SecurityResource.class),
-                    new TestResourceEntry(SecuredKafkaBrokerResource.class,
-                            Map.of(SecuredKafkaBrokerResource.USER, "ingestion-service")));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
+        public SignedIn() {
+            super("ingestion-service", true);
         }
     }
 

@@ -7,22 +7,16 @@ import static io.tributary.ingestion.IngestionApi.upload;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
-import java.util.List;
-import java.util.Map;
-
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.tributary.catalog.security.Roles;
 import io.tributary.ingestion.CatalogFixtures;
-import io.tributary.testinfra.PostgresResource;
-import io.tributary.testinfra.SecuredKafkaBrokerResource;
-import io.tributary.testinfra.SecurityResource;
+import io.tributary.testinfra.SecuredKafkaProfile;
 import io.tributary.testinfra.TestTokens;
 
 /**
@@ -34,20 +28,10 @@ import io.tributary.testinfra.TestTokens;
 class KafkaWrongPasswordTest {
 
     /** PostgreSQL, tokens, and the secured broker, which does not know the service's password. */
-    public static class WrongPassword implements QuarkusTestProfile {
+    public static class WrongPassword extends SecuredKafkaProfile {
 
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(PostgresResource.class),
-                    new TestResourceEntry(SecurityResource.class),
-                    new TestResourceEntry(SecuredKafkaBrokerResource.class,
-                            Map.of(SecuredKafkaBrokerResource.USER, "ingestion-service",
-                                    SecuredKafkaBrokerResource.PASSWORD, SecuredKafkaBrokerResource.WRONG)));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
+        public WrongPassword() {
+            super("ingestion-service", false);
         }
     }
 
