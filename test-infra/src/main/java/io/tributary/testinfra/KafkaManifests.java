@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
@@ -35,6 +37,8 @@ public final class KafkaManifests {
     public static final Path USERS = Path.of("deploy", "k8s", "platform", "kafka-users.yaml");
     /** The topics' manifest, from the repository's root. */
     public static final Path TOPICS = Path.of("deploy", "k8s", "platform", "kafka-topic.yaml");
+    /** The environment every service shares, from the repository's root. */
+    public static final Path CONFIG_MAP = Path.of("deploy", "k8s", "configmap.yaml");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -57,6 +61,23 @@ public final class KafkaManifests {
     /** The topics of the repository's manifest, found from the working directory or one of its parents. */
     public static List<KafkaTopic> topics() {
         return topics(inRepository(TOPICS));
+    }
+
+    /**
+     * The Kafka configuration every service is given on Kubernetes: the {@code KAFKA_*} variables of the shared
+     * {@code ConfigMap}, as Quarkus reads them into the {@code kafka.*} configuration ({@code KAFKA_SASL_MECHANISM}
+     * is {@code sasl.mechanism}).
+     */
+    public static Map<String, String> serviceKafkaConfig() {
+        Path manifest = inRepository(CONFIG_MAP);
+        Map<String, String> kafka = new LinkedHashMap<>();
+        documents(manifest, "ConfigMap").get(0).path("data").fields().forEachRemaining(entry -> {
+            if (entry.getKey().startsWith("KAFKA_")) {
+                kafka.put(entry.getKey().substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.'),
+                        entry.getValue().asText());
+            }
+        });
+        return kafka;
     }
 
     /** The topics of a manifest of {@code KafkaTopic}s. */

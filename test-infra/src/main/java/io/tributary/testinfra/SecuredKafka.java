@@ -2,39 +2,45 @@ package io.tributary.testinfra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import io.tributary.local.LocalKafka;
+import io.tributary.local.LocalKafka.Tls;
 import io.tributary.testinfra.KafkaManifests.KafkaTopic;
 import io.tributary.testinfra.KafkaManifests.KafkaUser;
 
 /**
- * A real single-node KRaft broker in this JVM that asks every client to sign in with SCRAM-SHA-512 and allows it only
- * what an ACL allows (decision 0051), holding the users and ACLs of the Kubernetes manifest
- * ({@link KafkaManifests}), each user with a password of its own generated here, and the topics of the manifest, as
- * Strimzi's operators would create them. Only its administrator is a super user.
+ * A real single-node KRaft broker in this JVM as Strimzi's listener on Kubernetes is: it speaks TLS, asks every client
+ * to sign in with SCRAM-SHA-512 and allows it only what an ACL allows (decision 0051). It holds the users and ACLs of
+ * the Kubernetes manifest ({@link KafkaManifests}), each user with a password of its own generated here, and the
+ * manifest's topics, as Strimzi's operators would create them. Only its administrator is a super user.
  */
 public final class SecuredKafka implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path dir;
+    private final Tls tls;
     private final LocalKafka broker;
     private final Map<String, String> passwords = new LinkedHashMap<>();
 
-    private SecuredKafka(Path dir, LocalKafka broker) {
+    private SecuredKafka(Path dir, Tls tls, LocalKafka broker) {
         this.dir = dir;
+        this.tls = tls;
         this.broker = broker;
     }
 
@@ -51,7 +57,9 @@ public final class SecuredKafka implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        SecuredKafka kafka = new SecuredKafka(dir, LocalKafka.startSecured(dir, 0, 1, password()));
+        Tls tls = tlsIdentity(dir.resolve("tls"));
+        SecuredKafka kafka = new SecuredKafka(dir, tls, LocalKafka.startSecured(dir.resolve("kafka"), 0, 1,
+                password(), tls));
         try {
             for (KafkaUser user : users) {
                 String password = password();
@@ -67,6 +75,45 @@ public final class SecuredKafka implements AutoCloseable {
             throw e;
         }
         return kafka;
+    }
+
+    /**
+     * A key pair and a self-signed certificate for 127.0.0.1, made with the JDK's {@code keytool}: the broker's TLS
+     * identity, and the certificate clients trust, as Strimzi's cluster CA is trusted on Kubernetes.
+     */
+    private static Tls tlsIdentity(Path dir) {
+        String password = password();
+        Path keyStore = dir.resolve("broker.p12");
+        Path certificate = dir.resolve("ca.crt");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        keytool("-genkeypair", "-alias", "broker", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
+                "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12",
+                "-keystore", keyStore.toString(), "-storepass", password, "-keypass", password);
+        keytool("-exportcert", "-rfc", "-alias", "broker", "-keystore", keyStore.toString(), "-storepass", password,
+                "-file", certificate.toString());
+        return new Tls(keyStore, password, certificate);
+    }
+
+    private static void keytool(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("keytool " + args[0] + " failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not run keytool", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running keytool", e);
+        }
     }
 
     /** A password as Strimzi's user operator makes them: random, and safe to write in a JAAS line. */
@@ -111,11 +158,17 @@ public final class SecuredKafka implements AutoCloseable {
         return serviceConfig(user, passwordOf(user));
     }
 
-    /** A service's Kafka configuration signing in as this user with this password, right or wrong. */
+    /**
+     * A service's Kafka configuration signing in as this user with this password, right or wrong: what the Kubernetes
+     * {@code ConfigMap} gives every service ({@link KafkaManifests#serviceKafkaConfig()}: the protocol, the mechanism,
+     * the truststore's type), the CA certificate's path being this broker's, and the user's {@code sasl.jaas.config}
+     * as Strimzi writes it into the user's secret.
+     */
     public Map<String, Object> serviceConfig(String user, String password) {
-        Map<String, Object> kafka = new LinkedHashMap<>();
+        Map<String, Object> kafka = new LinkedHashMap<>(KafkaManifests.serviceKafkaConfig());
         kafka.put("bootstrap.servers", broker.bootstrapServers());
-        kafka.putAll(LocalKafka.signIn(user, password));
+        kafka.put("ssl.truststore.location", tls.trusted().toString());
+        kafka.put("sasl.jaas.config", LocalKafka.signIn(user, password).get("sasl.jaas.config"));
         return kafka;
     }
 

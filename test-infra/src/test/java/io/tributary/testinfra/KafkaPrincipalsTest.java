@@ -30,6 +30,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -44,9 +45,10 @@ import io.tributary.catalog.event.KafkaSecurity;
 
 /**
  * The Kafka users and ACLs of the Kubernetes manifest ({@code deploy/k8s/platform/kafka-users.yaml}) on a real broker
- * that asks for SCRAM-SHA-512 and authorizes every request (decision 0051): each service's principal does its job and
- * nothing else, and a refusal is an error at once, not a wait. The clients are configured as the services configure
- * theirs: the Kafka configuration a service is given, its security taken by {@link KafkaSecurity#of}.
+ * that speaks TLS, asks for SCRAM-SHA-512 and authorizes every request (decision 0051): each service's principal does
+ * its job and nothing else, and a refusal is an error at once, not a wait. The clients are configured as the services
+ * configure theirs: the Kafka configuration the Kubernetes manifests give a service, its security taken by
+ * {@link KafkaSecurity#of}.
  */
 class KafkaPrincipalsTest {
 
@@ -205,6 +207,19 @@ class KafkaPrincipalsTest {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(stranger, TRANSFORM_GROUP)) {
             consumer.subscribe(List.of(Channels.ACCEPTED_RECORDS));
             assertRefused(SaslAuthenticationException.class, () -> consumer.poll(Duration.ofSeconds(10)));
+        }
+    }
+
+    @Test
+    void aServiceThatDoesNotTrustTheClustersCertificateIsRefusedAtTheHandshake() {
+        // the configuration of every service but the CA certificate: the JDK's own authorities do not know the broker's
+        Map<String, Object> untrusting = new HashMap<>(kafka.serviceConfig(INGESTION));
+        assertEquals("SASL_SSL", untrusting.get("security.protocol"), "the services speak TLS to Kafka");
+        untrusting.remove("ssl.truststore.type");
+        untrusting.remove("ssl.truststore.location");
+        try (KafkaProducer<byte[], byte[]> producer = producer(untrusting)) {
+            assertRefused(SslAuthenticationException.class,
+                    () -> producer.send(record(Channels.ACCEPTED_RECORDS, "o-x")).get());
         }
     }
 

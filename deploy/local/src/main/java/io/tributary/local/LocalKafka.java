@@ -72,7 +72,7 @@ public final class LocalKafka implements AutoCloseable {
      * @param partitions the partition count of topics created on first use
      */
     public static LocalKafka start(Path dataDir, int port, int partitions) {
-        return start(dataDir, port, partitions, null);
+        return start(dataDir, port, partitions, null, null);
     }
 
     /**
@@ -86,20 +86,38 @@ public final class LocalKafka implements AutoCloseable {
      *        with
      */
     public static LocalKafka startSecured(Path dataDir, int port, int partitions, String adminPassword) {
+        return startSecured(dataDir, port, partitions, adminPassword, null);
+    }
+
+    /**
+     * The broker's TLS identity, for a clients' listener that speaks TLS ({@code SASL_SSL}).
+     *
+     * @param keyStore a PKCS12 key store holding the broker's key and certificate, for the name clients connect to
+     * @param password the key store's password
+     * @param trusted the PEM certificate the broker trusts when it connects to its own listener
+     */
+    public record Tls(Path keyStore, String password, Path trusted) {
+    }
+
+    /**
+     * {@link #startSecured(Path, int, int, String)}, its clients' listener speaking TLS ({@code SASL_SSL}) with this
+     * identity when it is given; the controller's listener, which only the broker itself uses, stays without.
+     */
+    public static LocalKafka startSecured(Path dataDir, int port, int partitions, String adminPassword, Tls tls) {
         if (adminPassword == null || adminPassword.isBlank() || !SAFE_PASSWORD.matcher(adminPassword).matches()) {
             throw new IllegalArgumentException("the administrator's password must be letters, digits, - and _ only");
         }
-        return start(dataDir, port, partitions, adminPassword);
+        return start(dataDir, port, partitions, adminPassword, tls);
     }
 
-    private static LocalKafka start(Path dataDir, int port, int partitions, String adminPassword) {
+    private static LocalKafka start(Path dataDir, int port, int partitions, String adminPassword, Tls tls) {
         int clientPort = FreePort.orAny(port);
         int controllerPort = FreePort.orAny(0);
         try {
             Files.createDirectories(dataDir);
             Properties config = config(dataDir, clientPort, controllerPort, partitions);
             if (adminPassword != null) {
-                secure(config, adminPassword);
+                secure(config, adminPassword, tls);
             }
             Path configFile = dataDir.resolve("server.properties");
             // the secured broker's file holds the administrator's password
@@ -109,7 +127,9 @@ public final class LocalKafka implements AutoCloseable {
             }
             Map<String, Object> adminSecurity = adminPassword == null
                     ? Map.of()
-                    : signIn(ADMIN, adminPassword);
+                    : tls == null
+                            ? signIn(ADMIN, adminPassword)
+                            : signInOverTls(ADMIN, adminPassword, tls.trusted());
             LocalKafka kafka = new LocalKafka(config, "127.0.0.1:" + clientPort, adminSecurity);
             kafka.startAgain();
             return kafka;
@@ -127,6 +147,18 @@ public final class LocalKafka implements AutoCloseable {
         security.put("security.protocol", "SASL_PLAINTEXT");
         security.put("sasl.mechanism", MECHANISM);
         security.put("sasl.jaas.config", jaas(user, password));
+        return security;
+    }
+
+    /**
+     * The settings of a client that signs in as this user to a secured broker whose clients' listener speaks TLS,
+     * trusting the PEM certificate {@code trusted}.
+     */
+    public static Map<String, Object> signInOverTls(String user, String password, Path trusted) {
+        Map<String, Object> security = signIn(user, password);
+        security.put("security.protocol", "SASL_SSL");
+        security.put("ssl.truststore.type", "PEM");
+        security.put("ssl.truststore.location", trusted.toString());
         return security;
     }
 
@@ -243,14 +275,23 @@ public final class LocalKafka implements AutoCloseable {
 
     /**
      * One listener for clients and the broker itself, and one for the controller, both asking for SCRAM-SHA-512; the
-     * broker signs in to both as {@link #ADMIN}, whose credential the formatting writes into the metadata.
+     * broker signs in to both as {@link #ADMIN}, whose credential the formatting writes into the metadata. The clients'
+     * listener speaks TLS when {@code tls} is given.
      */
-    private static void secure(Properties p, String adminPassword) {
+    private static void secure(Properties p, String adminPassword, Tls tls) {
         String clientPort = p.getProperty("advertised.listeners").replaceFirst(".*:", "");
         String controllerPort = p.getProperty("controller.quorum.voters").replaceFirst(".*:", "");
         p.put("listeners", "CLIENTS://127.0.0.1:" + clientPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
         p.put("advertised.listeners", "CLIENTS://127.0.0.1:" + clientPort);
-        p.put("listener.security.protocol.map", "CONTROLLER:SASL_PLAINTEXT,CLIENTS:SASL_PLAINTEXT");
+        p.put("listener.security.protocol.map",
+                "CONTROLLER:SASL_PLAINTEXT,CLIENTS:" + (tls == null ? "SASL_PLAINTEXT" : "SASL_SSL"));
+        if (tls != null) {
+            p.put("listener.name.clients.ssl.keystore.type", "PKCS12");
+            p.put("listener.name.clients.ssl.keystore.location", tls.keyStore().toString());
+            p.put("listener.name.clients.ssl.keystore.password", tls.password());
+            p.put("listener.name.clients.ssl.truststore.type", "PEM");
+            p.put("listener.name.clients.ssl.truststore.location", tls.trusted().toString());
+        }
         p.put("inter.broker.listener.name", "CLIENTS");
         p.put("sasl.enabled.mechanisms", MECHANISM);
         p.put("sasl.mechanism.inter.broker.protocol", MECHANISM);
