@@ -37,9 +37,12 @@ import io.tributary.local.SuiteConfig;
  * {@code GET /api/recommendations/sales/customers/{id}} answers with what the purchase brings.
  * <p>
  * The suite first takes {@code --history} order lines of the project's generator, so that products have co-purchase
- * counts; the purchases then each buy one of the products that have some. A customer with no history is recommended
- * best sellers only; once the transform has applied their purchase, products bought together with it lead the answer
- * ({@code basis: co-purchases}). A watcher per purchase asks for the customer's recommendations every
+ * counts; the purchases then each buy one of the products bought with another in at least {@link #MIN_CO_PURCHASES}
+ * orders (serving's default minimum for a pair to count). A customer with no history is recommended best sellers only;
+ * once the transform has applied their purchase, products bought together with it lead the answer
+ * ({@code basis: co-purchases}): the script runs serving with co-purchases ranked ahead of the best sellers
+ * ({@code TRIBUTARY_SERVING_RECOMMENDATIONS_BLEND=false}), so that the purchase shows in the first answer that reflects
+ * it whatever the popularity of what goes with it; the reads, and so the path timed, are those of the default. A watcher per purchase asks for the customer's recommendations every
  * {@code --poll-ms} from the moment the purchase is due to leave (open loop: due times are fixed whatever the earlier
  * purchases did) and notes the answer that first shows a co-purchase recommendation; the latency runs from the due
  * time to that answer (over-stated by up to one poll interval and one answer).
@@ -53,6 +56,8 @@ public final class RecommendationLatency {
     private static final int SENDERS = 32;
     private static final Duration GIVE_UP = Duration.ofSeconds(60);
     private static final long PURCHASE_ROW_IDS = 100_000_000L;
+    /** Serving's default {@code min-co-purchases}: a pair in fewer orders does not count. */
+    static final long MIN_CO_PURCHASES = 2;
 
     private final int rate;
     private final int seconds;
@@ -209,7 +214,7 @@ public final class RecommendationLatency {
                 + accepted + " lines counted");
     }
 
-    /** Products of the history that some order holds with another product. */
+    /** Products of the history that enough orders hold with another product for the pair to count. */
     private List<String> productsWithCoPurchases(Suite suite, List<ObjectNode> lines) throws Exception {
         Set<String> candidates = new LinkedHashSet<>();
         lines.forEach(line -> candidates.add(line.path("Product ID").asText()));
@@ -219,7 +224,8 @@ public final class RecommendationLatency {
                     + java.net.URLEncoder.encode(product, StandardCharsets.UTF_8).replace("+", "%20")
                     + "/co-purchases?limit=1");
             HttpResponse<String> response = bench.send(HttpRequest.newBuilder(uri).GET(), Duration.ofSeconds(30));
-            if (response.statusCode() == 200 && !EndToEnd.JSON.readTree(response.body()).path("boughtWith").isEmpty()) {
+            if (response.statusCode() == 200 && EndToEnd.JSON.readTree(response.body()).path("boughtWith").path(0)
+                    .path("orders").asLong() >= MIN_CO_PURCHASES) {
                 products.add(product);
                 if (products.size() == 50) {
                     break;
@@ -227,7 +233,8 @@ public final class RecommendationLatency {
             }
         }
         if (products.isEmpty()) {
-            throw new IllegalStateException("no product of the history has co-purchases; raise --history");
+            throw new IllegalStateException("no product of the history is bought with another in " + MIN_CO_PURCHASES
+                    + " orders or more; raise --history");
         }
         return products;
     }

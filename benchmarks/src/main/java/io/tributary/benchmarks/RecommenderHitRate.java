@@ -35,14 +35,12 @@ import de.siegmar.fastcsv.reader.CsvRecord;
  * who bought before the split and after it is a test customer; the products they bought after it are the truth.
  * <p>
  * Rankings, all through serving's own {@link Recommender#forCustomer} (the function the recommendations endpoint
- * answers with, not a copy):
- * <ul>
- * <li><b>built-in</b>: the customer's history, the co-purchase pairs of the products in it, their region's best sellers
- * then the overall ones, as {@code GET /api/recommendations/{pipeline}/customers/{id}?region=} ranks them;
- * <li><b>built-in without region</b>: the same without the region's best sellers;
- * <li><b>popularity</b> (the baseline): the overall best sellers the customer has not bought, i.e. the same function
- * given no co-purchase pairs and no region.
- * </ul>
+ * answers with, not a copy), with its settings varied: co-purchases ahead of the best sellers (as first built, with
+ * the region's best sellers or without; every pair or pairs in 2+ orders only), co-purchases blended with popularity
+ * (every pair, or pairs in 2+ orders: {@link #SERVED}), the region's best sellers then the overall ones, and the
+ * <b>popularity</b> baseline: the overall best sellers the customer has not bought, i.e. the same function given no
+ * co-purchase pairs and no region.
+ * <p>
  * A customer is a hit when one of the top 10 is a product they bought after the split. Every ranking leaves out what
  * the customer already bought, so the figures are also given over the products bought after the split that the
  * customer had not bought before ("new products"), the only ones any of them can hit.
@@ -62,6 +60,16 @@ public final class RecommenderHitRate {
     record Training(Map<String, List<Recommender.Purchase>> histories, Map<String, List<Recommender.Pair>> pairs,
             List<Recommender.Sales> bestSellers, Map<String, List<Recommender.Sales>> regionalBestSellers,
             Map<String, String> regions) {
+    }
+
+    /** The ranking serving answers with by default (its configuration's defaults). */
+    static final Recommender.Ranking SERVED = Recommender.Ranking.blended(2);
+
+    /**
+     * One ranking measured: serving's function with these settings, given the co-purchase pairs or not, and the
+     * region's best sellers or not.
+     */
+    record Variant(String name, Recommender.Ranking ranking, boolean coPurchases, boolean region) {
     }
 
     /** Hits of one ranking over the test customers. */
@@ -158,9 +166,22 @@ public final class RecommenderHitRate {
         Map<String, Set<String>> after = products(test);
         Map<String, Set<String>> before = products(train);
 
-        Score builtIn = new Score();
-        Score withoutRegion = new Score();
-        Score popularity = new Score();
+        List<Variant> variants = List.of(
+                new Variant("as first built (0041): every co-purchase first, then region's and overall best sellers",
+                        Recommender.Ranking.coPurchasesFirst(1), true, true),
+                new Variant("every co-purchase first, then overall best sellers",
+                        Recommender.Ranking.coPurchasesFirst(1), true, false),
+                new Variant("co-purchases in 2+ orders first, then overall best sellers",
+                        Recommender.Ranking.coPurchasesFirst(2), true, false),
+                new Variant("blended: every co-purchase added to the orders over all customers",
+                        Recommender.Ranking.blended(1), true, false),
+                new Variant("blended: co-purchases in 2+ orders added to the orders over all customers (served)",
+                        SERVED, true, false),
+                new Variant("region's best sellers, then overall (no co-purchases)",
+                        Recommender.Ranking.coPurchasesFirst(1), false, true),
+                new Variant("popularity baseline: overall best sellers not yet bought",
+                        Recommender.Ranking.coPurchasesFirst(1), false, false));
+        List<Score> scores = variants.stream().map(variant -> new Score()).toList();
         int testCustomers = 0;
         for (Map.Entry<String, Set<String>> customer : new TreeMap<>(after).entrySet()) {
             List<Recommender.Purchase> history = training.histories().get(customer.getKey());
@@ -171,34 +192,36 @@ public final class RecommenderHitRate {
             Set<String> bought = before.get(customer.getKey());
             List<Recommender.Pair> pairs = new ArrayList<>();
             history.forEach(purchase -> pairs.addAll(training.pairs().getOrDefault(purchase.product(), List.of())));
-            List<Recommender.Sales> regional = new ArrayList<>(training.regionalBestSellers()
-                    .getOrDefault(training.regions().get(customer.getKey()), List.of()));
-            regional.addAll(training.bestSellers());
-            builtIn.add(Recommender.forCustomer(history, pairs, regional, k), customer.getValue(), bought);
-            withoutRegion.add(Recommender.forCustomer(history, pairs, training.bestSellers(), k),
-                    customer.getValue(), bought);
-            popularity.add(Recommender.forCustomer(history, List.of(), training.bestSellers(), k),
-                    customer.getValue(), bought);
+            List<Recommender.Sales> regional = training.regionalBestSellers()
+                    .getOrDefault(training.regions().get(customer.getKey()), List.of());
+            for (int v = 0; v < variants.size(); v++) {
+                Variant variant = variants.get(v);
+                scores.get(v).add(Recommender.forCustomer(history, variant.coPurchases() ? pairs : List.of(),
+                        training.bestSellers(), variant.region() ? regional : List.of(), k, variant.ranking()),
+                        customer.getValue(), bought);
+            }
         }
+        Score served = scores.get(4);
+        Score popularity = scores.get(scores.size() - 1);
         long products = train.stream().map(Line::product).distinct().count();
         System.out.println();
         System.out.println(String.format(Locale.ROOT, "Split %s: training %,d lines (%,d orders, %,d customers, %,d "
                 + "products), test %,d lines; %,d test customers (bought before and after the split), %,d of them "
                 + "bought a product after it that they had not bought before.", split, train.size(),
                 train.stream().map(Line::order).distinct().count(), before.size(), products, test.size(),
-                testCustomers, builtIn.customersWithNew));
+                testCustomers, served.customersWithNew));
         System.out.println();
         List<String[]> table = new ArrayList<>();
         table.add(new String[]{"ranking (serving's Recommender.forCustomer)", "hit rate@" + k,
                 "hit rate@" + k + ", new products", "recall@" + k + ", new products"});
-        table.add(row("built-in: co-purchases, then region's and overall best sellers", builtIn));
-        table.add(row("built-in without the region", withoutRegion));
-        table.add(row("popularity baseline: overall best sellers not yet bought", popularity));
+        for (int v = 0; v < variants.size(); v++) {
+            table.add(row(variants.get(v).name(), scores.get(v)));
+        }
         EndToEnd.printTable(table);
-        System.out.println(String.format(Locale.ROOT, "Built-in / popularity, hit rate@%d: %s.", k,
+        System.out.println(String.format(Locale.ROOT, "Served (blended, 2+ orders) / popularity, hit rate@%d: %s.", k,
                 popularity.hits == 0
                         ? "n/a"
-                        : String.format(Locale.ROOT, "%.2f", (double) builtIn.hits
+                        : String.format(Locale.ROOT, "%.2f", (double) served.hits
                                 / popularity.hits)));
     }
 

@@ -9,4 +9,15 @@ public interface RecommendationsConfig {
     /** The aggregate dimension that holds a customer's region, whose best sellers a customer without history gets. */
     @WithDefault("region")
     String regionDimension();
+
+    /**
+     * Whether co-purchases add to a product's orders over all customers (the default), rather than rank ahead of
+     * every best seller (decision 0041).
+     */
+    @WithDefault("true")
+    boolean blend();
+
+    /** The fewest orders that must hold a pair of products for the pair to count as bought together. */
+    @WithDefault("2")
+    int minCoPurchases();
 }

@@ -35,10 +35,15 @@ public class RecommendationRepository {
             select product, orders from %s where customer = ? order by orders desc, product limit ?
             """;
     private static final String PAIRS = """
-            select product, other_product, orders from %s where product = any(?)
+            select product, other_product, orders from %s where product = any(?) and orders >= ?
             """;
+    /** The products in most orders, and those asked for by name, with their orders; one pass over the table. */
     private static final String BEST_SELLERS = """
-            select product, sum(orders)::bigint as orders from %s group by product order by orders desc, product limit ?
+            with totals as (select product, sum(orders)::bigint as orders from %s group by product)
+            (select product, orders from totals order by orders desc, product limit ?)
+            union
+            select product, orders from totals where product = any(?)
+            order by orders desc, product
             """;
 
     private static final String PIPELINE_DOCUMENT = """
@@ -65,22 +70,29 @@ public class RecommendationRepository {
         }, result -> new Recommender.Purchase(result.getString(1), result.getLong(2)));
     }
 
-    /** The co-purchase counts of these products with every other product. */
-    public List<Recommender.Pair> pairs(String pipeline, Collection<String> products) {
+    /** The co-purchase counts of these products with every other product, of pairs in {@code minOrders} or more. */
+    public List<Recommender.Pair> pairs(String pipeline, Collection<String> products, int minOrders) {
         if (products.isEmpty()) {
             return List.of();
         }
         String table = CuratedTables.coPurchases(pipeline);
         return rows(PAIRS.formatted(quoted(table)), table,
-                (connection, query) -> query.setArray(1, connection.createArrayOf("text", products.toArray())),
-                result -> new Recommender.Pair(result.getString(1), result.getString(2), result.getLong(3)));
+                (connection, query) -> {
+                    query.setArray(1, connection.createArrayOf("text", products.toArray()));
+                    query.setInt(2, minOrders);
+                }, result -> new Recommender.Pair(result.getString(1), result.getString(2), result.getLong(3)));
     }
 
-    /** The products in most orders over all customers, most first. */
-    public List<Recommender.Sales> bestSellers(String pipeline, int limit) {
+    /**
+     * The products in most orders over all customers, most first, and beside them these {@code products}
+     * (those co-purchases reach) with their orders.
+     */
+    public List<Recommender.Sales> bestSellers(String pipeline, int limit, Collection<String> products) {
         String table = CuratedTables.customerProducts(pipeline);
-        return rows(BEST_SELLERS.formatted(quoted(table)), table, (connection, query) -> query.setInt(1, limit),
-                result -> Recommender.Sales.overall(result.getString(1), result.getLong(2)));
+        return rows(BEST_SELLERS.formatted(quoted(table)), table, (connection, query) -> {
+            query.setInt(1, limit);
+            query.setArray(2, connection.createArrayOf("text", products.toArray()));
+        }, result -> Recommender.Sales.overall(result.getString(1), result.getLong(2)));
     }
 
     /**

@@ -1,8 +1,8 @@
 package io.tributary.serving.recommend;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -32,26 +32,28 @@ public class RecommendationService {
     }
 
     /**
-     * Products the customer has not bought: those bought with theirs first, then best sellers, of their region first
-     * when it is given.
+     * Products the customer has not bought: best sellers lifted by what is bought with theirs (or those bought with
+     * theirs first, then best sellers, when co-purchases are not blended).
      *
-     * @param region the customer's region, or null when it is not known
+     * @param region the customer's region, or null when it is not known: a customer with no history gets its best
+     *        sellers first
      */
     public Recommendations forCustomer(String pipeline, String customer, String region, String limit,
             String maxStaleness) {
         FeatureService.Read read = features.checked(pipeline, limit, maxStaleness);
+        Recommender.Ranking ranking = new Recommender.Ranking(config.blend(), config.minCoPurchases());
         List<Recommender.Purchase> history = repository.history(pipeline, customer);
         List<Recommender.Pair> pairs = repository.pairs(pipeline,
-                history.stream().map(Recommender.Purchase::product).toList());
+                history.stream().map(Recommender.Purchase::product).toList(), ranking.minCoPurchases());
         // enough best sellers to fill the answer even if the customer bought every one of the first
         int wanted = read.rows() + history.size();
-        List<Recommender.Sales> bestSellers = new ArrayList<>();
-        if (region != null && !region.isBlank()) {
-            bestSellers.addAll(bestSellersIn(pipeline, region.strip(), wanted));
-        }
-        bestSellers.addAll(repository.bestSellers(pipeline, wanted));
+        List<Recommender.Sales> bestSellers = repository.bestSellers(pipeline, wanted,
+                ranking.blended() ? Recommender.reached(history, pairs, ranking) : Set.of());
+        List<Recommender.Sales> regional = region == null || region.isBlank() || (ranking.blended()
+                && !history.isEmpty()) ? List.of() : bestSellersIn(pipeline, region.strip(), wanted);
         return masked(read, new Recommendations(pipeline, customer, read.currentAsOf(),
-                Recommender.forCustomer(history, pairs, bestSellers, read.rows())), read.customer(customer));
+                Recommender.forCustomer(history, pairs, bestSellers, regional, read.rows(), ranking)),
+                read.customer(customer));
     }
 
     /**
@@ -72,7 +74,7 @@ public class RecommendationService {
     public Recommendations similar(String pipeline, String product, String limit, String maxStaleness) {
         FeatureService.Read read = features.checked(pipeline, limit, maxStaleness);
         return masked(read, new Recommendations(pipeline, product, read.currentAsOf(),
-                Recommender.similar(product, repository.pairs(pipeline, List.of(product)), read.rows())),
+                Recommender.similar(product, repository.pairs(pipeline, List.of(product), 1), read.rows())),
                 read.product(product));
     }
 

@@ -9,14 +9,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The built-in recommender, item to item over the co-purchase counts the transform keeps (decision 0041). Pure: it
- * ranks the rows it is given.
+ * The built-in recommender, item to item over the co-purchase counts the transform keeps, blended with popularity
+ * (decision 0041). Pure: it ranks the rows it is given.
  * <p>
- * A product the customer has not bought scores, for each product {@code p} they bought, the orders of theirs that held
- * {@code p} times the orders that held both {@code p} and it: products often bought with what the customer buys most
- * come first. Its reason names the product that gave it most of its score. The list is then filled with the best
- * sellers the customer has not bought, so that a customer with no history, or none that co-purchases reach, still gets
- * an answer; one whose region is known gets that region's best sellers first.
+ * A pair of products trusted as bought together ({@link Ranking#minCoPurchases} orders or more) gives each product
+ * {@code q} the customer has not bought, for each product {@code p} they bought, the orders of theirs that held
+ * {@code p} times the orders that held both: products often bought with what the customer buys most gain most. In the
+ * {@linkplain Ranking#blended() blended} ranking that gain is added to the product's orders over all customers, so a
+ * co-purchase lifts a product among the best sellers rather than displacing them; in the other, co-purchases come
+ * first and the best sellers fill the rest. A customer with no history gets the best sellers, of their region first
+ * when it is known.
  */
 public final class Recommender {
 
@@ -57,9 +59,10 @@ public final class Recommender {
     /**
      * A product to recommend.
      *
-     * @param score higher first; co-purchase scores and best sellers' order counts are not comparable with each other,
-     *        so {@code basis} says which one it is
-     * @param basis {@code co-purchases} or {@code best seller}
+     * @param score higher first; in the blended ranking, orders over all customers plus what co-purchases add; in the
+     *        other, co-purchase scores and best sellers' counts are not comparable with each other, so {@code basis}
+     *        says which one it is
+     * @param basis {@code co-purchases} (co-purchases added to its score) or {@code best seller}
      * @param reason why, in a sentence for the person who sees it
      */
     public record Recommendation(String product, long score, String basis, String reason) {
@@ -69,46 +72,98 @@ public final class Recommender {
     }
 
     /**
-     * Products for a customer who bought {@code history}: those co-purchases reach first, then best sellers.
+     * How co-purchases and best sellers combine.
      *
-     * @param pairs the co-purchase counts of the products in the history (others are ignored)
-     * @param bestSellers most sold first (those of the customer's region, then overall); a product listed twice is
-     *        recommended once, as listed first
+     * @param blended co-purchases add to a product's orders over all customers (true), or rank ahead of every best
+     *        seller (false)
+     * @param minCoPurchases the fewest orders holding a pair for it to count; pairs seen in fewer are chance
      */
-    public static List<Recommendation> forCustomer(List<Purchase> history, List<Pair> pairs, List<Sales> bestSellers,
-            int limit) {
-        Map<String, Long> bought = new HashMap<>();
-        history.forEach(purchase -> bought.merge(purchase.product(), purchase.orders(), Long::sum));
-        Map<String, Long> scores = new HashMap<>();
-        Map<String, Pair> strongest = new HashMap<>();
-        Map<String, Long> strongestShare = new HashMap<>();
-        for (Pair pair : pairs) {
-            Long weight = bought.get(pair.product());
-            if (weight == null || bought.containsKey(pair.otherProduct()) || pair.orders() <= 0) {
-                continue;
-            }
-            long share = Math.multiplyExact(weight, pair.orders());
-            scores.merge(pair.otherProduct(), share, Math::addExact);
-            Pair best = strongest.get(pair.otherProduct());
-            long bestShare = strongestShare.getOrDefault(pair.otherProduct(), -1L);
-            if (best == null || share > bestShare
-                    || (share == bestShare && pair.product().compareTo(best.product()) < 0)) {
-                strongest.put(pair.otherProduct(), pair);
-                strongestShare.put(pair.otherProduct(), share);
+    public record Ranking(boolean blended, int minCoPurchases) {
+
+        public Ranking {
+            if (minCoPurchases < 1) {
+                throw new IllegalArgumentException("minCoPurchases must be at least 1, not " + minCoPurchases);
             }
         }
-        List<Recommendation> ranked = new ArrayList<>();
-        scores.forEach((product, score) -> {
-            Pair reason = strongest.get(product);
-            ranked.add(new Recommendation(product, score, Recommendation.CO_PURCHASES,
-                    "bought together with " + reason.product() + " in " + reason.orders() + " "
-                            + orders(reason.orders())));
-        });
-        ranked.sort(RANK);
-        List<Recommendation> answer = new ArrayList<>(ranked.subList(0, Math.min(limit, ranked.size())));
-        Set<String> listed = new HashSet<>(bought.keySet());
+
+        /** Co-purchases of pairs in {@code minCoPurchases} orders or more, added to popularity. */
+        public static Ranking blended(int minCoPurchases) {
+            return new Ranking(true, minCoPurchases);
+        }
+
+        /** Co-purchases of pairs in {@code minCoPurchases} orders or more, ahead of the best sellers. */
+        public static Ranking coPurchasesFirst(int minCoPurchases) {
+            return new Ranking(false, minCoPurchases);
+        }
+    }
+
+    /** What the trusted co-purchases add to one product, and the pair that added most. */
+    private record Gain(long score, Pair strongest, long strongestShare) {
+
+        Gain add(Pair pair, long share) {
+            boolean stronger = strongest == null || share > strongestShare
+                    || (share == strongestShare && pair.product().compareTo(strongest.product()) < 0);
+            return new Gain(Math.addExact(score, share), stronger ? pair : strongest,
+                    stronger ? share : strongestShare);
+        }
+
+        String reason() {
+            return "bought together with " + strongest.product() + " in " + strongest.orders() + " "
+                    + orders(strongest.orders());
+        }
+    }
+
+    /**
+     * The products the trusted co-purchases of this history reach that the customer has not bought: those whose orders
+     * over all customers the blended ranking needs.
+     */
+    public static Set<String> reached(List<Purchase> history, List<Pair> pairs, Ranking ranking) {
+        return gains(history, pairs, ranking).keySet();
+    }
+
+    /**
+     * Products for a customer who bought {@code history}.
+     *
+     * @param pairs the co-purchase counts of the products in the history (others are ignored)
+     * @param bestSellers most orders over all customers first; in the blended ranking it must also hold every product
+     *        {@link #reached} names (one missing counts no orders of its own)
+     * @param regionalBestSellers most sold in the customer's region first, or none when it is not known: for a customer
+     *        with no history, and in the co-purchases-first ranking, these come before the overall ones
+     */
+    public static List<Recommendation> forCustomer(List<Purchase> history, List<Pair> pairs,
+            List<Sales> bestSellers, List<Sales> regionalBestSellers, int limit, Ranking ranking) {
+        Set<String> bought = new HashSet<>();
+        history.forEach(purchase -> bought.add(purchase.product()));
+        Map<String, Gain> gains = gains(history, pairs, ranking);
+        List<Recommendation> answer = new ArrayList<>();
+        if (!history.isEmpty() && ranking.blended()) {
+            Map<String, Recommendation> ranked = new HashMap<>();
+            for (Sales sales : bestSellers) {
+                if (!bought.contains(sales.product()) && !ranked.containsKey(sales.product())) {
+                    Gain gain = gains.get(sales.product());
+                    ranked.put(sales.product(), gain == null
+                            ? new Recommendation(sales.product(), sales.count(), Recommendation.BEST_SELLER,
+                                    sales.reason())
+                            : new Recommendation(sales.product(), Math.addExact(sales.count(), gain.score()),
+                                    Recommendation.CO_PURCHASES, gain.reason() + ", and in " + sales.count() + " "
+                                            + orders(sales.count()) + " in all"));
+                }
+            }
+            gains.forEach((product, gain) -> ranked.putIfAbsent(product, new Recommendation(product, gain.score(),
+                    Recommendation.CO_PURCHASES, gain.reason())));
+            answer.addAll(ranked.values());
+            answer.sort(RANK);
+            return List.copyOf(answer.subList(0, Math.min(limit, answer.size())));
+        }
+        gains.forEach((product, gain) -> answer.add(new Recommendation(product, gain.score(),
+                Recommendation.CO_PURCHASES, gain.reason())));
+        answer.sort(RANK);
+        answer.subList(Math.min(limit, answer.size()), answer.size()).clear();
+        Set<String> listed = new HashSet<>(bought);
         answer.forEach(recommendation -> listed.add(recommendation.product()));
-        for (Sales sales : bestSellers) {
+        List<Sales> fill = new ArrayList<>(regionalBestSellers);
+        fill.addAll(bestSellers);
+        for (Sales sales : fill) {
             if (answer.size() >= limit) {
                 break;
             }
@@ -118,6 +173,23 @@ public final class Recommender {
             }
         }
         return answer;
+    }
+
+    /** What the trusted pairs add to each product the customer has not bought. */
+    private static Map<String, Gain> gains(List<Purchase> history, List<Pair> pairs, Ranking ranking) {
+        Map<String, Long> bought = new HashMap<>();
+        history.forEach(purchase -> bought.merge(purchase.product(), purchase.orders(), Long::sum));
+        Map<String, Gain> gains = new HashMap<>();
+        for (Pair pair : pairs) {
+            Long weight = bought.get(pair.product());
+            if (weight == null || bought.containsKey(pair.otherProduct())
+                    || pair.orders() < ranking.minCoPurchases()) {
+                continue;
+            }
+            gains.merge(pair.otherProduct(), new Gain(0, null, 0).add(pair, Math.multiplyExact(weight, pair.orders())),
+                    (old, added) -> old.add(added.strongest(), added.score()));
+        }
+        return gains;
     }
 
     /** The products most often in the same order as {@code product}. */

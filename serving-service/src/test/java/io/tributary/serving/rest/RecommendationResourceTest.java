@@ -77,18 +77,20 @@ class RecommendationResourceTest {
     }
 
     @Test
-    void ranksWhatTheCustomerHasNotBoughtByCoPurchasesWeightedByTheirHistory() {
-        // lamp 3 x 2 = 6, shelf 1 x 3 = 3, rug 3 x 1 = 3; then the best seller pen (9 orders)
+    void ranksBestSellersTheCustomerHasNotBoughtLiftedByCoPurchasesWeightedByTheirHistory() {
+        // pairs in 2 orders or more: lamp 2 + 3 x 2 = 8, shelf 3 + 1 x 3 = 6; rug's pair (1 order) does not count;
+        // pen 9 and rug 1 on their orders alone
         given().queryParam("limit", 10).when().get("/api/recommendations/store/customers/c1").then()
                 .statusCode(200)
                 .body("customer", is("c1"))
                 .body("currentAsOf", is(CURRENT_AS_OF.toString()))
-                .body("recommendations.product", contains("lamp", "rug", "shelf", "pen"))
-                .body("recommendations.score", contains(6, 3, 3, 9))
-                .body("recommendations.basis", contains("co-purchases", "co-purchases", "co-purchases",
+                .body("recommendations.product", contains("pen", "lamp", "shelf", "rug"))
+                .body("recommendations.score", contains(9, 8, 6, 1))
+                .body("recommendations.basis", contains("best seller", "co-purchases", "co-purchases",
                         "best seller"))
-                .body("recommendations[0].reason", is("bought together with chair in 2 orders"))
-                .body("recommendations[2].reason", is("bought together with desk in 3 orders"));
+                .body("recommendations[0].reason", is("best seller: in 9 orders"))
+                .body("recommendations[1].reason", is("bought together with chair in 2 orders, and in 2 orders in all"))
+                .body("recommendations[2].reason", is("bought together with desk in 3 orders, and in 3 orders in all"));
     }
 
     @Test
