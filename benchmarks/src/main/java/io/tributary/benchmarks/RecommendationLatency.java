@@ -7,12 +7,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +35,7 @@ import io.tributary.generator.GeneratedDumps;
 import io.tributary.generator.SalesColumns;
 import io.tributary.generator.SalesDumpGenerator;
 import io.tributary.local.DemoLoader;
+import io.tributary.local.LocalPostgres;
 import io.tributary.local.Suite;
 import io.tributary.local.SuiteConfig;
 
@@ -42,10 +50,16 @@ import io.tributary.local.SuiteConfig;
  * once the transform has applied their purchase, products bought together with it lead the answer
  * ({@code basis: co-purchases}): the script runs serving with co-purchases ranked ahead of the best sellers
  * ({@code TRIBUTARY_SERVING_RECOMMENDATIONS_BLEND=false}), so that the purchase shows in the first answer that reflects
- * it whatever the popularity of what goes with it; the reads, and so the path timed, are those of the default. A watcher per purchase asks for the customer's recommendations every
- * {@code --poll-ms} from the moment the purchase is due to leave (open loop: due times are fixed whatever the earlier
- * purchases did) and notes the answer that first shows a co-purchase recommendation; the latency runs from the due
- * time to that answer (over-stated by up to one poll interval and one answer).
+ * it whatever the popularity of what goes with it; the reads, and so the path timed, are those of the default. A
+ * watcher per purchase asks for the customer's recommendations every {@code --poll-ms} from the moment the purchase
+ * is due to leave (open loop: due times are fixed whatever the earlier purchases did) and notes the answer that first
+ * shows a co-purchase recommendation; the latency runs from the due time to that answer (over-stated by up to one
+ * poll interval and one answer).
+ * <p>
+ * Where the time goes: besides the ingestion's answer, each purchase's curated row gives when its batch was accepted
+ * ({@code _accepted_at}) and when the transform's transaction that wrote it began ({@code _curated_at}); placed on the
+ * benchmark's clock, they split the latency into ingestion up to acceptance, Kafka and the transform's poll (with any
+ * transaction it waited behind), and the transaction with serving's answer and the poll.
  * <p>
  * Usage: {@code run-recommendation-latency.sh [--rate 20] [--seconds 30] [--warmup 10] [--history 5000]
  * [--poll-ms 10] [--keep]}
@@ -56,6 +70,12 @@ public final class RecommendationLatency {
     private static final int SENDERS = 32;
     private static final Duration GIVE_UP = Duration.ofSeconds(60);
     private static final long PURCHASE_ROW_IDS = 100_000_000L;
+    /** Per customer of the purchases, the timestamps of their curated row (the demo pipeline's customer field). */
+    private static final String STAGES = """
+            select customer_id, (extract(epoch from min(_accepted_at)) * 1000000)::bigint,
+                   (extract(epoch from min(_curated_at)) * 1000000)::bigint
+            from curated.sales where customer_id = any(?) group by 1
+            """;
     /** Serving's default {@code min-co-purchases}: a pair in fewer orders does not count. */
     static final long MIN_CO_PURCHASES = 2;
 
@@ -117,6 +137,9 @@ public final class RecommendationLatency {
         final AtomicLongArray seen;
         final AtomicLongArray seenPollStart;
         final int[] status;
+        /** The wall clock at {@link #nanoAnchor}, to place the due times beside the database's timestamps. */
+        long wallAnchorMicros;
+        long nanoAnchor;
 
         Phase(int purchases) {
             customers = new String[purchases];
@@ -161,7 +184,7 @@ public final class RecommendationLatency {
             CpuAccounting.Snapshot from = cpu.snapshot();
             drive(suite, measured);
             CpuAccounting.Snapshot to = cpu.snapshot();
-            report(measured, loadBefore, from, to);
+            report(measured, loadBefore, from, to, stages(suite, measured));
         } finally {
             EndToEnd.stopSuite(suite, work, keep);
         }
@@ -264,6 +287,9 @@ public final class RecommendationLatency {
         ExecutorService senders = Executors.newFixedThreadPool(SENDERS, daemon("sender"));
         ExecutorService watchers = Executors.newCachedThreadPool(daemon("watcher"));
         long start = System.nanoTime() + 50_000_000L;
+        Instant wall = Instant.now();
+        phase.nanoAnchor = System.nanoTime();
+        phase.wallAnchorMicros = wall.getEpochSecond() * 1_000_000L + wall.getNano() / 1_000;
         for (int k = 0; k < phase.due.length; k++) {
             phase.due[k] = start + k * interval;
         }
@@ -354,11 +380,40 @@ public final class RecommendationLatency {
         }
     }
 
-    private void report(Phase phase, String loadBefore, CpuAccounting.Snapshot from, CpuAccounting.Snapshot to) {
+    /**
+     * When each purchase's curated row says ingestion accepted it ({@code _accepted_at}, its batch's acceptance time)
+     * and when the transform's transaction that wrote it began ({@code _curated_at}, the transaction's {@code now()}),
+     * both as nanoseconds on the benchmark's clock; by customer.
+     */
+    private static Map<String, long[]> stages(Suite suite, Phase phase) throws SQLException {
+        Map<String, long[]> stages = new HashMap<>();
+        try (Connection connection = DriverManager.getConnection(suite.jdbcUrl(), LocalPostgres.USER,
+                LocalPostgres.PASSWORD);
+                PreparedStatement query = connection.prepareStatement(STAGES)) {
+            query.setArray(1, connection.createArrayOf("text", phase.customers));
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    stages.put(result.getString(1), new long[]{onBenchClock(phase, result.getLong(2)),
+                            onBenchClock(phase, result.getLong(3))});
+                }
+            }
+        }
+        return stages;
+    }
+
+    private static long onBenchClock(Phase phase, long epochMicros) {
+        return phase.nanoAnchor + (epochMicros - phase.wallAnchorMicros) * 1_000L;
+    }
+
+    private void report(Phase phase, String loadBefore, CpuAccounting.Snapshot from, CpuAccounting.Snapshot to,
+            Map<String, long[]> stages) {
         List<Long> latency = new ArrayList<>();
         List<Long> lower = new ArrayList<>();
         List<Long> posts = new ArrayList<>();
         List<Long> afterAnswer = new ArrayList<>();
+        List<Long> toAccepted = new ArrayList<>();
+        List<Long> toTransaction = new ArrayList<>();
+        List<Long> toSeen = new ArrayList<>();
         int ok = 0;
         int unseen = 0;
         for (int k = 0; k < phase.due.length; k++) {
@@ -372,6 +427,12 @@ public final class RecommendationLatency {
                 continue;
             }
             latency.add(phase.seen.get(k) - phase.due[k]);
+            long[] stage = stages.get(phase.customers[k]);
+            if (stage != null) {
+                toAccepted.add(Math.max(0, stage[0] - phase.due[k]));
+                toTransaction.add(Math.max(0, stage[1] - stage[0]));
+                toSeen.add(Math.max(0, phase.seen.get(k) - stage[1]));
+            }
             afterAnswer.add(Math.max(0, phase.seen.get(k) - phase.answered.get(k)));
             lower.add(Math.max(0, phase.seenPollStart.get(k) - phase.due[k]));
         }
@@ -393,6 +454,12 @@ public final class RecommendationLatency {
         table.add(row("  same, lower bound (start of the poll that saw it)", EndToEnd.sorted(lower)));
         table.add(row("due -> POST answered (ingestion, Kafka acknowledged)", EndToEnd.sorted(posts)));
         table.add(row("POST answered -> recommendations changed", EndToEnd.sorted(afterAnswer)));
+        table.add(row("due -> accepted (the curated row's _accepted_at: its batch's acceptance)",
+                EndToEnd.sorted(toAccepted)));
+        table.add(row("accepted -> transform's transaction began (_curated_at: Kafka, poll, queue)",
+                EndToEnd.sorted(toTransaction)));
+        table.add(row("transaction began -> recommendations changed (transaction, serving's answer, poll)",
+                EndToEnd.sorted(toSeen)));
         EndToEnd.printTable(table);
         System.out.println();
         long p99 = EndToEnd.percentile(latencies, 99);
