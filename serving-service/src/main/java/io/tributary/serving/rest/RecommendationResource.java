@@ -35,8 +35,8 @@ public class RecommendationResource {
     @RolesAllowed({Roles.ADMIN, Roles.STEWARD, Roles.ENGINEER, Roles.ANALYST})
     @GET
     @Path("/customers/{customer}")
-    @Operation(summary = "Products the customer has not bought, best first: those most bought with what they buy, "
-            + "then best sellers")
+    @Operation(summary = "Products the customer has not bought, best first: the best sellers, lifted by how often "
+            + "they are bought with what the customer buys")
     @APIResponse(responseCode = "400", description = "A parameter is not valid; each one is named")
     @APIResponse(responseCode = "404", description = "The pipeline keeps no features")
     @APIResponse(responseCode = "503", description = "The features are older than maxStaleness allows")
