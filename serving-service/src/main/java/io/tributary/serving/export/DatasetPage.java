@@ -2,7 +2,7 @@ package io.tributary.serving.export;
 
 import java.util.List;
 
-import io.tributary.serving.masking.PersonalColumns;
+import io.tributary.catalog.masking.PersonalColumns;
 
 /**
  * A checked request for one page of a pipeline's curated rows: those whose key lies in {@code (after, through]}, in

@@ -12,11 +12,11 @@ import jakarta.ws.rs.core.Response;
 
 import io.tributary.catalog.curated.CuratedTables;
 import io.tributary.catalog.masking.Masking;
+import io.tributary.catalog.masking.PersonalColumns;
 import io.tributary.catalog.name.PipelineName;
 import io.tributary.catalog.problem.ProblemException;
 import io.tributary.catalog.repository.FreshnessRepository;
 import io.tributary.serving.masking.Masks;
-import io.tributary.serving.masking.PersonalColumns;
 import io.tributary.serving.repository.CoPurchaseRow;
 import io.tributary.serving.repository.FeatureRepository;
 import io.tributary.serving.repository.PurchaseRow;

@@ -2,7 +2,7 @@ package io.tributary.serving.service;
 
 import java.time.Instant;
 
-import io.tributary.serving.masking.PersonalColumns;
+import io.tributary.catalog.masking.PersonalColumns;
 import io.tributary.serving.repository.AggregateTable;
 
 /**

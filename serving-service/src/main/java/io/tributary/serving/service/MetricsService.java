@@ -12,11 +12,11 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 
 import io.tributary.catalog.curated.CuratedTables;
+import io.tributary.catalog.masking.PersonalColumns;
 import io.tributary.catalog.problem.ProblemException;
 import io.tributary.catalog.repository.FreshnessRepository;
 import io.tributary.serving.config.MetricsConfig;
 import io.tributary.serving.masking.Masks;
-import io.tributary.serving.masking.PersonalColumns;
 import io.tributary.serving.repository.AggregateRepository;
 import io.tributary.serving.repository.AggregateRow;
 import io.tributary.serving.repository.AggregateTable;

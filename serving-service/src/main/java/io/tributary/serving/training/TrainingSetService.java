@@ -18,10 +18,10 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.tributary.catalog.masking.PersonalColumns;
 import io.tributary.catalog.name.PipelineName;
 import io.tributary.catalog.problem.ProblemException;
 import io.tributary.serving.masking.Masks;
-import io.tributary.serving.masking.PersonalColumns;
 
 /**
  * Point-in-time correct training sets: each order line of a period with the customer's and the product's features as

@@ -1,12 +1,10 @@
-package io.tributary.serving.masking;
+package io.tributary.catalog.masking;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-
-import io.tributary.catalog.masking.Masking;
 
 /**
  * The columns of a pipeline's tables whose values are masked for the caller (decision 0037): those computed, in any

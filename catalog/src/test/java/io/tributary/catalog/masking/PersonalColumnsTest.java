@@ -1,4 +1,4 @@
-package io.tributary.serving.masking;
+package io.tributary.catalog.masking;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
