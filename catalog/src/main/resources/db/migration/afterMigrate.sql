@@ -5,9 +5,11 @@
 --
 --   tributary_ingestion, tributary_requirements  the catalog: read and write its rows, nothing else
 --   tributary_transform                          the catalog's rows, and the curated schema, whose tables it creates
---                                                and owns (pipelines declare them at run time)
+--                                                and owns (pipelines declare them at run time); the analytics schema,
+--                                                whose views of the curated tables it makes (decision 0050)
 --   tributary_serving                            reads the catalog and the curated tables; adds to the audit log
---   tributary_analyst                            reads the curated tables, read-only sessions, a statement timeout
+--   tributary_analyst                            reads the analytics views only (personal columns masked), never the
+--                                                curated tables; read-only sessions, a statement timeout
 --
 -- The owner must be able to act as tributary_transform and tributary_analyst (a superuser, or a member of both) to
 -- hand the curated tables to the transform, to grant reads on the tables the transform creates later, and to give
@@ -48,7 +50,8 @@ begin
             raise notice 'the curated tables stay with their owners: % cannot act as tributary_transform',
                 current_user;
         end if;
-        foreach service in array array['tributary_serving', 'tributary_requirements', 'tributary_analyst'] loop
+        grant usage, create on schema analytics to tributary_transform;
+        foreach service in array array['tributary_serving', 'tributary_requirements'] loop
             if exists (select from pg_roles where rolname = service) then
                 execute format('grant usage on schema curated to %I', service);
                 execute format('grant select on all tables in schema curated to %I', service);
@@ -58,6 +61,22 @@ begin
                 end if;
             end if;
         end loop;
+    end if;
+
+    -- The analysts read the views the transform makes in the analytics schema, which mask personal columns; the
+    -- transform grants each view it makes, and this grants those made before the role. What a database migrated
+    -- before granted them in the curated schema is taken back.
+    if exists (select from pg_roles where rolname = 'tributary_analyst') then
+        grant usage on schema analytics to tributary_analyst;
+        grant select on all tables in schema analytics to tributary_analyst;
+        revoke all on all tables in schema curated from tributary_analyst;
+        revoke all on schema curated from tributary_analyst;
+        if exists (select from pg_roles where rolname = 'tributary_transform') then
+            if pg_has_role(current_user, 'tributary_transform', 'SET') then
+                execute 'alter default privileges for role tributary_transform in schema curated '
+                    || 'revoke select on tables from tributary_analyst';
+            end if;
+        end if;
     end if;
 
     -- Defaults of the analysts' sessions, set only when the role has none of its own (an operator's ALTER ROLE

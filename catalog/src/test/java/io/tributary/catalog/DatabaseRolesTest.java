@@ -105,24 +105,50 @@ class DatabaseRolesTest {
     }
 
     @Test
-    void analystsReadCuratedTablesMadeAfterTheRoleAndNothingElse() throws SQLException {
+    void analystsReadTheViewsTheTransformMakesAndNeitherTheCuratedTablesNorTheCatalog() throws SQLException {
         try (Connection transform = connect(DatabaseRoles.TRANSFORM); Statement s = transform.createStatement()) {
-            s.execute("create table curated.orders_later (id int primary key, region text)");
-            s.execute("insert into curated.orders_later values (1, 'West'), (2, 'East')");
+            s.execute("create table curated.orders_later (id int primary key, email text, region text)");
+            s.execute("insert into curated.orders_later values (1, 'ann@example.com', 'West'), (2, null, 'East')");
+            // as the transform makes the analysts' views (decision 0050): the personal column masked
+            s.execute("create view analytics.orders_later as select id, case when email is null then null "
+                    + "else '***' end as email, region from curated.orders_later");
+            s.execute("grant select on analytics.orders_later to " + DatabaseRoles.ANALYST);
         }
         try (Connection analyst = connect(DatabaseRoles.ANALYST); Statement s = analyst.createStatement()) {
-            try (ResultSet rows = s.executeQuery("select count(*) from curated.orders_later")) {
+            try (ResultSet rows = s.executeQuery("select string_agg(coalesce(email, '-') || ' ' || region, ', ' "
+                    + "order by id) from analytics.orders_later")) {
                 rows.next();
-                assertEquals(2, rows.getInt(1));
+                assertEquals("*** West, - East", rows.getString(1));
             }
-            s.executeQuery("select count(*) from curated.sales_before").close();
-            assertRefused(READ_ONLY_TRANSACTION, s, "insert into curated.orders_later values (3, 'South')");
+            assertRefused(INSUFFICIENT_PRIVILEGE, s, "select count(*) from curated.orders_later");
+            assertRefused(INSUFFICIENT_PRIVILEGE, s, "select count(*) from curated.sales_before");
+            assertRefused(READ_ONLY_TRANSACTION, s, "create temporary table analyst_own (x int)");
             s.execute("set session characteristics as transaction read write");
-            assertRefused(INSUFFICIENT_PRIVILEGE, s, "insert into curated.orders_later values (3, 'South')");
-            assertRefused(INSUFFICIENT_PRIVILEGE, s, "delete from curated.orders_later");
+            assertRefused(INSUFFICIENT_PRIVILEGE, s, "delete from analytics.orders_later");
             assertRefused(INSUFFICIENT_PRIVILEGE, s, "create table curated.analyst_own (x int)");
+            assertRefused(INSUFFICIENT_PRIVILEGE, s, "create view analytics.analyst_own as select 1");
             assertRefused(INSUFFICIENT_PRIVILEGE, s, "select count(*) from catalog.source");
             assertRefused(INSUFFICIENT_PRIVILEGE, s, "select count(*) from catalog.audit_entry");
+        }
+    }
+
+    @Test
+    void analystsLoseTheReadsOfTheCuratedTablesThatAnEarlierMigrationGranted() throws SQLException {
+        try (Connection owner = DriverManager.getConnection(postgres.jdbcUrl(), LocalPostgres.USER,
+                LocalPostgres.PASSWORD); Statement s = owner.createStatement()) {
+            // what the grants of before gave the analysts
+            s.execute("grant usage on schema curated to " + DatabaseRoles.ANALYST);
+            s.execute("grant select on all tables in schema curated to " + DatabaseRoles.ANALYST);
+            s.execute("alter default privileges for role " + DatabaseRoles.TRANSFORM + " in schema curated grant "
+                    + "select on tables to " + DatabaseRoles.ANALYST);
+        }
+        migrate();
+        try (Connection transform = connect(DatabaseRoles.TRANSFORM); Statement s = transform.createStatement()) {
+            s.execute("create table if not exists curated.made_after_the_revoke (id int)");
+        }
+        try (Connection analyst = connect(DatabaseRoles.ANALYST); Statement s = analyst.createStatement()) {
+            assertRefused(INSUFFICIENT_PRIVILEGE, s, "select count(*) from curated.sales_before");
+            assertRefused(INSUFFICIENT_PRIVILEGE, s, "select count(*) from curated.made_after_the_revoke");
         }
     }
 

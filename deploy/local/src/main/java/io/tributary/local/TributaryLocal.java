@@ -302,8 +302,8 @@ public final class TributaryLocal {
                 + jdbc.getPort() + " -U " + DatabaseRoles.ANALYST + " " + LocalPostgres.DATABASE);
         if (roles.created().contains(DatabaseRoles.ANALYST)) {
             out.println("              user " + DatabaseRoles.ANALYST + ", password "
-                    + roles.password(DatabaseRoles.ANALYST) + "  (shown this once; read-only over the curated "
-                    + "schema, statements stop after 60 s)");
+                    + roles.password(DatabaseRoles.ANALYST) + "  (shown this once; read-only over the analytics "
+                    + "schema, personal columns masked, statements stop after 60 s)");
         }
         out.println("  Kafka       " + suite.kafkaBootstrapServers());
         out.println("  Logs        " + suite.logDir());

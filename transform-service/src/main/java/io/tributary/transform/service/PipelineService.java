@@ -27,6 +27,7 @@ import io.tributary.catalog.event.EventJson;
 import io.tributary.catalog.problem.ProblemException;
 import io.tributary.catalog.repository.PipelineVersionRepository;
 import io.tributary.transform.aggregate.AggregateRepository;
+import io.tributary.transform.analytics.AnalyticsViews;
 import io.tributary.transform.curated.CuratedTableRepository;
 import io.tributary.transform.curated.TableOwnerRepository;
 import io.tributary.transform.curated.TableOwnership;
@@ -56,11 +57,12 @@ public class PipelineService {
     private final AcceptedRecordsLag lag;
     private final PipelineMetrics metrics;
     private final Event<PipelineChanged> changed;
+    private final AnalyticsViews views;
 
     public PipelineService(PipelineVersionRepository versions, PipelineRegistry registry,
             CuratedTableRepository tables, TableOwnerRepository owners, AggregateRepository aggregates,
             FeatureRepository features, PipelineStateRepository states, AcceptedRecordsLag lag, PipelineMetrics metrics,
-            Event<PipelineChanged> changed) {
+            Event<PipelineChanged> changed, AnalyticsViews views) {
         this.versions = versions;
         this.registry = registry;
         this.tables = tables;
@@ -71,11 +73,12 @@ public class PipelineService {
         this.lag = lag;
         this.metrics = metrics;
         this.changed = changed;
+        this.views = views;
     }
 
     /**
-     * Stores the document as the pipeline's next version, with its tables created or evolved, unless it is the same
-     * document as the current one. The pipeline claims its table names when first declared; a name another pipeline
+     * Stores the document as the pipeline's next version, with its tables created or evolved and the analysts' views
+     * of them made again, unless it is the same document as the current one. The pipeline claims its table names when first declared; a name another pipeline
      * owns is a conflict (409 naming the owner), and nothing is touched.
      *
      * @param mediaType the media type the document was sent as; YAML or JSON
@@ -102,6 +105,7 @@ public class PipelineService {
         if (!foreign.isEmpty()) {
             throw conflict(foreign);
         }
+        views.dropOf(name);
         List<String> conflicts = tables.ensure(compiled, indexed(compiled));
         if (!conflicts.isEmpty()) {
             throw conflict(conflicts);
@@ -119,6 +123,8 @@ public class PipelineService {
         entity.aggregateLayout = layout == null ? null : layout.toJson();
         entity.columnLineage = new String(EventJson.write(new TreeMap<>(compiled.lineage())), StandardCharsets.UTF_8);
         versions.persist(entity);
+        versions.flush();
+        views.makeOf(name);
         changed.fire(new PipelineChanged(name, version));
         return new Stored<>(entity, true);
     }
