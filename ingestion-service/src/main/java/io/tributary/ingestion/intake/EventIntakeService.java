@@ -14,10 +14,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tributary.catalog.entity.BatchEntity;
 import io.tributary.catalog.entity.SourceEntity;
 import io.tributary.catalog.lease.Lease;
+import io.tributary.catalog.lease.LeaseLostException;
 import io.tributary.catalog.lease.Leases;
 import io.tributary.catalog.problem.ProblemException;
 import io.tributary.ingestion.batch.BatchProcessor;
@@ -46,6 +49,8 @@ import io.tributary.ingestion.source.SourceService;
  */
 @ApplicationScoped
 public class EventIntakeService {
+
+    private static final Logger LOG = Logger.getLogger(EventIntakeService.class);
 
     private final SourceService sources;
     private final LandingArchive archive;
@@ -119,6 +124,10 @@ public class EventIntakeService {
                         .header(HttpHeaders.RETRY_AFTER, seconds)
                         .header(HttpHeaders.LOCATION, URI.create("/api/batches/" + id));
             }
+        } catch (LeaseLostException e) {
+            // the call outlived its lease (a long pause) and another holder took the batch over: that holder
+            // finishes it, from the stored body, and the answer says where to follow it
+            LOG.warnf("push %s goes on elsewhere: %s", id, e.getMessage());
         } finally {
             leases.release(lease);
         }

@@ -150,12 +150,14 @@ public class SourceResource {
     @Path("/{name}/events")
     @Consumes({MediaType.APPLICATION_JSON, NDJSON})
     @Operation(summary = "Push events (a JSON object, an array of them, or NDJSON); answers once every accepted event "
-            + "is in Kafka, or 503 with Retry-After when Kafka did not take them and nothing was acknowledged")
+            + "is in Kafka; 202 when the batch is held for review or goes on under another holder (its Location "
+            + "follows it); 503 with Retry-After when Kafka did not take them and nothing was acknowledged")
     public Response events(@PathParam("name") String name, InputStream body) {
         BatchEntity batch = events.receive(name, body);
         Response.Status status = switch (batch.status) {
             case COMPLETED -> Response.Status.OK;
-            case AWAITING_REVIEW -> Response.Status.ACCEPTED;
+            // held for review, or taken over by another holder that finishes it: the Location follows it
+            case AWAITING_REVIEW, RECEIVED, PROCESSING -> Response.Status.ACCEPTED;
             default -> Response.Status.CONFLICT;
         };
         return Response.status(status).entity(mapper.toResponse(batch))
