@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
@@ -25,16 +24,14 @@ import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.tributary.catalog.event.Channels;
 import io.tributary.catalog.event.JsonEventSerializer;
 import io.tributary.catalog.event.KafkaSecurity;
 import io.tributary.catalog.event.RecordEvent;
 import io.tributary.catalog.security.Roles;
-import io.tributary.testinfra.PostgresResource;
 import io.tributary.testinfra.SecuredKafkaBrokerResource;
-import io.tributary.testinfra.SecurityResource;
+import io.tributary.testinfra.SecuredKafkaProfile;
 import io.tributary.testinfra.TestTokens;
 import io.tributary.transform.CatalogFixtures;
 
@@ -48,19 +45,10 @@ import io.tributary.transform.CatalogFixtures;
 class KafkaSignInTest {
 
     /** PostgreSQL, tokens, and the secured broker instead of the plain-text one. */
-    public static class SignedIn implements QuarkusTestProfile {
+    public static class SignedIn extends SecuredKafkaProfile {
 
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(PostgresResource.class),
-                    new TestResourceEntry(SecurityResource.class),
-                    new TestResourceEntry(SecuredKafkaBrokerResource.class,
-                            Map.of(SecuredKafkaBrokerResource.USER, "transform-service")));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
+        public SignedIn() {
+            super("transform-service", true);
         }
     }
 
