@@ -95,7 +95,10 @@ class KafkaSignInTest {
                 .body("status", is("UP"));
     }
 
-    /** Publishes as ingestion does, signed in as its {@code KafkaUser}, and waits until Kafka has every record. */
+    /**
+     * Publishes to each record's dataset topic as ingestion does, signed in as its {@code KafkaUser} (which creates the
+     * topic), and waits until Kafka has every record.
+     */
     private static void publishAsIngestion(RecordEvent... events)
             throws InterruptedException, ExecutionException, SQLException {
         Map<String, Object> ingestion = SecuredKafkaBrokerResource.kafka().serviceConfig("ingestion-service");
@@ -104,7 +107,8 @@ class KafkaSignInTest {
         try (KafkaProducer<String, Object> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new JsonEventSerializer())) {
             for (RecordEvent event : events) {
-                producer.send(new ProducerRecord<>(Channels.ACCEPTED_RECORDS, event.subject(), event)).get();
+                producer.send(new ProducerRecord<>(Channels.acceptedRecordsOf(event.tributarydataset()),
+                        event.subject(), event)).get();
             }
         }
     }
