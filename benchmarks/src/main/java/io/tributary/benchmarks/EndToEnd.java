@@ -23,14 +23,19 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.ConsumerGroupState;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.tributary.catalog.event.Channels;
 import io.tributary.local.DemoLoader;
 import io.tributary.local.Session;
 import io.tributary.local.Suite;
+import io.tributary.local.SuiteConfig;
 import io.tributary.local.TributaryService;
 
 /**
@@ -143,17 +148,36 @@ final class EndToEnd {
     }
 
     /**
-     * Waits until the transform service's consumer group holds the accepted-records partitions. In a fresh suite that
-     * takes seconds (the group coordinator's topic is created on first use); a deployed suite did it long ago, so no
-     * measure should include it.
+     * Waits until the transform service's consumer group holds the partitions of the dataset's topic. Ingestion makes
+     * that topic before the dataset's first record, and the transform subscribes once it exists (decision 0054); it is
+     * made here first, as ingestion makes it in the local suite (the broker's partitions), so that the consumer joins
+     * before any measure. In a fresh suite joining takes seconds (the group coordinator's topic is created on first
+     * use); a deployed suite did it long ago, so no measure should include it.
      */
     private static void awaitTransformConsumer(Suite suite) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 suite.kafkaBootstrapServers()))) {
+            try {
+                admin.createTopics(List.of(new NewTopic(Channels.acceptedRecordsOf(DemoLoader.DATASET),
+                        SuiteConfig.KAFKA_PARTITIONS, (short) 1))).all().get();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
             while (System.nanoTime() < deadline) {
-                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(TRANSFORM_GROUP)).all().get()
-                        .get(TRANSFORM_GROUP);
+                ConsumerGroupDescription group;
+                try {
+                    group = admin.describeConsumerGroups(List.of(TRANSFORM_GROUP)).all().get().get(TRANSFORM_GROUP);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+                        throw e;
+                    }
+                    // the transform has not subscribed yet: it looks for new topics every second
+                    Thread.sleep(100);
+                    continue;
+                }
                 if (group.state() == ConsumerGroupState.STABLE && group.members().stream()
                         .anyMatch(member -> !member.assignment().topicPartitions().isEmpty())) {
                     log("the transform service's consumer holds its partitions");
