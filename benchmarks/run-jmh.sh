@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # JMH benchmark of the ingestion path (parse, check, serialise) against a readLine + split reference, single thread.
 # Settings for a 2-core machine, with -prof gc for the bytes allocated per row (independent of load); extra arguments
-# go to JMH (e.g. -prof jfr, or a narrower regex such as IngestionPathBenchmark.parse$). Build first:
+# go to JMH (e.g. -prof jfr, -i 3 in place of the default, or a narrower regex such as IngestionPathBenchmark.parse$).
+# Build first:
 #   ./mvnw -B -ntp install -DskipTests      (or: ./mvnw -B -ntp package -pl benchmarks -am -DskipTests)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -16,7 +17,16 @@ result="$here/target/jmh-result.json"
 cpu_ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9, $2+$3+$4+$5+$6+$7+$8+$9}' /proc/stat 2>/dev/null || echo "0 0"; }
 echo "$(date -u +%Y-%m-%dT%H:%M:%SZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 read -r busy0 all0 < <(cpu_ticks)
-"$java_bin" -jar "$jar" IngestionPathBenchmark -f 1 -wi 3 -w 2s -i 5 -r 3s -t 1 -prof gc -rf json -rff "$result" "$@"
+# the settings for a 2-core machine, each unless the arguments give it (JMH refuses an option given twice)
+defaults=(-f 1 -wi 3 -w 2s -i 5 -r 3s -t 1)
+settings=()
+for ((k = 0; k < ${#defaults[@]}; k += 2)); do
+  case " $* " in
+    *" ${defaults[k]} "*) ;;
+    *) settings+=("${defaults[k]}" "${defaults[k + 1]}") ;;
+  esac
+done
+"$java_bin" -jar "$jar" IngestionPathBenchmark "${settings[@]}" -prof gc -rf json -rff "$result" "$@"
 read -r busy1 all1 < <(cpu_ticks)
 echo
 if [ "$all1" -gt "$all0" ]; then
