@@ -22,19 +22,18 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-# name | script and its arguments: the set and the sizes chosen so that the whole run stays under 20 minutes here
+# name | script and its arguments: the set and the sizes chosen so that the whole run stays under 20 minutes here.
+# Benchmarks that do not need a fresh suite run in turn on one (run-sequence.sh; benchmarks/README.md says why each
+# belongs where): the batch throughput, then the growth with the 5,000,000-row file of over 1 GB; the live latencies,
+# the region query and the objectives' evaluation. The ingestion benchmark with its peer needs a suite of its own (no
+# pipeline reading its records).
 steps=(
   "ingestion-path-jmh|run-jmh.sh -wi 2 -w 2s -i 3 -r 2s"
   "ingestion-and-kafka-connect-peer|run-peer.sh $rows"
-  "transform-batch|run-transform-batch.sh $rows"
-  "streaming-latency|run-latency.sh --seconds 30 --warmup 30"
-  "recommendation-latency|run-recommendation-latency.sh"
+  "transform-batch-and-growth|run-sequence.sh TransformBatch $rows -- Growth"
+  "live-one-suite|run-sequence.sh RecommendationLatency -- RegionQueryLoad -- TransformLatency --seconds 30 --warmup 30 -- SloEvaluation --seconds 60"
   "recommender-hit-rate|run-recommender-hit-rate.sh"
-  "region-query|run-region-query.sh"
-  "slo-evaluation|run-slo.sh --seconds 60"
-  "growth|run-growth.sh"
 )
-
 
 stamp="$(date -u +%Y-%m-%dT%H%MZ)"
 logs="$here/target/run-all/$stamp"
@@ -113,10 +112,13 @@ for step in "${steps[@]}"; do
     echo
     echo "\`benchmarks/$command\` — exit $status, $(( t1 - t0 )) s; whole output: \`benchmarks/target/run-all/$stamp/$name.log\`"
     echo
-    # the benchmark's own report: from its first Markdown heading, or the end of its output
-    if [ "$status" = 0 ] && grep -q '^## ' "$logs/$name.log"; then
+    # the benchmark's own report: from its first Markdown heading (a sequence prints several); on failure also the
+    # end of its output
+    if grep -q '^## ' "$logs/$name.log"; then
       sed -n '/^## /,$p' "$logs/$name.log" | sed 's/^## /### /'
-    else
+    fi
+    if [ "$status" != 0 ] || ! grep -q '^## ' "$logs/$name.log"; then
+      echo
       echo '```'
       tail -n 40 "$logs/$name.log"
       echo '```'

@@ -48,7 +48,7 @@ final class EndToEnd {
     static final ObjectMapper JSON = new ObjectMapper();
     /** The transform service's consumer group (its {@code application.properties}). */
     static final String TRANSFORM_GROUP = "transform-service";
-    /** The machine's busy share under which the suite counts as settled after a warm-up. */
+    /** The suite's busy share of the machine under which it counts as settled after a warm-up. */
     static final double QUIET = 0.10;
     /** The longest wait for the suite to settle. */
     static final Duration SETTLE_LIMIT = Duration.ofSeconds(90);
@@ -64,17 +64,12 @@ final class EndToEnd {
 
     // ------------------------------------------------------------------ the suite
 
-    /** Stops the suite if it started, and deletes the benchmark's working folder unless it is to be kept. */
+    /**
+     * Stops the suite if it started and is the benchmark's own ({@link BenchSuite#stop}), and deletes the benchmark's
+     * working folder unless it is to be kept.
+     */
     static void stopSuite(Suite suite, Path work, boolean keep) throws IOException {
-        if (suite != null) {
-            log("stopping the suite");
-            suite.close();
-        }
-        if (keep) {
-            log("kept " + work);
-        } else {
-            GeneratedCsv.deleteRecursively(work);
-        }
+        BenchSuite.stop(suite, work, keep);
     }
 
     /** Exits (status 2) saying how to build them when a packaged service's jar is missing. */
@@ -107,10 +102,11 @@ final class EndToEnd {
     }
 
     /**
-     * Waits until the machine is quiet after a warm-up (under {@link #QUIET} of its cores busy over a second, at most
-     * {@link #SETTLE_LIMIT}): the JIT compilers have drained their queues and the consumers have caught up, so the
-     * measured batch starts as it would on a suite that has been up for a while. Logs how long it took and how much
-     * of the suite's CPU went to the JIT compilers meanwhile.
+     * Waits until the suite is quiet after a warm-up (its own processes under {@link #QUIET} of the machine's cores over
+     * a second, at most {@link #SETTLE_LIMIT}): the JIT compilers have drained their queues and the consumers have
+     * caught up, so the measured batch starts as it would on a suite that has been up for a while. Other processes on
+     * the machine are not waited for (each measure reports their share). Logs how long it took and how much of the
+     * suite's CPU went to the JIT compilers meanwhile.
      */
     static void settle(CpuAccounting cpu) throws InterruptedException {
         CpuAccounting.Snapshot from = cpu.snapshot();
@@ -120,30 +116,41 @@ final class EndToEnd {
         do {
             TimeUnit.SECONDS.sleep(1);
             CpuAccounting.Snapshot now = cpu.snapshot();
-            busy = CpuAccounting.busyShare(last, now);
+            busy = CpuAccounting.partsSeconds(last, now)
+                    / (seconds(now.nanos() - last.nanos()) * Runtime.getRuntime().availableProcessors());
             last = now;
         } while (busy >= QUIET && System.nanoTime() - deadline < 0);
-        log(String.format(Locale.ROOT, "settled after %.0f s (machine %.0f%% busy over the last second); JIT "
-                + "compilers meanwhile: %.1f CPU s", seconds(last.nanos() - from.nanos()), 100 * busy,
-                CpuAccounting.compilerSeconds(from, last)));
+        log(String.format(Locale.ROOT, "settled after %.0f s (the suite %.0f%% busy over the last second, the machine "
+                + "%.0f%% over the wait); JIT compilers meanwhile: %.1f CPU s", seconds(last.nanos() - from.nanos()),
+                100 * busy,
+                100 * CpuAccounting.busyShare(from, last), CpuAccounting.compilerSeconds(from, last)));
     }
 
     /** The demo contract, the demo pipeline (curated table, aggregate, features) and a source of the dataset. */
     void declare(Suite suite, String source, String format, String timeZone) throws IOException, InterruptedException {
         session = Session.admin(suite);
-        expect(send(HttpRequest.newBuilder(URI.create(suite.requirementsUrl() + "/api/contracts/" + DemoLoader.DATASET))
-                .header("Content-Type", "application/yaml")
-                .PUT(HttpRequest.BodyPublishers.ofString(DemoLoader.contractYaml())), Duration.ofMinutes(1)), 200, 201);
-        expect(send(HttpRequest.newBuilder(URI.create(suite.transformUrl() + "/api/pipelines/" + DemoLoader.DATASET))
-                .header("Content-Type", "application/yaml")
-                .PUT(HttpRequest.BodyPublishers.ofString(DemoLoader.pipelineYaml())), Duration.ofMinutes(1)), 200, 201);
+        boolean pipeline = BenchSuite.firstDeclaration(suite, "the demo contract and pipeline");
+        if (pipeline) {
+            expect(send(HttpRequest.newBuilder(URI.create(suite.requirementsUrl() + "/api/contracts/"
+                    + DemoLoader.DATASET)).header("Content-Type", "application/yaml")
+                    .PUT(HttpRequest.BodyPublishers.ofString(DemoLoader.contractYaml())), Duration.ofMinutes(1)),
+                    200, 201);
+            expect(send(HttpRequest.newBuilder(URI.create(suite.transformUrl() + "/api/pipelines/"
+                    + DemoLoader.DATASET)).header("Content-Type", "application/yaml")
+                    .PUT(HttpRequest.BodyPublishers.ofString(DemoLoader.pipelineYaml())), Duration.ofMinutes(1)),
+                    200, 201);
+        }
+        if (!BenchSuite.firstDeclaration(suite, "source " + source + " " + format + " " + timeZone)) {
+            log("the contract, the pipeline and the source '" + source + "' were declared by a benchmark before");
+            return;
+        }
         String body = JSON.writeValueAsString(Map.of("name", source, "dataset", DemoLoader.DATASET, "format", format,
                 "timeZone", timeZone));
         expect(send(HttpRequest.newBuilder(URI.create(suite.ingestionUrl() + "/api/sources"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)), Duration.ofMinutes(1)), 201);
-        log("declared the contract and the pipeline of '" + DemoLoader.DATASET + "' and the " + format + " source '"
-                + source + "'");
+        log((pipeline ? "declared the contract and the pipeline of '" + DemoLoader.DATASET + "' and" : "declared")
+                + " the " + format + " source '" + source + "'");
         awaitTransformConsumer(suite);
     }
 

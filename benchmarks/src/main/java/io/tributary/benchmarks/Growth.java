@@ -17,7 +17,6 @@ import io.tributary.generator.DumpFile;
 import io.tributary.local.DemoLoader;
 import io.tributary.local.ServiceProcess;
 import io.tributary.local.Suite;
-import io.tributary.local.SuiteConfig;
 import io.tributary.local.TributaryService;
 
 /**
@@ -42,6 +41,8 @@ public final class Growth {
     private final boolean keep;
     private final Path root;
     private final EndToEnd bench = new EndToEnd();
+    /** Whether a process's peak resident set could not be reset before a file, so that it counts from its start. */
+    private boolean peakSinceStart;
 
     private Growth(List<Long> sizes, boolean keep, Path root) {
         this.sizes = sizes;
@@ -85,10 +86,8 @@ public final class Growth {
         EndToEnd.log("services of " + root + " (" + EndToEnd.revision(root) + ")");
         Suite suite = null;
         try {
-            Suite started = Suite.start(SuiteConfig.freePorts(work.resolve("suite"), root),
-                    line -> EndToEnd.log("[suite] " + line));
+            Suite started = BenchSuite.start(work, root);
             suite = started;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "growth-stop-suite"));
             CpuAccounting cpu = EndToEnd.accounting(started);
             bench.declare(suite, SOURCE, "CSV", DemoLoader.TIME_ZONE);
             List<Step> steps = new ArrayList<>();
@@ -115,6 +114,7 @@ public final class Growth {
         for (TributaryService service : TributaryService.values()) {
             ServiceProcess process = suite.service(service);
             HeapSampler heap = new HeapSampler(bench.http, process.baseUrl(), process.pid(), bench::authorization);
+            peakSinceStart |= !heap.resetPeakRss();
             heap.start();
             heaps.put(service, heap);
         }
@@ -161,12 +161,15 @@ public final class Growth {
         return new Step(rows, Files.size(file.path()), published, applied, peakHeap, peakRss, start, end, load);
     }
 
-    private static void report(List<Step> steps) {
+    private void report(List<Step> steps) {
         System.out.println();
         System.out.println("## Growth of the batch path, " + Instant.now() + ", " + EndToEnd.machine());
         System.out.println();
-        System.out.println("One suite; each file of its own records, keys and days, uploaded when the one before had been"
-                + " applied (so the tables grow from one to the next). \"published\": upload until ingestion's batch is "
+        System.out.println("One suite" + (BenchSuite.sharing()
+                ? " (shared with the benchmarks before it: its tables "
+                        + "hold their rows too)"
+                : "") + "; each file of its own records, keys and days, uploaded when the one "
+                + "before had been applied (so the tables grow from one to the next). \"published\": upload until ingestion's batch is "
                 + "COMPLETED (every row acknowledged by Kafka); \"applied\": until the pipeline has received every row "
                 + "with no lag (curated table, aggregate and features written).");
         System.out.println();
@@ -181,8 +184,8 @@ public final class Growth {
         }
         EndToEnd.printTable(times);
         System.out.println();
-        System.out.println("Peak heap used (sampled every 500 ms from /q/metrics) and peak resident set (VmHWM, since "
-                + "the process started), MB:");
+        System.out.println("Peak heap used (sampled every 500 ms from /q/metrics) and peak resident set (VmHWM, "
+                + (peakSinceStart ? "since the process started" : "reset before each file") + "), MB:");
         System.out.println();
         List<String[]> memory = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("rows"));
@@ -200,6 +203,13 @@ public final class Growth {
             memory.add(row.toArray(String[]::new));
         }
         EndToEnd.printTable(memory);
+        Step largest = steps.get(steps.size() - 1);
+        TributaryService ingestion = TributaryService.INGESTION;
+        System.out.println();
+        System.out.println(String.format(Locale.ROOT, "The largest file, %s MB (%,d rows), ingested at %s's default heap"
+                + " (-Xmx%s): peak heap used %s MB, peak resident set %s MB.", mb(largest.bytes()), largest.rows(),
+                ingestion.module(), ingestion.maxHeap(), mb(largest.peakHeap().get(ingestion)),
+                mb(largest.peakRss().get(ingestion))));
         for (Step step : steps) {
             EndToEnd.printCpu(String.format(Locale.ROOT, "CPU time by process, %,d rows, upload until applied:",
                     step.rows()), step.start(), step.end());

@@ -106,6 +106,19 @@ final class HeapSampler {
         return samples;
     }
 
+    /**
+     * Resets the process's peak resident set to its present one ({@code 5} written to {@code /proc/<pid>/clear_refs}),
+     * so that {@link #peakRss} gives the peak from now on; false where that cannot be done (not Linux, not allowed).
+     */
+    boolean resetPeakRss() {
+        try {
+            Files.writeString(Path.of("/proc", Long.toString(pid), "clear_refs"), "5");
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The process's peak resident set ({@code VmHWM}), or -1 where {@code /proc} is not there. */
     long peakRss() {
         try {

@@ -51,7 +51,6 @@ import io.tributary.local.LocalPostgres;
 import io.tributary.local.ServiceProcess;
 import io.tributary.local.Session;
 import io.tributary.local.Suite;
-import io.tributary.local.SuiteConfig;
 import io.tributary.local.TributaryService;
 
 /**
@@ -146,11 +145,9 @@ public final class IngestEndToEnd {
             log(String.format(Locale.ROOT, "generated %,d rows, %.1f MB in %.1f s: %s", rows, mb(bytes),
                     seconds(System.nanoTime() - g0), file.path()));
 
-            Suite started = Suite.start(SuiteConfig.freePorts(work.resolve("suite"), root),
-                    line -> log("[suite] " + line));
+            Suite started = BenchSuite.start(work, root);
             suite = started;
             session = Session.admin(started);
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "e2e-stop-suite"));
             cpu = accounting(started);
             DataContract contract = ContractReader.read(
                     ContractReader.parse(DemoLoader.contractYaml(), ContractReader.Syntax.YAML), DemoLoader.DATASET);

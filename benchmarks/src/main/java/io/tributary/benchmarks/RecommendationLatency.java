@@ -37,7 +37,6 @@ import io.tributary.generator.SalesDumpGenerator;
 import io.tributary.local.DemoLoader;
 import io.tributary.local.LocalPostgres;
 import io.tributary.local.Suite;
-import io.tributary.local.SuiteConfig;
 
 /**
  * How soon a purchase changes the customer's recommendations: order lines posted to the packaged ingestion service
@@ -160,10 +159,8 @@ public final class RecommendationLatency {
         Suite suite = null;
         try {
             List<ObjectNode> lines = orderLines(work, history);
-            Suite started = Suite.start(SuiteConfig.freePorts(work.resolve("suite"), root),
-                    line -> EndToEnd.log("[suite] " + line));
+            Suite started = BenchSuite.start(work, root);
             suite = started;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "reco-latency-stop-suite"));
             CpuAccounting cpu = EndToEnd.accounting(suite);
             bench.declare(suite, SOURCE, "JSON", "UTC");
             loadHistory(suite, lines);

@@ -32,7 +32,6 @@ import io.tributary.catalog.curated.CuratedTables;
 import io.tributary.local.DemoLoader;
 import io.tributary.local.LocalPostgres;
 import io.tributary.local.Suite;
-import io.tributary.local.SuiteConfig;
 import io.tributary.serving.repository.AggregateRepository;
 import io.tributary.serving.repository.AggregateTable;
 
@@ -153,10 +152,8 @@ public final class RegionQueryLoad {
         EndToEnd.log("machine: " + EndToEnd.machine());
         Suite suite = null;
         try {
-            Suite started = Suite.start(SuiteConfig.freePorts(work.resolve("suite"), root),
-                    line -> EndToEnd.log("[suite] " + line));
+            Suite started = BenchSuite.start(work, root);
             suite = started;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "region-query-stop-suite"));
             CpuAccounting cpu = EndToEnd.accounting(suite);
             bench.declare(suite, SOURCE, "JSON", "UTC");
 

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,10 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.generator.DumpFile;
 import io.tributary.generator.GeneratorOptions;
 import io.tributary.generator.SalesDumpGenerator;
-import io.tributary.local.DemoLoader;
 import io.tributary.local.Session;
 import io.tributary.local.Suite;
-import io.tributary.local.SuiteConfig;
 import io.tributary.local.TributaryService;
 
 /**
@@ -33,7 +32,8 @@ import io.tributary.local.TributaryService;
  * the sales pipeline, its dataset, its source and its serving query, evaluated every 10 s. Reports the requirements
  * service's CPU as a share of one core, with the same service holding no objective as the reference measured in the
  * same run, PostgreSQL's share beside it, and the delay from a violation (the last order's arrival plus the freshness
- * allowed) to its alert, over a few stops of the feed.
+ * allowed) to its alert: one stop of the feed violates a few confirmed freshness objectives whose onsets fall at
+ * different moments of the evaluation interval.
  *
  * <pre>run-slo.sh [--objectives 1000] [--seconds 120] [--violations 3]</pre>
  */
@@ -42,6 +42,8 @@ public final class SloEvaluation {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration INTERVAL = Duration.ofSeconds(10);
     private static final int FRESHNESS_SECONDS = 20;
+    /** The feed's source (not {@link TransformLatency}'s, which takes JSON arrays, on a shared suite). */
+    private static final String SOURCE = "feed";
 
     private final HttpClient http = HttpClient.newHttpClient();
     /** Signed in as the suite's admin once the suite is up; every call carries its token. */
@@ -52,67 +54,77 @@ public final class SloEvaluation {
         int seconds = intArg(args, "--seconds", 120);
         int violations = intArg(args, "--violations", 3);
         new SloEvaluation().run(objectives, seconds, violations);
-        System.exit(0);
+        if (!BenchSuite.sharing()) {
+            System.exit(0);
+        }
     }
 
     private void run(int objectives, int seconds, int violations) throws Exception {
-        Path root = Path.of(System.getProperty("tributary.root", "..")).toAbsolutePath().normalize();
+        Path root = EndToEnd.repositoryRoot();
         Path work = Files.createTempDirectory("tributary-slo-bench-");
         EndToEnd.log("machine: " + EndToEnd.machine());
-        try (Suite suite = Suite.start(SuiteConfig.freePorts(work.resolve("suite"), root),
-                line -> EndToEnd.log("[suite] " + line))) {
+        Suite suite = null;
+        Feed feed = null;
+        try {
+            suite = BenchSuite.start(work, root);
+            new EndToEnd().declare(suite, SOURCE, "NDJSON", "UTC");
             session = Session.admin(suite);
             String requirements = suite.requirementsUrl();
-            send("PUT", requirements + "/api/contracts/sales", "application/yaml", DemoLoader.contractYaml(), null);
-            send("PUT", suite.transformUrl() + "/api/pipelines/sales", "application/yaml", DemoLoader.pipelineYaml(),
-                    null);
-            send("POST", suite.ingestionUrl() + "/api/sources", "application/json",
-                    "{\"name\":\"stream\",\"dataset\":\"sales\",\"format\":\"NDJSON\",\"timeZone\":\"UTC\"}", null);
-            Feed feed = new Feed(lines(work), suite.ingestionUrl() + "/api/sources/stream/events");
+            feed = new Feed(lines(work), suite.ingestionUrl() + "/api/sources/" + SOURCE + "/events");
             Thread feeder = new Thread(feed, "feed");
             feeder.setDaemon(true);
             feeder.start();
 
             long pid = suite.service(TributaryService.REQUIREMENTS).pid();
+            Path postgres = suite.config().dataDir().resolve("postgres");
             CpuAccounting cpu = new CpuAccounting()
                     .add("requirements-service", () -> ProcessHandle.of(pid).stream().toList(), false)
-                    .add("PostgreSQL (all backends)",
-                            () -> CpuAccounting.postgresTree(suite.config().dataDir().resolve("postgres")), true);
-            Thread.sleep(INTERVAL.multipliedBy(3).toMillis());
+                    .add("PostgreSQL (all backends)", () -> CpuAccounting.postgresTree(postgres), true);
+            // the reference once the feed's first orders are in and the services have done their first evaluations
+            Thread.sleep(INTERVAL.multipliedBy(2).toMillis());
             double[] idle = measure(cpu, seconds, "no objective (reference)");
 
             long goal = id(send("POST", requirements + "/api/goals", "application/json", "{\"title\":\"bench\"}",
                     null));
-            long watched = confirmedFreshness(requirements, goal);
+            // one confirmed freshness objective per violation, each allowing a few seconds more than the one before,
+            // so that their violations begin at different moments of the evaluation interval during one stop
+            List<Long> watched = new ArrayList<>();
+            for (int v = 0; v < violations; v++) {
+                watched.add(confirmedFreshness(requirements, goal, freshness(v, violations)));
+            }
             long started = System.nanoTime();
-            for (int i = 1; i < objectives; i++) {
+            for (int i = violations; i < objectives; i++) {
                 send("POST", requirements + "/api/requirements", "application/json", objective(goal, i), "bench");
             }
             EndToEnd.log(String.format(Locale.ROOT, "%d objectives declared in %.1f s", objectives,
                     (System.nanoTime() - started) / 1e9));
-            Thread.sleep(INTERVAL.multipliedBy(3).toMillis());
-            JsonNode slos = send("GET", requirements + "/api/slos", null, null, null);
+            JsonNode slos = awaitEvaluated(requirements, objectives);
             EndToEnd.log("objectives evaluated: " + slos.size() + ", of which MET "
                     + count(slos, "MET") + ", VIOLATED " + count(slos, "VIOLATED") + ", NO_DATA "
                     + count(slos, "NO_DATA"));
             double[] loaded = measure(cpu, seconds, objectives + " objectives");
 
+            // one stop of the feed violates every watched objective, each at its own onset
             List<Double> delays = new ArrayList<>();
+            feed.paused.set(true);
+            Instant lastArrival = Instant.now();
             for (int v = 0; v < violations; v++) {
-                feed.paused.set(true);
-                Instant lastArrival = Instant.now();
-                JsonNode alert = awaitOpenAlert(requirements, watched, Duration.ofMinutes(2));
-                Instant onset = lastArrival.plusSeconds(FRESHNESS_SECONDS);
+                JsonNode alert = awaitOpenAlert(requirements, watched.get(v), Duration.ofMinutes(2));
+                Instant onset = lastArrival.plusSeconds(freshness(v, violations));
                 double delay = Duration.between(onset, Instant.parse(alert.path("openedAt").asText())).toMillis()
                         / 1000.0;
                 delays.add(delay);
                 EndToEnd.log(String.format(Locale.ROOT, "violation %d: alert opened %.1f s after the data became "
-                        + "older than %d s", v + 1, delay, FRESHNESS_SECONDS));
-                feed.paused.set(false);
-                awaitNoOpenAlert(requirements, watched, Duration.ofMinutes(2));
+                        + "older than %d s", v + 1, delay, freshness(v, violations)));
             }
-            feed.stopped.set(true);
 
+            System.out.println();
+            System.out.println("## Live evaluation of objectives, " + Instant.now() + ", " + EndToEnd.machine());
+            System.out.println();
+            System.out.println(String.format(Locale.ROOT, "The requirements service's CPU with %,d objectives evaluated "
+                    + "every %d s, beside the same service holding none (the reference, same run), each measured over "
+                    + "%d s while an order a second is fed; then the delay from a violation to its alert.", objectives,
+                    INTERVAL.toSeconds(), seconds));
             System.out.println();
             System.out.println("| measured over " + seconds + " s | requirements-service, share of one core | "
                     + "PostgreSQL, share of one core |");
@@ -123,9 +135,37 @@ public final class SloEvaluation {
                     INTERVAL.toSeconds(), loaded[0] * 100, loaded[1] * 100);
             System.out.printf(Locale.ROOT, "| difference, per 1,000 objectives | %.2f%% | %.2f%% |%n",
                     (loaded[0] - idle[0]) * 100 * 1000 / objectives, (loaded[1] - idle[1]) * 100 * 1000 / objectives);
-            System.out.printf(Locale.ROOT, "violation to alert: %s s (evaluation interval %d s)%n",
-                    delays.stream().map(d -> String.format(Locale.ROOT, "%.1f", d)).toList(), INTERVAL.toSeconds());
+            System.out.printf(Locale.ROOT, "violation to alert: %s s (evaluation interval %d s; objectives of %s s "
+                    + "freshness, violated by one stop of the feed)%n",
+                    delays.stream().map(d -> String.format(Locale.ROOT, "%.1f", d)).toList(), INTERVAL.toSeconds(),
+                    IntStream.range(0, violations).mapToObj(v -> freshness(v, violations)).toList());
+        } finally {
+            if (feed != null) {
+                feed.stopped.set(true);
+            }
+            BenchSuite.stop(suite, work, false);
         }
+    }
+
+    /**
+     * The freshness the {@code v}-th watched objective allows: from {@link #FRESHNESS_SECONDS} up, spread over one
+     * evaluation interval.
+     */
+    private static int freshness(int v, int violations) {
+        return FRESHNESS_SECONDS + (int) (v * INTERVAL.toSeconds() / Math.max(1, violations));
+    }
+
+    /** Waits until every objective has been evaluated once (the service lists it among its SLOs). */
+    private JsonNode awaitEvaluated(String requirements, int objectives) throws Exception {
+        long deadline = System.nanoTime() + INTERVAL.multipliedBy(6).toNanos();
+        JsonNode slos = send("GET", requirements + "/api/slos", null, null, null);
+        while (slos.size() < objectives && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            slos = send("GET", requirements + "/api/slos", null, null, null);
+        }
+        // one whole interval more, so that the measure starts with every objective in the evaluation's round
+        Thread.sleep(INTERVAL.toMillis());
+        return send("GET", requirements + "/api/slos", null, null, null);
     }
 
     private double[] measure(CpuAccounting cpu, int seconds, String label) throws InterruptedException {
@@ -162,7 +202,7 @@ public final class SloEvaluation {
                 objective = "{\"kind\":\"errorRate\",\"maximum\":0.05,\"over\":\"PT1H\"}";
             }
             case 7 -> {
-                target = "{\"type\":\"SOURCE\",\"name\":\"stream\"}";
+                target = "{\"type\":\"SOURCE\",\"name\":\"" + SOURCE + "\"}";
                 objective = "{\"kind\":\"frequency\",\"every\":" + (10 + i % 50) + ",\"unit\":\"s\"}";
             }
             case 8 -> {
@@ -172,7 +212,7 @@ public final class SloEvaluation {
             default -> {
                 target = i % 100 == 9
                         ? "{\"type\":\"SERVING\",\"name\":\"/api/metrics/sales?groupBy=region\"}"
-                        : "{\"type\":\"SOURCE\",\"name\":\"stream\"}";
+                        : "{\"type\":\"SOURCE\",\"name\":\"" + SOURCE + "\"}";
                 objective = i % 100 == 9
                         ? "{\"kind\":\"availability\",\"within\":2,\"unit\":\"s\"}"
                         : "{\"kind\":\"retention\",\"minimum\":30,\"unit\":\"d\"}";
@@ -182,11 +222,11 @@ public final class SloEvaluation {
                 + i + "\",\"target\":" + target + ",\"objective\":" + objective + "}";
     }
 
-    private long confirmedFreshness(String requirements, long goal) throws Exception {
+    private long confirmedFreshness(String requirements, long goal, int seconds) throws Exception {
         long id = id(send("POST", requirements + "/api/requirements", "application/json",
                 "{\"level\":\"STAKEHOLDER\",\"kind\":\"NON_FUNCTIONAL\",\"goalId\":" + goal + ",\"statement\":"
                         + "\"sales by region\",\"target\":{\"type\":\"PIPELINE\",\"name\":\"sales\"},\"objective\":"
-                        + "{\"kind\":\"freshness\",\"maximum\":" + FRESHNESS_SECONDS + ",\"unit\":\"s\"}}",
+                        + "{\"kind\":\"freshness\",\"maximum\":" + seconds + ",\"unit\":\"s\"}}",
                 "bench"));
         send("POST", requirements + "/api/requirements/" + id + "/proposals", "application/json", "{}", "bench");
         send("POST", requirements + "/api/requirements/" + id + "/confirmations", "application/json",

@@ -33,7 +33,6 @@ import io.tributary.generator.DumpFile;
 import io.tributary.local.DemoLoader;
 import io.tributary.local.LocalPostgres;
 import io.tributary.local.Suite;
-import io.tributary.local.SuiteConfig;
 import io.tributary.local.TributaryService;
 
 /**
@@ -137,10 +136,8 @@ public final class TransformBatch {
             long bytes = Files.size(file.path());
             EndToEnd.log(String.format(Locale.ROOT, "generated %,d rows, %.1f MB in %.1f s: %s", rows,
                     bytes / 1e6, EndToEnd.seconds(System.nanoTime() - g0), file.path()));
-            Suite started = Suite.start(SuiteConfig.freePorts(work.resolve("suite"), root),
-                    line -> EndToEnd.log("[suite] " + line));
+            Suite started = BenchSuite.start(work, root);
             suite = started;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "transform-batch-stop-suite"));
             cpu = EndToEnd.accounting(started);
             DataContract contract = ContractReader.read(
                     ContractReader.parse(DemoLoader.contractYaml(), ContractReader.Syntax.YAML), DemoLoader.DATASET);

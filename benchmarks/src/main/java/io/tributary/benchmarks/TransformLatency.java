@@ -33,7 +33,6 @@ import io.tributary.generator.SalesColumns;
 import io.tributary.generator.SalesDumpGenerator;
 import io.tributary.local.DemoLoader;
 import io.tributary.local.Suite;
-import io.tributary.local.SuiteConfig;
 import io.tributary.local.TributaryService;
 
 /**
@@ -186,10 +185,8 @@ public final class TransformLatency {
                     seconds * perSecond);
             lines.clear();
 
-            Suite started = Suite.start(SuiteConfig.freePorts(work.resolve("suite"), root),
-                    line -> EndToEnd.log("[suite] " + line));
+            Suite started = BenchSuite.start(work, root);
             suite = started;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "latency-stop-suite"));
             CpuAccounting cpu = EndToEnd.accounting(suite);
             bench.declare(suite, SOURCE, "JSON", "UTC");
 
