@@ -65,6 +65,15 @@ public final class Sql {
         return connection.createArrayOf(type, elements);
     }
 
+    /** A {@code text[]} parameter of these values, each written as {@link #text}; see {@link #texts}. */
+    public static Array texts(Connection connection, Object[] values) throws SQLException {
+        String[] elements = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            elements[i] = text(values[i]);
+        }
+        return connection.createArrayOf("text", elements);
+    }
+
     /** A {@code text[]} parameter of values that are text already; see {@link #texts}. */
     public static Array texts(Connection connection, Collection<String> values) throws SQLException {
         return connection.createArrayOf("text", values.toArray(String[]::new));
