@@ -12,7 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.annotation.PreDestroy;
@@ -54,6 +59,11 @@ import io.tributary.transform.registry.ReadDatasets;
  * stored there, so the stored offsets, not Kafka's, say what is applied: a record is applied exactly once whatever the
  * crashes and rebalances. Records of datasets no pipeline reads are never fetched, save those left on the single old
  * topic, which are passed over undecoded ({@link AcceptedRecordDeserializer}).
+ * <p>
+ * A poll is applied on a thread of its own while this thread fetches and decodes the next one (decoding is about a
+ * third of the transform's work per record): at most one poll is applied and one waits. Kafka is told how far the
+ * consumer got only once the poll is applied, and a poll that could not be applied is read again from its start, with
+ * the one fetched after it.
  */
 @ApplicationScoped
 public class AcceptedRecordsConsumer {
@@ -82,6 +92,12 @@ public class AcceptedRecordsConsumer {
     private volatile Set<TopicPartition> assigned = Set.of();
     private volatile String failure;
     private final Map<String, LongAdder> fetched = new ConcurrentHashMap<>();
+    /** The poll being applied, touched by the consumer's thread only. */
+    private Applying applying;
+
+    /** A poll handed to the applier's thread, and its end. */
+    private record Applying(ConsumerRecords<String, AcceptedRecord> records, Future<?> end) {
+    }
 
     public AcceptedRecordsConsumer(RecordApplier applier, PipelineMetrics metrics, PipelineRegistry registry,
             ReadDatasets read, TopicPositions positions, AcceptedRecordsLag lag, ConsumerOffsetRepository offsets,
@@ -151,10 +167,15 @@ public class AcceptedRecordsConsumer {
     /** Creates the consumer and reads with it; creates it again, after a while, when Kafka refuses to create it. */
     private void run() {
         while (running) {
+            ExecutorService applyThread = Executors.newSingleThreadExecutor(work -> {
+                Thread applying = new Thread(work, "accepted-records-apply");
+                applying.setDaemon(true);
+                return applying;
+            });
             try (KafkaConsumer<String, AcceptedRecord> kafka = new KafkaConsumer<>(config, new StringDeserializer(),
                     new LenientDeserializer(new AcceptedRecordDeserializer(read)))) {
                 consumer = kafka;
-                read(kafka);
+                read(kafka, applyThread);
             } catch (RuntimeException e) {
                 if (!running) {
                     break;
@@ -163,6 +184,7 @@ public class AcceptedRecordsConsumer {
                 failure = "the accepted-records consumer could not be created: " + KafkaFailures.describe(e);
                 LOG.errorf("%s (created again in %s)", failure, CREATE_AGAIN_AFTER);
             } finally {
+                finishApplying(applyThread);
                 consumer = null;
                 subscribed = Set.of();
                 assigned = Set.of();
@@ -173,7 +195,7 @@ public class AcceptedRecordsConsumer {
         }
     }
 
-    private void read(KafkaConsumer<String, AcceptedRecord> kafka) {
+    private void read(KafkaConsumer<String, AcceptedRecord> kafka, ExecutorService applyThread) {
         long lookedAt = 0;
         while (running) {
             try {
@@ -182,13 +204,15 @@ public class AcceptedRecordsConsumer {
                     lookedAt = System.nanoTime();
                 }
                 if (subscribed.isEmpty()) {
+                    settle(kafka, ConsumerRecords.empty());
                     failure = null;
                     Thread.sleep(POLL.toMillis());
                     continue;
                 }
                 ConsumerRecords<String, AcceptedRecord> records = kafka.poll(POLL);
+                settle(kafka, records);
                 if (!records.isEmpty()) {
-                    take(kafka, records);
+                    take(records, applyThread);
                 }
                 failure = null;
             } catch (WakeupException | InterruptedException e) {
@@ -208,7 +232,7 @@ public class AcceptedRecordsConsumer {
     }
 
     /** Subscribes to the topics the pipelines read now, when they are not those it reads. */
-    private void follow(KafkaConsumer<String, AcceptedRecord> kafka) throws SQLException {
+    private void follow(KafkaConsumer<String, AcceptedRecord> kafka) throws SQLException, InterruptedException {
         registry.current();
         Set<String> datasets = read.known().orElse(null);
         if (datasets == null) {
@@ -220,6 +244,7 @@ public class AcceptedRecordsConsumer {
         if (wanted.equals(subscribed)) {
             return;
         }
+        settle(kafka, ConsumerRecords.empty());
         if (wanted.isEmpty()) {
             kafka.unsubscribe();
             assigned = Set.of();
@@ -230,13 +255,12 @@ public class AcceptedRecordsConsumer {
         subscribed = Set.copyOf(wanted);
     }
 
-    /** Applies each topic's records of the poll, then tells Kafka how far the consumer got. */
-    private void take(KafkaConsumer<String, AcceptedRecord> kafka, ConsumerRecords<String, AcceptedRecord> records)
-            throws InterruptedException, SQLException {
-        Map<String, List<Delivery>> byTopic = new LinkedHashMap<>();
+    /** Hands the poll to the applier's thread, which applies each topic's records of it in a transaction. */
+    private void take(ConsumerRecords<String, AcceptedRecord> records, ExecutorService applyThread) {
         for (TopicPartition partition : records.partitions()) {
             fetched.computeIfAbsent(partition.topic(), t -> new LongAdder()).add(records.records(partition).size());
         }
+        Map<String, List<Delivery>> byTopic = new LinkedHashMap<>();
         for (ConsumerRecord<String, AcceptedRecord> r : records) {
             AcceptedRecord record = r.value();
             String dataset = record != null
@@ -245,27 +269,98 @@ public class AcceptedRecordsConsumer {
             byTopic.computeIfAbsent(r.topic(), t -> new ArrayList<>(records.count()))
                     .add(new Delivery(r.topic(), r.partition(), r.offset(), record, dataset));
         }
-        for (Map.Entry<String, List<Delivery>> topic : byTopic.entrySet()) {
-            try {
+        applying = new Applying(records, applyThread.submit(() -> {
+            for (Map.Entry<String, List<Delivery>> topic : byTopic.entrySet()) {
                 Map<String, PipelineProgress> applied = Retries.untilCommitted(
                         isolation -> applier.apply(topic.getKey(), topic.getValue(), isolation));
                 metrics.record(applied);
-            } catch (InterruptedException | RuntimeException | SQLException | Error e) {
-                // read the poll again from its start: what was applied of it is skipped by the stored offsets
-                rewind(kafka, records);
-                throw e;
             }
-        }
-        kafka.commitAsync();
+            return null;
+        }));
     }
 
-    private static void rewind(KafkaConsumer<String, AcceptedRecord> kafka,
-            ConsumerRecords<String, AcceptedRecord> records) {
-        for (TopicPartition partition : records.partitions()) {
-            if (kafka.assignment().contains(partition)) {
-                kafka.seek(partition, records.records(partition).get(0).offset());
+    /**
+     * Waits until the poll being applied is, then tells Kafka how far the consumer got; when it could not be applied,
+     * reads it again from its start, with {@code later}, fetched meanwhile, and throws why. What was applied of it is
+     * skipped by the stored offsets.
+     */
+    private void settle(KafkaConsumer<String, AcceptedRecord> kafka, ConsumerRecords<String, AcceptedRecord> later)
+            throws InterruptedException, SQLException {
+        Applying done = applying;
+        if (done == null) {
+            return;
+        }
+        applying = null;
+        try {
+            done.end().get();
+        } catch (InterruptedException e) {
+            // still being applied: settled later, or awaited before the consumer closes; the later poll is read again
+            applying = done;
+            seek(kafka, PollOffsets.firsts(later));
+            throw e;
+        } catch (ExecutionException e) {
+            seek(kafka, PollOffsets.readAgain(done.records(), later));
+            Throwable cause = e.getCause();
+            if (cause instanceof SQLException sql) {
+                throw sql;
+            }
+            if (cause instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+        kafka.commitAsync(PollOffsets.nexts(done.records()), null);
+    }
+
+    /**
+     * Waits until the poll being applied is, so that a partition assigned starts at offsets stored after it; whether it
+     * was applied is for {@link #settle} to see once the poll that moved the partitions returns.
+     */
+    private void awaitApplying() {
+        Applying current = applying;
+        if (current == null) {
+            return;
+        }
+        try {
+            current.end().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // seen by settle
+        }
+    }
+
+    /** Lets the poll being applied end, for a while, before the consumer closes. */
+    private void finishApplying(ExecutorService applyThread) {
+        Applying last = applying;
+        applying = null;
+        applyThread.shutdown();
+        if (last != null) {
+            try {
+                last.end().get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // not applied: its offsets were not stored, so it is read again by whoever holds its partitions
+                LOG.debugf("the last poll was not applied before the consumer closed: %s", e);
             }
         }
+        applyThread.shutdownNow();
+    }
+
+    private static void seek(KafkaConsumer<String, AcceptedRecord> kafka, Map<TopicPartition, Long> starts) {
+        Set<TopicPartition> assignment = kafka.assignment();
+        starts.forEach((partition, offset) -> {
+            if (assignment.contains(partition)) {
+                kafka.seek(partition, offset);
+            }
+        });
     }
 
     private static void pause(Duration time) {
@@ -287,6 +382,7 @@ public class AcceptedRecordsConsumer {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            awaitApplying();
             assigned = Set.copyOf(kafka.assignment());
             Map<String, List<TopicPartition>> byTopic = new HashMap<>();
             partitions.forEach(p -> byTopic.computeIfAbsent(p.topic(), t -> new ArrayList<>()).add(p));
@@ -310,6 +406,7 @@ public class AcceptedRecordsConsumer {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            awaitApplying();
             // nothing to hand over: what is applied is stored with the rows
             Set<TopicPartition> kept = new HashSet<>(assigned);
             kept.removeAll(partitions);
