@@ -60,10 +60,10 @@ import io.tributary.transform.registry.ReadDatasets;
  * crashes and rebalances. Records of datasets no pipeline reads are never fetched, save those left on the single old
  * topic, which are passed over undecoded ({@link AcceptedRecordDeserializer}).
  * <p>
- * A poll is applied on a thread of its own while this thread fetches and decodes the next one (decoding is about a
- * third of the transform's work per record): at most one poll is applied and one waits. Kafka is told how far the
- * consumer got only once the poll is applied, and a poll that could not be applied is read again from its start, with
- * the one fetched after it.
+ * A poll is applied on a thread of its own while this thread fetches and decodes the next one (decoding is a sixth to
+ * a quarter of the transform's work per record): at most one poll is applied and one waits (decision 0056). Kafka is
+ * told how far the consumer got only once the poll is applied, and a poll that could not be applied is read again from
+ * its start, with the one fetched after it.
  */
 @ApplicationScoped
 public class AcceptedRecordsConsumer {
