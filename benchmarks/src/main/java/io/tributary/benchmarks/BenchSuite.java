@@ -2,8 +2,10 @@ package io.tributary.benchmarks;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,6 +25,7 @@ final class BenchSuite {
     private static Path sharedDir;
     private static Suite shared;
     private static final Map<Suite, Set<String>> DECLARED = new IdentityHashMap<>();
+    private static final Map<Suite, List<BatchLoad.Applied>> APPLIED = new IdentityHashMap<>();
 
     private BenchSuite() {
     }
@@ -95,6 +98,16 @@ final class BenchSuite {
             suite.close();
         }
         GeneratedCsv.deleteRecursively(dir);
+    }
+
+    /** Notes a file applied on {@code suite} ({@link BatchLoad}). */
+    static synchronized void applied(Suite suite, BatchLoad.Applied applied) {
+        APPLIED.computeIfAbsent(suite, s -> new ArrayList<>()).add(applied);
+    }
+
+    /** The files applied on {@code suite} so far, in order, by every benchmark that ran on it. */
+    static synchronized List<BatchLoad.Applied> applied(Suite suite) {
+        return List.copyOf(APPLIED.getOrDefault(suite, List.of()));
     }
 
     /** True the first time {@code what} is declared on {@code suite}; false when a benchmark before declared it. */

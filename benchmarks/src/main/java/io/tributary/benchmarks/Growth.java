@@ -5,17 +5,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.tributary.generator.DumpFile;
 import io.tributary.local.DemoLoader;
-import io.tributary.local.ServiceProcess;
 import io.tributary.local.Suite;
 import io.tributary.local.TributaryService;
 
@@ -26,7 +22,10 @@ import io.tributary.local.TributaryService;
  * applied every row, with each service's peak heap and resident set and the CPU of each process meanwhile. The cost
  * per row is flat when the microseconds per row stay level from one size to the next although the tables grow; the
  * largest file shows the heap each service needs for a file of over a gigabyte at the suite's normal settings
- * (ingestion and serving {@code -Xmx384m}, transform {@code -Xmx1g}).
+ * (ingestion and serving {@code -Xmx384m}, transform {@code -Xmx1g}). After {@link TransformBatch} on a shared suite
+ * ({@link Sequence}), the sizes it applied first (its 100,000-row warm-up and its 1,000,000-row file) are reported from
+ * its loads ({@link BatchLoad}) instead of being loaded again, so that the two benchmarks together put each size through
+ * the pipeline once.
  * <p>
  * Usage: {@code run-growth.sh [sizes, default 100000,1000000,5000000] [--keep]}.
  */
@@ -41,19 +40,11 @@ public final class Growth {
     private final boolean keep;
     private final Path root;
     private final EndToEnd bench = new EndToEnd();
-    /** Whether a process's peak resident set could not be reset before a file, so that it counts from its start. */
-    private boolean peakSinceStart;
 
     private Growth(List<Long> sizes, boolean keep, Path root) {
         this.sizes = sizes;
         this.keep = keep;
         this.root = root;
-    }
-
-    /** One file's figures. */
-    private record Step(long rows, long bytes, long published, long applied, Map<TributaryService, Long> peakHeap,
-            Map<TributaryService, Long> peakRss, CpuAccounting.Snapshot start, CpuAccounting.Snapshot end,
-            String load) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -90,16 +81,31 @@ public final class Growth {
             suite = started;
             CpuAccounting cpu = EndToEnd.accounting(started);
             bench.declare(suite, SOURCE, "CSV", DemoLoader.TIME_ZONE);
-            List<Step> steps = new ArrayList<>();
+            // on a shared suite, the files the benchmarks before applied (TransformBatch's warm-up and measured file)
+            List<BatchLoad.Applied> before = new ArrayList<>(BenchSuite.applied(suite));
+            List<BatchLoad.Applied> steps = new ArrayList<>();
+            boolean loadedOwn = false;
             for (int i = 0; i < sizes.size(); i++) {
+                long size = sizes.get(i);
+                BatchLoad.Applied earlier = before.stream().filter(applied -> applied.rows() == size).findFirst()
+                        .orElse(null);
+                // taken while the order is the same as if loaded here: none of this benchmark's own files before it
+                if (earlier != null && !loadedOwn) {
+                    before.remove(earlier);
+                    EndToEnd.log(String.format(Locale.ROOT, "%,d rows: the file %s applied on this suite before",
+                            size, earlier.by()));
+                    steps.add(earlier);
+                    continue;
+                }
                 Path dir = work.resolve("input-" + i);
                 long g0 = System.nanoTime();
                 // apart from 2 on: 1 is the warm-up file's of the other benchmarks
-                DumpFile file = GeneratedCsv.writeApart(dir, sizes.get(i), i + 2);
-                EndToEnd.log(String.format(Locale.ROOT, "generated %,d rows, %.1f MB in %.1f s", sizes.get(i),
+                DumpFile file = GeneratedCsv.writeApart(dir, size, i + 2);
+                EndToEnd.log(String.format(Locale.ROOT, "generated %,d rows, %.1f MB in %.1f s", size,
                         Files.size(file.path()) / 1e6, EndToEnd.seconds(System.nanoTime() - g0)));
                 EndToEnd.settle(cpu);
-                steps.add(measure(suite, cpu, file));
+                steps.add(BatchLoad.uploadAndApply("Growth", bench, suite, cpu, SOURCE, file));
+                loadedOwn = true;
                 GeneratedCsv.deleteRecursively(dir);
             }
             report(steps);
@@ -108,84 +114,31 @@ public final class Growth {
         }
     }
 
-    private Step measure(Suite suite, CpuAccounting cpu, DumpFile file) throws Exception {
-        long rows = file.accepted();
-        Map<TributaryService, HeapSampler> heaps = new EnumMap<>(TributaryService.class);
-        for (TributaryService service : TributaryService.values()) {
-            ServiceProcess process = suite.service(service);
-            HeapSampler heap = new HeapSampler(bench.http, process.baseUrl(), process.pid(), bench::authorization);
-            peakSinceStart |= !heap.resetPeakRss();
-            heap.start();
-            heaps.put(service, heap);
-        }
-        String load = EndToEnd.loadAverage();
-        long before = bench.pipeline(suite).path("counts").path("received").asLong();
-        CpuAccounting.Snapshot start = cpu.snapshot();
-        long t0 = System.nanoTime();
-        String batchId = bench.upload(suite, SOURCE, file.path());
-        long published = -1;
-        long applied = -1;
-        long deadline = t0 + LIMIT.toNanos();
-        while (applied < 0) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException("the pipeline did not apply " + rows + " rows within " + LIMIT);
-            }
-            if (published < 0) {
-                JsonNode batch = bench.batch(suite, batchId);
-                if (FINISHED.contains(batch.path("status").asText())) {
-                    if (!"COMPLETED".equals(batch.path("status").asText()) || batch.path("accepted").asLong() != rows) {
-                        throw new IllegalStateException("the batch did not accept every row: " + batch);
-                    }
-                    published = System.nanoTime() - t0;
-                    EndToEnd.log(String.format(Locale.ROOT, "%,d rows published after %.1f s", rows,
-                            EndToEnd.seconds(published)));
-                }
-            }
-            JsonNode pipeline = bench.pipeline(suite);
-            if (published >= 0 && pipeline.path("counts").path("received").asLong() - before >= rows
-                    && pipeline.path("lagRecords").asLong() == 0) {
-                applied = System.nanoTime() - t0;
-            } else {
-                Thread.sleep(POLL.toMillis());
-            }
-        }
-        CpuAccounting.Snapshot end = cpu.snapshot();
-        Map<TributaryService, Long> peakHeap = new EnumMap<>(TributaryService.class);
-        Map<TributaryService, Long> peakRss = new EnumMap<>(TributaryService.class);
-        for (Map.Entry<TributaryService, HeapSampler> heap : heaps.entrySet()) {
-            heap.getValue().stop();
-            peakHeap.put(heap.getKey(), heap.getValue().maxHeapUsed());
-            peakRss.put(heap.getKey(), heap.getValue().peakRss());
-        }
-        EndToEnd.log(String.format(Locale.ROOT, "%,d rows applied after %.1f s", rows, EndToEnd.seconds(applied)));
-        return new Step(rows, Files.size(file.path()), published, applied, peakHeap, peakRss, start, end, load);
-    }
-
-    private void report(List<Step> steps) {
+    private static void report(List<BatchLoad.Applied> steps) {
         System.out.println();
         System.out.println("## Growth of the batch path, " + Instant.now() + ", " + EndToEnd.machine());
         System.out.println();
-        System.out.println("One suite" + (BenchSuite.sharing()
-                ? " (shared with the benchmarks before it: its tables "
-                        + "hold their rows too)"
-                : "") + "; each file of its own records, keys and days, uploaded when the one "
-                + "before had been applied (so the tables grow from one to the next). \"published\": upload until ingestion's batch is "
+        System.out.println("One suite; each file of its own records, keys and days, uploaded when the one before had been"
+                + " applied (so the tables grow from one to the next). \"published\": upload until ingestion's batch is "
                 + "COMPLETED (every row acknowledged by Kafka); \"applied\": until the pipeline has received every row "
-                + "with no lag (curated table, aggregate and features written).");
+                + "with no lag (curated table, aggregate and features written). On a suite shared with the benchmarks "
+                + "before (run-sequence.sh), a file of the same size that one of them applied first is reported from "
+                + "that load (\"loaded by\") rather than loaded again.");
         System.out.println();
         List<String[]> times = new ArrayList<>();
         times.add(new String[]{"rows", "file MB", "published s", "µs/row", "applied s", "µs/row", "rows/s applied",
-                "load before"});
-        for (Step step : steps) {
+                "load before", "loaded by"});
+        for (BatchLoad.Applied step : steps) {
             times.add(new String[]{String.format(Locale.ROOT, "%,d", step.rows()), mb(step.bytes()),
                     String.format(Locale.ROOT, "%.1f", EndToEnd.seconds(step.published())), perRow(step.published(), step),
                     String.format(Locale.ROOT, "%.1f", EndToEnd.seconds(step.applied())), perRow(step.applied(), step),
-                    String.format(Locale.ROOT, "%,.0f", step.rows() / EndToEnd.seconds(step.applied())), step.load()});
+                    String.format(Locale.ROOT, "%,.0f", step.rows() / EndToEnd.seconds(step.applied())), step.load(),
+                    step.by()});
         }
         EndToEnd.printTable(times);
         System.out.println();
         System.out.println("Peak heap used (sampled every 500 ms from /q/metrics) and peak resident set (VmHWM, "
-                + (peakSinceStart ? "since the process started" : "reset before each file") + "), MB:");
+                + "reset before each file), MB:");
         System.out.println();
         List<String[]> memory = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("rows"));
@@ -194,7 +147,7 @@ public final class Growth {
             header.add(service.module() + " RSS");
         }
         memory.add(header.toArray(String[]::new));
-        for (Step step : steps) {
+        for (BatchLoad.Applied step : steps) {
             List<String> row = new ArrayList<>(List.of(String.format(Locale.ROOT, "%,d", step.rows())));
             for (TributaryService service : TributaryService.values()) {
                 row.add(mb(step.peakHeap().get(service)));
@@ -203,20 +156,20 @@ public final class Growth {
             memory.add(row.toArray(String[]::new));
         }
         EndToEnd.printTable(memory);
-        Step largest = steps.get(steps.size() - 1);
+        BatchLoad.Applied largest = steps.stream().max(Comparator.comparingLong(BatchLoad.Applied::rows)).orElseThrow();
         TributaryService ingestion = TributaryService.INGESTION;
         System.out.println();
         System.out.println(String.format(Locale.ROOT, "The largest file, %s MB (%,d rows), ingested at %s's default heap"
                 + " (-Xmx%s): peak heap used %s MB, peak resident set %s MB.", mb(largest.bytes()), largest.rows(),
                 ingestion.module(), ingestion.maxHeap(), mb(largest.peakHeap().get(ingestion)),
                 mb(largest.peakRss().get(ingestion))));
-        for (Step step : steps) {
+        for (BatchLoad.Applied step : steps) {
             EndToEnd.printCpu(String.format(Locale.ROOT, "CPU time by process, %,d rows, upload until applied:",
                     step.rows()), step.start(), step.end());
         }
     }
 
-    private static String perRow(long nanos, Step step) {
+    private static String perRow(long nanos, BatchLoad.Applied step) {
         return String.format(Locale.ROOT, "%.1f", nanos / 1e3 / step.rows());
     }
 

@@ -3,10 +3,8 @@ package io.tributary.benchmarks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -55,9 +52,6 @@ public final class TransformBatch {
 
     static final long SEED = 20_240_101L;
     static final String SOURCE = "files";
-    private static final Set<String> FINISHED = Set.of("COMPLETED", "FAILED", "AWAITING_REVIEW", "REJECTED");
-    private static final Duration LIMIT = Duration.ofMinutes(60);
-    private static final Duration POLL = Duration.ofMillis(200);
 
     private final long rows;
     private final long warmupRows;
@@ -239,16 +233,16 @@ public final class TransformBatch {
             sampler.start();
         }
         Timing timing = new Timing();
-        timing.loadBefore = EndToEnd.loadAverage();
         JsonNode countsBefore = bench.pipeline(suite).path("counts");
-        long before = countsBefore.path("received").asLong();
-        timing.start = cpu.snapshot();
-        long t0 = System.nanoTime();
-        String batchId = upload(suite, file.path());
-        timing.upload = System.nanoTime() - t0;
-        EndToEnd.log(String.format(Locale.ROOT, "upload answered 202 after %.2f s, batch %s",
-                EndToEnd.seconds(timing.upload), batchId));
-        awaitApplied(suite, batchId, rows, before, t0, timing);
+        BatchLoad.Applied applied = BatchLoad.uploadAndApply("TransformBatch", bench, suite, cpu, SOURCE, file);
+        long t0 = applied.startedAt();
+        timing.loadBefore = applied.load();
+        timing.start = applied.start();
+        timing.upload = applied.upload();
+        timing.completed = applied.published();
+        timing.atCompleted = applied.atPublished();
+        timing.firstApplied = applied.firstApplied();
+        timing.caughtUp = applied.applied();
         JsonNode countsAfter = bench.pipeline(suite).path("counts");
         long notCurated = countsAfter.path("failed").asLong() - countsBefore.path("failed").asLong()
                 + countsAfter.path("filtered").asLong() - countsBefore.path("filtered").asLong();
@@ -274,77 +268,11 @@ public final class TransformBatch {
     }
 
     private void warmUp(Suite suite, DumpFile warmup) throws Exception {
-        long before = bench.pipeline(suite).path("counts").path("received").asLong();
-        long t0 = System.nanoTime();
-        awaitApplied(suite, upload(suite, warmup.path()), warmupRows, before, t0, new Timing());
+        BatchLoad.Applied applied = BatchLoad.uploadAndApply("TransformBatch (warm-up)", bench, suite, cpu, SOURCE,
+                warmup);
         EndToEnd.log(String.format(Locale.ROOT, "warm-up: %,d rows applied after %.2f s, not counted", warmupRows,
-                EndToEnd.seconds(System.nanoTime() - t0)));
+                EndToEnd.seconds(applied.applied())));
         EndToEnd.settle(cpu);
-    }
-
-    /** Uploads the file to the source; returns the batch's id. */
-    private String upload(Suite suite, Path file) throws IOException, InterruptedException {
-        String url = suite.ingestionUrl() + "/api/sources/" + SOURCE + "/files?fileName="
-                + URLEncoder.encode(file.getFileName().toString(), StandardCharsets.UTF_8);
-        HttpResponse<String> uploaded = EndToEnd.expect(bench.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofFile(file)), Duration.ofMinutes(30)), 202);
-        return EndToEnd.JSON.readTree(uploaded.body()).path("id").asText();
-    }
-
-    /**
-     * Waits until the batch is COMPLETED with every row accepted and the pipeline has received them all
-     * ({@code before} counted already) with no lag, noting the moments in {@code timing}.
-     */
-    private void awaitApplied(Suite suite, String batchId, long rows, long before, long t0, Timing timing)
-            throws IOException, InterruptedException {
-        long deadline = t0 + LIMIT.toNanos();
-        JsonNode batch = null;
-        long accepted = -1;
-        long lastLog = 0;
-        while (true) {
-            long now = System.nanoTime();
-            if (now - deadline > 0) {
-                throw new IllegalStateException("the transform did not catch up within " + LIMIT);
-            }
-            if (batch == null) {
-                JsonNode state = EndToEnd.JSON.readTree(EndToEnd.expect(bench.send(HttpRequest.newBuilder(
-                        URI.create(suite.ingestionUrl() + "/api/batches/" + batchId)).GET(), Duration.ofSeconds(30)),
-                        200).body());
-                if (FINISHED.contains(state.path("status").asText())) {
-                    batch = state;
-                    timing.completed = System.nanoTime() - t0;
-                    timing.atCompleted = cpu.snapshot();
-                    accepted = batch.path("accepted").asLong();
-                    EndToEnd.log(String.format(Locale.ROOT, "batch %s after %.2f s: received %d, accepted %d, "
-                            + "quarantined %d, duplicates %d", state.path("status").asText(),
-                            EndToEnd.seconds(timing.completed), state.path("received").asLong(), accepted,
-                            state.path("quarantined").asLong(), state.path("duplicates").asLong()));
-                    if (!"COMPLETED".equals(state.path("status").asText()) || accepted != rows) {
-                        throw new IllegalStateException("the batch did not accept every row: " + state);
-                    }
-                }
-            }
-            JsonNode pipeline = bench.pipeline(suite);
-            long received = pipeline.path("counts").path("received").asLong() - before;
-            if (received > 0 && timing.firstApplied < 0) {
-                timing.firstApplied = System.nanoTime() - t0;
-            }
-            if (now - lastLog > 10_000_000_000L) {
-                lastLog = now;
-                EndToEnd.log(String.format(Locale.ROOT, "  %.0f s: transform received %,d, lag %,d records "
-                        + "(%.1f s), %.0f records/s", EndToEnd.seconds(now - t0), received,
-                        pipeline.path("lagRecords").asLong(), pipeline.path("lagSeconds").asDouble(),
-                        pipeline.path("recordsPerSecond").asDouble()));
-            }
-            if (batch != null && received == accepted && pipeline.path("lagRecords").asLong() == 0) {
-                timing.caughtUp = System.nanoTime() - t0;
-                EndToEnd.log(String.format(Locale.ROOT, "transform caught up after %.2f s: %s",
-                        EndToEnd.seconds(timing.caughtUp), pipeline.path("counts")));
-                break;
-            }
-            Thread.sleep(POLL.toMillis());
-        }
     }
 
     /** Polls sales by region over the file's day until the lines add up to every row. */
