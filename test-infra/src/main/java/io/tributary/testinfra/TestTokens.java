@@ -10,6 +10,7 @@ import java.util.Set;
 
 import io.restassured.RestAssured;
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.tributary.catalog.security.Roles;
 import io.tributary.catalog.security.TokenClaims;
 import io.tributary.local.SigningKeys;
@@ -61,6 +62,11 @@ public final class TestTokens {
                 .claim(TokenClaims.STAKEHOLDER, stakeholderId)
                 .expiresIn(LIFETIME)
                 .sign(holder().privateKey());
+    }
+
+    /** These claims signed with the test key, as given: a test of expiry or issuer sets them itself. */
+    public static String sign(JwtClaimsBuilder claims) {
+        return claims.sign(holder().privateKey());
     }
 
     /** From now on every RestAssured request of this JVM carries a token of the role, until the next sign-in. */
