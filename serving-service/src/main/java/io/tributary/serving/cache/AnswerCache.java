@@ -9,6 +9,9 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
@@ -22,6 +25,12 @@ import java.util.function.ToLongFunction;
  * request under a newer version does not wait for a computation started under an older one. Failures are handed to
  * the requests that waited for them and never kept. The answers kept are bounded both in number and in estimated
  * bytes; the least recently used go first, and an answer larger than the whole byte budget is not kept.
+ * <p>
+ * A question's last answer stays beside the computation of its next one as its <em>previous</em> answer, for
+ * requests that accept an older answer (decision 0055): such a request is given the previous answer at once while the
+ * next one is computed in the background, instead of waiting for it. A previous answer is offered only within the
+ * pipeline's generation it was computed in: a change of what answers mean (a contract, a pipeline version) or changes
+ * that may have gone unheard move the generation, and every answer of an older generation is gone for good.
  *
  * @param <K> the question, within a pipeline
  * @param <V> the answer
@@ -35,7 +44,9 @@ public final class AnswerCache<K, V> {
         /** Computed for this request. */
         MISS,
         /** Computed once for this request and others that asked at the same time. */
-        SHARED
+        SHARED,
+        /** The previous answer, which the request accepted, given while the current one is computed. */
+        OLDER
     }
 
     /** An answer and how it was found. */
@@ -47,11 +58,29 @@ public final class AnswerCache<K, V> {
 
     private static final class Entry<V> {
         final long version;
+        final long generation;
         final CompletableFuture<V> answer = new CompletableFuture<>();
+        /** The question's answer before this one, of the same generation, until this one is done; or null. */
+        volatile V previous;
+        /** The estimated bytes counted for this entry: its answer once kept, its previous answer until then. */
         long bytes;
 
-        Entry(long version) {
+        Entry(long version, long generation, V previous, long previousBytes) {
             this.version = version;
+            this.generation = generation;
+            this.previous = previous;
+            this.bytes = previous == null ? 0 : previousBytes;
+        }
+
+        /** The latest answer this entry holds for a request of this generation: its own once done, or its previous. */
+        V latest(long currentGeneration) {
+            if (generation != currentGeneration) {
+                return null;
+            }
+            if (answer.isDone() && !answer.isCompletedExceptionally()) {
+                return answer.join();
+            }
+            return previous;
         }
     }
 
@@ -59,17 +88,35 @@ public final class AnswerCache<K, V> {
     private final long maxBytes;
     private final ToLongFunction<V> weigher;
     private final ToLongFunction<String> versions;
+    private final ToLongFunction<String> generations;
+    private final Executor background;
     /** Access order: the least recently used first. Guarded by itself. */
     private final LinkedHashMap<Slot<K>, Entry<V>> entries = new LinkedHashMap<>(16, 0.75f, true);
     private long bytes;
 
     /**
+     * A cache that gives no previous answers: every request waits for the current one.
+     *
      * @param maxEntries the most answers kept
      * @param maxBytes the most estimated bytes of answers kept
      * @param weigher an answer's estimated size in bytes
      * @param versions a pipeline's current version: any change to what its answers are computed from moves it
      */
     public AnswerCache(int maxEntries, long maxBytes, ToLongFunction<V> weigher, ToLongFunction<String> versions) {
+        this(maxEntries, maxBytes, weigher, versions, versions, Runnable::run);
+    }
+
+    /**
+     * @param maxEntries the most answers kept
+     * @param maxBytes the most estimated bytes of answers kept
+     * @param weigher an answer's estimated size in bytes
+     * @param versions a pipeline's current version: any change to what its answers are computed from moves it
+     * @param generations a pipeline's current generation: it moves when what its answers mean may have changed, or
+     *        changes may have gone unheard; a previous answer is given only within its generation
+     * @param background runs the computations of answers whose requests were given the previous answer
+     */
+    public AnswerCache(int maxEntries, long maxBytes, ToLongFunction<V> weigher, ToLongFunction<String> versions,
+            ToLongFunction<String> generations, Executor background) {
         if (maxEntries < 1 || maxBytes < 1) {
             throw new IllegalArgumentException("an answer cache holds at least one entry and one byte");
         }
@@ -77,6 +124,8 @@ public final class AnswerCache<K, V> {
         this.maxBytes = maxBytes;
         this.weigher = Objects.requireNonNull(weigher);
         this.versions = Objects.requireNonNull(versions);
+        this.generations = Objects.requireNonNull(generations);
+        this.background = Objects.requireNonNull(background);
     }
 
     /**
@@ -86,8 +135,20 @@ public final class AnswerCache<K, V> {
      * @throws RuntimeException what {@code compute} threw, for this request or the one it shared
      */
     public Answer<V> get(String pipeline, K key, Supplier<V> compute) {
+        return get(pipeline, key, compute, older -> false);
+    }
+
+    /**
+     * As {@link #get(String, Object, Supplier)}, but a request for which the current answer is not kept yet is given
+     * the question's previous answer at once if {@code acceptsOlder} accepts it, while the current one is computed in
+     * the background (or joins the computation already under way).
+     */
+    public Answer<V> get(String pipeline, K key, Supplier<V> compute, Predicate<V> acceptsOlder) {
         Slot<K> slot = new Slot<>(pipeline, key);
+        // the version first: a generation read after it is at least as new, so an answer of another meaning is never
+        // taken as the previous one of a computation that reads the new one
         long version = versions.applyAsLong(pipeline);
+        long generation = generations.applyAsLong(pipeline);
         Entry<V> entry;
         Entry<V> mine;
         synchronized (entries) {
@@ -95,41 +156,73 @@ public final class AnswerCache<K, V> {
             if (entry != null && entry.version == version) {
                 mine = null;
             } else {
-                mine = new Entry<>(version);
+                V previous = entry == null ? null : entry.latest(generation);
+                mine = new Entry<>(version, generation, previous, entry == null ? 0 : entry.bytes);
                 entries.put(slot, mine);
                 if (entry != null) {
                     bytes -= entry.bytes;
                 }
+                bytes += mine.bytes;
                 entry = mine;
             }
         }
         if (mine == null) {
-            boolean done = entry.answer.isDone();
-            return new Answer<>(join(entry.answer), done ? Outcome.HIT : Outcome.SHARED);
+            if (entry.answer.isDone()) {
+                return new Answer<>(join(entry.answer), Outcome.HIT);
+            }
+            V previous = entry.previous;
+            if (previous != null && entry.generation == generation && acceptsOlder.test(previous)) {
+                return new Answer<>(previous, Outcome.OLDER);
+            }
+            return new Answer<>(join(entry.answer), Outcome.SHARED);
         }
+        V previous = mine.previous;
+        if (previous != null && acceptsOlder.test(previous)) {
+            try {
+                background.execute(() -> {
+                    try {
+                        compute(slot, mine, compute);
+                    } catch (RuntimeException | Error e) {
+                        // handed to the requests that waited for it; the next request computes again
+                    }
+                });
+                return new Answer<>(previous, Outcome.OLDER);
+            } catch (RejectedExecutionException e) {
+                // no background thread to compute it: this request computes it
+            }
+        }
+        return new Answer<>(compute(slot, mine, compute), Outcome.MISS);
+    }
+
+    private V compute(Slot<K> slot, Entry<V> mine, Supplier<V> compute) {
         V value;
         try {
             value = compute.get();
         } catch (RuntimeException | Error e) {
             synchronized (entries) {
-                entries.remove(slot, mine);
+                if (entries.remove(slot, mine)) {
+                    bytes -= mine.bytes;
+                }
             }
             mine.answer.completeExceptionally(e);
             throw e;
         }
         mine.answer.complete(value);
         keep(slot, mine, value);
-        return new Answer<>(value, Outcome.MISS);
+        return value;
     }
 
     private void keep(Slot<K> slot, Entry<V> mine, V value) {
         long size = weigher.applyAsLong(value);
         boolean current = versions.applyAsLong(slot.pipeline()) == mine.version;
         synchronized (entries) {
+            mine.previous = null;
             if (entries.get(slot) != mine) {
                 // replaced by a computation under a newer version, or removed
                 return;
             }
+            bytes -= mine.bytes;
+            mine.bytes = 0;
             if (!current || size > maxBytes) {
                 entries.remove(slot);
                 return;
@@ -140,7 +233,10 @@ public final class AnswerCache<K, V> {
         }
     }
 
-    /** Drops the least recently used answers until both bounds hold; computations in progress weigh nothing yet. */
+    /**
+     * Drops the least recently used answers until both bounds hold; computations in progress weigh their previous
+     * answer, which goes with them only when there are too many entries.
+     */
     private void evict() {
         Iterator<Entry<V>> eldest = entries.values().iterator();
         while ((entries.size() > maxEntries || bytes > maxBytes) && eldest.hasNext()) {

@@ -11,6 +11,14 @@ public interface AnswerCacheConfig {
     @WithDefault("true")
     boolean enabled();
 
+    /**
+     * Whether a request that gives {@code maxStaleness} may be given the previous answer to its question, if that is
+     * within the bound, while the answer after a commit is computed in the background (decision 0055); off, such a
+     * request waits for the new answer as any other.
+     */
+    @WithDefault("true")
+    boolean olderAnswers();
+
     /** The most answers kept; the least recently used go first. */
     @WithDefault("2000")
     int maxEntries();

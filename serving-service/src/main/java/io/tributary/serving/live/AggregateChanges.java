@@ -104,6 +104,16 @@ public class AggregateChanges {
         return own == null ? all : Math.max(all, own);
     }
 
+    /**
+     * The generation of every table: it moves, before subscribers are told, on each notification that any table may
+     * have changed (a pipeline version, a contract: what answers mean) and whenever the listening connection is lost
+     * or established again, but not on a commit to one table. Two equal readings mean that nothing but commits to
+     * tables was heard in between.
+     */
+    public long generation() {
+        return everything;
+    }
+
     /** Marks a change heard: to one table, or {@link #ANY_TABLE}. */
     void heard(String table) {
         long number = changes.incrementAndGet();

@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.tributary.catalog.security.Roles;
 import io.tributary.serving.api.MetricsResponse;
-import io.tributary.serving.mapping.MetricsMapper;
 import io.tributary.serving.service.MetricsAnswers;
 import io.tributary.serving.service.MetricsExport;
 import io.tributary.serving.service.MetricsExportService;
@@ -74,8 +73,8 @@ public class MetricsResource {
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         MetricsParameters parameters = new MetricsParameters(groupBy, from, to, grain, tz, maxStaleness);
         if (exports.format(format, accept) == MetricsFormat.JSON) {
-            return Response.ok(MetricsMapper.toResponse(answers.metrics(pipeline, parameters)),
-                    MediaType.APPLICATION_JSON).build();
+            // the JSON kept with the answer, written once rather than per request (decision 0055)
+            return Response.ok(answers.json(pipeline, parameters), MediaType.APPLICATION_JSON).build();
         }
         MetricsExport export = metrics.export(pipeline, parameters);
         StreamingOutput rows = out -> exports.writeCsv(export, out);

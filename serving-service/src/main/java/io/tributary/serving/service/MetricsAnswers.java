@@ -1,12 +1,19 @@
 package io.tributary.serving.service;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -15,6 +22,7 @@ import io.tributary.catalog.curated.CuratedTables;
 import io.tributary.serving.cache.AnswerCache;
 import io.tributary.serving.config.AnswerCacheConfig;
 import io.tributary.serving.live.AggregateChanges;
+import io.tributary.serving.mapping.MetricsMapper;
 import io.tributary.serving.masking.Masks;
 import io.tributary.serving.repository.AggregateRow;
 
@@ -28,6 +36,11 @@ import io.tributary.serving.repository.AggregateRow;
  * listening connection is lost or established again. While serving is not listening, nothing is kept or given from the
  * cache. How current the answer is ({@code currentAsOf}, read with the rows) is kept with it; whether it is current
  * enough for the request ({@code maxStaleness}) is judged per request, against the clock.
+ * <p>
+ * Each answer is kept with its JSON, written once, which {@link #json} gives as it is (decision 0055). A JSON request
+ * that gives {@code maxStaleness} may be given the previous answer to its question, if within that bound, while the
+ * answer after a commit is computed in the background; every other request (no bound, a live stream) waits for the
+ * answer after the commit, as the plain path would give it.
  */
 @ApplicationScoped
 public class MetricsAnswers {
@@ -36,26 +49,41 @@ public class MetricsAnswers {
     private final AggregateChanges changes;
     private final Masks masks;
     private final AnswerCacheConfig config;
-    private final AnswerCache<Question, Metrics> cache;
+    private final ObjectMapper json;
+    private final AnswerCache<Question, Kept> cache;
+    private final ThreadPoolExecutor background;
     private final Runnable unsubscribe;
     private final Counter hits;
     private final Counter misses;
     private final Counter shared;
     private final Counter bypassed;
+    private final Counter older;
 
     public MetricsAnswers(MetricsService reference, AggregateChanges changes, Masks masks, AnswerCacheConfig config,
-            MeterRegistry meters) {
+            ObjectMapper json, MeterRegistry meters) {
         this.reference = reference;
         this.changes = changes;
         this.masks = masks;
         this.config = config;
-        this.cache = new AnswerCache<>(config.maxEntries(), config.maxMemory().asLongValue(), MetricsAnswers::bytes,
-                pipeline -> changes.version(CuratedTables.freshnessKey(pipeline)));
-        // Answers no longer given are dropped as soon as their change is heard, rather than when pushed out.
+        this.json = json;
+        // a few threads compute the answers after commits that requests did not wait for; when all are busy and
+        // their queue is full, the request computes its answer itself
+        this.background = new ThreadPoolExecutor(2, 2, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(64), task -> {
+            Thread thread = new Thread(task, "metrics-answers");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.background.allowCoreThreadTimeOut(true);
+        this.cache = new AnswerCache<>(config.maxEntries(), config.maxMemory().asLongValue(), Kept::bytes,
+                pipeline -> changes.version(CuratedTables.freshnessKey(pipeline)), pipeline -> changes.generation(),
+                background);
+        // Answers of another meaning are dropped as soon as the change is heard, rather than when pushed out. After a
+        // commit, the last answer to each question stays as its previous answer while older answers may be given;
+        // otherwise it is dropped at once too.
         this.unsubscribe = changes.subscribe(table -> {
             if (AggregateChanges.ANY_TABLE.equals(table)) {
                 cache.invalidateAll();
-            } else if (table.endsWith(CuratedTables.AGGREGATE_SUFFIX)) {
+            } else if (table.endsWith(CuratedTables.AGGREGATE_SUFFIX) && !config.olderAnswers()) {
                 cache.invalidate(table.substring(0, table.length() - CuratedTables.AGGREGATE_SUFFIX.length()));
             }
         });
@@ -71,6 +99,10 @@ public class MetricsAnswers {
                 .description("metrics answers computed without the cache: it is off, or serving is not listening "
                         + "for commits, or the request is not valid")
                 .register(meters);
+        this.older = Counter.builder(name).tag("outcome", "older")
+                .description("metrics answers given as the previous answer, within the request's maxStaleness, "
+                        + "while the answer after a commit was computed")
+                .register(meters);
         Gauge.builder("tributary.serving.answer.cache.entries", cache, AnswerCache::size)
                 .description("metrics answers kept or being computed").register(meters);
         Gauge.builder("tributary.serving.answer.cache.bytes", cache, AnswerCache::bytes)
@@ -80,43 +112,100 @@ public class MetricsAnswers {
     @PreDestroy
     void close() {
         unsubscribe.run();
-    }
-
-    /** As {@link MetricsService#metrics(String, MetricsParameters)}: the same answer, from the cache when it can. */
-    public Metrics metrics(String pipeline, MetricsParameters parameters) {
-        return metrics(pipeline, parameters, masks.callerSeesPersonalData());
+        background.shutdown();
     }
 
     /**
      * As {@link MetricsService#metrics(String, MetricsParameters, boolean)}: the same answer, from the cache when it
-     * can.
+     * can. Never the previous answer: a live stream asks after each commit and must see it.
      */
     public Metrics metrics(String pipeline, MetricsParameters parameters, boolean seesPersonalData) {
+        Bound bound = bound(parameters);
+        if (bound == null) {
+            return reference.metrics(pipeline, parameters, seesPersonalData);
+        }
+        Metrics metrics = kept(pipeline, parameters, seesPersonalData, bound.maxStaleness(), false).metrics();
+        MetricsQuery query = metrics.query();
+        return new Metrics(metrics.table(), new MetricsQuery(query.groupBy(), query.grain(), query.from(), query.to(),
+                query.timeZone(), bound.maxStaleness()), metrics.currentAsOf(), metrics.rows());
+    }
+
+    /**
+     * The JSON of {@link MetricsService#metrics(String, MetricsParameters)}'s answer, as the API writes it: the bytes
+     * kept with the answer when it is kept, or the previous answer's within {@code maxStaleness} while the answer
+     * after a commit is computed.
+     */
+    public byte[] json(String pipeline, MetricsParameters parameters) {
+        return json(pipeline, parameters, masks.callerSeesPersonalData());
+    }
+
+    /** As {@link #json(String, MetricsParameters)}, for someone who sees personal data or not. */
+    public byte[] json(String pipeline, MetricsParameters parameters, boolean seesPersonalData) {
+        Bound bound = bound(parameters);
+        if (bound == null) {
+            return write(reference.metrics(pipeline, parameters, seesPersonalData));
+        }
+        return kept(pipeline, parameters, seesPersonalData, bound.maxStaleness(), config.olderAnswers()).json();
+    }
+
+    /** A request's maxStaleness, which may be absent (null). */
+    private record Bound(Duration maxStaleness) {
+    }
+
+    /**
+     * The request's bound when the cache may answer it; null when the cache is off, commits are not heard, or the
+     * bound is not valid: then the plain path answers, and names a bad bound with any other bad parameter.
+     */
+    private Bound bound(MetricsParameters parameters) {
         List<String> problems = new ArrayList<>();
         Duration maxStaleness = Staleness.parse(parameters.maxStaleness(), problems);
         if (!config.enabled() || !changes.listening() || !problems.isEmpty()) {
-            // the plain path, which also reports a bad bound together with any other bad parameter
             bypassed.increment();
-            return reference.metrics(pipeline, parameters, seesPersonalData);
+            return null;
         }
+        return new Bound(maxStaleness);
+    }
+
+    private Kept kept(String pipeline, MetricsParameters parameters, boolean seesPersonalData, Duration maxStaleness,
+            boolean olderAccepted) {
         MetricsParameters unbounded = new MetricsParameters(parameters.groupBy(), parameters.from(), parameters.to(),
                 parameters.grain(), parameters.tz(), null);
-        AnswerCache.Answer<Metrics> answer = cache.get(pipeline, Question.of(unbounded, seesPersonalData),
-                () -> reference.metrics(pipeline, unbounded, seesPersonalData));
+        Instant now = Instant.now();
+        AnswerCache.Answer<Kept> answer = cache.get(pipeline, Question.of(unbounded, seesPersonalData),
+                () -> {
+                    Metrics metrics = reference.metrics(pipeline, unbounded, seesPersonalData);
+                    return new Kept(metrics, write(metrics));
+                },
+                previous -> olderAccepted && Staleness.within(maxStaleness, previous.metrics().currentAsOf(), now));
         switch (answer.outcome()) {
             case HIT -> hits.increment();
             case MISS -> misses.increment();
             case SHARED -> shared.increment();
+            case OLDER -> older.increment();
         }
-        Metrics metrics = answer.value();
-        Staleness.require(pipeline, maxStaleness, metrics.currentAsOf(), Instant.now());
-        MetricsQuery query = metrics.query();
-        return new Metrics(metrics.table(), new MetricsQuery(query.groupBy(), query.grain(), query.from(), query.to(),
-                query.timeZone(), maxStaleness), metrics.currentAsOf(), metrics.rows());
+        Kept kept = answer.value();
+        Staleness.require(pipeline, maxStaleness, kept.metrics().currentAsOf(), now);
+        return kept;
+    }
+
+    private byte[] write(Metrics metrics) {
+        try {
+            return json.writeValueAsBytes(MetricsMapper.toResponse(metrics));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An answer kept, with its JSON as the API writes it. */
+    record Kept(Metrics metrics, byte[] json) {
+
+        long bytes() {
+            return MetricsAnswers.bytes(metrics) + json.length;
+        }
     }
 
     /** The answers kept, for tests and operators. */
-    AnswerCache<Question, Metrics> cache() {
+    AnswerCache<Question, Kept> cache() {
         return cache;
     }
 

@@ -47,6 +47,12 @@ public final class Staleness {
         return null;
     }
 
+    /** Whether data current as of {@code currentAsOf} is within {@code maxStaleness} (never when either is absent). */
+    public static boolean within(Duration maxStaleness, Instant currentAsOf, Instant now) {
+        return maxStaleness != null && currentAsOf != null
+                && Duration.between(currentAsOf, now).truncatedTo(ChronoUnit.MILLIS).compareTo(maxStaleness) <= 0;
+    }
+
     /**
      * Refuses data older than the bound.
      *

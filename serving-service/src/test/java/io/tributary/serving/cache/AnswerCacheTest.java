@@ -188,6 +188,98 @@ class AnswerCacheTest {
         assertEquals(0, cache.bytes());
     }
 
+    /** A cache that may give previous answers, computing the next ones in {@link #background} when run. */
+    private AnswerCache<String, String> olderAnswers(int maxEntries, long maxBytes) {
+        return new AnswerCache<>(maxEntries, maxBytes, String::length,
+                pipeline -> versions.computeIfAbsent(pipeline, p -> new AtomicLong()).get(), pipeline -> generation.get(),
+                background::add);
+    }
+
+    private final AtomicLong generation = new AtomicLong();
+    private final List<Runnable> background = new ArrayList<>();
+
+    private void runBackground() {
+        List<Runnable> tasks = new ArrayList<>(background);
+        background.clear();
+        tasks.forEach(Runnable::run);
+    }
+
+    @Test
+    void givesThePreviousAnswerToRequestsThatAcceptItWhileTheNextIsComputedOnce() {
+        AnswerCache<String, String> cache = olderAnswers(10, 1000);
+        cache.get("sales", "q", () -> compute("a1"));
+        commit("sales");
+
+        assertEquals(new AnswerCache.Answer<>("a1", AnswerCache.Outcome.OLDER),
+                cache.get("sales", "q", () -> compute("a2"), older -> true));
+        assertEquals(new AnswerCache.Answer<>("a1", AnswerCache.Outcome.OLDER),
+                cache.get("sales", "q", () -> compute("other"), older -> true));
+        assertEquals(1, background.size(), "one computation for both");
+        assertEquals(1, computed.get());
+
+        runBackground();
+        assertEquals(new AnswerCache.Answer<>("a2", AnswerCache.Outcome.HIT),
+                cache.get("sales", "q", () -> compute("other"), older -> true));
+        assertEquals(2, computed.get());
+        assertEquals(2, cache.bytes());
+    }
+
+    @Test
+    void aRequestThatDoesNotAcceptTheOlderAnswerGetsTheNextOne() {
+        AnswerCache<String, String> cache = olderAnswers(10, 1000);
+        cache.get("sales", "q", () -> compute("a1"));
+        commit("sales");
+
+        assertEquals(new AnswerCache.Answer<>("a2", AnswerCache.Outcome.MISS),
+                cache.get("sales", "q", () -> compute("a2"), older -> false));
+        commit("sales");
+        assertEquals(new AnswerCache.Answer<>("a3", AnswerCache.Outcome.MISS),
+                cache.get("sales", "q", () -> compute("a3"), older -> !older.equals("a2")));
+        assertEquals(new AnswerCache.Answer<>("a3", AnswerCache.Outcome.HIT),
+                cache.get("sales", "q", () -> compute("other")));
+        assertTrue(background.isEmpty());
+    }
+
+    @Test
+    void neverGivesAnAnswerOfAnotherGeneration() {
+        AnswerCache<String, String> cache = olderAnswers(10, 1000);
+        cache.get("sales", "q", () -> compute("masked differently"));
+        generation.incrementAndGet();
+        commit("sales");
+
+        assertEquals(new AnswerCache.Answer<>("a2", AnswerCache.Outcome.MISS),
+                cache.get("sales", "q", () -> compute("a2"), older -> true));
+        assertTrue(background.isEmpty());
+    }
+
+    @Test
+    void aFailedComputationInTheBackgroundIsKeptForNobody() {
+        AnswerCache<String, String> cache = olderAnswers(10, 1000);
+        cache.get("sales", "q", () -> compute("a1"));
+        commit("sales");
+        assertEquals(AnswerCache.Outcome.OLDER, cache.get("sales", "q", () -> {
+            throw new IllegalStateException("database down");
+        }, older -> true).outcome());
+
+        runBackground();
+        assertEquals(0, cache.size());
+        assertEquals(0, cache.bytes());
+        assertEquals(new AnswerCache.Answer<>("a2", AnswerCache.Outcome.MISS),
+                cache.get("sales", "q", () -> compute("a2"), older -> true));
+    }
+
+    @Test
+    void invalidatingAllDropsThePreviousAnswersToo() {
+        AnswerCache<String, String> cache = olderAnswers(10, 1000);
+        cache.get("sales", "q", () -> compute("a1"));
+        commit("sales");
+        generation.incrementAndGet();
+        cache.invalidateAll();
+        assertEquals(0, cache.size());
+
+        assertEquals(AnswerCache.Outcome.MISS, cache.get("sales", "q", () -> compute("a2"), older -> true).outcome());
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(5, TimeUnit.SECONDS);

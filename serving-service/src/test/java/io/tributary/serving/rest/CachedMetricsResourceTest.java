@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,6 +36,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -81,6 +84,9 @@ class CachedMetricsResourceTest {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    ObjectMapper json;
 
     @TestHTTPResource("/api/metrics/sales/stream")
     URI stream;
@@ -139,6 +145,8 @@ class CachedMetricsResourceTest {
                                 for (int time = 0; time < 2; time++) {
                                     assertEquals(expected, MetricsMapper.toResponse(answers.metrics("sales",
                                             parameters, seesPersonalData)), "round " + round + ", " + parameters);
+                                    assertArrayEquals(json.writeValueAsBytes(expected), answers.json("sales",
+                                            parameters, seesPersonalData), "round " + round + ", " + parameters);
                                     asked++;
                                 }
                             }
@@ -165,6 +173,54 @@ class CachedMetricsResourceTest {
         given().queryParam("groupBy", "region").when().get(PATH, "sales").then().statusCode(200)
                 .body("rows.find { it.dimensions.region == 'West' }.measures.sales", equalTo(121.5f))
                 .body("currentAsOf", equalTo("2017-02-02T12:00:00Z"));
+    }
+
+    @Test
+    void givesThePreviousAnswerWithinMaxStalenessWhileTheAnswerAfterACommitIsComputed() throws Exception {
+        given().queryParam("groupBy", "region").when().get(PATH, "sales").then().statusCode(200)
+                .body("rows.find { it.dimensions.region == 'West' }.measures.sales", equalTo(120.5f));
+        double older = count("older");
+
+        commit(connection -> insertCell(connection, "2017-02-02", "West", "Oregon", "Furniture", "1.0000"),
+                "2017-02-02T12:00:00Z");
+
+        // the caller allows data a century old: the previous answer, which says how current it is
+        given().queryParam("groupBy", "region").queryParam("maxStaleness", "P36500D").when().get(PATH, "sales")
+                .then().statusCode(200)
+                .body("rows.find { it.dimensions.region == 'West' }.measures.sales", equalTo(120.5f))
+                .body("currentAsOf", equalTo("2017-02-01T10:00:00Z"));
+        assertEquals(older + 1, count("older"));
+        double misses = count("miss");
+        // a caller who gives no bound gets the answer after the commit, as the plain path gives it: the one computed in
+        // the background, not computed again
+        given().queryParam("groupBy", "region").when().get(PATH, "sales").then().statusCode(200)
+                .body("rows.find { it.dimensions.region == 'West' }.measures.sales", equalTo(121.5f))
+                .body("currentAsOf", equalTo("2017-02-02T12:00:00Z"));
+        given().queryParam("groupBy", "region").queryParam("maxStaleness", "P36500D").when().get(PATH, "sales")
+                .then().statusCode(200)
+                .body("rows.find { it.dimensions.region == 'West' }.measures.sales", equalTo(121.5f));
+        assertEquals(older + 1, count("older"));
+        assertEquals(misses, count("miss"));
+    }
+
+    @Test
+    void neverGivesThePreviousAnswerBeyondMaxStalenessNorToAStream() throws Exception {
+        given().queryParam("groupBy", "region").when().get(PATH, "sales").then().statusCode(200);
+        commit(connection -> insertCell(connection, "2017-02-02", "West", "Oregon", "Furniture", "1.0000"),
+                "2017-02-02T12:00:00Z");
+        double older = count("older");
+
+        // the previous answer (as of 2017-02-01T10:00) is not within a bound that the new one (12:00 next day) meets
+        Duration bound = Duration.between(Instant.parse("2017-02-02T11:00:00Z"), Instant.now());
+        given().queryParam("groupBy", "region").queryParam("maxStaleness", bound.toString()).when()
+                .get(PATH, "sales").then().statusCode(200)
+                .body("currentAsOf", equalTo("2017-02-02T12:00:00Z"));
+        commit(connection -> insertCell(connection, "2017-02-03", "West", "Oregon", "Furniture", "1.0000"),
+                "2017-02-03T12:00:00Z");
+        // what streams ask: never the previous answer
+        assertEquals(Instant.parse("2017-02-03T12:00:00Z"), answers.metrics("sales",
+                new MetricsParameters("region", null, null, null, null, "P36500D"), false).currentAsOf());
+        assertEquals(older, count("older"));
     }
 
     @Test
