@@ -32,6 +32,7 @@ import io.tributary.catalog.curated.CuratedTables;
 import io.tributary.local.DemoLoader;
 import io.tributary.local.LocalPostgres;
 import io.tributary.local.Suite;
+import io.tributary.local.TributaryService;
 import io.tributary.serving.repository.AggregateRepository;
 import io.tributary.serving.repository.AggregateTable;
 
@@ -60,7 +61,13 @@ import io.tributary.serving.repository.AggregateTable;
  * Several rates ({@code --rate 1000,200}) are measured in turn on the same suite, each after its own warm-up.
  * <p>
  * Usage: {@code run-region-query.sh [--rate 1000] [--seconds 30] [--warmup 15] [--cells-per-day 100]
- * [--grain total|day] [--explain-ms 50] [--commit-ms 1000] [--keep]}
+ * [--grain total|day] [--explain-ms 50] [--commit-ms 1000] [--max-staleness PT5S] [--jfr] [--keep]}
+ * <p>
+ * {@code --max-staleness} asks every request with that bound, which lets serving give the previous answer while the
+ * answer after a commit is computed (decision 0055); without it every request waits for the answer after a commit.
+ * <p>
+ * {@code --jfr} records serving (JFR, profile settings) during the measure of the first rate and prints where its
+ * time goes under the metrics resource; the recording is kept as {@code target/region-query-serving.jfr}.
  */
 public final class RegionQueryLoad {
 
@@ -75,12 +82,14 @@ public final class RegionQueryLoad {
     private final String grain;
     private final int explainMillis;
     private final int commitMillis;
+    private final String maxStaleness;
+    private final boolean jfr;
     private final boolean keep;
     private final Path root;
     private final EndToEnd bench = new EndToEnd();
 
     private RegionQueryLoad(List<Integer> rates, int seconds, int warmup, int cellsPerDay, String grain, int explainMillis,
-            int commitMillis, boolean keep, Path root) {
+            int commitMillis, String maxStaleness, boolean jfr, boolean keep, Path root) {
         this.rates = rates;
         this.seconds = seconds;
         this.warmup = warmup;
@@ -88,6 +97,8 @@ public final class RegionQueryLoad {
         this.grain = grain;
         this.explainMillis = explainMillis;
         this.commitMillis = commitMillis;
+        this.maxStaleness = maxStaleness;
+        this.jfr = jfr;
         this.keep = keep;
         this.root = root;
     }
@@ -100,6 +111,8 @@ public final class RegionQueryLoad {
         String grain = "total";
         int explainMillis = 50;
         int commitMillis = 1000;
+        String maxStaleness = null;
+        boolean jfr = false;
         boolean keep = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -111,12 +124,15 @@ public final class RegionQueryLoad {
                 case "--grain" -> grain = args[++i];
                 case "--explain-ms" -> explainMillis = Integer.parseInt(args[++i]);
                 case "--commit-ms" -> commitMillis = Integer.parseInt(args[++i]);
+                case "--max-staleness" -> maxStaleness = java.time.Duration.parse(args[++i]).toString();
+                case "--jfr" -> jfr = true;
                 case "--keep" -> keep = true;
                 case "-h", "--help" -> {
                     System.out.println("usage: run-region-query.sh [--rate requests/s, default 1000; several "
                             + "separated by commas are measured in turn] [--seconds 30] "
                             + "[--warmup 15] [--cells-per-day 100] [--grain total|day] [--explain-ms 50] [--commit-ms 1000, "
-                            + "0 for no commits during the load] [--keep]");
+                            + "0 for no commits during the load] [--max-staleness ISO-8601 duration, none by default] [--jfr] "
+                            + "[--keep]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (-h for help)");
@@ -127,7 +143,8 @@ public final class RegionQueryLoad {
         }
         Path root = EndToEnd.repositoryRoot();
         EndToEnd.requirePackagedServices(root);
-        new RegionQueryLoad(rates, seconds, warmup, cellsPerDay, grain, explainMillis, commitMillis, keep, root).run();
+        new RegionQueryLoad(rates, seconds, warmup, cellsPerDay, grain, explainMillis, commitMillis, maxStaleness,
+                jfr, keep, root).run();
     }
 
     /** The requests of one phase: when each was due, sent and answered, and how. */
@@ -169,7 +186,7 @@ public final class RegionQueryLoad {
             LocalDate from = LocalDate.of(YEAR, 1, 1);
             LocalDate to = LocalDate.of(YEAR, 12, 31);
             URI uri = URI.create(suite.servingUrl() + "/api/metrics/" + DemoLoader.DATASET + "?groupBy=region&from="
-                    + from + "&to=" + to + "&grain=" + grain);
+                    + from + "&to=" + to + "&grain=" + grain + (maxStaleness == null ? "" : "&maxStaleness=" + maxStaleness));
             HttpResponse<String> first = EndToEnd.expect(bench.send(HttpRequest.newBuilder(uri).GET(),
                     Duration.ofSeconds(30)), 200);
             JsonNode answer = EndToEnd.JSON.readTree(first.body());
@@ -203,7 +220,15 @@ public final class RegionQueryLoad {
                 Phase measured = new Phase(seconds * rate);
                 Map<String, Double> cacheFrom = cacheCounters(suite);
                 long commitsFrom = committer.commits.get();
+                boolean recording = jfr && rate == rates.get(0);
+                if (recording) {
+                    EndToEnd.startJfr(suite, TributaryService.SERVING, work.resolve("serving.jfr"));
+                }
                 drive(uri, measured, rate);
+                if (recording) {
+                    EndToEnd.stopJfr(suite, TributaryService.SERVING, work.resolve("serving.jfr"),
+                            "region-query-serving.jfr", "io.tributary.serving.rest.MetricsResource");
+                }
                 Map<String, Double> cacheTo = cacheCounters(suite);
                 long commitsTo = committer.commits.get();
                 explainer.stop = true;
@@ -252,9 +277,14 @@ public final class RegionQueryLoad {
                 + ") select " + values + " from generate_series(date '" + YEAR + "-01-01', date '" + YEAR
                 + "-12-31', interval '1 day') as d, generate_series(1, " + cellsPerDay + ") as c";
         long t0 = System.nanoTime();
-        try (Connection connection = dataSource.getConnection(); Statement fill = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement fill = connection.createStatement();
+                PreparedStatement advance = connection.prepareStatement(Committer.WATERMARK)) {
             long cells = fill.executeUpdate(sql);
             fill.execute("analyze " + quote(CuratedTables.SCHEMA) + "." + quote(table.table()));
+            // as the transform writes cells: with the watermark, so that an answer says it is current as of now
+            advance.setString(1, CuratedTables.freshnessKey(table.pipeline()));
+            advance.executeUpdate();
             EndToEnd.log(String.format(Locale.ROOT, "filled %s with %,d cells (%d a day over %d) in %.1f s",
                     CuratedTables.qualified(table.table()), cells, cellsPerDay, YEAR,
                     EndToEnd.seconds(System.nanoTime() - t0)));
@@ -310,6 +340,10 @@ public final class RegionQueryLoad {
      * (up and down in turn, so the sums stay near the start) and the freshness watermark advanced, in one transaction.
      */
     private static final class Committer implements Runnable {
+        /** The aggregate's freshness watermark moved to now, as the transform moves it with each commit. */
+        static final String WATERMARK = "insert into catalog.freshness_watermark as w (table_name, current_as_of, "
+                + "updated_at) values (?, now(), now()) on conflict (table_name) do update set current_as_of = "
+                + "excluded.current_as_of, updated_at = excluded.updated_at";
         private final PGSimpleDataSource dataSource;
         private final AggregateTable table;
         private final long periodNanos;
@@ -331,12 +365,9 @@ public final class RegionQueryLoad {
                     + quote(AggregateLayout.UPDATED_AT) + " = now() where ctid = (select ctid from "
                     + quote(CuratedTables.SCHEMA) + "." + quote(table.table()) + " where " + quote(AggregateLayout.BUCKET)
                     + " = ? limit 1)";
-            String watermark = "insert into catalog.freshness_watermark as w (table_name, current_as_of, updated_at) "
-                    + "values (?, now(), now()) on conflict (table_name) do update set current_as_of = "
-                    + "excluded.current_as_of, updated_at = excluded.updated_at";
             try (Connection connection = dataSource.getConnection();
                     PreparedStatement change = connection.prepareStatement(cell);
-                    PreparedStatement advance = connection.prepareStatement(watermark)) {
+                    PreparedStatement advance = connection.prepareStatement(WATERMARK)) {
                 connection.setAutoCommit(false);
                 long next = System.nanoTime() + periodNanos;
                 for (long k = 0; !stop; k++) {
@@ -413,8 +444,9 @@ public final class RegionQueryLoad {
                     counter.getKey(), counter.getValue(), total == 0 ? 0 : 100 * counter.getValue() / total));
         }
         System.out.println("Serving's answers during the measure, by how the answer cache gave them: " + shares
-                + " (hit: kept; miss: computed by PostgreSQL; shared: waited for the same computation; bypassed: "
-                + "cache off or not listening).");
+                + " (hit: kept; miss: computed by PostgreSQL; shared: waited for the same computation; older: the "
+                + "previous answer, within --max-staleness, while the next was computed; bypassed: cache off or not "
+                + "listening).");
         double cold = during.getOrDefault("miss", 0.0) + during.getOrDefault("shared", 0.0)
                 + during.getOrDefault("bypassed", 0.0);
         System.out.println(String.format(Locale.ROOT, "Answers that waited for PostgreSQL: %.2f%%%s", total == 0
