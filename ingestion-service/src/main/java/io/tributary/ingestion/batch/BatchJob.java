@@ -16,7 +16,8 @@ import io.tributary.ingestion.drift.DriftHistory;
  * @param columnAliases input field → contract column, as accepted for the source
  * @param maxQuarantineShare the source's hold threshold, or null
  * @param released an operator let the batch through: it is not held again
- * @param history what earlier batches of the dataset say about its fields: headers and values, for drift evidence
+ * @param history what earlier batches of the dataset say about its fields: headers and values, for drift evidence;
+ *        null when not read with the job (a push reads it only when its drift is to be found)
  */
 public record BatchJob(UUID batchId, String source, String dataset, SourceEntity.Format format, String timeZone,
         Map<String, String> options, Path file, int contractVersion, DataContract contract,

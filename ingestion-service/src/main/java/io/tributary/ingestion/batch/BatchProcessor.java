@@ -28,6 +28,7 @@ import io.tributary.ingestion.drift.ColumnAliases;
 import io.tributary.ingestion.drift.DriftDetector;
 import io.tributary.ingestion.drift.DriftHistory;
 import io.tributary.ingestion.drift.DriftReport;
+import io.tributary.ingestion.drift.FieldProfile;
 import io.tributary.ingestion.drift.FieldProfiles;
 import io.tributary.ingestion.enforcement.Violation;
 import io.tributary.ingestion.messaging.AlertPublisher;
@@ -50,7 +51,8 @@ import io.tributary.ingestion.parsing.SourceRecord;
 public class BatchProcessor {
 
     private static final Logger LOG = Logger.getLogger(BatchProcessor.class);
-    private static final int SAMPLE = 1000;
+    /** How many records of an input its drift is found from; an input of no more is read once. */
+    public static final int SAMPLE = 1000;
 
     private final BatchStore store;
     private final RecordPublisher publisher;
@@ -59,6 +61,7 @@ public class BatchProcessor {
     private final MeterRegistry meters;
     private final int quarantineChunk;
     private final ReadLimits limits;
+    private final KnownFields knownFields = new KnownFields();
 
     public BatchProcessor(BatchStore store, RecordPublisher publisher, AlertPublisher alerts,
             Event<BatchLifecycle> lifecycle, MeterRegistry meters, IngestionConfig config, ReadLimits limits) {
@@ -85,39 +88,71 @@ public class BatchProcessor {
 
     /** Processes a file: a drift an operator must decide on, or too many failures, hold it whole. */
     public Next process(UUID batchId, Lease lease) {
-        return process(batchId, lease, true);
+        return process(batchId, lease, true, null);
     }
 
     /**
      * Processes a push of events, whose caller waits for the answer: it is never held, so that every event it holds is
      * accepted, quarantined with its reason or counted as a duplicate by the time the call returns (decision 28). The
-     * drift is still found and kept on the batch.
+     * drift is still found and kept on the batch; a push with the fields of an earlier one found with a drift of field
+     * names alone, whose every record passes the contract, is given that drift without its detection ({@link
+     * KnownFields}, decision 53).
+     *
+     * @param body the push's records as read flat from its stored body, when it was read whole; null to read it again
      */
-    public Next processPush(UUID batchId, Lease lease) {
-        return process(batchId, lease, false);
+    public Next processPush(BatchStore.StartedPush push, List<SourceRecord> body) {
+        return process(push.job(), push.lease(), false, body);
     }
 
-    private Next process(UUID batchId, Lease lease, boolean holds) {
-        Optional<BatchJob> started = store.start(batchId, lease);
+    private Next process(UUID batchId, Lease lease, boolean holds, List<SourceRecord> body) {
+        Optional<BatchJob> started = store.start(batchId, lease, holds);
         if (started.isEmpty()) {
             return Next.DONE;
         }
-        BatchJob job = started.get();
+        return process(started.get(), lease, holds, body);
+    }
+
+    private Next process(BatchJob job, Lease lease, boolean holds, List<SourceRecord> body) {
+        UUID batchId = job.batchId();
         if (job.contract() == null) {
             fail(job, lease, List.of(), "dataset '" + job.dataset() + "' has no data contract: PUT one to "
                     + "/api/contracts/" + job.dataset() + " and upload the file again");
             return Next.DONE;
         }
         List<String> fields = List.of();
+        boolean fieldsRecorded = false;
+        KnownFields.Key kind = KnownFields.Key.of(job);
+        Optional<DriftReport> known = Optional.empty();
         try {
-            Sample sample = sample(job);
+            Sample sample = body != null && JsonShape.of(job.contract()).equals(JsonShape.FLAT)
+                    ? new Sample(body, true)
+                    : sample(job);
             fields = DriftDetector.namesOf(sample.records());
-            ColumnAliases aliases = new ColumnAliases(job.columnAliases());
-            List<SourceRecord> aliased = sample.records().stream().map(aliases::apply).toList();
-            DriftHistory history = job.history().aliased(aliases);
-            DriftReport drift = new DriftDetector(job.contract(), ZoneId.of(job.timeZone()))
-                    .detect(aliased, history.layouts(), history.profiles());
+            known = holds ? Optional.empty() : knownFields.drift(kind, fields);
+            if (!holds) {
+                meters.counter("tributary.ingestion.push.drift", "source", job.source(), "check",
+                        known.isPresent() ? "known" : "found").increment();
+            }
+            if (known.isPresent()) {
+                announce(job, BatchLifecycle.Phase.STARTED, fields, null, null);
+                BatchCounts counts = run(job, lease, sample, true);
+                if (counts.quarantined() == 0) {
+                    fieldsRecorded = true;
+                    store.complete(batchId, lease, counts, fields, known.get());
+                } else {
+                    // a record failing the contract may be a type or a date format that changed: found in full
+                    Drift drift = drift(job, sample);
+                    store.recordFields(batchId, lease, fields, drift.report());
+                    fieldsRecorded = true;
+                    store.complete(batchId, lease, counts, drift.profiles());
+                }
+                completed(job, fields, counts);
+                return Next.DONE;
+            }
+            Drift found = drift(job, sample);
+            DriftReport drift = found.report();
             store.recordFields(batchId, lease, fields, drift);
+            fieldsRecorded = true;
             announce(job, BatchLifecycle.Phase.STARTED, fields, null, null);
             if (holds && !job.released() && drift.needsReview()) {
                 hold(job, lease, fields, drift.summary());
@@ -131,16 +166,20 @@ public class BatchProcessor {
                 }
             }
             BatchCounts counts = run(job, lease, sample, true);
-            store.complete(batchId, lease, counts, FieldProfiles.of(aliased));
-            record(job.source(), counts);
-            announce(job, BatchLifecycle.Phase.COMPLETED, fields, counts, null);
-            LOG.infof("batch %s of %s: %s", batchId, job.source(), counts);
+            store.complete(batchId, lease, counts, found.profiles());
+            if (!holds) {
+                knownFields.learn(kind, fields, drift);
+            }
+            completed(job, fields, counts);
         } catch (NoSuchFileException e) {
             fail(job, lease, fields, "the landing archive no longer holds " + job.file());
         } catch (IOException e) {
             LOG.errorf(e, "batch %s failed", batchId);
             fail(job, lease, fields, e.getMessage());
         } catch (RecordPublisher.PublishException e) {
+            if (!fieldsRecorded && known.isPresent()) {
+                store.recordFields(batchId, lease, fields, known.get());
+            }
             if (e.permanent()) {
                 LOG.errorf("batch %s failed: %s", batchId, e.getMessage());
                 fail(job, lease, fields, e.getMessage() + "; nothing more of the batch was sent: once that is fixed, upload "
@@ -154,6 +193,27 @@ public class BatchProcessor {
             Thread.currentThread().interrupt();
         }
         return Next.DONE;
+    }
+
+    /** How the input's fields drifted, and what their values looked like (by the source's aliases' names). */
+    private record Drift(DriftReport report, Map<String, FieldProfile> profiles) {
+    }
+
+    /** The drift found from the sample, against the contract and what earlier batches of the dataset said. */
+    private Drift drift(BatchJob job, Sample sample) {
+        ColumnAliases aliases = new ColumnAliases(job.columnAliases());
+        List<SourceRecord> aliased = sample.records().stream().map(aliases::apply).toList();
+        DriftHistory history = (job.history() == null ? store.history(job.source(), job.dataset()) : job.history())
+                .aliased(aliases);
+        DriftReport report = new DriftDetector(job.contract(), ZoneId.of(job.timeZone()))
+                .detect(aliased, history.layouts(), history.profiles());
+        return new Drift(report, FieldProfiles.of(aliased));
+    }
+
+    private void completed(BatchJob job, List<String> fields, BatchCounts counts) {
+        record(job.source(), counts);
+        announce(job, BatchLifecycle.Phase.COMPLETED, fields, counts, null);
+        LOG.infof("batch %s of %s: %s", job.batchId(), job.source(), counts);
     }
 
     /** The first records of the input, as they were written; {@code whole} when they are all of it. */

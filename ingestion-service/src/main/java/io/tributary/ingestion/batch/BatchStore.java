@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -49,6 +50,8 @@ public class BatchStore {
 
     /** How many observed schema versions a batch's drift evidence looks at. */
     private static final int LAYOUTS = 20;
+    /** How many read contract versions are kept at most; past it, they are read again. */
+    private static final int READ_CONTRACTS = 1_000;
 
     private final BatchRepository batches;
     private final SourceRepository sources;
@@ -57,6 +60,8 @@ public class BatchStore {
     private final SchemaVersionRepository schemas;
     private final Event<BatchReceived> received;
     private final Leases leases;
+    /** The contract versions read, by dataset and version. */
+    private final Map<String, DataContract> readContracts = new ConcurrentHashMap<>();
 
     public BatchStore(BatchRepository batches, SourceRepository sources, ContractVersionRepository contracts,
             QuarantineRepository quarantine, SchemaVersionRepository schemas, Event<BatchReceived> received,
@@ -78,13 +83,24 @@ public class BatchStore {
     }
 
     /**
-     * Records a received body as a batch that the caller processes itself, holding its lease from the moment it exists
-     * so that no other instance takes it up.
+     * Records a received body as a batch that the caller processes at once, in one transaction: the batch is
+     * recorded as started by this instance, holding its lease, with the job its processing needs (without the drift
+     * history, read if needed).
      */
-    public Lease recordHeld(UUID id, SourceEntity source, String fileName, LandingArchive.StoredFile file) {
-        record(id, source, fileName, file);
-        return leases.acquire(Lease.Kind.BATCH, id.toString())
+    public StartedPush recordStarted(UUID id, SourceEntity source, String fileName, LandingArchive.StoredFile file) {
+        BatchEntity batch = record(id, source, fileName, file);
+        Lease lease = leases.acquire(Lease.Kind.BATCH, id.toString())
                 .orElseThrow(() -> new IllegalStateException("the new batch " + id + " is leased already"));
+        batch.status = BatchStatus.PROCESSING;
+        batch.startedAt = Instant.now();
+        batch.processedBy = lease.holder();
+        BatchJob job = job(batch, source, false);
+        batch.contractVersion = job.contract() == null ? null : job.contractVersion();
+        return new StartedPush(lease, job);
+    }
+
+    /** A push recorded as a batch and started: the lease the caller holds on it and what its processing needs. */
+    public record StartedPush(Lease lease, BatchJob job) {
     }
 
     /** Records a received body as a batch. */
@@ -125,44 +141,70 @@ public class BatchStore {
     }
 
     /**
-     * Marks the batch as being processed by the lease's holder and clears what an interrupted earlier attempt left.
+     * Marks the batch as being processed by the lease's holder and clears what an interrupted earlier attempt left (a
+     * batch never started before has left nothing).
      *
+     * @param history whether the job is to carry the dataset's drift history; without it, it is read when needed
      * @return empty when the batch is no longer to be processed: another instance finished it meanwhile
      */
-    Optional<BatchJob> start(UUID id, Lease lease) {
+    Optional<BatchJob> start(UUID id, Lease lease, boolean history) {
         leases.confirm(lease);
         BatchEntity batch = get(id);
         if (batch.status != BatchStatus.RECEIVED && batch.status != BatchStatus.PROCESSING) {
             return Optional.empty();
         }
-        quarantine.deleteByBatch(id);
+        if (batch.startedAt != null) {
+            quarantine.deleteByBatch(id);
+        }
         batch.status = BatchStatus.PROCESSING;
         batch.startedAt = Instant.now();
         batch.processedBy = lease.holder();
         batch.holdReason = null;
-        BatchJob job = job(batch);
+        BatchJob job = job(batch, history);
         batch.contractVersion = job.contract() == null ? null : job.contractVersion();
         return Optional.of(job);
     }
 
-    /** The batch with its source's settings and the dataset's current contract. */
+    /** The batch with its source's settings, the dataset's current contract and its drift history. */
     public BatchJob job(BatchEntity batch) {
-        SourceEntity source = sources.findByName(batch.source).orElseThrow();
+        return job(batch, true);
+    }
+
+    private BatchJob job(BatchEntity batch, boolean history) {
+        return job(batch, sources.findByName(batch.source).orElseThrow(), history);
+    }
+
+    private BatchJob job(BatchEntity batch, SourceEntity source, boolean history) {
         ContractVersionEntity current = contracts.findCurrent(batch.dataset).orElse(null);
         DataContract contract = current == null
                 ? null
-                : ContractFormats.apply(ContractReader.read(ContractReader.parse(current.document,
-                        ContractReader.Syntax.JSON), batch.dataset), source.formats);
+                : ContractFormats.apply(parsed(current), source.formats);
         return new BatchJob(batch.id, source.name, batch.dataset, source.format, source.timeZone, source.options,
                 Path.of(batch.landingPath), current == null ? 0 : current.version, contract, source.columnAliases,
-                source.maxQuarantineShare, batch.released, history(source.name, batch.dataset));
+                source.maxQuarantineShare, batch.released, history ? history(source.name, batch.dataset) : null);
+    }
+
+    /** The stored contract version read; a version never changes once stored, so each is read once. */
+    private DataContract parsed(ContractVersionEntity stored) {
+        String key = stored.dataset + '\n' + stored.version;
+        DataContract known = readContracts.get(key);
+        if (known != null) {
+            return known;
+        }
+        DataContract read = ContractReader.read(ContractReader.parse(stored.document, ContractReader.Syntax.JSON),
+                stored.dataset);
+        if (readContracts.size() >= READ_CONTRACTS) {
+            readContracts.clear();
+        }
+        readContracts.put(key, read);
+        return read;
     }
 
     /**
      * The headers the dataset's data came in (the source's last completed batch, then the {@value #LAYOUTS} newest
      * observed schema versions) and its fields' values merged over those versions.
      */
-    private DriftHistory history(String source, String dataset) {
+    public DriftHistory history(String source, String dataset) {
         List<RenameEvidence.Layout> layouts = new ArrayList<>();
         List<String> previous = batches.lastCompletedFields(source);
         if (!previous.isEmpty()) {
@@ -221,6 +263,25 @@ public class BatchStore {
             schemas.findObservedForUpdate(batch.dataset, batch.fields).ifPresent(schema -> schema.profile = FieldProfiles
                     .write(FieldProfiles.merge(FieldProfiles.read(schema.profile), profiles)));
         }
+        batch.received = counts.received();
+        batch.accepted = counts.accepted();
+        batch.quarantined = counts.quarantined();
+        batch.duplicates = counts.duplicates();
+        batch.status = BatchStatus.COMPLETED;
+        batch.error = null;
+        batch.completedAt = Instant.now();
+    }
+
+    /**
+     * Completes the batch in one go with the fields its input came with and their drift, known from earlier inputs
+     * with the same fields, whose schema version is recorded already.
+     */
+    void complete(UUID id, Lease lease, BatchCounts counts, List<String> fields, DriftReport drift) {
+        leases.confirm(lease);
+        BatchEntity batch = get(id);
+        batch.fields = fields;
+        batch.drift = drift.isEmpty() ? null : json(drift);
+        batch.droppedFields = drift.added().size();
         batch.received = counts.received();
         batch.accepted = counts.accepted();
         batch.quarantined = counts.quarantined();

@@ -105,15 +105,17 @@ public class EventIntakeService {
         UUID id = UUID.randomUUID();
         String name = "events." + source.format.name().toLowerCase(Locale.ROOT);
         LandingArchive.StoredFile stored = archive.store(source.name, id, name, body, eventSize);
-        List<String> problems = problems(source, stored);
-        if (!problems.isEmpty()) {
+        BodyProblems.Body read = read(source, stored);
+        if (!read.problems().isEmpty()) {
             archive.discard(stored);
             throw new ProblemException(Response.Status.BAD_REQUEST,
-                    "the body is not " + source.format.name() + ": nothing of it was taken", problems);
+                    "the body is not " + source.format.name() + ": nothing of it was taken", read.problems());
         }
-        Lease lease = QuarkusTransaction.requiringNew().call(() -> batches.recordHeld(id, source, name, stored));
+        BatchStore.StartedPush push = QuarkusTransaction.requiringNew()
+                .call(() -> batches.recordStarted(id, source, name, stored));
+        Lease lease = push.lease();
         try {
-            if (processor.processPush(id, lease) == BatchProcessor.Next.RETRY_LATER) {
+            if (processor.processPush(push, read.records()) == BatchProcessor.Next.RETRY_LATER) {
                 processor.fail(id, lease, "Kafka did not take every event; nothing of this call was acknowledged: "
                         + "send it again");
                 long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
@@ -134,11 +136,14 @@ public class EventIntakeService {
         return QuarkusTransaction.requiringNew().call(() -> batches.get(id));
     }
 
-    /** Where and why the stored body is not events of the source's format; empty when it is. */
-    private List<String> problems(SourceEntity source, LandingArchive.StoredFile stored) {
+    /**
+     * The stored body read once: where and why it is not events of the source's format (none when it is), and its
+     * records, flattened, when they are few enough for its processing to take them rather than read the body again.
+     */
+    private BodyProblems.Body read(SourceEntity source, LandingArchive.StoredFile stored) {
         try (RecordReader reader = RecordReaders.open(source.format, source.options, JsonShape.FLAT, limits,
                 Files.newInputStream(stored.path()))) {
-            return BodyProblems.of(reader);
+            return BodyProblems.read(reader, BatchProcessor.SAMPLE);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the stored body of the push again", e);
         }

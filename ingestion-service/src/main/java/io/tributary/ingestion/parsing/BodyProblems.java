@@ -19,11 +19,36 @@ public final class BodyProblems {
 
     /** The problems of the records the reader gives, at most {@link #MAX} and a count of the rest; reads it to its end. */
     public static List<String> of(RecordReader reader) throws IOException {
+        return read(reader, 0).problems();
+    }
+
+    /**
+     * A body read once, to its end: its problems, and its records when there are no more than were asked to be kept.
+     *
+     * @param problems as {@link #of}: empty when the body is events of its format
+     * @param records every record of the body in order, or null when it holds more than were to be kept
+     */
+    public record Body(List<String> problems, List<SourceRecord> records) {
+    }
+
+    /**
+     * Reads the body once: its problems, as {@link #of}, and its records when they are at most {@code keep}, so that
+     * a small body need not be read again to be processed.
+     */
+    public static Body read(RecordReader reader, int keep) throws IOException {
         List<String> problems = new ArrayList<>();
+        List<SourceRecord> kept = new ArrayList<>();
         long records = 0;
         long more = 0;
         for (SourceRecord record = reader.next(); record != null; record = reader.next()) {
             records++;
+            if (kept != null) {
+                if (records <= keep) {
+                    kept.add(record);
+                } else {
+                    kept = null;
+                }
+            }
             if (record.isReadable() || JsonErrorKind.of(record.error()) == JsonErrorKind.NOT_AN_OBJECT) {
                 continue;
             }
@@ -39,7 +64,7 @@ public final class BodyProblems {
         if (records == 0) {
             problems.add("line 1: the body holds no event; send a JSON object, an array of them, or NDJSON");
         }
-        return problems;
+        return new Body(problems, kept == null ? null : List.copyOf(kept));
     }
 
     /** The record's error as "where: why": its kind is said by the answer's detail. */
