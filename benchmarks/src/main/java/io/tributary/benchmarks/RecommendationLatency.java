@@ -37,6 +37,7 @@ import io.tributary.generator.SalesDumpGenerator;
 import io.tributary.local.DemoLoader;
 import io.tributary.local.LocalPostgres;
 import io.tributary.local.Suite;
+import io.tributary.local.TributaryService;
 
 /**
  * How soon a purchase changes the customer's recommendations: order lines posted to the packaged ingestion service
@@ -464,6 +465,12 @@ public final class RecommendationLatency {
                 p99 >= 0 && p99 < 1_000_000_000L && unseen == 0 && ok == phase.due.length ? "MET" : "NOT MET",
                 EndToEnd.ms(p99), unseen == 0 && ok == phase.due.length ? "" : ", with errors or unseen purchases"));
         EndToEnd.printCpu("CPU time by process during the measure:", from, to);
+        System.out.println();
+        System.out.println("Ingestion's CPU for the one-line pushes answered 200 (" + String.format(Locale.ROOT, "%,d",
+                ok) + "): "
+                + CpuAccounting.perUnit(from, to, TributaryService.INGESTION.module(), ok, 1e3, "ms",
+                        "push")
+                + ". Load average at the end: " + EndToEnd.loadAverage() + ".");
     }
 
     private static String[] row(String name, long[] sorted) {

@@ -572,6 +572,13 @@ public final class TransformLatency {
                     EndToEnd.ms(ssep99), EndToEnd.ms(EndToEnd.percentile(latency, 50)), EndToEnd.ms(p99), unpushed));
         }
         EndToEnd.printCpu("CPU time by process, first request due until every request seen:", from, to);
+        System.out.println();
+        System.out.println("Ingestion's CPU for the pushes answered 200 (" + String.format(Locale.ROOT, "%,d", ok)
+                + " requests of " + perRequest + " events): "
+                + CpuAccounting.perUnit(from, to, TributaryService.INGESTION.module(), (long) ok * perRequest, 1e6,
+                        "µs", "event")
+                + "; " + CpuAccounting.perUnit(from, to, TributaryService.INGESTION.module(), ok, 1e3, "ms", "push")
+                + ". Load average at the end: " + EndToEnd.loadAverage() + ".");
     }
 
     private static String[] row(String name, long[] sorted) {
