@@ -89,13 +89,14 @@ public class BatchStore {
      */
     public StartedPush recordStarted(UUID id, SourceEntity source, String fileName, LandingArchive.StoredFile file) {
         BatchEntity batch = record(id, source, fileName, file);
-        Lease lease = leases.acquire(Lease.Kind.BATCH, id.toString())
-                .orElseThrow(() -> new IllegalStateException("the new batch " + id + " is leased already"));
         batch.status = BatchStatus.PROCESSING;
         batch.startedAt = Instant.now();
-        batch.processedBy = lease.holder();
+        batch.processedBy = leases.holder();
         BatchJob job = job(batch, source, false);
         batch.contractVersion = job.contract() == null ? null : job.contractVersion();
+        // taken last: the lease is renewed from the moment it is taken, and is the catalog's once this commits
+        Lease lease = leases.acquire(Lease.Kind.BATCH, id.toString())
+                .orElseThrow(() -> new IllegalStateException("the new batch " + id + " is leased already"));
         return new StartedPush(lease, job);
     }
 

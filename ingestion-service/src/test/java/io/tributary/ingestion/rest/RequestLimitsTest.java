@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayInputStream;
@@ -180,30 +181,33 @@ class RequestLimitsTest {
     void answers429WithRetryAfterToOnePushTooMany() throws Exception {
         String source = registerSource("sales", Map.of("format", "NDJSON"));
         byte[] event = (EVENT.formatted(1, "1") + "\n").getBytes(StandardCharsets.UTF_8);
+        // a first push makes the dataset's topic, so that the pushes below wait for nothing but their bodies
+        assertEquals(BatchStatus.COMPLETED, events.receive(source, new ByteArrayInputStream(event)).status);
         List<PipedOutputStream> bodies = new ArrayList<>();
+        List<PipedInputStream> reading = new ArrayList<>();
         List<CompletableFuture<BatchEntity>> held = new ArrayList<>();
         // threads of their own: a shared pool may be busy and start the held pushes too late
         ExecutorService pushers = Executors.newFixedThreadPool(2);
-        for (int i = 0; i < 2; i++) {
-            // a push whose body is still coming, as from a slow producer
-            PipedOutputStream body = new PipedOutputStream();
-            PipedInputStream in = new PipedInputStream(body, 64 * 1024);
-            body.write(event);
-            bodies.add(body);
-            held.add(CompletableFuture.supplyAsync(() -> events.receive(source, in), pushers));
-        }
         try {
-            ProblemException refused = assertTimeoutPreemptively(BOUND, () -> {
-                while (true) {
-                    try {
-                        events.receive(source, new ByteArrayInputStream(event));
-                        // the held pushes have not taken their slots yet
-                        Thread.sleep(100);
-                    } catch (ProblemException e) {
-                        return e;
+            for (int i = 0; i < 2; i++) {
+                // a push whose body is still coming, as from a slow producer
+                PipedOutputStream body = new PipedOutputStream();
+                PipedInputStream in = new PipedInputStream(body, 64 * 1024);
+                body.write(event);
+                bodies.add(body);
+                reading.add(in);
+                held.add(CompletableFuture.supplyAsync(() -> events.receive(source, in), pushers));
+            }
+            // a push reads its body only once it holds its slot: both hold one when both read what was sent so far
+            assertTimeoutPreemptively(BOUND, () -> {
+                for (PipedInputStream in : reading) {
+                    while (in.available() > 0) {
+                        Thread.sleep(10);
                     }
                 }
             });
+            ProblemException refused = assertThrows(ProblemException.class,
+                    () -> events.receive(source, new ByteArrayInputStream(event)));
             assertEquals(429, refused.status().getStatusCode());
             assertEquals(1, refused.headers().get("Retry-After"));
             assertEquals(List.of("tributary.ingestion.limits.concurrent-pushes: 2"), refused.problems());
