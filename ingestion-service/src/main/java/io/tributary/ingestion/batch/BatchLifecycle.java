@@ -11,9 +11,17 @@ import java.util.UUID;
  * @param fields the field names the input carried (a file's header), empty when not known
  * @param counts null until the batch has finished
  * @param error why the batch failed or is held, else null
+ * @param push a push of events, processed while its caller waits: its lineage run is stored whole once it ends, in
+ *        one transaction (decision 53), as no other holder has started it
  */
 public record BatchLifecycle(Phase phase, UUID batchId, String source, String dataset, int contractVersion,
-        String file, List<String> fields, BatchCounts counts, String error, Instant at) {
+        String file, List<String> fields, BatchCounts counts, String error, Instant at, boolean push) {
+
+    /** A step of a batch that is not a push. */
+    public BatchLifecycle(Phase phase, UUID batchId, String source, String dataset, int contractVersion, String file,
+            List<String> fields, BatchCounts counts, String error, Instant at) {
+        this(phase, batchId, source, dataset, contractVersion, file, fields, counts, error, at, false);
+    }
 
     public enum Phase {
         STARTED,

@@ -115,7 +115,7 @@ public class BatchProcessor {
     private Next process(BatchJob job, Lease lease, boolean holds, List<SourceRecord> body) {
         UUID batchId = job.batchId();
         if (job.contract() == null) {
-            fail(job, lease, List.of(), "dataset '" + job.dataset() + "' has no data contract: PUT one to "
+            fail(job, !holds, lease, List.of(), "dataset '" + job.dataset() + "' has no data contract: PUT one to "
                     + "/api/contracts/" + job.dataset() + " and upload the file again");
             return Next.DONE;
         }
@@ -134,7 +134,7 @@ public class BatchProcessor {
                         known.isPresent() ? "known" : "found").increment();
             }
             if (known.isPresent()) {
-                announce(job, BatchLifecycle.Phase.STARTED, fields, null, null);
+                announce(job, !holds, BatchLifecycle.Phase.STARTED, fields, null, null);
                 BatchCounts counts = run(job, lease, sample, true);
                 if (counts.quarantined() == 0) {
                     fieldsRecorded = true;
@@ -146,14 +146,14 @@ public class BatchProcessor {
                     fieldsRecorded = true;
                     store.complete(batchId, lease, counts, drift.profiles());
                 }
-                completed(job, fields, counts);
+                completed(job, !holds, fields, counts);
                 return Next.DONE;
             }
             Drift found = drift(job, sample);
             DriftReport drift = found.report();
             store.recordFields(batchId, lease, fields, drift);
             fieldsRecorded = true;
-            announce(job, BatchLifecycle.Phase.STARTED, fields, null, null);
+            announce(job, !holds, BatchLifecycle.Phase.STARTED, fields, null, null);
             if (holds && !job.released() && drift.needsReview()) {
                 hold(job, lease, fields, drift.summary());
                 return Next.DONE;
@@ -170,20 +170,21 @@ public class BatchProcessor {
             if (!holds) {
                 knownFields.learn(kind, fields, drift);
             }
-            completed(job, fields, counts);
+            completed(job, !holds, fields, counts);
         } catch (NoSuchFileException e) {
-            fail(job, lease, fields, "the landing archive no longer holds " + job.file());
+            fail(job, !holds, lease, fields, "the landing archive no longer holds " + job.file());
         } catch (IOException e) {
             LOG.errorf(e, "batch %s failed", batchId);
-            fail(job, lease, fields, e.getMessage());
+            fail(job, !holds, lease, fields, e.getMessage());
         } catch (RecordPublisher.PublishException e) {
             if (!fieldsRecorded && known.isPresent()) {
                 store.recordFields(batchId, lease, fields, known.get());
             }
             if (e.permanent()) {
                 LOG.errorf("batch %s failed: %s", batchId, e.getMessage());
-                fail(job, lease, fields, e.getMessage() + "; nothing more of the batch was sent: once that is fixed, upload "
-                        + "the file again");
+                fail(job, !holds, lease, fields,
+                        e.getMessage() + "; nothing more of the batch was sent: once that is fixed, upload "
+                                + "the file again");
                 return Next.REFUSED;
             }
             LOG.warnf("batch %s waits for Kafka: %s", batchId, e.getMessage());
@@ -210,9 +211,9 @@ public class BatchProcessor {
         return new Drift(report, FieldProfiles.of(aliased));
     }
 
-    private void completed(BatchJob job, List<String> fields, BatchCounts counts) {
+    private void completed(BatchJob job, boolean push, List<String> fields, BatchCounts counts) {
         record(job.source(), counts);
-        announce(job, BatchLifecycle.Phase.COMPLETED, fields, counts, null);
+        announce(job, push, BatchLifecycle.Phase.COMPLETED, fields, counts, null);
         LOG.infof("batch %s of %s: %s", job.batchId(), job.source(), counts);
     }
 
@@ -314,13 +315,13 @@ public class BatchProcessor {
     private void hold(BatchJob job, Lease lease, List<String> fields, String reason) {
         store.hold(job.batchId(), lease, reason);
         alerts.batchHeld(job.batchId(), job.source(), job.dataset(), reason);
-        announce(job, BatchLifecycle.Phase.HELD, fields, null, reason);
+        announce(job, false, BatchLifecycle.Phase.HELD, fields, null, reason);
         meters.counter("tributary.ingestion.holds", "source", job.source()).increment();
     }
 
-    private void fail(BatchJob job, Lease lease, List<String> fields, String error) {
+    private void fail(BatchJob job, boolean push, Lease lease, List<String> fields, String error) {
         store.fail(job.batchId(), lease, error);
-        announce(job, BatchLifecycle.Phase.FAILED, fields, null, error);
+        announce(job, push, BatchLifecycle.Phase.FAILED, fields, null, error);
     }
 
     /**
@@ -334,10 +335,10 @@ public class BatchProcessor {
                 batch.fields == null ? List.of() : batch.fields, null, error, Instant.now()));
     }
 
-    private void announce(BatchJob job, BatchLifecycle.Phase phase, List<String> fields, BatchCounts counts,
-            String error) {
+    private void announce(BatchJob job, boolean push, BatchLifecycle.Phase phase, List<String> fields,
+            BatchCounts counts, String error) {
         lifecycle.fire(new BatchLifecycle(phase, job.batchId(), job.source(), job.dataset(), job.contractVersion(),
-                job.file().toString(), fields, counts, error, Instant.now()));
+                job.file().toString(), fields, counts, error, Instant.now(), push));
     }
 
     private void record(String source, BatchCounts counts) {

@@ -12,7 +12,8 @@ import io.tributary.ingestion.batch.BatchLifecycle;
 
 /**
  * Follows every batch: its OpenLineage run events go to the catalog and its outcome to the metrics. Runs on the batch's
- * worker thread; nothing that goes wrong here reaches the batch.
+ * worker thread; nothing that goes wrong here reaches the batch. A push's run (its caller waits) is written once, when
+ * it ends: START and COMPLETE (or FAIL) in one transaction, without asking the catalog whether it has started.
  */
 @ApplicationScoped
 public class BatchLineage {
@@ -36,9 +37,13 @@ public class BatchLineage {
         } catch (RuntimeException e) {
             LOG.warnf(e, "metrics of batch %s (%s) not recorded", step.batchId(), step.phase());
         }
+        if (step.push() && step.phase() == BatchLifecycle.Phase.STARTED) {
+            // a push's run is stored whole when it ends: its START then, with its end, in one transaction
+            return;
+        }
         try {
             writer.write(() -> runEvents.of(step, writer.contractFields(step.dataset(), step.contractVersion()),
-                    writer.started(step.batchId())));
+                    !step.push() && writer.started(step.batchId())));
         } catch (Exception e) {
             LOG.errorf(e, "lineage of batch %s (%s) not stored", step.batchId(), step.phase());
         }

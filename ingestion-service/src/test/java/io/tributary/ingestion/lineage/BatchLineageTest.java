@@ -160,6 +160,29 @@ class BatchLineageTest {
         return null;
     }
 
+    @Test
+    void storesStartAndCompleteOfEveryPushOnceItEnds() {
+        String source = "src-" + UUID.randomUUID().toString().substring(0, 8);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", source, "dataset", DATASET, "format", "JSON", "timeZone", "America/New_York"))
+                .post("/api/sources")
+                .then().statusCode(201);
+        for (int i = 0; i < 2; i++) {
+            String batch = given().contentType("application/json")
+                    .body("{\"Row ID\": " + (10 + i) + ", \"Order ID\": \"WEB-1\", \"Order Date\": \"1/5/2024\", "
+                            + "\"Region\": \"West\", \"Sales\": 3}")
+                    .post("/api/sources/" + source + "/events")
+                    .then().statusCode(200)
+                    .extract().path("id");
+            JsonPath run = awaitEvents(batch, 2);
+            assertEquals(List.of("COMPLETE", "START"), run.getList("eventType"));
+            assertEquals("ingest." + source, run.getString("[1].job.name"));
+            assertEquals(1, run.getInt("[0].run.facets.tributary_recordCounts.accepted"));
+            assertEquals(List.of("Row ID", "Order ID", "Order Date", "Region", "Sales"),
+                    run.getList("[1].inputs[0].facets.schema.fields.name"));
+        }
+    }
+
     private static String register(String dataset) {
         String name = "src-" + UUID.randomUUID().toString().substring(0, 8);
         given().contentType(ContentType.JSON)
