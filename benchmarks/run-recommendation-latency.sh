@@ -6,6 +6,4 @@
 # Needs the packaged services: ./mvnw -B -ntp package -DskipTests
 set -euo pipefail
 source "$(dirname "$0")/java-main.sh"
-# co-purchases ranked ahead of the best sellers, so that a purchase shows in the first answer that reflects it
-export TRIBUTARY_SERVING_RECOMMENDATIONS_BLEND="${TRIBUTARY_SERVING_RECOMMENDATIONS_BLEND:-false}"
 run_main io.tributary.benchmarks.RecommendationLatency "$@"

@@ -48,9 +48,8 @@ import io.tributary.local.TributaryService;
  * counts; the purchases then each buy one of the products bought with another in at least {@link #MIN_CO_PURCHASES}
  * orders (serving's default minimum for a pair to count). A customer with no history is recommended best sellers only;
  * once the transform has applied their purchase, products bought together with it lead the answer
- * ({@code basis: co-purchases}): the script runs serving with co-purchases ranked ahead of the best sellers
- * ({@code TRIBUTARY_SERVING_RECOMMENDATIONS_BLEND=false}), so that the purchase shows in the first answer that reflects
- * it whatever the popularity of what goes with it; the reads, and so the path timed, are those of the default. A
+ * ({@code basis: co-purchases}): serving ranks co-purchases ahead of the best sellers (its default, decision 0041),
+ * so the purchase shows in the first answer that reflects it whatever the popularity of what goes with it. A
  * watcher per purchase asks for the customer's recommendations every {@code --poll-ms} from the moment the purchase
  * is due to leave (open loop: due times are fixed whatever the earlier purchases did) and notes the answer that first
  * shows a co-purchase recommendation; the latency runs from the due time to that answer (over-stated by up to one

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,8 +17,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 
 import io.tributary.serving.recommend.Recommender;
@@ -38,8 +41,8 @@ import de.siegmar.fastcsv.reader.CsvRecord;
  * answers with, not a copy), with its settings or its best-seller list varied:
  * <ul>
  * <li>co-purchases ahead of the best sellers (as first built, with the region's best sellers or without; every pair
- * or pairs in 2+ orders only), and co-purchases blended with popularity (every pair, or pairs in 2+ orders:
- * {@link #SERVED});</li>
+ * or pairs in 2+ orders only: {@link #SERVED}), and co-purchases blended with popularity (every pair, or pairs in 2+
+ * orders);</li>
  * <li>the region's, or the customer's segment's, best sellers, then the overall ones;</li>
  * <li>recency: the best sellers of the last 6 or 12 months before the split instead of all time;</li>
  * <li>sub-category back-off, which serving does not have (its features carry no category): each product's orders
@@ -59,8 +62,14 @@ import de.siegmar.fastcsv.reader.CsvRecord;
  * customer's own shares at a weight of 0 to 0.2 (the best weight above 0 means the history carries signal), and how
  * many test lines repeat a product the customer bought before, beside what popularity alone would make of them.
  * <p>
+ * With {@code --planted share}, the same measure also runs on a control: the superstore's orders, customers and dates
+ * with a known dependence put into the products bought. Products are paired at random (a fixed seed), and each line of
+ * a customer who has bought something before it (in an earlier order or on an earlier line of the same one) buys, with
+ * the given probability, the partner of one of those products taken at random instead of its own; at 0 it is the file.
+ * It shows how strong a dependence must be before the served ranking beats popularity, and that the report sees it.
+ * <p>
  * Usage: {@code run-recommender-hit-rate.sh [--data ../shared/data/superstore/superstore.csv] [--split 2018-01-01]
- * [--k 10]}; several {@code --split} may be given.
+ * [--k 10] [--planted 0.2]}; several {@code --split} and {@code --planted} may be given.
  */
 public final class RecommenderHitRate {
 
@@ -68,6 +77,9 @@ public final class RecommenderHitRate {
 
     /** The weights of the customer's own sub-category shares the signal check mixes in. */
     private static final double[] OWN_WEIGHTS = {0, 0.05, 0.1, 0.2};
+
+    /** The seed of the control's pairing of products and choices, so that a control is the same in every run. */
+    private static final long PLANTED_SEED = 41;
 
     /** One order line of the superstore data. */
     record Line(String order, LocalDate date, String customer, String region, String segment, String product,
@@ -115,7 +127,7 @@ public final class RecommenderHitRate {
     }
 
     /** The ranking serving answers with by default (its configuration's defaults). */
-    static final Recommender.Ranking SERVED = Recommender.Ranking.blended(2);
+    static final Recommender.Ranking SERVED = Recommender.Ranking.coPurchasesFirst(2);
 
     /** What one ranking is given for one customer. */
     record Inputs(List<Recommender.Pair> pairs, List<Recommender.Sales> bestSellers,
@@ -163,14 +175,16 @@ public final class RecommenderHitRate {
         Path data = EndToEnd.repositoryRoot().resolve("../shared/data/superstore/superstore.csv").normalize();
         List<LocalDate> splits = new ArrayList<>();
         int k = 10;
+        List<Double> planted = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(args[++i]);
                 case "--split" -> splits.add(LocalDate.parse(args[++i]));
                 case "--k" -> k = Integer.parseInt(args[++i]);
+                case "--planted" -> planted.add(Double.parseDouble(args[++i]));
                 case "-h", "--help" -> {
                     System.out.println("usage: run-recommender-hit-rate.sh [--data superstore.csv] "
-                            + "[--split YYYY-MM-DD]... [--k 10]");
+                            + "[--split YYYY-MM-DD]... [--k 10] [--planted share]...");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (-h for help)");
@@ -188,6 +202,56 @@ public final class RecommenderHitRate {
         for (LocalDate split : splits) {
             evaluate(lines, split, k);
         }
+        for (double share : planted) {
+            List<Line> control = planted(lines, share, new Random(PLANTED_SEED));
+            long moved = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                moved += control.get(i).product().equals(lines.get(i).product()) ? 0 : 1;
+            }
+            System.out.println();
+            System.out.println(String.format(Locale.ROOT, "## Control: a planted dependence, share %s (%,d of %,d "
+                    + "lines bought the partner of an earlier purchase of their customer)", share, moved,
+                    lines.size()));
+            for (LocalDate split : splits) {
+                evaluate(control, split, k);
+            }
+        }
+    }
+
+    /**
+     * The lines with a planted dependence: products paired at random; each line of a customer who bought something
+     * before it buys, with probability {@code share}, the partner of one of those products taken at random.
+     */
+    static List<Line> planted(List<Line> lines, double share, Random random) {
+        List<String> products = new ArrayList<>(new TreeSet<>(lines.stream().map(Line::product).toList()));
+        Map<String, String> subCategoryOf = new HashMap<>();
+        lines.forEach(line -> subCategoryOf.putIfAbsent(line.product(), line.subCategory()));
+        Collections.shuffle(products, random);
+        Map<String, String> partner = new HashMap<>();
+        for (int i = 0; i + 1 < products.size(); i += 2) {
+            partner.put(products.get(i), products.get(i + 1));
+            partner.put(products.get(i + 1), products.get(i));
+        }
+        List<Integer> byDate = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            byDate.add(i);
+        }
+        byDate.sort(Comparator.comparing((Integer i) -> lines.get(i).date()).thenComparing(i -> lines.get(i).order())
+                .thenComparing(i -> i));
+        Map<String, List<String>> bought = new HashMap<>();
+        Line[] planted = new Line[lines.size()];
+        for (int i : byDate) {
+            Line line = lines.get(i);
+            List<String> before = bought.computeIfAbsent(line.customer(), c -> new ArrayList<>());
+            String product = line.product();
+            if (!before.isEmpty() && random.nextDouble() < share) {
+                product = partner.getOrDefault(before.get(random.nextInt(before.size())), product);
+            }
+            planted[i] = new Line(line.order(), line.date(), line.customer(), line.region(), line.segment(),
+                    product, subCategoryOf.get(product));
+            before.add(product);
+        }
+        return List.of(planted);
     }
 
     /** The order lines of the file, up to the first row that is not one (the file appends two other tables). */
@@ -226,7 +290,7 @@ public final class RecommenderHitRate {
         Map<String, Set<String>> before = products(train);
 
         List<Variant> variants = variants(training);
-        int served = 4;
+        int served = 2;
         List<Score> scores = variants.stream().map(variant -> new Score()).toList();
         int testCustomers = 0;
         for (Map.Entry<String, Set<String>> customer : new TreeMap<>(after).entrySet()) {
@@ -263,7 +327,8 @@ public final class RecommenderHitRate {
             table.add(row(variants.get(v).name(), scores.get(v), popularity));
         }
         EndToEnd.printTable(table);
-        System.out.println(String.format(Locale.ROOT, "Served (blended, 2+ orders) / popularity, hit rate@%d: %s.", k,
+        System.out.println(String.format(Locale.ROOT, "Served (co-purchases in 2+ orders first) / popularity, hit "
+                + "rate@%d: %s.", k,
                 popularity.hits == 0
                         ? "n/a"
                         : String.format(Locale.ROOT, "%.2f", (double) scores.get(served).hits
@@ -281,14 +346,13 @@ public final class RecommenderHitRate {
         variants.add(new Variant("every co-purchase first, then overall best sellers",
                 Recommender.Ranking.coPurchasesFirst(1),
                 (customer, pairs) -> new Inputs(pairs, training.bestSellers(), List.of())));
-        variants.add(new Variant("co-purchases in 2+ orders first, then overall best sellers",
-                Recommender.Ranking.coPurchasesFirst(2),
+        variants.add(new Variant("co-purchases in 2+ orders first, then overall best sellers (served)", SERVED,
                 (customer, pairs) -> new Inputs(pairs, training.bestSellers(), List.of())));
         variants.add(new Variant("blended: every co-purchase added to the orders over all customers",
                 Recommender.Ranking.blended(1),
                 (customer, pairs) -> new Inputs(pairs, training.bestSellers(), List.of())));
-        variants.add(new Variant("blended: co-purchases in 2+ orders added to the orders over all customers (served)",
-                SERVED, (customer, pairs) -> new Inputs(pairs, training.bestSellers(), List.of())));
+        variants.add(new Variant("blended: co-purchases in 2+ orders added to the orders over all customers",
+                Recommender.Ranking.blended(2), (customer, pairs) -> new Inputs(pairs, training.bestSellers(), List.of())));
         variants.add(new Variant("region's best sellers, then overall (no co-purchases)",
                 Recommender.Ranking.coPurchasesFirst(1),
                 (customer, pairs) -> new Inputs(List.of(), training.bestSellers(), regional(training, customer))));

@@ -11,10 +11,10 @@ public interface RecommendationsConfig {
     String regionDimension();
 
     /**
-     * Whether co-purchases add to a product's orders over all customers (the default), rather than rank ahead of
-     * every best seller (decision 0041).
+     * Whether co-purchases add to a product's orders over all customers, rather than rank ahead of every best seller
+     * (the default; decision 0041).
      */
-    @WithDefault("true")
+    @WithDefault("false")
     boolean blend();
 
     /** The fewest orders that must hold a pair of products for the pair to count as bought together. */

@@ -32,11 +32,11 @@ public class RecommendationService {
     }
 
     /**
-     * Products the customer has not bought: best sellers lifted by what is bought with theirs (or those bought with
-     * theirs first, then best sellers, when co-purchases are not blended).
+     * Products the customer has not bought: those bought with theirs first, then best sellers (or best sellers lifted
+     * by what is bought with theirs, when co-purchases are blended).
      *
      * @param region the customer's region, or null when it is not known: a customer with no history gets its best
-     *        sellers first
+     *        sellers first; one with a history, the overall ones
      */
     public Recommendations forCustomer(String pipeline, String customer, String region, String limit,
             String maxStaleness) {
@@ -49,8 +49,9 @@ public class RecommendationService {
         int wanted = read.rows() + history.size();
         List<Recommender.Sales> bestSellers = repository.bestSellers(pipeline, wanted,
                 ranking.blended() ? Recommender.reached(history, pairs, ranking) : Set.of());
-        List<Recommender.Sales> regional = region == null || region.isBlank() || (ranking.blended()
-                && !history.isEmpty()) ? List.of() : bestSellersIn(pipeline, region.strip(), wanted);
+        List<Recommender.Sales> regional = region == null || region.isBlank() || !history.isEmpty()
+                ? List.of()
+                : bestSellersIn(pipeline, region.strip(), wanted);
         return masked(read, new Recommendations(pipeline, customer, read.currentAsOf(),
                 Recommender.forCustomer(history, pairs, bestSellers, regional, read.rows(), ranking)),
                 read.customer(customer));

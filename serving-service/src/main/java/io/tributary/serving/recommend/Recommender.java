@@ -9,16 +9,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The built-in recommender, item to item over the co-purchase counts the transform keeps, blended with popularity
- * (decision 0041). Pure: it ranks the rows it is given.
+ * The built-in recommender, item to item over the co-purchase counts the transform keeps, ahead of the best sellers
+ * or blended with them (decision 0041). Pure: it ranks the rows it is given.
  * <p>
  * A pair of products trusted as bought together ({@link Ranking#minCoPurchases} orders or more) gives each product
  * {@code q} the customer has not bought, for each product {@code p} they bought, the orders of theirs that held
  * {@code p} times the orders that held both: products often bought with what the customer buys most gain most. In the
  * {@linkplain Ranking#blended() blended} ranking that gain is added to the product's orders over all customers, so a
- * co-purchase lifts a product among the best sellers rather than displacing them; in the other, co-purchases come
- * first and the best sellers fill the rest. A customer with no history gets the best sellers, of their region first
- * when it is known.
+ * co-purchase lifts a product among the best sellers rather than displacing them; in the other (served by default),
+ * co-purchases come first and the best sellers fill the rest. A customer with no history gets the best sellers, of
+ * their region first when it is known.
  */
 public final class Recommender {
 
