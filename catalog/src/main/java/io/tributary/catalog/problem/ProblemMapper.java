@@ -32,12 +32,17 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
  * methods the path allows, 406 with the types it answers in, 415 with the types it takes, unreadable JSON 400 with
  * where;
  * <li>a unique constraint that a concurrent request won answers 409: nothing of this request was stored;
+ * <li>the database out of reach for a moment ({@link DatabaseUnavailable}: no connection in time, a lost connection,
+ * PostgreSQL out of resources or restarting) answers 503 with Retry-After: the request may succeed when sent again;
  * <li>anything else is a 500 that says nothing of the cause; the cause is logged with the id the answer gives.
  * </ul>
  */
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    /** How long a caller is asked to wait when the database could not be reached in time. */
+    static final int DATABASE_RETRY_AFTER_SECONDS = 2;
 
     private final BeanManager beans;
     private volatile Operations operations;
@@ -105,6 +110,13 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (DatabaseUnavailable.is(e)) {
+            LOG.warnf("database unavailable: %s", e);
+            return answer(Response.Status.SERVICE_UNAVAILABLE, Problem.of(Response.Status.SERVICE_UNAVAILABLE,
+                    "the database could not be reached in time (busy or restarting); send the request again after "
+                            + "Retry-After seconds",
+                    List.of())).header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS).build();
+        }
         return unexpected(Response.Status.INTERNAL_SERVER_ERROR, e);
     }
 

@@ -53,6 +53,19 @@ class ProblemMapperTest {
     }
 
     @Test
+    void answersADatabaseOutOfReachWith503AndRetryAfterInsteadOf500() {
+        Response response = mapper.unexpected(new IllegalStateException("Unable to acquire JDBC Connection",
+                new SQLException("Sorry, acquisition timeout!")));
+
+        assertEquals(503, response.getStatus());
+        assertEquals(String.valueOf(ProblemMapper.DATABASE_RETRY_AFTER_SECONDS),
+                response.getHeaderString(HttpHeaders.RETRY_AFTER));
+        Problem problem = (Problem) response.getEntity();
+        assertTrue(problem.detail().contains("database could not be reached"), problem.detail());
+        assertFalse(problem.detail().contains("acquisition"), problem.detail());
+    }
+
+    @Test
     void answersJsonOfTheWrongShapeWithWhereAndWhatWasExpected() {
         assertEquals(List.of("$.options: must be an object"), mismatched("{\"options\": [1]}"));
         assertEquals(List.of("$.share: must be a number"), mismatched("{\"share\": \"lots\"}"));

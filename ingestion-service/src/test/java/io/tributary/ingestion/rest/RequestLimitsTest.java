@@ -19,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -52,7 +54,7 @@ import io.tributary.testinfra.TestTokens;
 /**
  * Requests made to exhaust the service are answered with a 4xx that names the limit, or a quarantine entry, in
  * bounded time, and the service stays healthy after each (the limits of the test profile: files 12 MiB, events 2 MiB,
- * two pushes at once per source).
+ * two pushes at once per source), and a database with no connection to give answers 503 with Retry-After.
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
@@ -69,6 +71,9 @@ class RequestLimitsTest {
 
     @Inject
     EventIntakeService events;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @BeforeEach
     void signIn() {
@@ -220,6 +225,33 @@ class RequestLimitsTest {
             assertEquals(BatchStatus.COMPLETED, push.get().status);
         }
         pushers.shutdown();
+        assertEquals(200, send(push(source).POST(HttpRequest.BodyPublishers.ofByteArray(event))).statusCode());
+    }
+
+    @Test
+    void answers503WithRetryAfterWhileTheDatabaseHasNoConnectionToGive() throws Exception {
+        String source = registerSource("sales", Map.of("format", "NDJSON"));
+        byte[] event = (EVENT.formatted(1, "1") + "\n").getBytes(StandardCharsets.UTF_8);
+        List<Connection> taken = new ArrayList<>();
+        try {
+            // every connection of the pool held, as by a burst of requests: the next one waits, then is refused
+            int size = dataSource.getConfiguration().connectionPoolConfiguration().maxSize();
+            for (int i = 0; i < size; i++) {
+                taken.add(dataSource.getConnection());
+            }
+            HttpResponse<String> pushed = send(push(source).POST(HttpRequest.BodyPublishers.ofByteArray(event)));
+            assertEquals(503, pushed.statusCode(), pushed.body());
+            assertEquals("2", pushed.headers().firstValue("Retry-After").orElse(null));
+            org.hamcrest.MatcherAssert.assertThat(pushed.body(), containsString("could not be reached in time"));
+            given().get("/api/sources/" + source + "/batches").then().statusCode(503)
+                    .header("Retry-After", "2")
+                    .contentType(Problem.MEDIA_TYPE);
+        } finally {
+            for (Connection connection : taken) {
+                connection.close();
+            }
+        }
+        // sent again once connections are free, the push is taken
         assertEquals(200, send(push(source).POST(HttpRequest.BodyPublishers.ofByteArray(event))).statusCode());
     }
 
