@@ -14,6 +14,9 @@ import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.jboss.logging.Logger;
 
@@ -31,14 +34,16 @@ public class Leases {
 
     private final LeaseRepository repository;
     private final LeaseConfig config;
+    private final TransactionSynchronizationRegistry transactions;
     private final String holder;
     private final Set<Lease> held = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService renewer;
     private volatile boolean reclaimed;
 
-    public Leases(LeaseRepository repository, LeaseConfig config) {
+    public Leases(LeaseRepository repository, LeaseConfig config, TransactionSynchronizationRegistry transactions) {
         this.repository = repository;
         this.config = config;
+        this.transactions = transactions;
         Optional<String> named = config.instance().filter(name -> !name.isBlank());
         this.holder = named.orElseGet(Leases::hostAndProcess);
         // a name made of the process id is new to the catalog: there is nothing of an earlier run to free
@@ -85,8 +90,40 @@ public class Leases {
             });
             return Optional.of(lease);
         });
-        taken.ifPresent(held::add);
+        taken.ifPresent(this::renewOnceCommitted);
         return taken;
+    }
+
+    /**
+     * Whether this instance renews the lease: from the commit of the transaction that took it until {@link #release}
+     * or its loss.
+     */
+    public boolean renews(Lease lease) {
+        return held.contains(lease);
+    }
+
+    /**
+     * A lease taken in the caller's transaction is the catalog's only once that commits: a renewal before would find
+     * no such lease and take it for lost. One rolled back was never taken.
+     */
+    private void renewOnceCommitted(Lease lease) {
+        if (transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+            held.add(lease);
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before: the lease row is written with the caller's work
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    held.add(lease);
+                }
+            }
+        });
     }
 
     /**

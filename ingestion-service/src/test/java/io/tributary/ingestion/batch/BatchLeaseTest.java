@@ -8,10 +8,13 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -114,6 +117,27 @@ class BatchLeaseTest {
         fixtures.lapse(Lease.Kind.BATCH, id.toString());
         scheduler.takeUpUnleased();
         awaitCompleted(id.toString()).body("accepted", is(2));
+    }
+
+    @Test
+    void aLeaseTakenInATransactionIsRenewedOnlyOnceThatTransactionCommits() {
+        String key = "lease-" + UUID.randomUUID();
+        Lease lease = QuarkusTransaction.requiringNew().call(() -> {
+            Lease taken = leases.acquire(Lease.Kind.FOLDER_FILE, key).orElseThrow();
+            // a renewal now would not find the lease, which the catalog has only once this commits
+            assertFalse(leases.renews(taken));
+            return taken;
+        });
+        assertTrue(leases.renews(lease));
+        leases.release(lease);
+        assertFalse(leases.renews(lease));
+
+        List<Lease> rolledBack = new ArrayList<>();
+        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            rolledBack.add(leases.acquire(Lease.Kind.FOLDER_FILE, "lease-" + UUID.randomUUID()).orElseThrow());
+            throw new IllegalStateException("the work that took the lease failed");
+        }));
+        assertFalse(leases.renews(rolledBack.get(0)));
     }
 
     @Test
