@@ -264,13 +264,7 @@ public class BatchStore {
             schemas.findObservedForUpdate(batch.dataset, batch.fields).ifPresent(schema -> schema.profile = FieldProfiles
                     .write(FieldProfiles.merge(FieldProfiles.read(schema.profile), profiles)));
         }
-        batch.received = counts.received();
-        batch.accepted = counts.accepted();
-        batch.quarantined = counts.quarantined();
-        batch.duplicates = counts.duplicates();
-        batch.status = BatchStatus.COMPLETED;
-        batch.error = null;
-        batch.completedAt = Instant.now();
+        completed(batch, counts);
     }
 
     /**
@@ -283,6 +277,10 @@ public class BatchStore {
         batch.fields = fields;
         batch.drift = drift.isEmpty() ? null : json(drift);
         batch.droppedFields = drift.added().size();
+        completed(batch, counts);
+    }
+
+    private static void completed(BatchEntity batch, BatchCounts counts) {
         batch.received = counts.received();
         batch.accepted = counts.accepted();
         batch.quarantined = counts.quarantined();
