@@ -31,7 +31,7 @@ steps=(
   "ingestion-path-jmh|run-jmh.sh -wi 2 -w 2s -i 3 -r 2s"
   "ingestion-and-kafka-connect-peer|run-peer.sh $rows"
   "transform-batch-and-growth|run-sequence.sh TransformBatch $rows -- Growth"
-  "live-one-suite|run-sequence.sh RecommendationLatency -- RegionQueryLoad -- TransformLatency --seconds 30 --warmup 30 -- SloEvaluation --seconds 60"
+  "live-one-suite|run-sequence.sh RecommendationLatency -- RegionQueryLoad --max-staleness none,PT5S -- TransformLatency --seconds 30 --warmup 30 -- SloEvaluation --seconds 60"
   "recommender-hit-rate|run-recommender-hit-rate.sh"
 )
 

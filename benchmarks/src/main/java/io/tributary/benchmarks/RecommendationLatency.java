@@ -60,7 +60,12 @@ import io.tributary.local.TributaryService;
  * benchmark's clock, they split the latency into ingestion up to acceptance, Kafka and the transform's poll (with any
  * transaction it waited behind), and the transaction with serving's answer and the poll.
  * <p>
- * Usage: {@code run-recommendation-latency.sh [--rate 20] [--seconds 30] [--warmup 10] [--history 5000]
+ * The warm-up ({@code --warmup}, 30 s) posts purchases of customers of its own as the measure does, so that the
+ * services' push, transform and recommendation paths are compiled before the measure; its latency is logged by thirds
+ * (whether it had levelled off), and the measure waits until the suite has settled after it. On a suite started just
+ * before (the first benchmark of a sequence), a shorter warm-up measured the suite's start.
+ * <p>
+ * Usage: {@code run-recommendation-latency.sh [--rate 20] [--seconds 30] [--warmup 30] [--history 5000]
  * [--poll-ms 10] [--keep]}
  */
 public final class RecommendationLatency {
@@ -101,7 +106,7 @@ public final class RecommendationLatency {
     public static void main(String[] args) throws Exception {
         int rate = 20;
         int seconds = 30;
-        int warmup = 10;
+        int warmup = 30;
         int history = 5000;
         int pollMillis = 10;
         boolean keep = false;
@@ -115,7 +120,7 @@ public final class RecommendationLatency {
                 case "--keep" -> keep = true;
                 case "-h", "--help" -> {
                     System.out.println("usage: run-recommendation-latency.sh [--rate purchases/s, default 20] "
-                            + "[--seconds 30] [--warmup 10] [--history order lines, default 5000] [--poll-ms 10] "
+                            + "[--seconds 30] [--warmup 30] [--history order lines, default 5000] [--poll-ms 10] "
                             + "[--keep]");
                     return;
                 }
@@ -174,6 +179,8 @@ public final class RecommendationLatency {
                 EndToEnd.log(String.format(Locale.ROOT, "warm-up: %d s at %d purchases/s, not counted", warmup,
                         rate));
                 drive(suite, warm);
+                logWarmup(warm);
+                EndToEnd.settle(cpu);
             }
             EndToEnd.log(String.format(Locale.ROOT, "measure: %d s at %d purchases/s, recommendations asked every "
                     + "%d ms per purchase", seconds, rate, pollMillis));
@@ -396,6 +403,25 @@ public final class RecommendationLatency {
             }
         }
         return stages;
+    }
+
+    /** The warm-up's latency by thirds: whether it had levelled off before the measure. */
+    private static void logWarmup(Phase phase) {
+        StringBuilder thirds = new StringBuilder();
+        int third = Math.max(1, phase.due.length / 3);
+        for (int from = 0; from < phase.due.length; from += third) {
+            List<Long> latency = new ArrayList<>();
+            for (int k = from; k < Math.min(phase.due.length, from + third); k++) {
+                if (phase.status[k] == 200 && phase.seen.get(k) != 0) {
+                    latency.add(phase.seen.get(k) - phase.due[k]);
+                }
+            }
+            long[] sorted = EndToEnd.sorted(latency);
+            thirds.append(thirds.isEmpty() ? "" : "; ").append(String.format(Locale.ROOT, "%,d seen, p50 %,d / p99 %,d",
+                    sorted.length, EndToEnd.percentile(sorted, 50) / 1_000_000, EndToEnd.percentile(sorted, 99)
+                            / 1_000_000));
+        }
+        EndToEnd.log("warm-up by thirds, due -> recommendations changed ms: " + thirds);
     }
 
     private static long onBenchClock(Phase phase, long epochMicros) {

@@ -65,6 +65,9 @@ import io.tributary.serving.repository.AggregateTable;
  * <p>
  * {@code --max-staleness} asks every request with that bound, which lets serving give the previous answer while the
  * answer after a commit is computed (decision 0055); without it every request waits for the answer after a commit.
+ * Several bounds separated by commas, {@code none} for no bound ({@code --max-staleness none,PT5S}), are measured in
+ * turn at each rate on the same suite, each after its own warm-up: the requests that wait for a computation after a
+ * commit beside those that may be given the previous answer, in one run.
  * <p>
  * {@code --jfr} records serving (JFR, profile settings) during the measure of the first rate and prints where its
  * time goes under the metrics resource; the recording is kept as {@code target/region-query-serving.jfr}.
@@ -82,14 +85,15 @@ public final class RegionQueryLoad {
     private final String grain;
     private final int explainMillis;
     private final int commitMillis;
-    private final String maxStaleness;
+    /** The bounds asked with, in turn; null for none. */
+    private final List<String> bounds;
     private final boolean jfr;
     private final boolean keep;
     private final Path root;
     private final EndToEnd bench = new EndToEnd();
 
     private RegionQueryLoad(List<Integer> rates, int seconds, int warmup, int cellsPerDay, String grain, int explainMillis,
-            int commitMillis, String maxStaleness, boolean jfr, boolean keep, Path root) {
+            int commitMillis, List<String> bounds, boolean jfr, boolean keep, Path root) {
         this.rates = rates;
         this.seconds = seconds;
         this.warmup = warmup;
@@ -97,7 +101,7 @@ public final class RegionQueryLoad {
         this.grain = grain;
         this.explainMillis = explainMillis;
         this.commitMillis = commitMillis;
-        this.maxStaleness = maxStaleness;
+        this.bounds = bounds;
         this.jfr = jfr;
         this.keep = keep;
         this.root = root;
@@ -111,7 +115,7 @@ public final class RegionQueryLoad {
         String grain = "total";
         int explainMillis = 50;
         int commitMillis = 1000;
-        String maxStaleness = null;
+        List<String> bounds = java.util.Collections.singletonList(null);
         boolean jfr = false;
         boolean keep = false;
         for (int i = 0; i < args.length; i++) {
@@ -124,14 +128,16 @@ public final class RegionQueryLoad {
                 case "--grain" -> grain = args[++i];
                 case "--explain-ms" -> explainMillis = Integer.parseInt(args[++i]);
                 case "--commit-ms" -> commitMillis = Integer.parseInt(args[++i]);
-                case "--max-staleness" -> maxStaleness = java.time.Duration.parse(args[++i]).toString();
+                case "--max-staleness" -> bounds = java.util.Arrays.stream(args[++i].split(",")).map(String::strip)
+                        .map(b -> b.equals("none") ? null : java.time.Duration.parse(b).toString()).toList();
                 case "--jfr" -> jfr = true;
                 case "--keep" -> keep = true;
                 case "-h", "--help" -> {
                     System.out.println("usage: run-region-query.sh [--rate requests/s, default 1000; several "
                             + "separated by commas are measured in turn] [--seconds 30] "
                             + "[--warmup 15] [--cells-per-day 100] [--grain total|day] [--explain-ms 50] [--commit-ms 1000, "
-                            + "0 for no commits during the load] [--max-staleness ISO-8601 duration, none by default] [--jfr] "
+                            + "0 for no commits during the load] [--max-staleness ISO-8601 duration, none by default; several "
+                            + "separated by commas, 'none' for no bound, are measured in turn] [--jfr] "
                             + "[--keep]");
                     return;
                 }
@@ -143,7 +149,7 @@ public final class RegionQueryLoad {
         }
         Path root = EndToEnd.repositoryRoot();
         EndToEnd.requirePackagedServices(root);
-        new RegionQueryLoad(rates, seconds, warmup, cellsPerDay, grain, explainMillis, commitMillis, maxStaleness,
+        new RegionQueryLoad(rates, seconds, warmup, cellsPerDay, grain, explainMillis, commitMillis, bounds,
                 jfr, keep, root).run();
     }
 
@@ -185,8 +191,7 @@ public final class RegionQueryLoad {
 
             LocalDate from = LocalDate.of(YEAR, 1, 1);
             LocalDate to = LocalDate.of(YEAR, 12, 31);
-            URI uri = URI.create(suite.servingUrl() + "/api/metrics/" + DemoLoader.DATASET + "?groupBy=region&from="
-                    + from + "&to=" + to + "&grain=" + grain + (maxStaleness == null ? "" : "&maxStaleness=" + maxStaleness));
+            URI uri = uri(suite, from, to, null);
             HttpResponse<String> first = EndToEnd.expect(bench.send(HttpRequest.newBuilder(uri).GET(),
                     Duration.ofSeconds(30)), 200);
             JsonNode answer = EndToEnd.JSON.readTree(first.body());
@@ -203,40 +208,45 @@ public final class RegionQueryLoad {
             if (commitMillis > 0) {
                 commits.start();
             }
+            boolean recorded = false;
             for (int rate : rates) {
-                if (warmup > 0) {
-                    EndToEnd.log(String.format(Locale.ROOT, "warm-up: %d s at %,d requests/s, not counted", warmup,
-                            rate));
-                    drive(uri, new Phase(warmup * rate), rate);
+                for (String bound : bounds) {
+                    uri = uri(suite, from, to, bound);
+                    if (warmup > 0) {
+                        EndToEnd.log(String.format(Locale.ROOT, "warm-up: %d s at %,d requests/s, not counted", warmup,
+                                rate));
+                        drive(uri, new Phase(warmup * rate), rate);
+                    }
+                    EndToEnd.log(String.format(Locale.ROOT, "measure: %d s at %,d requests/s, PostgreSQL explaining the "
+                            + "same statement every %d ms", seconds, rate, explainMillis));
+                    Explainer explainer = new Explainer(dataSource, statement, explainMillis);
+                    Thread reference = new Thread(explainer, "explain-analyze");
+                    reference.setDaemon(true);
+                    String loadBefore = EndToEnd.loadAverage();
+                    CpuAccounting.Snapshot cpuFrom = cpu.snapshot();
+                    reference.start();
+                    Phase measured = new Phase(seconds * rate);
+                    Map<String, Double> cacheFrom = cacheCounters(suite);
+                    long commitsFrom = committer.commits.get();
+                    boolean recording = jfr && !recorded;
+                    recorded = true;
+                    if (recording) {
+                        EndToEnd.startJfr(suite, TributaryService.SERVING, work.resolve("serving.jfr"));
+                    }
+                    drive(uri, measured, rate);
+                    if (recording) {
+                        EndToEnd.stopJfr(suite, TributaryService.SERVING, work.resolve("serving.jfr"),
+                                "region-query-serving.jfr", "io.tributary.serving.rest.MetricsResource");
+                    }
+                    Map<String, Double> cacheTo = cacheCounters(suite);
+                    long commitsTo = committer.commits.get();
+                    explainer.stop = true;
+                    reference.join();
+                    CpuAccounting.Snapshot cpuTo = cpu.snapshot();
+                    String loadAfter = EndToEnd.loadAverage();
+                    report(measured, rate, explainer, cells, uri, answer, loadBefore, cpuFrom, cpuTo);
+                    reportCache(cacheFrom, cacheTo, commitsTo - commitsFrom, committer, loadAfter);
                 }
-                EndToEnd.log(String.format(Locale.ROOT, "measure: %d s at %,d requests/s, PostgreSQL explaining the "
-                        + "same statement every %d ms", seconds, rate, explainMillis));
-                Explainer explainer = new Explainer(dataSource, statement, explainMillis);
-                Thread reference = new Thread(explainer, "explain-analyze");
-                reference.setDaemon(true);
-                String loadBefore = EndToEnd.loadAverage();
-                CpuAccounting.Snapshot cpuFrom = cpu.snapshot();
-                reference.start();
-                Phase measured = new Phase(seconds * rate);
-                Map<String, Double> cacheFrom = cacheCounters(suite);
-                long commitsFrom = committer.commits.get();
-                boolean recording = jfr && rate == rates.get(0);
-                if (recording) {
-                    EndToEnd.startJfr(suite, TributaryService.SERVING, work.resolve("serving.jfr"));
-                }
-                drive(uri, measured, rate);
-                if (recording) {
-                    EndToEnd.stopJfr(suite, TributaryService.SERVING, work.resolve("serving.jfr"),
-                            "region-query-serving.jfr", "io.tributary.serving.rest.MetricsResource");
-                }
-                Map<String, Double> cacheTo = cacheCounters(suite);
-                long commitsTo = committer.commits.get();
-                explainer.stop = true;
-                reference.join();
-                CpuAccounting.Snapshot cpuTo = cpu.snapshot();
-                String loadAfter = EndToEnd.loadAverage();
-                report(measured, rate, explainer, cells, uri, answer, loadBefore, cpuFrom, cpuTo);
-                reportCache(cacheFrom, cacheTo, commitsTo - commitsFrom, committer, loadAfter);
             }
             committer.stop = true;
             if (commitMillis > 0) {
@@ -245,6 +255,12 @@ public final class RegionQueryLoad {
         } finally {
             EndToEnd.stopSuite(suite, work, keep);
         }
+    }
+
+    /** The region query, asked with the bound, or without one when it is null. */
+    private URI uri(Suite suite, LocalDate from, LocalDate to, String bound) {
+        return URI.create(suite.servingUrl() + "/api/metrics/" + DemoLoader.DATASET + "?groupBy=region&from=" + from
+                + "&to=" + to + "&grain=" + grain + (bound == null ? "" : "&maxStaleness=" + bound));
     }
 
     /**
@@ -528,7 +544,9 @@ public final class RegionQueryLoad {
         double window = EndToEnd.seconds(last - first);
 
         System.out.println();
-        System.out.println("## Region query under load, " + Instant.now() + ", " + EndToEnd.machine());
+        String bound = java.util.Arrays.stream(uri.getQuery().split("&")).filter(p -> p.startsWith("maxStaleness="))
+                .map(p -> "requests with " + p).findFirst().orElse("requests without maxStaleness");
+        System.out.println("## Region query under load, " + bound + ", " + Instant.now() + ", " + EndToEnd.machine());
         System.out.println();
         System.out.println(String.format(Locale.ROOT, "Query: GET %s (%d rows, %,d bytes of JSON) over %,d daily "
                 + "cells of %d (%d a day).", uri.getPath() + "?" + uri.getQuery(), answer.path("rows").size(),
