@@ -5,8 +5,13 @@ import uPlot from './webjars/uplot/1.6.30/dist/uPlot.esm.js';
 const params = new URLSearchParams(location.search);
 const pipeline = params.get('pipeline') || 'sales';
 const drill = (params.get('drill') || 'region,state,category,product_id').split(',');
-const state = { path: [], streams: [], currentAsOf: null, chart: null, objectives: [] };
+const state = { path: [], streams: [], currentAsOf: null, chart: null, objectives: [], bound: null };
 const $ = (id) => document.getElementById(id);
+/**
+ * How old an answer may be and still be shown as current when no freshness requirement applies to the page (decision
+ * 0059): an hour.
+ */
+const DEFAULT_MAX_STALENESS_SECONDS = 3600;
 
 /** JSON with every measure kept as the text sent, so that "100.0000" stays "100.0000". */
 export function parseAnswer(text) {
@@ -15,8 +20,25 @@ export function parseAnswer(text) {
   return JSON.parse(quoted);
 }
 
+/**
+ * The age beyond which the page's answers are not current: the strictest freshness requirement that applies to what
+ * it shows, else the default. The page asks with it (maxStaleness) and marks older numbers as not current.
+ */
+function bound() {
+  const limits = state.objectives.filter((o) => o.maxAgeSeconds != null);
+  if (limits.length === 0) return { seconds: DEFAULT_MAX_STALENESS_SECONDS, from: 'the page\'s default' };
+  const strictest = limits.reduce((a, b) => (a.maxAgeSeconds <= b.maxAgeSeconds ? a : b));
+  return { seconds: strictest.maxAgeSeconds, from: `requirement #${strictest.requirement}` };
+}
+
+/** An ISO-8601 duration of whole milliseconds, as maxStaleness takes it: 60 -> "PT60S", 0.5 -> "PT0.5S". */
+function isoSeconds(seconds) {
+  return `PT${Math.max(0.001, Math.round(seconds * 1000) / 1000)}S`;
+}
+
 function query(grain) {
-  const q = new URLSearchParams({ groupBy: drill.slice(0, state.path.length + 1).join(','), grain, tz: $('tz').value });
+  const q = new URLSearchParams({ groupBy: drill.slice(0, state.path.length + 1).join(','), grain, tz: $('tz').value,
+    maxStaleness: isoSeconds(state.bound.seconds) });
   if ($('from').value) q.set('from', $('from').value);
   if ($('to').value) q.set('to', $('to').value);
   return `api/metrics/${encodeURIComponent(pipeline)}/stream?${q}`;
@@ -29,6 +51,7 @@ function inPath(rows) {
 
 function open() {
   state.streams.forEach((s) => s.close());
+  state.bound = bound();
   $('problem').textContent = '';
   const level = drill[state.path.length];
   $('level').textContent = level;
@@ -37,6 +60,10 @@ function open() {
     listen(query('total'), (answer) => renderTable(answer, level)),
     listen(query($('grain').value), (answer) => renderChart(answer, level)),
   ];
+  // what each view asks, for whoever inspects the page
+  $('totals').dataset.stream = state.streams[0].url;
+  $('chart').dataset.stream = state.streams[1].url;
+  renderAge();
 }
 
 function listen(url, render) {
@@ -143,7 +170,8 @@ function refreshQuality() {
     const [quality, objectives] = await Promise.all(['quality', 'objectives']
       .map((what) => fetch(`api/dashboard/${encodeURIComponent(pipeline)}/${what}`)));
     if (quality.ok) renderQuality(await quality.json());
-    if (objectives.ok) renderObjectives(await objectives.json());
+    // a requirement that changes how old the answers may be: ask again with the new bound
+    if (objectives.ok && renderObjectives(await objectives.json())) open();
   }, state.qualityShown ? 2000 : 0);
   state.qualityShown = true;
 }
@@ -177,7 +205,16 @@ function link(href, text) {
   return td;
 }
 
-/** Each objective's requirement, what it is on, its objective and SLO state, as the requirements service found. */
+/** The requirements that apply before the first answers are asked for, so that they are asked with their bound. */
+async function loadObjectives() {
+  const response = await fetch(`api/dashboard/${encodeURIComponent(pipeline)}/objectives`);
+  if (response.ok) renderObjectives(await response.json());
+}
+
+/**
+ * Each objective's requirement, what it is on, its objective and SLO state, as the requirements service found;
+ * whether the bound the answers are asked with changed.
+ */
 function renderObjectives(objectives) {
   state.objectives = objectives;
   const percent = (share) => (share == null ? '' : `${(share * 100).toFixed(1)} %`);
@@ -194,6 +231,7 @@ function renderObjectives(objectives) {
       return tr;
     })));
   renderAge();
+  return state.bound != null && bound().seconds !== state.bound.seconds;
 }
 
 /** "freshness: at most 60 s", "latency: at most 5 s, percentile 99, over PT5M". */
@@ -225,15 +263,32 @@ function renderFreshness(seconds) {
   badge.title = `${verdict.replace('-', ' ')}: at most ${strictest.maxAgeSeconds} s old. ${strictest.readBack || strictest.statement}`;
 }
 
-function renderAge() {
-  if (!state.currentAsOf) { $('age').textContent = '–'; renderFreshness(null); return; }
-  const seconds = Math.max(0, Math.round((Date.now() - state.currentAsOf.getTime()) / 1000));
-  renderFreshness(seconds);
-  $('age').textContent = seconds < 120 ? `${seconds} s` : seconds < 7200 ? `${Math.round(seconds / 60)} min`
+/**
+ * Numbers older than the bound the page asks with stay on the page to be read, but marked as not current, never shown
+ * as if they were.
+ */
+function renderStale(seconds) {
+  const stale = seconds != null && state.bound != null && seconds > state.bound.seconds;
+  ['totals', 'chart'].forEach((id) => $(id).classList.toggle('stale', stale));
+  $('stale').hidden = !stale;
+  $('stale').textContent = stale ? `Not current: these numbers are ${age(seconds)} old, more than the `
+    + `${age(state.bound.seconds)} allowed (${state.bound.from}).` : '';
+}
+
+function age(seconds) {
+  return seconds < 120 ? `${seconds} s` : seconds < 7200 ? `${Math.round(seconds / 60)} min`
     : seconds < 172800 ? `${Math.round(seconds / 3600)} h` : `${Math.round(seconds / 86400)} days`;
 }
 
-function start() {
+function renderAge() {
+  if (!state.currentAsOf) { $('age').textContent = '–'; renderFreshness(null); renderStale(null); return; }
+  const seconds = Math.max(0, Math.round((Date.now() - state.currentAsOf.getTime()) / 1000));
+  renderFreshness(seconds);
+  renderStale(seconds);
+  $('age').textContent = age(seconds);
+}
+
+async function start() {
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
   $('zones').replaceChildren(...['UTC', ...zones].map((z) => Object.assign(document.createElement('option'), { value: z })));
   if (params.get('tz')) $('tz').value = params.get('tz');
@@ -247,10 +302,12 @@ function start() {
     e.preventDefault();
     document.cookie = `tributary-token=${encodeURIComponent($('token').value.trim())}; path=/; SameSite=Strict`;
     $('sign-in').hidden = true;
-    open();
+    loadObjectives().catch(() => {}).then(open);
   });
   $('controls').addEventListener('submit', (e) => { e.preventDefault(); open(); });
   setInterval(renderAge, 1000);
+  // without a token the objectives are refused too, and the first stream asks the person to sign in
+  await loadObjectives().catch(() => {});
   open();
 }
 

@@ -49,7 +49,10 @@ public class MetricsStreamResource {
             @Parameter(description = "First local day included (YYYY-MM-DD)", example = "2017-01-01") @QueryParam("from") String from,
             @Parameter(description = "Last local day included (YYYY-MM-DD)", example = "2017-12-31") @QueryParam("to") String to,
             @Parameter(description = "'total' (default), 'day' or 'month'", example = "day") @QueryParam("grain") String grain,
-            @Parameter(description = "IANA time zone days and months are counted in (default UTC)", example = "Asia/Kolkata") @QueryParam("tz") String tz) {
-        return stream.stream(pipeline, new MetricsParameters(groupBy, from, to, grain, tz, null));
+            @Parameter(description = "IANA time zone days and months are counted in (default UTC)", example = "Asia/Kolkata") @QueryParam("tz") String tz,
+            @Parameter(description = "How old an answer the stream may send first while the answer after the latest "
+                    + "commit is computed (an ISO-8601 duration); that answer follows. The stream is not refused for "
+                    + "older data: each answer says how current it is (currentAsOf)", example = "PT60S") @QueryParam("maxStaleness") String maxStaleness) {
+        return stream.stream(pipeline, new MetricsParameters(groupBy, from, to, grain, tz, maxStaleness));
     }
 }

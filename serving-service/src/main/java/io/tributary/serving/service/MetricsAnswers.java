@@ -148,6 +148,36 @@ public class MetricsAnswers {
         return kept(pipeline, parameters, seesPersonalData, bound.maxStaleness(), config.olderAnswers()).json();
     }
 
+    /**
+     * A live stream's answer (decision 0059): the answer {@link #metrics} gives without a bound, never refused for the
+     * data's age (each answer says how current it is, and the client judges that as time passes). When
+     * {@code olderWithin} is given, the question's previous answer within it may be given while the answer after a
+     * commit is computed, as for a JSON request with that bound; {@link StreamAnswer#previous()} then says so, and the
+     * stream asks again for the answer after the commit.
+     *
+     * @param parameters the query; its maxStaleness is not read
+     * @param olderWithin how old a previous answer may be, or null to wait for the answer after a commit
+     */
+    public StreamAnswer forStream(String pipeline, MetricsParameters parameters, boolean seesPersonalData,
+            Duration olderWithin) {
+        MetricsParameters unbounded = new MetricsParameters(parameters.groupBy(), parameters.from(), parameters.to(),
+                parameters.grain(), parameters.tz(), null);
+        if (bound(unbounded) == null) {
+            return new StreamAnswer(reference.metrics(pipeline, unbounded, seesPersonalData), false);
+        }
+        AnswerCache.Answer<Kept> answer = answer(pipeline, unbounded, seesPersonalData, olderWithin,
+                olderWithin != null && config.olderAnswers(), Instant.now());
+        return new StreamAnswer(answer.value().metrics(), answer.outcome() == AnswerCache.Outcome.OLDER);
+    }
+
+    /**
+     * An answer for a live stream.
+     *
+     * @param previous whether it is the question's previous answer, given while the answer after a commit is computed
+     */
+    public record StreamAnswer(Metrics metrics, boolean previous) {
+    }
+
     /** A request's maxStaleness, which may be absent (null). */
     private record Bound(Duration maxStaleness) {
     }
@@ -171,6 +201,14 @@ public class MetricsAnswers {
         MetricsParameters unbounded = new MetricsParameters(parameters.groupBy(), parameters.from(), parameters.to(),
                 parameters.grain(), parameters.tz(), null);
         Instant now = Instant.now();
+        Kept kept = answer(pipeline, unbounded, seesPersonalData, maxStaleness, olderAccepted, now).value();
+        Staleness.require(pipeline, maxStaleness, kept.metrics().currentAsOf(), now);
+        return kept;
+    }
+
+    /** The question's answer from the cache, counted by outcome; the previous one only if accepted and within the bound. */
+    private AnswerCache.Answer<Kept> answer(String pipeline, MetricsParameters unbounded, boolean seesPersonalData,
+            Duration maxStaleness, boolean olderAccepted, Instant now) {
         AnswerCache.Answer<Kept> answer = cache.get(pipeline, Question.of(unbounded, seesPersonalData),
                 () -> {
                     Metrics metrics = reference.metrics(pipeline, unbounded, seesPersonalData);
@@ -183,9 +221,7 @@ public class MetricsAnswers {
             case SHARED -> shared.increment();
             case OLDER -> older.increment();
         }
-        Kept kept = answer.value();
-        Staleness.require(pipeline, maxStaleness, kept.metrics().currentAsOf(), now);
-        return kept;
+        return answer;
     }
 
     private byte[] write(Metrics metrics) {

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -221,6 +222,40 @@ class CachedMetricsResourceTest {
         assertEquals(Instant.parse("2017-02-03T12:00:00Z"), answers.metrics("sales",
                 new MetricsParameters("region", null, null, null, null, "P36500D"), false).currentAsOf());
         assertEquals(older, count("older"));
+    }
+
+    @Test
+    void aStreamWithMaxStalenessSendsThePreviousAnswerFirstThenTheAnswerAfterTheCommit() throws Exception {
+        given().queryParam("groupBy", "region").when().get(PATH, "sales").then().statusCode(200);
+        commit(connection -> insertCell(connection, "2017-02-02", "West", "Oregon", "Furniture", "1.0000"),
+                "2017-02-02T12:00:00Z");
+        BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        CompletableFuture<?> open = null;
+        try {
+            try (Connection lock = dataSource.getConnection()) {
+                // the answer after the commit cannot be read while the aggregate is locked
+                lock.setAutoCommit(false);
+                execute(lock, "lock table curated.sales_agg in access exclusive mode");
+                HttpRequest request = HttpRequest.newBuilder(URI.create(stream + "?groupBy=region&maxStaleness=P36500D"))
+                        .header("Accept", "text/event-stream")
+                        .header("Authorization", "Bearer " + TestTokens.token(Roles.ANALYST)).build();
+                open = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                        .thenAccept(response -> response.body().filter(line -> line.startsWith("data:"))
+                                .forEach(events::add));
+                String previous = events.poll(10, TimeUnit.SECONDS);
+                assertTrue(previous != null && previous.contains("120.5000")
+                        && previous.contains("2017-02-01T10:00:00Z"), String.valueOf(previous));
+                assertNull(events.poll(500, TimeUnit.MILLISECONDS), "nothing else until the answer after the commit");
+                lock.rollback();
+            }
+            String after = events.poll(10, TimeUnit.SECONDS);
+            assertTrue(after != null && after.contains("121.5000") && after.contains("2017-02-02T12:00:00Z"),
+                    String.valueOf(after));
+        } finally {
+            if (open != null) {
+                open.cancel(true);
+            }
+        }
     }
 
     @Test

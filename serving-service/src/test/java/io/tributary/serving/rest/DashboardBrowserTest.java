@@ -3,6 +3,7 @@ package io.tributary.serving.rest;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -166,6 +167,13 @@ class DashboardBrowserTest {
         waitFor(() -> browser.findElement(By.id("freshness")).getAttribute("class").contains("violated"));
         assertTrue(browser.findElement(By.id("freshness")).getAttribute("title")
                 .endsWith("Read back: sales within a minute"), "the requirement's read-back on hover");
+        assertTrue(browser.findElement(By.id("totals")).getAttribute("data-stream").contains("maxStaleness=PT60S"),
+                "the page asks with the freshness requirement's bound");
+        assertTrue(browser.findElement(By.id("chart")).getAttribute("data-stream").contains("maxStaleness=PT60S"));
+        waitFor(() -> browser.findElement(By.id("totals")).getAttribute("class").contains("stale"));
+        assertTrue(browser.findElement(By.id("stale")).getText().endsWith("more than the 60 s allowed (requirement #7)."),
+                "numbers older than the requirement are marked as not current: "
+                        + browser.findElement(By.id("stale")).getText());
         assertEquals(List.of("#7 sales within a minute", "pipeline sales", "freshness: at most 60 s",
                 "CONFIRMED", "VIOLATED", "99", "50.0 %", "-50.0 %"), texts("#objectives tbody tr[data-requirement] td"));
         waitFor(() -> !browser.findElements(By.cssSelector("#batches tbody tr[data-batch]")).isEmpty());
@@ -189,6 +197,10 @@ class DashboardBrowserTest {
         Map<String, String> states = waitForTotals(Map.of("New York", "250.5000", "Vermont", "0.2500"));
         assertEquals(apiTotals("region,state", "Asia/Kolkata", "East"), states);
         assertEquals("state", browser.findElement(By.id("level")).getText());
+
+        commitCell("East", "Maine", "1.0000", Instant.now());
+        waitFor(() -> !browser.findElement(By.id("totals")).getAttribute("class").contains("stale"));
+        assertFalse(browser.findElement(By.id("stale")).isDisplayed(), "current numbers are shown as current");
     }
 
     private List<String> texts(String css) {

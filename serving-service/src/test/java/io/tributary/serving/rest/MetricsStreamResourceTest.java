@@ -147,9 +147,24 @@ class MetricsStreamResourceTest {
     }
 
     @Test
+    void streamsDataOlderThanItsMaxStalenessSayingHowCurrentItIs() throws Exception {
+        subscribe("?groupBy=region&maxStaleness=PT60S");
+        JsonNode first = next();
+        assertEquals(Map.of("West", new BigDecimal("100.0000")), salesByRegion(first));
+        assertEquals("2017-03-01T10:00:00Z", first.get("currentAsOf").asText(), "the client judges its age");
+    }
+
+    @Test
     void refusesABadQueryBeforeStreaming() {
         given().accept("text/event-stream").queryParam("grain", "week").when().get("/api/metrics/sales/stream")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("problems", hasItem(containsString("grain")));
+        given().accept("text/event-stream").queryParam("grain", "week").queryParam("maxStaleness", "soon").when()
+                .get("/api/metrics/sales/stream").then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("problems", hasItem(containsString("maxStaleness")))
+                .body("problems", hasItem(containsString("grain")));
+        given().accept("text/event-stream").queryParam("maxStaleness", "-PT1S").when().get("/api/metrics/sales/stream")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("problems", hasItem(containsString("maxStaleness")));
         given().accept("text/event-stream").when().get("/api/metrics/nosuch/stream")
                 .then().statusCode(404).contentType(Problem.MEDIA_TYPE);
     }
