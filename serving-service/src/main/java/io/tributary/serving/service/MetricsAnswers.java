@@ -117,7 +117,7 @@ public class MetricsAnswers {
 
     /**
      * As {@link MetricsService#metrics(String, MetricsParameters, boolean)}: the same answer, from the cache when it
-     * can. Never the previous answer: a live stream asks after each commit and must see it.
+     * can; never the previous answer (a live stream asks through {@link #forStream}).
      */
     public Metrics metrics(String pipeline, MetricsParameters parameters, boolean seesPersonalData) {
         Bound bound = bound(parameters);
