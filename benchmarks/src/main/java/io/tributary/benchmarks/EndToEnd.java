@@ -198,6 +198,11 @@ final class EndToEnd {
         throw new IllegalStateException("the transform service's consumer got no partitions within a minute");
     }
 
+    /** Signs in as the suite's admin without declaring anything, for a benchmark that declares what it needs itself. */
+    void signIn(Suite suite) {
+        session = Session.admin(suite);
+    }
+
     /** The transform service's report of the sales pipeline: counts, lag, watermark. */
     JsonNode pipeline(Suite suite) throws IOException, InterruptedException {
         HttpResponse<String> response = send(HttpRequest.newBuilder(
