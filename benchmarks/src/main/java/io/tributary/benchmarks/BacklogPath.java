@@ -94,9 +94,13 @@ import io.tributary.transform.pipeline.Step;
  * every table is compared with the service's, value for value as text (the curated rows without {@code _curated_at},
  * the aggregate without its update times).
  * <p>
- * Usage: {@code run-backlog-path.sh [rows, default 300000] [--threads 2] [--one-transaction] [--compare] [--keep]};
- * {@code --one-transaction} (one thread only) copies the rows in the build's own transaction, into a table created in
- * it.
+ * Before the measure, the path reads, decodes and runs the first {@code --warmup-records} (100,000) records of the
+ * backlog and drops their rows, so that it is measured on compiled code, as a service up for a while would run it.
+ * <p>
+ * Usage: {@code run-backlog-path.sh [rows, default 300000] [--threads 2] [--warmup-records 100000]
+ * [--one-transaction | --parallel-build] [--compare] [--keep]}; {@code --one-transaction} (one thread only) copies the
+ * rows in the build's own transaction, into a table created in it; {@code --parallel-build} builds the indexes on one
+ * connection and the aggregate and features on another at once, each committed, before the swap's transaction.
  */
 public final class BacklogPath {
 
@@ -111,16 +115,23 @@ public final class BacklogPath {
     static final int COPY_BUFFER = 256 * 1024;
 
     private final long rows;
+    private final long warmupRecords;
     private final int threads;
     private final boolean oneTransaction;
+    private final boolean parallelBuild;
     private final boolean compare;
     private final boolean keep;
     private final Path root;
     private final EndToEnd bench = new EndToEnd();
     private CpuAccounting cpu = new CpuAccounting();
+    private CpuAccounting.Snapshot boundStart;
+    private CpuAccounting.Snapshot boundEnd;
 
-    private BacklogPath(long rows, int threads, boolean oneTransaction, boolean compare, boolean keep, Path root) {
+    private BacklogPath(long rows, long warmupRecords, int threads, boolean oneTransaction, boolean parallelBuild,
+            boolean compare, boolean keep, Path root) {
+        this.parallelBuild = parallelBuild;
         this.rows = rows;
+        this.warmupRecords = warmupRecords;
         this.threads = threads;
         this.oneTransaction = oneTransaction;
         this.compare = compare;
@@ -130,30 +141,35 @@ public final class BacklogPath {
 
     public static void main(String[] args) throws Exception {
         long rows = 300_000;
+        long warmupRecords = 100_000;
         int threads = 2;
         boolean oneTransaction = false;
+        boolean parallelBuild = false;
         boolean compare = false;
         boolean keep = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
+                case "--warmup-records" -> warmupRecords = Long.parseLong(args[++i]);
                 case "--one-transaction" -> oneTransaction = true;
+                case "--parallel-build" -> parallelBuild = true;
                 case "--compare" -> compare = true;
                 case "--keep" -> keep = true;
                 case "-h", "--help" -> {
                     System.out.println("usage: run-backlog-path.sh [rows, default 300000] [--threads 2] "
-                            + "[--one-transaction] [--compare] [--keep]");
+                            + "[--warmup-records 100000] [--one-transaction | --parallel-build] [--compare] [--keep]");
                     return;
                 }
                 default -> rows = Long.parseLong(args[i].replace("_", "").replace(",", ""));
             }
         }
-        if (oneTransaction && threads != 1) {
-            throw new IllegalArgumentException("--one-transaction copies on the build's own connection: use --threads 1");
+        if (oneTransaction && (threads != 1 || parallelBuild)) {
+            throw new IllegalArgumentException("--one-transaction copies and builds on one connection: use --threads 1, "
+                    + "without --parallel-build");
         }
         Path root = EndToEnd.repositoryRoot();
         EndToEnd.requirePackagedServices(root);
-        new BacklogPath(rows, threads, oneTransaction, compare, keep, root).run();
+        new BacklogPath(rows, warmupRecords, threads, oneTransaction, parallelBuild, compare, keep, root).run();
     }
 
     // ------------------------------------------------------------------ the run
@@ -180,6 +196,9 @@ public final class BacklogPath {
                 }
             }
             upload(started, file);
+            if (warmupRecords > 0) {
+                warmUp(started, built);
+            }
             EndToEnd.settle(cpu);
             Stages stages = backlog(started, built, served);
             if (compare) {
@@ -261,6 +280,19 @@ public final class BacklogPath {
         }
     }
 
+    /**
+     * Reads the first records of the backlog, decodes them, runs the pipeline and writes their COPY text, which is
+     * dropped, on the same threads: the JIT compiles the path's code before it is measured, as it would have in a
+     * transform service that has been up for a while. Not counted.
+     */
+    private void warmUp(Suite suite, CompiledPipeline pipeline) throws Exception {
+        long t0 = System.nanoTime();
+        long read = read(suite, Channels.acceptedRecordsOf(DemoLoader.DATASET), pipeline, null, new HashMap<>(),
+                new Stages(), warmupRecords);
+        log(String.format(Locale.ROOT, "warm-up: %,d records read, decoded and run through the pipeline in %.2f s, "
+                + "their rows dropped; not counted", read, seconds(System.nanoTime() - t0)));
+    }
+
     private Stages backlog(Suite suite, CompiledPipeline built, CompiledPipeline served) throws Exception {
         Stages stages = new Stages();
         String topic = Channels.acceptedRecordsOf(DemoLoader.DATASET);
@@ -284,22 +316,22 @@ public final class BacklogPath {
             t0 = stage(stages, "create the unindexed table", t0);
 
             Map<Integer, Long> ends = new HashMap<>();
-            stages.records = read(suite, topic, built, build, ends, stages);
+            stages.records = read(suite, topic, built, build, ends, stages, Long.MAX_VALUE);
             if (stages.records != rows) {
                 throw new IllegalStateException("read " + stages.records + " records of the backlog, expected " + rows);
             }
             t0 = stage(stages, "read the topic, decode, run the pipeline, COPY the curated rows (overlapped)", t0);
 
-            try (Statement statement = build.createStatement()) {
-                statement.execute("alter table " + Sql.table(built.name()) + " add primary key (_key)");
+            if (parallelBuild) {
+                buildInParallel(suite, built);
+                t0 = stage(stages, "indexes and aggregate beside the histories and co-purchases (two connections)", t0);
+            } else {
+                indexes(build, built);
+                t0 = stage(stages, "its primary key, index by order, index by customer and product", t0);
+                derived(build, built);
+                t0 = stage(stages, "aggregate, purchase histories, co-purchase counts (the service's own rebuilds)",
+                        t0);
             }
-            t0 = stage(stages, "its primary key", t0);
-            tables.ensure(built, indexed(built));
-            t0 = stage(stages, "its index by order, by customer and product", t0);
-            new AggregateRepository(source).ensure(built);
-            t0 = stage(stages, "aggregate (the service's own rebuild from the curated rows)", t0);
-            new FeatureRepository(source).ensure(built);
-            t0 = stage(stages, "purchase histories and co-purchase counts (the service's own rebuild)", t0);
             if (!compare) {
                 new ConsumerOffsetRepository(source).advance(RecordApplier.CONSUMER, topic, ends);
                 swap(build, built.name(), served.name());
@@ -310,6 +342,69 @@ public final class BacklogPath {
         stages.loadAfter = EndToEnd.loadAverage();
         log(String.format(Locale.ROOT, "backlog path: %,d records in %.2f s", stages.records, stages.total()));
         return stages;
+    }
+
+    /** The curated table's primary key and the service's own indexes of it. */
+    private static void indexes(Connection connection, CompiledPipeline built) throws SQLException {
+        long t0 = System.nanoTime();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("alter table " + Sql.table(built.name()) + " add primary key (_key)");
+        }
+        log(String.format(Locale.ROOT, "  primary key: %.2f s", seconds(System.nanoTime() - t0)));
+        t0 = System.nanoTime();
+        new CuratedTableRepository(dataSource(connection)).ensure(built, indexed(built));
+        log(String.format(Locale.ROOT, "  index by order, by customer and product: %.2f s",
+                seconds(System.nanoTime() - t0)));
+    }
+
+    /** The aggregate, then the features: {@link #aggregate}, {@link #features}. */
+    private static void derived(Connection connection, CompiledPipeline built) throws SQLException {
+        aggregate(connection, built);
+        features(connection, built);
+    }
+
+    /** The aggregate built by the service's own set-based rebuild. */
+    private static void aggregate(Connection connection, CompiledPipeline built) throws SQLException {
+        long t0 = System.nanoTime();
+        new AggregateRepository(dataSource(connection)).ensure(built);
+        log(String.format(Locale.ROOT, "  aggregate: %.2f s", seconds(System.nanoTime() - t0)));
+    }
+
+    /** The purchase histories and co-purchase counts built by the service's own set-based rebuild. */
+    private static void features(Connection connection, CompiledPipeline built) throws SQLException {
+        long t0 = System.nanoTime();
+        new FeatureRepository(dataSource(connection)).ensure(built);
+        log(String.format(Locale.ROOT, "  purchase histories and co-purchase counts: %.2f s",
+                seconds(System.nanoTime() - t0)));
+    }
+
+    /**
+     * The indexes and the aggregate on one connection, the features (the longest statement) on another, at once, each
+     * committed: nothing reads the new tables until the swap renames them, so each may commit on its own, and
+     * PostgreSQL uses both cores.
+     */
+    private static void buildInParallel(Suite suite, CompiledPipeline built) throws Exception {
+        Throwable[] failure = new Throwable[1];
+        Thread indexing = new Thread(() -> {
+            try (Connection connection = connect(suite)) {
+                connection.setAutoCommit(false);
+                indexes(connection, built);
+                aggregate(connection, built);
+                connection.commit();
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "backlog-indexes");
+        indexing.start();
+        try (Connection connection = connect(suite)) {
+            connection.setAutoCommit(false);
+            features(connection, built);
+            connection.commit();
+        }
+        indexing.join();
+        if (failure[0] != null) {
+            throw new IllegalStateException("building the indexes failed", failure[0]);
+        }
     }
 
     private long stage(Stages stages, String name, long t0) {
@@ -324,17 +419,19 @@ public final class BacklogPath {
      * Reads the topic from its beginning to the end it had when reading started, on this thread, and hands chunks of
      * records to the decoding threads, each of which streams its rows into the table through its own COPY (on the
      * build's connection itself with one thread in one transaction); returns the records read, and puts each
-     * partition's next offset into {@code ends}.
+     * partition's next offset into {@code ends}. Without a connection ({@code build} null) the rows are dropped and
+     * reading stops after {@code limit} records: the warm-up.
      */
     private long read(Suite suite, String topic, CompiledPipeline pipeline, Connection build, Map<Integer, Long> ends,
-            Stages stages) throws Exception {
+            Stages stages, long limit) throws Exception {
+        boolean drop = build == null;
         ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
         long readerCpu0 = threadBean.getCurrentThreadCpuTime();
         BlockingQueue<List<ConsumerRecord<byte[], byte[]>>> queue = new ArrayBlockingQueue<>(threads * 2);
         List<Decoder> decoders = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
-            Connection connection = oneTransaction ? build : connect(suite);
-            if (!oneTransaction) {
+            Connection connection = drop ? null : oneTransaction ? build : connect(suite);
+            if (!drop && !oneTransaction) {
                 connection.setAutoCommit(false);
             }
             Decoder decoder = new Decoder(pipeline, connection, queue, !oneTransaction);
@@ -364,7 +461,7 @@ public final class BacklogPath {
                 }
             });
             List<ConsumerRecord<byte[], byte[]>> chunk = new ArrayList<>(CHUNK);
-            while (!open.isEmpty()) {
+            while (!open.isEmpty() && records < limit) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                     if (record.offset() >= end.get(partition)) {
@@ -395,12 +492,12 @@ public final class BacklogPath {
             }
             copied += decoder.copied;
             stages.threadsCpu += decoder.cpu;
-            if (!oneTransaction) {
+            if (!drop && !oneTransaction) {
                 decoder.connection.close();
             }
         }
         stages.threadsCpu += stages.readerCpu;
-        if (copied != records) {
+        if (!drop && copied != records) {
             throw new IllegalStateException("COPY took " + copied + " rows of " + records + " records read");
         }
         return records;
@@ -447,7 +544,9 @@ public final class BacklogPath {
         @Override
         public void run() {
             try {
-                CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql(pipeline));
+                CopyIn copy = connection == null
+                        ? null
+                        : connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql(pipeline));
                 while (true) {
                     List<ConsumerRecord<byte[], byte[]>> chunk = queue.take();
                     if (chunk.isEmpty()) {
@@ -462,6 +561,9 @@ public final class BacklogPath {
                     }
                 }
                 send(copy);
+                if (copy == null) {
+                    return;
+                }
                 copied = copy.endCopy();
                 if (commit) {
                     connection.commit();
@@ -473,9 +575,12 @@ public final class BacklogPath {
             }
         }
 
+        /** Sends the buffered text, or drops it without a COPY (the warm-up). */
         private void send(CopyIn copy) throws SQLException {
             byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-            copy.writeToCopy(bytes, 0, bytes.length);
+            if (copy != null) {
+                copy.writeToCopy(bytes, 0, bytes.length);
+            }
             text.setLength(0);
         }
     }
@@ -741,7 +846,9 @@ public final class BacklogPath {
             statement.execute("create schema bench_bound");
             statement.execute("set search_path = bench_bound");
             statement.execute("checkpoint");
+            boundStart = cpu.snapshot();
             Map<String, Double> steps = SetBasedBound.measure(connection, file, contract);
+            boundEnd = cpu.snapshot();
             statement.execute("drop schema bench_bound cascade");
             log(String.format(Locale.ROOT, "bound: %.2f s", SetBasedBound.total(steps)));
             return steps;
@@ -758,7 +865,10 @@ public final class BacklogPath {
                 + "pipeline; %d decoding thread(s), text COPY, %s; load average before %s, after %s.", rows,
                 TransformBatch.SEED, threads, oneTransaction
                         ? "the rows copied in the build's own transaction"
-                        : "each thread's COPY committed, then the build in one transaction",
+                        : parallelBuild
+                                ? "each thread's COPY committed, the indexes and the derived tables built on two "
+                                        + "connections at once, then the swap in one transaction"
+                                : "each thread's COPY committed, then the build in one transaction",
                 stages.loadBefore, stages.loadAfter));
         System.out.println();
         List<String[]> table = new ArrayList<>();
@@ -785,6 +895,11 @@ public final class BacklogPath {
                 + "decoding, the pipeline, COPY text): %.2f CPU s, %.1f µs per record (the reader %.2f s); "
                 + "PostgreSQL %.1f µs per record.", stages.threadsCpu, 1e6 * stages.threadsCpu / stages.records,
                 stages.readerCpu, 1e6 * postgres / stages.records));
+        System.out.println(String.format(Locale.ROOT, "The bound: PostgreSQL %.1f µs per record (other processes %.0f%% "
+                + "of the machine meanwhile).",
+                1e6 * CpuAccounting.seconds(boundStart, boundEnd,
+                        "PostgreSQL (all backends)") / rows,
+                100 * CpuAccounting.otherShare(boundStart, boundEnd)));
         System.out.println();
         System.out.println("The set-based bound, step by step:");
         System.out.println();
