@@ -82,9 +82,9 @@ import io.tributary.transform.pipeline.Step;
  * dataset's topic holds the whole backlog; then this program, with the transform service's own classes
  * (its record decoder {@link AcceptedRecordDeserializer}, the demo pipeline compiled by {@link PipelineCompiler}, the
  * curated row's columns, the repositories' own DDL and set-based statements), reads the topic with a plain
- * {@link KafkaConsumer}, decodes and runs the pipeline on {@code --threads} threads, each streaming its curated rows into
- * an unindexed table {@code curated.sales_next} with {@code COPY} while the others decode, then builds the three
- * indexes, the aggregate, the purchase histories and the co-purchase counts set-based, advances the consumer offsets and
+ * {@link KafkaConsumer}, decodes and runs the pipeline on {@code --threads} threads (one by default: on two cores one
+ * decoding thread beside one PostgreSQL backend measured best), each streaming its curated rows into an unindexed
+ * table {@code curated.sales_next} with {@code COPY} while the reader fetches, then builds the three indexes, the aggregate, the purchase histories and the co-purchase counts set-based, advances the consumer offsets and
  * swaps the new tables in for the served ones by renaming them, in one transaction. The same file's work done by
  * PostgreSQL alone ({@link SetBasedBound}) follows on the same PostgreSQL, and the run prints <b>bound / backlog
  * path</b>, with each stage's seconds and the CPU of every process.
@@ -97,10 +97,11 @@ import io.tributary.transform.pipeline.Step;
  * Before the measure, the path reads, decodes and runs the first {@code --warmup-records} (100,000) records of the
  * backlog and drops their rows, so that it is measured on compiled code, as a service up for a while would run it.
  * <p>
- * Usage: {@code run-backlog-path.sh [rows, default 300000] [--threads 2] [--warmup-records 100000]
- * [--one-transaction | --parallel-build] [--compare] [--keep]}; {@code --one-transaction} (one thread only) copies the
- * rows in the build's own transaction, into a table created in it; {@code --parallel-build} builds the indexes on one
- * connection and the aggregate and features on another at once, each committed, before the swap's transaction.
+ * Usage: {@code run-backlog-path.sh [rows, default 300000] [--threads 1] [--warmup-records 100000]
+ * [--parallel-build] [--compare] [--keep]}. With one thread the rows are copied in the build's own transaction, into a
+ * table created in it; with more, each thread copies on its own connection and commits, then the build runs in one
+ * transaction; {@code --parallel-build} builds the indexes and the aggregate on one connection and the features on
+ * another at once, each committed, before the swap's transaction.
  */
 public final class BacklogPath {
 
@@ -142,8 +143,7 @@ public final class BacklogPath {
     public static void main(String[] args) throws Exception {
         long rows = 300_000;
         long warmupRecords = 100_000;
-        int threads = 2;
-        boolean oneTransaction = false;
+        int threads = 1;
         boolean parallelBuild = false;
         boolean compare = false;
         boolean keep = false;
@@ -151,22 +151,18 @@ public final class BacklogPath {
             switch (args[i]) {
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--warmup-records" -> warmupRecords = Long.parseLong(args[++i]);
-                case "--one-transaction" -> oneTransaction = true;
                 case "--parallel-build" -> parallelBuild = true;
                 case "--compare" -> compare = true;
                 case "--keep" -> keep = true;
                 case "-h", "--help" -> {
-                    System.out.println("usage: run-backlog-path.sh [rows, default 300000] [--threads 2] "
-                            + "[--warmup-records 100000] [--one-transaction | --parallel-build] [--compare] [--keep]");
+                    System.out.println("usage: run-backlog-path.sh [rows, default 300000] [--threads 1] "
+                            + "[--warmup-records 100000] [--parallel-build] [--compare] [--keep]");
                     return;
                 }
                 default -> rows = Long.parseLong(args[i].replace("_", "").replace(",", ""));
             }
         }
-        if (oneTransaction && (threads != 1 || parallelBuild)) {
-            throw new IllegalArgumentException("--one-transaction copies and builds on one connection: use --threads 1, "
-                    + "without --parallel-build");
-        }
+        boolean oneTransaction = threads == 1 && !parallelBuild;
         Path root = EndToEnd.repositoryRoot();
         EndToEnd.requirePackagedServices(root);
         new BacklogPath(rows, warmupRecords, threads, oneTransaction, parallelBuild, compare, keep, root).run();
