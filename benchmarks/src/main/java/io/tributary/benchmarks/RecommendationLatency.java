@@ -411,17 +411,19 @@ public final class RecommendationLatency {
         int third = Math.max(1, phase.due.length / 3);
         for (int from = 0; from < phase.due.length; from += third) {
             List<Long> latency = new ArrayList<>();
+            int purchases = Math.min(phase.due.length, from + third) - from;
             for (int k = from; k < Math.min(phase.due.length, from + third); k++) {
                 if (phase.status[k] == 200 && phase.seen.get(k) != 0) {
                     latency.add(phase.seen.get(k) - phase.due[k]);
                 }
             }
             long[] sorted = EndToEnd.sorted(latency);
-            thirds.append(thirds.isEmpty() ? "" : "; ").append(String.format(Locale.ROOT, "%,d seen, p50 %,d / p99 %,d",
-                    sorted.length, EndToEnd.percentile(sorted, 50) / 1_000_000, EndToEnd.percentile(sorted, 99)
+            thirds.append(thirds.isEmpty() ? "" : "; ").append(String.format(Locale.ROOT, "%,d of %,d seen, p50 %,d / p99 %,d",
+                    sorted.length, purchases, EndToEnd.percentile(sorted, 50) / 1_000_000, EndToEnd.percentile(sorted, 99)
                             / 1_000_000));
         }
-        EndToEnd.log("warm-up by thirds, due -> recommendations changed ms: " + thirds);
+        EndToEnd.log("warm-up by thirds, due -> recommendations changed ms (those not seen within " + GIVE_UP.toSeconds()
+                + " s left out): " + thirds);
     }
 
     private static long onBenchClock(Phase phase, long epochMicros) {
