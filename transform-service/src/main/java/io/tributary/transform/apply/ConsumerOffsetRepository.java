@@ -30,31 +30,25 @@ public class ConsumerOffsetRepository {
     /**
      * The next offset to apply of each of these partitions, locked until the transaction ends. A partition never
      * applied before gets its row first (offset 0), so that it is locked too: two instances handed the same poll of a
-     * new partition around a rebalance apply it one after the other, and the second finds it applied.
+     * new partition around a rebalance apply it one after the other, and the second finds it applied. One statement
+     * does both: a row that exists is locked by an update that leaves it as it is, and {@code returning} gives its
+     * offset as committed by whoever held it before (a statement that waited for a lock works on the row's latest
+     * version).
      */
     public Map<Integer, Long> lock(String consumer, String topic, Collection<Integer> partitions)
             throws SQLException {
         Map<Integer, Long> offsets = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement seed = connection.prepareStatement("""
-                        insert into catalog.consumer_offset (consumer, topic, partition, next_offset)
+                PreparedStatement lock = connection.prepareStatement("""
+                        insert into catalog.consumer_offset as o (consumer, topic, partition, next_offset)
                         select ?, ?, p, 0 from unnest(?::integer[]) p order by p
-                        on conflict (consumer, topic, partition) do nothing
-                        """);
-                PreparedStatement query = connection.prepareStatement("""
-                        select partition, next_offset from catalog.consumer_offset
-                        where consumer = ? and topic = ? and partition = any(?)
-                        order by partition for update
+                        on conflict (consumer, topic, partition) do update set next_offset = o.next_offset
+                        returning partition, next_offset
                         """)) {
-            Object[] sorted = partitions.stream().sorted().toArray();
-            seed.setString(1, consumer);
-            seed.setString(2, topic);
-            seed.setArray(3, connection.createArrayOf("integer", sorted));
-            seed.executeUpdate();
-            query.setString(1, consumer);
-            query.setString(2, topic);
-            query.setArray(3, connection.createArrayOf("integer", sorted));
-            try (ResultSet result = query.executeQuery()) {
+            lock.setString(1, consumer);
+            lock.setString(2, topic);
+            lock.setArray(3, connection.createArrayOf("integer", partitions.stream().distinct().sorted().toArray()));
+            try (ResultSet result = lock.executeQuery()) {
                 while (result.next()) {
                     offsets.put(result.getInt(1), result.getLong(2));
                 }

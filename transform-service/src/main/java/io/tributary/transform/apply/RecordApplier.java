@@ -15,7 +15,6 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.tributary.catalog.curated.CuratedTables;
-import io.tributary.catalog.repository.FreshnessRepository;
 import io.tributary.catalog.repository.LatencyRepository;
 import io.tributary.transform.curated.CuratedRow;
 import io.tributary.transform.curated.CuratedTableRepository;
@@ -48,12 +47,11 @@ public class RecordApplier {
     private final ConsumerOffsetRepository offsets;
     private final CuratedTableRepository tables;
     private final PipelineStateRepository states;
-    private final FreshnessRepository freshness;
     private final LatencyRepository latencies;
 
     public RecordApplier(PipelineRegistry registry, PipelineWriter writer, RecordIsolation isolation, Pauses pauses,
             ConsumerOffsetRepository offsets, CuratedTableRepository tables, PipelineStateRepository states,
-            FreshnessRepository freshness, LatencyRepository latencies) {
+            LatencyRepository latencies) {
         this.registry = registry;
         this.writer = writer;
         this.isolation = isolation;
@@ -61,7 +59,6 @@ public class RecordApplier {
         this.offsets = offsets;
         this.tables = tables;
         this.states = states;
-        this.freshness = freshness;
         this.latencies = latencies;
     }
 
@@ -148,10 +145,7 @@ public class RecordApplier {
         for (Map.Entry<String, Tally> tally : session.tallies().entrySet()) {
             if (!tally.getValue().isEmpty()) {
                 PipelineProgress change = tally.getValue().progress();
-                states.add(tally.getKey(), change);
-                if (change.lastAcceptedAt() != null) {
-                    freshness.advance(CuratedTables.freshnessKey(tally.getKey()), change.lastAcceptedAt());
-                }
+                states.add(tally.getKey(), change, CuratedTables.freshnessKey(tally.getKey()));
                 recordLatencies(tally.getKey(), tally.getValue(), now);
                 progress.put(tally.getKey(), change);
             }

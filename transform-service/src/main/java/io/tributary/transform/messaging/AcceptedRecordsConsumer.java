@@ -275,6 +275,7 @@ public class AcceptedRecordsConsumer {
                         isolation -> applier.apply(topic.getKey(), topic.getValue(), isolation));
                 metrics.record(applied);
             }
+            metrics.recordPoll(records.count());
             return null;
         }));
     }

@@ -41,6 +41,16 @@ public class PipelineMetrics {
         });
     }
 
+    /**
+     * Counts one poll of the live consumer applied, with its records: the transform's CPU over these counters is its
+     * cost per poll and per record ({@code tributary_transform_polls_total}, {@code
+     * tributary_transform_poll_records_total}).
+     */
+    public void recordPoll(int records) {
+        meters.counter("tributary.transform.polls").increment();
+        meters.counter("tributary.transform.poll.records").increment(records);
+    }
+
     /** Records received per second over the last minute. */
     public double recordsPerSecond(String pipeline) {
         long since = System.currentTimeMillis() - WINDOW_MILLIS;

@@ -34,6 +34,16 @@ public class PipelineStateRepository {
                 updated_at = excluded.updated_at
             """;
 
+    /** Put before {@link #ADD}: moves a table's freshness watermark in the same statement. */
+    private static final String FRESHNESS = """
+            with freshness as (
+                insert into catalog.freshness_watermark as w (table_name, current_as_of, updated_at)
+                values (?, ?, now())
+                on conflict (table_name) do update
+                    set current_as_of = greatest(w.current_as_of, excluded.current_as_of),
+                        updated_at = excluded.updated_at)
+            """;
+
     private final AgroalDataSource dataSource;
 
     public PipelineStateRepository(AgroalDataSource dataSource) {
@@ -58,16 +68,31 @@ public class PipelineStateRepository {
     }
 
     public void add(String pipeline, PipelineProgress change) throws SQLException {
+        add(pipeline, change, null);
+    }
+
+    /**
+     * Adds the change to the pipeline's progress and, when it saw a record accepted and {@code freshnessKey} is given,
+     * moves that table's freshness watermark ({@code catalog.freshness_watermark}, what serving answers "current as
+     * of" from) forward to the newest acceptance, never back: one statement for both, each poll.
+     */
+    public void add(String pipeline, PipelineProgress change, String freshnessKey) throws SQLException {
+        boolean fresh = freshnessKey != null && change.lastAcceptedAt() != null;
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement add = connection.prepareStatement(ADD)) {
-            add.setString(1, pipeline);
+                PreparedStatement add = connection.prepareStatement(fresh ? FRESHNESS + ADD : ADD)) {
+            int i = 1;
+            if (fresh) {
+                add.setString(i++, freshnessKey);
+                add.setTimestamp(i++, timestamp(change.lastAcceptedAt()));
+            }
+            add.setString(i++, pipeline);
             long[] counts = {change.received(), change.curated(), change.corrected(), change.duplicates(),
                     change.filtered(), change.failed(), change.superseded(), change.late(), change.rederived()};
-            for (int i = 0; i < counts.length; i++) {
-                add.setLong(i + 2, counts[i]);
+            for (long count : counts) {
+                add.setLong(i++, count);
             }
-            add.setTimestamp(11, timestamp(change.eventWatermark()));
-            add.setTimestamp(12, timestamp(change.lastAcceptedAt()));
+            add.setTimestamp(i++, timestamp(change.eventWatermark()));
+            add.setTimestamp(i, timestamp(change.lastAcceptedAt()));
             add.executeUpdate();
         }
     }

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tributary.catalog.curated.CuratedTables;
 import io.tributary.catalog.event.RecordEvent;
 import io.tributary.catalog.security.Roles;
 import io.tributary.testinfra.KafkaBrokerResource;
@@ -189,6 +193,29 @@ class RecordApplierTest {
         Map<String, PipelineProgress> again = applier.apply(topic, poll);
         assertNull(again.get(d.name()), "a redelivered poll changes nothing, not even the counts");
         assertAmount("10", stateSales(d.name(), "CA"));
+    }
+
+    @Test
+    void movesTheAggregatesFreshnessToTheNewestAcceptedRecordAndNeverBack() throws SQLException {
+        CatalogFixtures.Dataset d = lines("");
+        Instant acceptedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        RecordEvent newer = acceptedAt(line(d, "1", "A1", "chair", "CA", "2024-03-01", "7"), acceptedAt);
+        RecordEvent older = acceptedAt(line(d, "2", "A2", "desk", "CA", "2024-03-01", "3"),
+                acceptedAt.minus(Duration.ofHours(1)));
+        String currentAsOf = "select current_as_of = '" + acceptedAt + "'::timestamptz from "
+                + "catalog.freshness_watermark where table_name = '" + CuratedTables.freshnessKey(d.name()) + "'";
+
+        deliver(newer);
+        assertEquals(true, catalog.single(currentAsOf), "current as of the newest record applied");
+        deliver(older);
+        assertEquals(true, catalog.single(currentAsOf), "a record accepted earlier does not move it back");
+        assertEquals(2, states.find(d.name()).received(), "the progress moved in the same statement");
+    }
+
+    private static RecordEvent acceptedAt(RecordEvent event, Instant time) {
+        return new RecordEvent(event.specversion(), event.id(), event.source(), event.type(), event.subject(), time,
+                event.datacontenttype(), event.dataschema(), event.tributarydataset(), event.tributarybatch(),
+                event.tributaryposition(), event.tributarycontractversion(), event.data());
     }
 
     @Test
