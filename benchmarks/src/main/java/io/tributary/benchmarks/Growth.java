@@ -137,8 +137,9 @@ public final class Growth {
         }
         EndToEnd.printTable(times);
         System.out.println();
-        System.out.println("Peak heap used (sampled every 500 ms from /q/metrics) and peak resident set (VmHWM, "
-                + "reset before each file), MB:");
+        System.out
+                .println("Peak heap used (sampled every 500 ms from the JVM's performance data) and peak resident set (VmHWM, "
+                        + "reset before each file), MB:");
         System.out.println();
         List<String[]> memory = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("rows"));

@@ -480,7 +480,7 @@ public final class IngestEndToEnd {
                     ours, 1e6 * ours / rows, theirs, 1e6 * theirs / connect.records));
         }
         System.out.println(String.format(Locale.ROOT,
-                "Ingestion service heap (%s, /q/metrics every 500 ms, %d samples): used before %s, max used %s, "
+                "Ingestion service heap (%s, its performance data every 500 ms, %d samples): used before %s, max used %s, "
                         + "max old generation used %s; peak RSS %s",
                 "-Xmx" + TributaryService.INGESTION.maxHeap(), tributary.heapSamples, size(tributary.heapBefore),
                 size(tributary.heapMax),

@@ -63,6 +63,8 @@ public final class TransformBatch {
     private final EndToEnd bench = new EndToEnd();
     private CpuAccounting cpu = new CpuAccounting();
     private PgActivitySampler sampler;
+    /** The transform service's CPU per poll of the measured file, with the polls' mean size. */
+    private String polls = "";
 
     private TransformBatch(long rows, long warmupRows, boolean jfr, boolean keep, boolean pgSample, boolean pairIndex,
             Path root) {
@@ -234,7 +236,10 @@ public final class TransformBatch {
         }
         Timing timing = new Timing();
         JsonNode countsBefore = bench.pipeline(suite).path("counts");
+        TransformPolls pollsBefore = TransformPolls.read(bench, suite);
         BatchLoad.Applied applied = BatchLoad.uploadAndApply("TransformBatch", bench, suite, cpu, SOURCE, file);
+        polls = TransformPolls.cpuPerPoll(pollsBefore, TransformPolls.read(bench, suite), applied.start(),
+                applied.end());
         long t0 = applied.startedAt();
         timing.loadBefore = applied.load();
         timing.start = applied.start();
@@ -362,6 +367,7 @@ public final class TransformBatch {
             System.out.println(String.format(Locale.ROOT, "transform-service CPU per record: %.1f µs; PostgreSQL (all "
                     + "backends, ingestion's and serving's included) per record: %.1f µs",
                     1e6 * transformCpu / rows, 1e6 * postgresCpu / rows));
+            System.out.println(polls);
         }
         EndToEnd.printCpu("CPU time by process, COPY (before):", copyBefore.start, copyBefore.end);
         if (sampler != null) {

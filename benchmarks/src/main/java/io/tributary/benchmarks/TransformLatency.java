@@ -208,10 +208,12 @@ public final class TransformLatency {
             if (sampler != null) {
                 sampler.start();
             }
+            TransformPolls pollsBefore = TransformPolls.read(bench, suite);
             CpuAccounting.Snapshot from = cpu.snapshot();
             String loadBefore = EndToEnd.loadAverage();
             drive(suite, measured, perSecond);
             CpuAccounting.Snapshot to = cpu.snapshot();
+            TransformPolls pollsAfter = TransformPolls.read(bench, suite);
             if (sampler != null) {
                 sampler.close();
             }
@@ -223,6 +225,8 @@ public final class TransformLatency {
             }
             JsonNode pipeline = bench.pipeline(suite);
             report(measured, perSecond, from, to, loadBefore, pipeline);
+            System.out.println(TransformPolls.cpuPerRecord(pollsBefore, pollsAfter, from, to));
+            System.out.println(TransformPolls.cpuPerPoll(pollsBefore, pollsAfter, from, to));
             if (sampler != null) {
                 sampler.print(25);
             }
