@@ -13,8 +13,7 @@ import java.util.Optional;
 /**
  * The counters a HotSpot JVM publishes in its performance-data file ({@code <tmpdir>/hsperfdata_<user>/<pid>}, what
  * {@code jstat} reads), read from the file alone: unlike a scrape of the service's {@code /q/metrics}, reading them
- * costs the measured process nothing. A scrape of every service twice a second cost the transform service about as
- * much CPU as a sixth of its work on a million records.
+ * costs the measured process nothing, where a scrape cost the transform service 34 ms of CPU.
  */
 final class PerfData {
 
