@@ -139,8 +139,10 @@ public final class KeyIndex {
                 Path file = Files.createTempFile("tributary-keys-", ".slots");
                 try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ,
                         StandardOpenOption.WRITE)) {
+                    // in the machine's own byte order: a big-endian view (the default) swaps every long read or
+                    // written, a look-up or two for every record of the batch
                     LongBuffer longs = channel.map(FileChannel.MapMode.READ_WRITE, 0, length * Long.BYTES)
-                            .asLongBuffer();
+                            .order(ByteOrder.nativeOrder()).asLongBuffer();
                     return new MappedSlots(longs, (int) length);
                 } finally {
                     Files.delete(file);

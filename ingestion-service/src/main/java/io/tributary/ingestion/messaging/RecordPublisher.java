@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.PreDestroy;
@@ -73,13 +72,13 @@ public class RecordPublisher {
     }
 
     /**
-     * One batch's records in flight. A record Kafka refuses for good ({@link KafkaRefusal#RECORD}) is set aside with
-     * its reason and the others go on; any other refusal stops the flight: nothing more is sent, and
+     * One batch's records in flight, sent by one thread. A record Kafka refuses for good ({@link KafkaRefusal#RECORD})
+     * is set aside with its reason and the others go on; any other refusal stops the flight: nothing more is sent, and
      * {@link #awaitAll()} throws.
      */
     public final class Flight {
 
-        private final Semaphore window = new Semaphore(WINDOW);
+        private final AckWindow window = new AckWindow(WINDOW);
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
         private final Queue<Refused> refused = new ConcurrentLinkedQueue<>();
         /** Shared by the flight's records: the producer only reads headers once it has them. */
@@ -110,18 +109,18 @@ public class RecordPublisher {
                 // waiting out max.block.ms once more for each record left would only hold the worker
                 return;
             }
-            window.acquire();
+            window.take();
             try {
                 producer.send(new ProducerRecord<>(topic, null, key, event, headers),
                         (metadata, error) -> {
                             if (error != null) {
                                 refused(tag, error);
                             }
-                            window.release();
+                            window.done();
                         });
             } catch (RuntimeException e) {
                 refused(tag, e);
-                window.release();
+                window.done();
             }
         }
 
@@ -140,8 +139,7 @@ public class RecordPublisher {
          * @return the records Kafka refused for good, by tag
          */
         public List<Refused> awaitAll() throws InterruptedException {
-            window.acquire(WINDOW);
-            window.release(WINDOW);
+            window.awaitAll();
             Throwable error = failure.get();
             if (error != null) {
                 throw new PublishException(error);
