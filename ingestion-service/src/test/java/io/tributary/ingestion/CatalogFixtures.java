@@ -78,6 +78,12 @@ public class CatalogFixtures {
                 .executeUpdate();
     }
 
+    /** Changes a source in the catalog as another instance (or an operator's SQL) would: this one is not told. */
+    public void sourceChangedElsewhere(String source, String assignments) {
+        datasets.getEntityManager().createNativeQuery("update catalog.source set " + assignments + " where name = ?1")
+                .setParameter(1, source).executeUpdate();
+    }
+
     /** The lease lapses now, as when its holder died. */
     public void lapse(Lease.Kind kind, String key) {
         datasets.getEntityManager().createNativeQuery(

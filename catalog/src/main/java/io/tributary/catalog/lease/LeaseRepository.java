@@ -46,6 +46,11 @@ public class LeaseRepository {
             update catalog.work_lease set expires_at = clock_timestamp() + ? * interval '1 millisecond'
             where kind = ? and key = ? and token = ?
             """;
+    private static final String TAKE_NEW = """
+            insert into catalog.work_lease (kind, key, holder, token, acquired_at, expires_at)
+            values (?, ?, ?, ?, clock_timestamp(), clock_timestamp() + ? * interval '1 millisecond')
+            on conflict (kind, key) do nothing
+            """;
     private static final String RELEASE = "delete from catalog.work_lease where kind = ? and key = ? and token = ?";
     private static final String EXPIRE_HELD_BY = """
             update catalog.work_lease set expires_at = clock_timestamp()
@@ -84,8 +89,23 @@ public class LeaseRepository {
         update(TAKE, holder, token, ttl.toMillis(), kind.code(), key);
     }
 
-    public void extend(Lease.Kind kind, String key, UUID token, Duration ttl) throws SQLException {
-        update(EXTEND, ttl.toMillis(), kind.code(), key, token);
+    /**
+     * Takes the lease of a unit of work that has never had one (just made, under a new key), in one statement: its
+     * row is written as held, and locked until the caller's transaction ends.
+     *
+     * @return false when the unit has a lease row already: then nothing is written
+     */
+    public boolean takeNew(Lease.Kind kind, String key, String holder, UUID token, Duration ttl) throws SQLException {
+        return update(TAKE_NEW, kind.code(), key, holder, token, ttl.toMillis()) == 1;
+    }
+
+    /**
+     * Extends the lease if this holding has it, locking its row until the caller's transaction ends.
+     *
+     * @return false when the row is gone or another holding's: then nothing is written
+     */
+    public boolean extend(Lease.Kind kind, String key, UUID token, Duration ttl) throws SQLException {
+        return update(EXTEND, ttl.toMillis(), kind.code(), key, token) == 1;
     }
 
     /** Frees the lease if this holding still has it. */

@@ -95,6 +95,24 @@ public class Leases {
     }
 
     /**
+     * Takes the lease on a unit of work made in the caller's transaction under a new key, which no holding can have
+     * yet, in one statement instead of {@link #acquire}'s three; it holds once that transaction commits.
+     *
+     * @return the lease, renewed until {@link #release}; empty when the key has a lease already
+     */
+    public Optional<Lease> acquireNew(Lease.Kind kind, String key) {
+        freeEarlierRun();
+        Optional<Lease> taken = QuarkusTransaction.joiningExisting().call(() -> {
+            Lease lease = new Lease(kind, key, UUID.randomUUID(), holder);
+            return sql(() -> repository.takeNew(kind, key, holder, lease.token(), config.ttl()))
+                    ? Optional.of(lease)
+                    : Optional.<Lease>empty();
+        });
+        taken.ifPresent(this::renewOnceCommitted);
+        return taken;
+    }
+
+    /**
      * Whether this instance renews the lease: from the commit of the transaction that took it until {@link #release}
      * or its loss.
      */
@@ -135,6 +153,10 @@ public class Leases {
     public void confirm(Lease lease) {
         lease.ensureHeld();
         QuarkusTransaction.joiningExisting().run(() -> {
+            // ours (the row has our token): extended in one statement, which is the decision's Extend
+            if (sql(() -> repository.extend(lease.kind(), lease.key(), lease.token(), config.ttl()))) {
+                return;
+            }
             Optional<LeaseRepository.Locked> locked = sql(() -> repository.lock(lease.kind(), lease.key()));
             LeaseDecision decision = LeaseDecision.toKeep(locked.map(LeaseRepository.Locked::row).orElse(null),
                     lease.token());
@@ -143,10 +165,7 @@ public class Leases {
                 lease.lose(lost.holder());
                 throw new LeaseLostException(lease, lost.holder());
             }
-            sql(() -> {
-                repository.extend(lease.kind(), lease.key(), lease.token(), config.ttl());
-                return null;
-            });
+            sql(() -> repository.extend(lease.kind(), lease.key(), lease.token(), config.ttl()));
         });
     }
 

@@ -1,5 +1,6 @@
 package io.tributary.catalog.lineage;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,8 +49,13 @@ public class LineageWriter {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<RunEvent> write(Supplier<List<RunEvent>> events) {
         List<RunEvent> made = events.get();
-        for (RunEvent event : made) {
-            lineage.record(event);
+        made.forEach(lineage::record);
+        followRuns(made);
+        return made;
+    }
+
+    private void followRuns(List<RunEvent> stored) {
+        for (RunEvent event : stored) {
             UUID run = event.getRun().getRunId();
             if (event.getEventType() == RunEvent.EventType.START || event.getEventType() == RunEvent.EventType.RUNNING) {
                 startedHere.add(run);
@@ -57,7 +63,22 @@ public class LineageWriter {
                 startedHere.remove(run);
             }
         }
-        return made;
+    }
+
+    /**
+     * Stores events made beforehand in the caller's transaction (they are stored, or not, with its work), in one
+     * round trip: for a run stored whole when it ends, with the write that ends it.
+     *
+     * @throws IllegalStateException when the catalog cannot take them; the caller's transaction then rolls back
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void store(List<RunEvent> events) {
+        try {
+            lineage.insert(events);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the run events could not be stored: " + e.getMessage(), e);
+        }
+        followRuns(events);
     }
 
     /** Whether a START of the run is stored. */

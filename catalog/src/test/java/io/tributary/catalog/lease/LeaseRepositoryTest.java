@@ -117,6 +117,35 @@ class LeaseRepositoryTest {
     }
 
     @Test
+    void extendingSaysWhetherTheHoldingStillHadTheLease() throws Exception {
+        UUID first = one.acquire(key, Duration.ofMillis(1)).orElseThrow();
+        Thread.sleep(20);
+        UUID second = two.acquire(key, LONG).orElseThrow();
+
+        assertEquals(false, one.inTransaction(() -> one.leases.extend(Lease.Kind.BATCH, key, first, LONG)));
+        assertEquals(true, two.inTransaction(() -> two.leases.extend(Lease.Kind.BATCH, key, second, LONG)));
+        assertEquals(false, two.inTransaction(
+                () -> two.leases.extend(Lease.Kind.BATCH, UUID.randomUUID().toString(), second, LONG)));
+    }
+
+    @Test
+    void aNewUnitsLeaseIsTakenInOneStatementAsAcquiringWouldTakeIt() throws SQLException {
+        UUID token = UUID.randomUUID();
+
+        assertTrue(one.inTransaction(() -> one.leases.takeNew(Lease.Kind.BATCH, key, "ingestion-1", token, LONG)));
+
+        LeaseRepository.Locked seen = two.inTransaction(() -> two.leases.lock(Lease.Kind.BATCH, key)).orElseThrow();
+        assertEquals(new LeaseRow("ingestion-1", token, seen.row().expiresAt()), seen.row());
+        assertTrue(seen.row().expiresAt().isAfter(seen.now().plus(Duration.ofMinutes(59))), seen.toString());
+        assertTrue(two.decideToAcquire(key) instanceof LeaseDecision.Busy);
+        assertEquals(new LeaseDecision.Extend(), LeaseDecision.toKeep(seen.row(), token));
+        // a key that has a lease row, held or not, is not new: nothing is written
+        assertEquals(false, two.inTransaction(
+                () -> two.leases.takeNew(Lease.Kind.BATCH, key, "ingestion-2", UUID.randomUUID(), LONG)));
+        assertEquals(seen.row(), two.inTransaction(() -> two.leases.lock(Lease.Kind.BATCH, key)).orElseThrow().row());
+    }
+
+    @Test
     void releaseFreesTheLeaseOfItsHoldingOnly() throws SQLException {
         UUID token = one.acquire(key, LONG).orElseThrow();
 

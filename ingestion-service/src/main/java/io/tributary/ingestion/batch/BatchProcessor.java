@@ -136,17 +136,18 @@ public class BatchProcessor {
             if (known.isPresent()) {
                 announce(job, !holds, BatchLifecycle.Phase.STARTED, fields, null, null);
                 BatchCounts counts = run(job, lease, sample, true);
+                BatchLifecycle end = step(job, !holds, BatchLifecycle.Phase.COMPLETED, fields, counts, null);
                 if (counts.quarantined() == 0) {
                     fieldsRecorded = true;
-                    store.complete(batchId, lease, counts, fields, known.get());
+                    store.complete(batchId, lease, counts, fields, known.get(), end);
                 } else {
                     // a record failing the contract may be a type or a date format that changed: found in full
                     Drift drift = drift(job, sample);
                     store.recordFields(batchId, lease, fields, drift.report());
                     fieldsRecorded = true;
-                    store.complete(batchId, lease, counts, drift.profiles());
+                    store.complete(batchId, lease, counts, drift.profiles(), end);
                 }
-                completed(job, !holds, fields, counts);
+                completed(job, end);
                 return Next.DONE;
             }
             Drift found = drift(job, sample);
@@ -166,11 +167,12 @@ public class BatchProcessor {
                 }
             }
             BatchCounts counts = run(job, lease, sample, true);
-            store.complete(batchId, lease, counts, found.profiles());
+            BatchLifecycle end = step(job, !holds, BatchLifecycle.Phase.COMPLETED, fields, counts, null);
+            store.complete(batchId, lease, counts, found.profiles(), end);
             if (!holds) {
                 knownFields.learn(kind, fields, drift);
             }
-            completed(job, !holds, fields, counts);
+            completed(job, end);
         } catch (NoSuchFileException e) {
             fail(job, !holds, lease, fields, "the landing archive no longer holds " + job.file());
         } catch (IOException e) {
@@ -211,10 +213,11 @@ public class BatchProcessor {
         return new Drift(report, FieldProfiles.of(aliased));
     }
 
-    private void completed(BatchJob job, boolean push, List<String> fields, BatchCounts counts) {
-        record(job.source(), counts);
-        announce(job, push, BatchLifecycle.Phase.COMPLETED, fields, counts, null);
-        LOG.infof("batch %s of %s: %s", job.batchId(), job.source(), counts);
+    /** Tells the batch's completion (stored, with a push's lineage run, by {@link BatchStore#complete}). */
+    private void completed(BatchJob job, BatchLifecycle end) {
+        record(job.source(), end.counts());
+        lifecycle.fire(end);
+        LOG.infof("batch %s of %s: %s", job.batchId(), job.source(), end.counts());
     }
 
     /** The first records of the input, as they were written; {@code whole} when they are all of it. */
@@ -337,8 +340,13 @@ public class BatchProcessor {
 
     private void announce(BatchJob job, boolean push, BatchLifecycle.Phase phase, List<String> fields,
             BatchCounts counts, String error) {
-        lifecycle.fire(new BatchLifecycle(phase, job.batchId(), job.source(), job.dataset(), job.contractVersion(),
-                job.file().toString(), fields, counts, error, Instant.now(), push));
+        lifecycle.fire(step(job, push, phase, fields, counts, error));
+    }
+
+    private static BatchLifecycle step(BatchJob job, boolean push, BatchLifecycle.Phase phase, List<String> fields,
+            BatchCounts counts, String error) {
+        return new BatchLifecycle(phase, job.batchId(), job.source(), job.dataset(), job.contractVersion(),
+                job.file().toString(), fields, counts, error, Instant.now(), push);
     }
 
     private void record(String source, BatchCounts counts) {

@@ -39,6 +39,8 @@ import io.tributary.ingestion.drift.FieldProfile;
 import io.tributary.ingestion.drift.FieldProfiles;
 import io.tributary.ingestion.drift.RenameEvidence;
 import io.tributary.ingestion.landing.LandingArchive;
+import io.tributary.ingestion.lineage.BatchLineage;
+import io.tributary.ingestion.source.KnownSource;
 
 /**
  * The catalog side of batches: each method is one short transaction. A write of a batch's processing confirms, in its
@@ -52,6 +54,15 @@ public class BatchStore {
     private static final int LAYOUTS = 20;
     /** How many read contract versions are kept at most; past it, they are read again. */
     private static final int READ_CONTRACTS = 1_000;
+    /**
+     * A source's row version (PostgreSQL's {@code xmin}, which every update of the row changes) and its dataset's
+     * current contract version, in one statement.
+     */
+    private static final String PUSH_CHECK = """
+            select cast(cast(s.xmin as text) as bigint),
+                   (select max(c.version) from catalog.contract_version c where c.dataset = s.dataset)
+            from catalog.source s where s.name = ?1
+            """;
 
     private final BatchRepository batches;
     private final SourceRepository sources;
@@ -60,12 +71,13 @@ public class BatchStore {
     private final SchemaVersionRepository schemas;
     private final Event<BatchReceived> received;
     private final Leases leases;
+    private final BatchLineage lineage;
     /** The contract versions read, by dataset and version. */
     private final Map<String, DataContract> readContracts = new ConcurrentHashMap<>();
 
     public BatchStore(BatchRepository batches, SourceRepository sources, ContractVersionRepository contracts,
             QuarantineRepository quarantine, SchemaVersionRepository schemas, Event<BatchReceived> received,
-            Leases leases) {
+            Leases leases, BatchLineage lineage) {
         this.batches = batches;
         this.sources = sources;
         this.contracts = contracts;
@@ -73,6 +85,7 @@ public class BatchStore {
         this.schemas = schemas;
         this.received = received;
         this.leases = leases;
+        this.lineage = lineage;
     }
 
     /** Records a received file as a batch, to be processed in the background once this transaction commits. */
@@ -85,19 +98,33 @@ public class BatchStore {
     /**
      * Records a received body as a batch that the caller processes at once, in one transaction: the batch is
      * recorded as started by this instance, holding its lease, with the job its processing needs (without the drift
-     * history, read if needed).
+     * history, read if needed). The source is the one the caller knows, checked against the catalog's in the same
+     * statement that reads the dataset's current contract version.
+     *
+     * @return empty, with nothing recorded, when the source in the catalog is no longer the one the caller knows (an
+     *         instance changed it since it was read): the caller reads it again
      */
-    public StartedPush recordStarted(UUID id, SourceEntity source, String fileName, LandingArchive.StoredFile file) {
+    public Optional<StartedPush> recordStarted(UUID id, KnownSource known, String fileName,
+            LandingArchive.StoredFile file) {
+        SourceEntity source = known.source();
+        List<?> rows = batches.getEntityManager().createNativeQuery(PUSH_CHECK)
+                .setParameter(1, source.name)
+                .getResultList();
+        if (rows.isEmpty() || ((Number) ((Object[]) rows.get(0))[0]).longValue() != known.version()) {
+            return Optional.empty();
+        }
+        Number current = (Number) ((Object[]) rows.get(0))[1];
         BatchEntity batch = record(id, source, fileName, file);
         batch.status = BatchStatus.PROCESSING;
         batch.startedAt = Instant.now();
         batch.processedBy = leases.holder();
-        BatchJob job = job(batch, source, false);
+        BatchJob job = job(batch, source, current == null ? null : parsed(batch.dataset, current.intValue()),
+                current == null ? 0 : current.intValue(), null);
         batch.contractVersion = job.contract() == null ? null : job.contractVersion();
         // taken last: the lease is renewed from the moment it is taken, and is the catalog's once this commits
-        Lease lease = leases.acquire(Lease.Kind.BATCH, id.toString())
+        Lease lease = leases.acquireNew(Lease.Kind.BATCH, id.toString())
                 .orElseThrow(() -> new IllegalStateException("the new batch " + id + " is leased already"));
-        return new StartedPush(lease, job);
+        return Optional.of(new StartedPush(lease, job));
     }
 
     /** A push recorded as a batch and started: the lease the caller holds on it and what its processing needs. */
@@ -177,28 +204,42 @@ public class BatchStore {
 
     private BatchJob job(BatchEntity batch, SourceEntity source, boolean history) {
         ContractVersionEntity current = contracts.findCurrent(batch.dataset).orElse(null);
-        DataContract contract = current == null
-                ? null
-                : ContractFormats.apply(parsed(current), source.formats);
+        return job(batch, source, current == null ? null : parsed(current), current == null ? 0 : current.version,
+                history ? history(source.name, batch.dataset) : null);
+    }
+
+    private static BatchJob job(BatchEntity batch, SourceEntity source, DataContract contract, int contractVersion,
+            DriftHistory history) {
         return new BatchJob(batch.id, source.name, batch.dataset, source.format, source.timeZone, source.options,
-                Path.of(batch.landingPath), current == null ? 0 : current.version, contract, source.columnAliases,
-                source.maxQuarantineShare, batch.released, history ? history(source.name, batch.dataset) : null);
+                Path.of(batch.landingPath), contractVersion,
+                contract == null ? null : ContractFormats.apply(contract, source.formats), source.columnAliases,
+                source.maxQuarantineShare, batch.released, history);
     }
 
     /** The stored contract version read; a version never changes once stored, so each is read once. */
     private DataContract parsed(ContractVersionEntity stored) {
-        String key = stored.dataset + '\n' + stored.version;
-        DataContract known = readContracts.get(key);
-        if (known != null) {
-            return known;
-        }
+        DataContract known = readContracts.get(key(stored.dataset, stored.version));
+        return known != null ? known : keep(stored);
+    }
+
+    /** The contract version, read from the catalog unless read before. */
+    private DataContract parsed(String dataset, int version) {
+        DataContract known = readContracts.get(key(dataset, version));
+        return known != null ? known : keep(contracts.findVersion(dataset, version).orElseThrow());
+    }
+
+    private DataContract keep(ContractVersionEntity stored) {
         DataContract read = ContractReader.read(ContractReader.parse(stored.document, ContractReader.Syntax.JSON),
                 stored.dataset);
         if (readContracts.size() >= READ_CONTRACTS) {
             readContracts.clear();
         }
-        readContracts.put(key, read);
+        readContracts.put(key(stored.dataset, stored.version), read);
         return read;
+    }
+
+    private static String key(String dataset, int version) {
+        return dataset + '\n' + version;
     }
 
     /**
@@ -257,30 +298,39 @@ public class BatchStore {
      *
      * @param profiles the profiles of the batch's fields (as the source's aliases name them), from its sample
      */
-    void complete(UUID id, Lease lease, BatchCounts counts, Map<String, FieldProfile> profiles) {
+    void complete(UUID id, Lease lease, BatchCounts counts, Map<String, FieldProfile> profiles, BatchLifecycle end) {
         leases.confirm(lease);
         BatchEntity batch = get(id);
         if (batch.fields != null && !profiles.isEmpty()) {
             schemas.findObservedForUpdate(batch.dataset, batch.fields).ifPresent(schema -> schema.profile = FieldProfiles
                     .write(FieldProfiles.merge(FieldProfiles.read(schema.profile), profiles)));
         }
-        completed(batch, counts);
+        completed(batch, counts, end);
     }
 
     /**
      * Completes the batch in one go with the fields its input came with and their drift, known from earlier inputs
      * with the same fields, whose schema version is recorded already.
      */
-    void complete(UUID id, Lease lease, BatchCounts counts, List<String> fields, DriftReport drift) {
+    void complete(UUID id, Lease lease, BatchCounts counts, List<String> fields, DriftReport drift,
+            BatchLifecycle end) {
         leases.confirm(lease);
         BatchEntity batch = get(id);
         batch.fields = fields;
         batch.drift = drift.isEmpty() ? null : json(drift);
         batch.droppedFields = drift.added().size();
-        completed(batch, counts);
+        completed(batch, counts, end);
     }
 
-    private static void completed(BatchEntity batch, BatchCounts counts) {
+    /** The batch's counts and status; a push's whole lineage run with them, in the same transaction (decision 57). */
+    private void completed(BatchEntity batch, BatchCounts counts, BatchLifecycle end) {
+        counted(batch, counts);
+        if (end.push()) {
+            lineage.storeCompletedPush(end);
+        }
+    }
+
+    private static void counted(BatchEntity batch, BatchCounts counts) {
         batch.received = counts.received();
         batch.accepted = counts.accepted();
         batch.quarantined = counts.quarantined();

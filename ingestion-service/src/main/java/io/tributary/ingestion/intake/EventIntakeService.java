@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,8 @@ import io.tributary.ingestion.parsing.JsonShape;
 import io.tributary.ingestion.parsing.ReadLimits;
 import io.tributary.ingestion.parsing.RecordReader;
 import io.tributary.ingestion.parsing.RecordReaders;
+import io.tributary.ingestion.source.KnownSource;
+import io.tributary.ingestion.source.KnownSources;
 import io.tributary.ingestion.source.SourceService;
 
 /**
@@ -45,14 +48,15 @@ import io.tributary.ingestion.source.SourceService;
  * instance takes it up, unless this one dies before it has answered (then the push may be processed without the caller
  * knowing; sent again, its events are taken once downstream, as their identity is the same). A body larger than
  * {@code tributary.ingestion.limits.event-size} is refused with 413, and a push past the source's
- * {@code tributary.ingestion.limits.concurrent-pushes} with 429 and Retry-After (counted per instance).
+ * {@code tributary.ingestion.limits.concurrent-pushes} with 429 and Retry-After (counted per instance). The source is
+ * the one kept from earlier pushes, checked against the catalog's when the batch is recorded ({@link KnownSources}).
  */
 @ApplicationScoped
 public class EventIntakeService {
 
     private static final Logger LOG = Logger.getLogger(EventIntakeService.class);
 
-    private final SourceService sources;
+    private final KnownSources sources;
     private final LandingArchive archive;
     private final BatchStore batches;
     private final BatchProcessor processor;
@@ -62,7 +66,7 @@ public class EventIntakeService {
     private final PushSlots slots;
     private final ReadLimits limits;
 
-    public EventIntakeService(SourceService sources, LandingArchive archive, BatchStore batches,
+    public EventIntakeService(KnownSources sources, LandingArchive archive, BatchStore batches,
             BatchProcessor processor, Leases leases, IngestionConfig config, ReadLimits limits) {
         this.sources = sources;
         this.archive = archive;
@@ -78,15 +82,13 @@ public class EventIntakeService {
 
     /** The processed push's batch: completed, or failed with the reason when Kafka refuses its records for good. */
     public BatchEntity receive(String sourceName, InputStream body) {
-        SourceEntity source = sources.get(sourceName);
-        if (!source.enabled) {
-            throw SourceService.disabled(sourceName);
+        KnownSource known = sources.get(sourceName);
+        if (!takesEvents(known.source())) {
+            // a push is refused on the source as the catalog has it now, never as it was kept
+            known = sources.read(sourceName);
         }
-        if (source.format == SourceEntity.Format.CSV) {
-            throw new ProblemException(Response.Status.BAD_REQUEST, "this source takes no events",
-                    List.of("source '" + sourceName + "' takes CSV files; events are JSON: register a source with "
-                            + "format JSON or NDJSON for them"));
-        }
+        SourceEntity source = known.source();
+        checkTakesEvents(source);
         if (!slots.tryTake(source.name)) {
             throw new ProblemException(Response.Status.TOO_MANY_REQUESTS,
                     "source '" + source.name + "' has as many pushes in progress as it may: send this one when one "
@@ -95,24 +97,56 @@ public class EventIntakeService {
                     .header(HttpHeaders.RETRY_AFTER, 1);
         }
         try {
-            return receive(source, body);
+            return receive(known, body);
         } finally {
             slots.release(source.name);
         }
     }
 
-    private BatchEntity receive(SourceEntity source, InputStream body) {
-        UUID id = UUID.randomUUID();
-        String name = "events." + source.format.name().toLowerCase(Locale.ROOT);
-        LandingArchive.StoredFile stored = archive.store(source.name, id, name, body, eventSize);
-        BodyProblems.Body read = read(source, stored);
-        if (!read.problems().isEmpty()) {
-            archive.discard(stored);
-            throw new ProblemException(Response.Status.BAD_REQUEST,
-                    "the body is not " + source.format.name() + ": nothing of it was taken", read.problems());
+    private static boolean takesEvents(SourceEntity source) {
+        return source.enabled && source.format != SourceEntity.Format.CSV;
+    }
+
+    private static void checkTakesEvents(SourceEntity source) {
+        if (!source.enabled) {
+            throw SourceService.disabled(source.name);
         }
-        BatchStore.StartedPush push = QuarkusTransaction.requiringNew()
-                .call(() -> batches.recordStarted(id, source, name, stored));
+        if (source.format == SourceEntity.Format.CSV) {
+            throw new ProblemException(Response.Status.BAD_REQUEST, "this source takes no events",
+                    List.of("source '" + source.name + "' takes CSV files; events are JSON: register a source with "
+                            + "format JSON or NDJSON for them"));
+        }
+    }
+
+    private BatchEntity receive(KnownSource known, InputStream body) {
+        UUID id = UUID.randomUUID();
+        LandingArchive.StoredFile stored = archive.store(known.source().name, id, fileName(known.source()), body,
+                eventSize);
+        Optional<BatchStore.StartedPush> started = Optional.empty();
+        BodyProblems.Body read = null;
+        while (started.isEmpty()) {
+            SourceEntity source = known.source();
+            read = read(source, stored);
+            if (!read.problems().isEmpty()) {
+                // refused on the source as the catalog has it now: read as another instance may have changed it
+                KnownSource now = changed(source.name, stored);
+                if (now.version() != known.version()) {
+                    known = now;
+                    continue;
+                }
+                archive.discard(stored);
+                throw new ProblemException(Response.Status.BAD_REQUEST,
+                        "the body is not " + source.format.name() + ": nothing of it was taken", read.problems());
+            }
+            KnownSource checked = known;
+            started = QuarkusTransaction.requiringNew()
+                    .call(() -> batches.recordStarted(id, checked, fileName(source), stored));
+            if (started.isEmpty()) {
+                // another instance changed the source since it was read: the push goes on with it as it is now
+                known = changed(source.name, stored);
+            }
+        }
+        BatchStore.StartedPush push = started.get();
         Lease lease = push.lease();
         try {
             if (processor.processPush(push, read.records()) == BatchProcessor.Next.RETRY_LATER) {
@@ -134,6 +168,25 @@ public class EventIntakeService {
             leases.release(lease);
         }
         return QuarkusTransaction.requiringNew().call(() -> batches.get(id));
+    }
+
+    /**
+     * The source read again after another instance changed it. A push it no longer takes is refused (nothing of it
+     * was taken), as it would have been had it come after the change.
+     */
+    private KnownSource changed(String sourceName, LandingArchive.StoredFile stored) {
+        try {
+            KnownSource now = sources.read(sourceName);
+            checkTakesEvents(now.source());
+            return now;
+        } catch (ProblemException e) {
+            archive.discard(stored);
+            throw e;
+        }
+    }
+
+    private static String fileName(SourceEntity source) {
+        return "events." + source.format.name().toLowerCase(Locale.ROOT);
     }
 
     /**

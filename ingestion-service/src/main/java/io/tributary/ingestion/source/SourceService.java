@@ -34,6 +34,10 @@ import io.tributary.ingestion.parsing.FormatOptions;
 public class SourceService {
 
     private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
+    /** The version of a source's row: PostgreSQL's {@code xmin}, changed by every update of the row. */
+    private static final String ROW_VERSION = """
+            select cast(cast(xmin as text) as bigint) from catalog.source where name = ?1
+            """;
 
     private final SourceRepository sources;
     private final DatasetRepository datasets;
@@ -97,6 +101,15 @@ public class SourceService {
     public SourceEntity get(String name) {
         return sources.findByName(name)
                 .orElseThrow(() -> new ProblemException(Response.Status.NOT_FOUND, "no source named '" + name + "'"));
+    }
+
+    /** The source with its row's version, read first ({@link KnownSource}). */
+    public KnownSource known(String name) {
+        List<?> version = sources.getEntityManager().createNativeQuery(ROW_VERSION)
+                .setParameter(1, name)
+                .getResultList();
+        SourceEntity source = get(name);
+        return new KnownSource(source, version.isEmpty() ? -1 : ((Number) version.get(0)).longValue());
     }
 
     /** The answer to data sent to a disabled source. */

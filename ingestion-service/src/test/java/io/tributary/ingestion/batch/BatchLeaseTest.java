@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +106,9 @@ class BatchLeaseTest {
         fixtures.leaseHeldElsewhere(Lease.Kind.BATCH, id.toString(), Duration.ofHours(1));
 
         LeaseLostException refused = assertThrows(LeaseLostException.class,
-                () -> store.complete(id, lease, new BatchCounts(2, 2, 0, 0), Map.of()));
+                () -> store.complete(id, lease, new BatchCounts(2, 2, 0, 0), Map.of(),
+                        new BatchLifecycle(BatchLifecycle.Phase.COMPLETED, id, "orders", "orders", 1, "orders.csv",
+                                List.of(), new BatchCounts(2, 2, 0, 0), null, Instant.now())));
 
         assertEquals("batch " + id + " is no longer held by " + leases.holder() + ": another-instance took it over",
                 refused.getMessage());

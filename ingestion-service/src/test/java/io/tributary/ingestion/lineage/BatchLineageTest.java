@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -21,12 +23,21 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.openlineage.client.OpenLineage.RunEvent;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.tributary.catalog.lineage.LineageJson;
+import io.tributary.catalog.lineage.LineageRepository;
+import io.tributary.catalog.lineage.LineageWriter;
 import io.tributary.catalog.security.Roles;
 import io.tributary.ingestion.CatalogFixtures;
+import io.tributary.ingestion.batch.BatchCounts;
+import io.tributary.ingestion.batch.BatchLifecycle;
 import io.tributary.testinfra.KafkaBrokerResource;
 import io.tributary.testinfra.PostgresResource;
 import io.tributary.testinfra.SecurityResource;
@@ -49,6 +60,12 @@ class BatchLineageTest {
 
     @Inject
     CatalogFixtures fixtures;
+
+    @Inject
+    LineageWriter writer;
+
+    @Inject
+    LineageRepository lineage;
 
     private static boolean contractStored;
 
@@ -208,5 +225,62 @@ class BatchLineageTest {
     private JsonPath awaitEvents(String batch, int count) {
         await().atMost(Duration.ofSeconds(10)).until(() -> fixtures.lineage(batch).size() == count);
         return JsonPath.from(fixtures.lineage(batch).toString());
+    }
+
+    @Test
+    void storesAPushsWholeRunWithTheCompletionOfItsBatchBeforeAnswering() {
+        String source = "src-" + UUID.randomUUID().toString().substring(0, 8);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", source, "dataset", DATASET, "format", "JSON", "timeZone", "America/New_York"))
+                .post("/api/sources")
+                .then().statusCode(201);
+        String batch = given().contentType("application/json")
+                .body("{\"Row ID\": 20, \"Order ID\": \"WEB-2\", \"Order Date\": \"1/5/2024\", "
+                        + "\"Region\": \"West\", \"Sales\": 3}")
+                .post("/api/sources/" + source + "/events")
+                .then().statusCode(200)
+                .extract().path("id");
+
+        // no wait: the run was stored in the transaction that completed the batch, before the answer
+        JsonPath run = JsonPath.from(fixtures.lineage(batch).toString());
+        assertEquals(List.of("COMPLETE", "START"), run.getList("eventType"));
+        assertEquals(1, run.getInt("[0].run.facets.tributary_recordCounts.accepted"));
+    }
+
+    @Test
+    void runEventsStoredInOneRoundTripAreStoredAsThoseStoredOneByOne() {
+        BatchRunEvents events = new BatchRunEvents("kafka://127.0.0.1:9092");
+        UUID byOne = UUID.randomUUID();
+        UUID inOne = UUID.randomUUID();
+        Instant at = Instant.parse("2024-01-05T10:15:30.123456Z");
+
+        writer.write(() -> events.of(completed(byOne, at), List.of(), false));
+        List<RunEvent> made = events.of(completed(inOne, at), List.of(), false);
+        QuarkusTransaction.requiringNew().run(() -> writer.store(made));
+
+        List<String> reference = QuarkusTransaction.requiringNew().call(() -> rows(byOne));
+        assertEquals(2, reference.size());
+        assertEquals(reference, QuarkusTransaction.requiringNew().call(() -> rows(inOne)));
+    }
+
+    /** The run's stored events, each as one line of what its row and dataset rows hold, its run id left out. */
+    private List<String> rows(UUID run) {
+        return lineage.listByRun(run).stream()
+                .map(e -> String.join(" | ", e.eventType, e.eventTime.toString(), e.jobNamespace, e.jobName,
+                        withoutRunId(e.event).toString(), e.datasets.stream()
+                                .map(d -> d.role + " " + d.namespace + " " + d.name).sorted().toList().toString()))
+                .toList();
+    }
+
+    private static BatchLifecycle completed(UUID batch, Instant at) {
+        return new BatchLifecycle(BatchLifecycle.Phase.COMPLETED, batch, "shop", DATASET, 1,
+                Path.of("/landing/shop/events.json").toString(), List.of("Row ID", "Region"),
+                new BatchCounts(3, 2, 1, 0), null, at, true);
+    }
+
+    private static ObjectNode withoutRunId(String event) {
+        ObjectNode json = (ObjectNode) LineageJson.read(event);
+        ((ObjectNode) json.get("run")).remove("runId");
+        return json;
     }
 }

@@ -133,4 +133,60 @@ class EventIntakeTest {
                 .then().statusCode(400)
                 .body("problems[0]", containsString("takes CSV files"));
     }
+
+    @Test
+    void aSourceChangedByAnotherInstanceIsSeenByTheNextPush() {
+        String source = registerSource("sales", Map.of("format", "JSON"));
+        given().contentType("application/json").body(EVENT.formatted(41, "West", "1"))
+                .post("/api/sources/" + source + "/events")
+                .then().statusCode(200).body("accepted", is(1));
+
+        fixtures.sourceChangedElsewhere(source, "format = 'NDJSON'");
+
+        given().contentType("application/x-ndjson")
+                .body((EVENT.formatted(42, "West", "1") + "\n" + EVENT.formatted(43, "East", "2") + "\n")
+                        .getBytes(StandardCharsets.UTF_8))
+                .post("/api/sources/" + source + "/events")
+                .then().statusCode(200)
+                .body("fileName", is("events.ndjson"))
+                .body("received", is(2))
+                .body("accepted", is(2));
+    }
+
+    @Test
+    void aSourceDisabledAndEnabledAgainByAnotherInstanceIsSeenByTheNextPush() {
+        String source = registerSource("sales", Map.of("format", "JSON"));
+        given().contentType("application/json").body(EVENT.formatted(51, "West", "1"))
+                .post("/api/sources/" + source + "/events")
+                .then().statusCode(200);
+
+        fixtures.sourceChangedElsewhere(source, "enabled = false");
+        given().contentType("application/json").body(EVENT.formatted(52, "West", "1"))
+                .post("/api/sources/" + source + "/events")
+                .then().statusCode(409)
+                .body("detail", containsString("is disabled"));
+        given().get("/api/sources/" + source + "/batches").then().body("size()", is(1));
+
+        fixtures.sourceChangedElsewhere(source, "enabled = true");
+        given().contentType("application/json").body(EVENT.formatted(53, "West", "1"))
+                .post("/api/sources/" + source + "/events")
+                .then().statusCode(200).body("accepted", is(1));
+    }
+
+    @Test
+    void aNewContractVersionStoredElsewhereChecksTheNextPush() {
+        fixtures.contract("sales_revised", "/contracts/sales.yaml");
+        String source = registerSource("sales_revised", Map.of("format", "JSON"));
+        String first = given().contentType("application/json").body(EVENT.formatted(61, "West", "1"))
+                .post("/api/sources/" + source + "/events")
+                .then().statusCode(200).extract().path("id");
+        int version = given().get("/api/batches/" + first).then().extract().path("contractVersion");
+
+        fixtures.newVersion("sales_revised", "/contracts/sales.yaml");
+
+        given().contentType("application/json").body(EVENT.formatted(62, "West", "1"))
+                .post("/api/sources/" + source + "/events")
+                .then().statusCode(200)
+                .body("contractVersion", is(version + 1));
+    }
 }
