@@ -114,13 +114,15 @@ public class BatchStore {
             return Optional.empty();
         }
         Number current = (Number) ((Object[]) rows.get(0))[1];
-        BatchEntity batch = record(id, source, fileName, file);
+        // written whole before it is persisted: one insert, no update of what changed after it
+        BatchEntity batch = received(id, source, fileName, file);
         batch.status = BatchStatus.PROCESSING;
         batch.startedAt = Instant.now();
         batch.processedBy = leases.holder();
         BatchJob job = job(batch, source, current == null ? null : parsed(batch.dataset, current.intValue()),
                 current == null ? 0 : current.intValue(), null);
         batch.contractVersion = job.contract() == null ? null : job.contractVersion();
+        batches.persist(batch);
         // taken last: the lease is renewed from the moment it is taken, and is the catalog's once this commits
         Lease lease = leases.acquireNew(Lease.Kind.BATCH, id.toString())
                 .orElseThrow(() -> new IllegalStateException("the new batch " + id + " is leased already"));
@@ -133,6 +135,12 @@ public class BatchStore {
 
     /** Records a received body as a batch. */
     public BatchEntity record(UUID id, SourceEntity source, String fileName, LandingArchive.StoredFile file) {
+        BatchEntity batch = received(id, source, fileName, file);
+        batches.persist(batch);
+        return batch;
+    }
+
+    private static BatchEntity received(UUID id, SourceEntity source, String fileName, LandingArchive.StoredFile file) {
         BatchEntity batch = new BatchEntity();
         batch.id = id;
         batch.source = source.name;
@@ -142,7 +150,6 @@ public class BatchStore {
         batch.landingPath = file.path().toString();
         batch.contentSha256 = file.sha256();
         batch.sizeBytes = file.size();
-        batches.persist(batch);
         return batch;
     }
 
