@@ -73,7 +73,7 @@ import io.tributary.transform.pipeline.PipelineCompiler;
 import io.tributary.transform.pipeline.PipelineDefinition;
 import io.tributary.transform.pipeline.PipelineReader;
 import io.tributary.transform.pipeline.RowContext;
-import io.tributary.transform.pipeline.Step;
+import io.tributary.transform.service.PipelineService;
 
 /**
  * The backlog path of the transform, measured: what a pipeline could do with a large backlog of its dataset (a first
@@ -348,7 +348,7 @@ public final class BacklogPath {
         }
         log(String.format(Locale.ROOT, "  primary key: %.2f s", seconds(System.nanoTime() - t0)));
         t0 = System.nanoTime();
-        new CuratedTableRepository(dataSource(connection)).ensure(built, indexed(built));
+        new CuratedTableRepository(dataSource(connection)).ensure(built, PipelineService.indexed(built));
         log(String.format(Locale.ROOT, "  index by order, by customer and product: %.2f s",
                 seconds(System.nanoTime() - t0)));
     }
@@ -668,23 +668,10 @@ public final class BacklogPath {
         }
     }
 
-    /** The columns the service indexes a curated table on: lookup keys, the order, the customer and product. */
-    static List<List<String>> indexed(CompiledPipeline pipeline) {
-        Set<List<String>> indexes = new LinkedHashSet<>();
-        pipeline.definition().steps().stream().filter(Step.Lookup.class::isInstance)
-                .forEach(step -> indexes.add(List.of(((Step.Lookup) step).key())));
-        PipelineDefinition.Features features = pipeline.definition().features();
-        if (features != null) {
-            indexes.add(List.of(features.order()));
-            indexes.add(List.of(features.customer(), features.product()));
-        }
-        return new ArrayList<>(indexes);
-    }
-
     /** The served pipeline's tables as the service creates them when the pipeline is declared: empty here. */
     private static void ensureServed(Connection connection, CompiledPipeline served) throws SQLException {
         AgroalDataSource source = dataSource(connection);
-        List<String> problems = new CuratedTableRepository(source).ensure(served, indexed(served));
+        List<String> problems = new CuratedTableRepository(source).ensure(served, PipelineService.indexed(served));
         if (!problems.isEmpty()) {
             throw new IllegalStateException(problems.toString());
         }

@@ -191,7 +191,7 @@ public class PipelineService {
     }
 
     /** Columns rows are found by: lookup keys, and the order and the customer's products of the features. */
-    private static Set<List<String>> indexed(CompiledPipeline pipeline) {
+    public static Set<List<String>> indexed(CompiledPipeline pipeline) {
         Set<List<String>> indexes = new LinkedHashSet<>();
         pipeline.definition().steps().stream().filter(Step.Lookup.class::isInstance)
                 .forEach(step -> indexes.add(List.of(((Step.Lookup) step).key())));
