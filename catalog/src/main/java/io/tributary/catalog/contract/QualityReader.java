@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import io.tributary.catalog.curated.NumericLimits;
+
 /**
  * Reads an ODCS {@code quality} array into {@link QualityRule}s, after the standard's {@code DataQuality} definition:
  * the keys each type of rule may have, the library metrics and where they apply (property or schema object), the
@@ -333,6 +335,11 @@ final class QualityReader {
                 BigDecimal number = decimal(item);
                 if (number == null) {
                     problems.add(at + ": must be a number, as the property is, found " + item);
+                    return null;
+                }
+                String why = NumericLimits.whyNot(number);
+                if (why != null) {
+                    problems.add(at + ": " + number + " cannot be a valid value: " + why);
                     return null;
                 }
                 return number.toPlainString();

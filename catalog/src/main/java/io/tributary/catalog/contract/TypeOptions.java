@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 
+import io.tributary.catalog.curated.NumericLimits;
+
 /**
  * Checks the values of a property's {@code logicalTypeOptions} (the keys were checked by {@link OdcsValidator}): each
  * limit of the type ODCS gives it, patterns that compile, and lower and upper limits that leave some value valid.
@@ -151,7 +153,13 @@ final class TypeOptions {
             problems.add(path + "." + key + ": must be a number, found " + node);
             return null;
         }
-        return node.decimalValue();
+        BigDecimal value = node.decimalValue();
+        String why = NumericLimits.whyNot(value);
+        if (why != null) {
+            problems.add(path + "." + key + ": " + value + " cannot be a limit: " + why);
+            return null;
+        }
+        return value;
     }
 
     private Comparable<?> temporal(JsonNode options, String key, LogicalType type) {

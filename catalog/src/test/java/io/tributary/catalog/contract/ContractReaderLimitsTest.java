@@ -137,6 +137,19 @@ class ContractReaderLimitsTest {
     }
 
     @Test
+    void rejectsNumericLimitsBeyondWhatTheStoreHoldsWithoutWritingTheirDigits() {
+        assertEquals(List.of("$.schema[0].properties[0].logicalTypeOptions.minimum: 1E+999999999 cannot be a limit: it"
+                + " has 1000000000 digits before the decimal point, and the curated store holds at most 131072",
+                "$.schema[0].properties[0].logicalTypeOptions.maximum: 5E-1000000000 cannot be a limit: it has"
+                        + " 1000000000 digits after the decimal point, and the curated store holds at most 16383"),
+                problems("""
+                        - name: sales
+                          logicalType: number
+                          logicalTypeOptions: {minimum: 1e999999999, maximum: 0.5e-999999999}
+                        """));
+    }
+
+    @Test
     void rejectsLimitsThatLeaveNoValidValue() {
         assertEquals(List.of("$.schema[0].properties[0].logicalTypeOptions: minimum 10 and exclusiveMaximum 10 leave"
                 + " no valid value"), problems("""

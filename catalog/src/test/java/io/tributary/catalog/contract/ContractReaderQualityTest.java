@@ -53,6 +53,17 @@ class ContractReaderQualityTest {
     }
 
     @Test
+    void refusesAValidValueANumericColumnCannotHold() {
+        assertEquals(List.of("$.schema[0].properties[0].quality[0].arguments.validValues[1]: 1E+999999999 cannot be a"
+                + " valid value: it has 1000000000 digits before the decimal point, and the curated store holds at"
+                + " most 131072"), qualityProblems("number", """
+                        - metric: invalidValues
+                          arguments: {validValues: [1, 1e999999999]}
+                          mustBe: 0
+                        """));
+    }
+
+    @Test
     void readsInvalidValuesWithPattern() {
         QualityRule rule = onlyRule("""
                 - type: library

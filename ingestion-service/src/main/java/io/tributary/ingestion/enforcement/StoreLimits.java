@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import io.tributary.catalog.curated.NumericLimits;
+
 /**
  * What the curated store can hold, so that the door quarantines what PostgreSQL would refuse later, when one record
  * would stop a whole transaction of the transform (decision 28). Values travel to the store as text: a decimal as its
@@ -23,9 +25,9 @@ import java.time.LocalDate;
 public final class StoreLimits {
 
     /** Digits before the decimal point that {@code numeric} holds. */
-    public static final int NUMERIC_INTEGER_DIGITS = 131_072;
+    public static final int NUMERIC_INTEGER_DIGITS = NumericLimits.INTEGER_DIGITS;
     /** Digits after the decimal point that {@code numeric} holds. */
-    public static final int NUMERIC_FRACTION_DIGITS = 16_383;
+    public static final int NUMERIC_FRACTION_DIGITS = NumericLimits.FRACTION_DIGITS;
     /** UTF-8 bytes of a {@code text} key that one btree index entry holds when the text does not compress. */
     public static final int KEY_BYTES = 2692;
     public static final LocalDate FIRST_DATE = LocalDate.of(1, 1, 1);
@@ -41,19 +43,7 @@ public final class StoreLimits {
 
     /** Why {@code numeric} cannot hold the decimal, or null when it can. */
     public static String numeric(BigDecimal value) {
-        long integerDigits = (long) value.precision() - value.scale();
-        if (integerDigits > NUMERIC_INTEGER_DIGITS) {
-            return "it has " + integerDigits + " digits before the decimal point, and the curated store holds at most "
-                    + NUMERIC_INTEGER_DIGITS;
-        }
-        if (value.scale() > NUMERIC_FRACTION_DIGITS) {
-            int fraction = value.stripTrailingZeros().scale();
-            if (fraction > NUMERIC_FRACTION_DIGITS) {
-                return "it has " + fraction + " digits after the decimal point, and the curated store holds at most "
-                        + NUMERIC_FRACTION_DIGITS;
-            }
-        }
-        return null;
+        return NumericLimits.whyNot(value);
     }
 
     /** Why the store cannot hold the date, or null when it can. */

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import io.tributary.catalog.contract.LogicalType;
+import io.tributary.catalog.curated.NumericLimits;
 
 /** The types a curated column can have, with their PostgreSQL column type and their Java value type. */
 public enum FieldType {
@@ -21,8 +22,8 @@ public enum FieldType {
     TIMESTAMP("timestamptz");
 
     /** The digits PostgreSQL's {@code numeric} holds before the decimal point, and after it. */
-    private static final long NUMERIC_INTEGER_DIGITS = 131_072;
-    private static final long NUMERIC_FRACTION_DIGITS = 16_383;
+    private static final long NUMERIC_INTEGER_DIGITS = NumericLimits.INTEGER_DIGITS;
+    private static final long NUMERIC_FRACTION_DIGITS = NumericLimits.FRACTION_DIGITS;
 
     private final String sqlType;
 
