@@ -61,6 +61,7 @@ import io.tributary.transform.aggregate.AggregateRepository;
 import io.tributary.transform.apply.AcceptedRecord;
 import io.tributary.transform.apply.ConsumerOffsetRepository;
 import io.tributary.transform.apply.RecordApplier;
+import io.tributary.transform.curated.CopyText;
 import io.tributary.transform.curated.CuratedRow;
 import io.tributary.transform.curated.CuratedTableRepository;
 import io.tributary.transform.curated.Sql;
@@ -542,7 +543,7 @@ public final class BacklogPath {
             try {
                 CopyIn copy = connection == null
                         ? null
-                        : connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql(pipeline));
+                        : connection.unwrap(PGConnection.class).getCopyAPI().copyIn(CopyText.statement(pipeline));
                 while (true) {
                     List<ConsumerRecord<byte[], byte[]>> chunk = queue.take();
                     if (chunk.isEmpty()) {
@@ -550,7 +551,8 @@ public final class BacklogPath {
                     }
                     for (ConsumerRecord<byte[], byte[]> record : chunk) {
                         AcceptedRecord accepted = deserializer.deserialize(record.topic(), record.value());
-                        line(row(pipeline, accepted, record.partition(), record.offset(), context), columns, text);
+                        CopyText.line(row(pipeline, accepted, record.partition(), record.offset(), context), columns,
+                                text);
                         if (text.length() >= COPY_BUFFER) {
                             send(copy);
                         }
@@ -604,55 +606,6 @@ public final class BacklogPath {
         return new CuratedRow(outcome.key(), event.id(), event.sourceName(), event.tributarybatch(),
                 event.tributaryposition(), partition, offset, pipeline.version(), accepted.hash(), status, pending,
                 accepted.input(), event.time(), values);
-    }
-
-    /** The COPY statement of the curated table's columns, {@code _curated_at} left to its default. */
-    static String copySql(CompiledPipeline pipeline) {
-        return "COPY " + Sql.table(pipeline.name()) + " (_key, _record_id, _source, _batch, _position, _partition, "
-                + "_offset, _version, _hash, _status, _pending, _input, _accepted_at" + pipeline.output().keySet()
-                        .stream().map(c -> ", " + Sql.quote(c)).collect(Collectors.joining())
-                + ") FROM STDIN";
-    }
-
-    /** One row as a line of COPY's text format: each value as the service's {@link Sql#text} writes it. */
-    static void line(CuratedRow row, List<String> columns, StringBuilder out) {
-        field(row.key(), out);
-        field(row.recordId(), out);
-        field(row.source(), out);
-        field(row.batch(), out);
-        field(row.position(), out);
-        field(row.partition(), out);
-        field(row.offset(), out);
-        field(row.version(), out);
-        field(row.hash(), out);
-        field(row.status().name().toLowerCase(Locale.ROOT), out);
-        field(row.pending().stream().map(v -> '"' + v.replace("\\", "\\\\").replace("\"", "\\\"") + '"')
-                .collect(Collectors.joining(",", "{", "}")), out);
-        field(row.input(), out);
-        field(row.acceptedAt(), out);
-        for (String column : columns) {
-            field(row.values().get(column), out);
-        }
-        out.setCharAt(out.length() - 1, '\n');
-    }
-
-    private static void field(Object value, StringBuilder out) {
-        String text = Sql.text(value);
-        if (text == null) {
-            out.append("\\N");
-        } else {
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                switch (c) {
-                    case '\\' -> out.append("\\\\");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    case '\t' -> out.append("\\t");
-                    default -> out.append(c);
-                }
-            }
-        }
-        out.append('\t');
     }
 
     /** The demo pipeline looks nothing up and converts no local times; its sources' zone is the demo's. */

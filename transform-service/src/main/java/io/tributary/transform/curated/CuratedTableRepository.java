@@ -208,7 +208,7 @@ public class CuratedTableRepository {
             statement.setArray(i++, Sql.ints(connection, sorted, CuratedRow::version));
             statement.setArray(i++, Sql.texts(connection, sorted, CuratedRow::hash));
             statement.setArray(i++, Sql.texts(connection, sorted, r -> r.status().label()));
-            statement.setArray(i++, Sql.texts(connection, sorted, r -> pgArray(r.pending())));
+            statement.setArray(i++, Sql.texts(connection, sorted, r -> Sql.arrayLiteral(r.pending())));
             statement.setArray(i++, Sql.texts(connection, sorted, CuratedRow::input));
             statement.setArray(i++, Sql.texts(connection, sorted, CuratedRow::acceptedAt));
             Object[][] values = byColumn(columns, sorted);
@@ -240,11 +240,6 @@ public class CuratedTableRepository {
             }
         }
         return values;
-    }
-
-    private static String pgArray(List<String> values) {
-        return values.stream().map(v -> '"' + v.replace("\\", "\\\\").replace("\"", "\\\"") + '"')
-                .collect(Collectors.joining(",", "{", "}"));
     }
 
     private interface Binder {

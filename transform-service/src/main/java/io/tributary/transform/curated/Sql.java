@@ -8,8 +8,10 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 
 import io.tributary.catalog.curated.CuratedTables;
 import io.tributary.transform.pipeline.FieldType;
@@ -34,6 +36,14 @@ public final class Sql {
      */
     public static String text(Object value) {
         return value == null ? null : value instanceof BigDecimal d ? d.toPlainString() : value.toString();
+    }
+
+    /** A {@code text[]} literal of these values: each quoted, its backslashes and double quotes escaped. */
+    public static String arrayLiteral(List<String> values) {
+        return values.isEmpty()
+                ? "{}"
+                : values.stream().map(v -> '"' + v.replace("\\", "\\\\").replace("\"", "\\\"") + '"')
+                        .collect(Collectors.joining(",", "{", "}"));
     }
 
     /**
