@@ -81,6 +81,8 @@ public final class SloEvaluation {
                     .add("requirements-service", () -> ProcessHandle.of(pid).stream().toList(), false)
                     .add("PostgreSQL (all backends)", () -> CpuAccounting.postgresTree(postgres), true);
             // the reference once the feed's first orders are in and the services have done their first evaluations
+            EndToEnd.log("feeding an order a second; the reference after " + INTERVAL.multipliedBy(2).toSeconds()
+                    + " s, once the first orders are in and evaluated");
             Thread.sleep(INTERVAL.multipliedBy(2).toMillis());
             double[] idle = measure(cpu, seconds, "no objective (reference)");
 
@@ -106,6 +108,7 @@ public final class SloEvaluation {
 
             // one stop of the feed violates every watched objective, each at its own onset
             List<Double> delays = new ArrayList<>();
+            EndToEnd.log("the feed stops: waiting for " + violations + " alerts");
             feed.paused.set(true);
             Instant lastArrival = Instant.now();
             for (int v = 0; v < violations; v++) {
@@ -164,11 +167,14 @@ public final class SloEvaluation {
             slos = send("GET", requirements + "/api/slos", null, null, null);
         }
         // one whole interval more, so that the measure starts with every objective in the evaluation's round
+        EndToEnd.log(slos.size() + " objectives listed; one evaluation interval more (" + INTERVAL.toSeconds()
+                + " s)");
         Thread.sleep(INTERVAL.toMillis());
         return send("GET", requirements + "/api/slos", null, null, null);
     }
 
     private double[] measure(CpuAccounting cpu, int seconds, String label) throws InterruptedException {
+        EndToEnd.log(String.format(Locale.ROOT, "measure: %s, %d s", label, seconds));
         CpuAccounting.Snapshot from = cpu.snapshot();
         Thread.sleep(seconds * 1000L);
         CpuAccounting.Snapshot to = cpu.snapshot();

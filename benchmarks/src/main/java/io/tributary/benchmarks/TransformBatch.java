@@ -215,6 +215,7 @@ public final class TransformBatch {
             statement.execute("create schema bench_bound");
             statement.execute("set search_path = bench_bound");
             statement.execute("checkpoint");
+            EndToEnd.log("bound: the same file's pipeline work, set-based, by the suite's PostgreSQL alone");
             Map<String, Double> steps = SetBasedBound.measure(connection, file, contract);
             EndToEnd.log(String.format(Locale.ROOT, "bound: the pipeline's work set-based in %.2f s",
                     SetBasedBound.total(steps)));
