@@ -22,6 +22,14 @@ import io.tributary.ingestion.parsing.SourceRecord;
  * <p>
  * A small table lives on the heap; past {@link #HEAP_LONGS} it moves to a memory-mapped temporary file (deleted at
  * once, so it goes with the index), so that the service's heap does not grow with the size of a file.
+ * <p>
+ * Most files list their records in the order of their keys (a row id counting up). While every key is greater than the
+ * one before it (longer, or as long and after it char by char: an order in which no key can come twice), each is new
+ * without a look-up, and the pairs are only appended, in the order they came, to the same storage: no random access
+ * into a table of several MB for every record. The first key out of that order builds the table from them, and from
+ * then on every key is looked up as above. {@link #plain()} is the index without that run, the reference its tests
+ * compare with; the two tell every key alike, except two different keys sharing a 64-bit hash, which the run tells
+ * apart.
  */
 public final class KeyIndex {
 
@@ -30,9 +38,31 @@ public final class KeyIndex {
 
     private static final long EMPTY = 0;
 
-    /** Pairs of a key's hash (never 0, which marks a free slot) and its record's fingerprint, side by side. */
-    private Slots slots = new HeapSlots(2 << 12);
+    private static final int FIRST_LONGS = 2 << 12;
+
+    /**
+     * Pairs of a key's hash (never 0, which marks a free slot) and its record's fingerprint, side by side: while the
+     * keys come in order, the first {@link #size} pairs in the order they came; then a table.
+     */
+    private Slots slots = new HeapSlots(FIRST_LONGS);
     private int size;
+    /** Whether every key so far came after the one before it (never so in the plain index), and the last of them. */
+    private boolean inOrder;
+    private String last;
+
+    /** An index that takes keys in their order without a look-up while they come in order. */
+    public KeyIndex() {
+        this(true);
+    }
+
+    private KeyIndex(boolean inOrder) {
+        this.inOrder = inOrder;
+    }
+
+    /** The index that looks every key up in its table: the reference of {@link #KeyIndex()}. */
+    static KeyIndex plain() {
+        return new KeyIndex(false);
+    }
 
     /** Result of {@link #offer}: the key is new, the record repeats the one that took the key, or it differs. */
     public enum Seen {
@@ -55,6 +85,14 @@ public final class KeyIndex {
 
     private Seen offer(String key, long fingerprint) {
         long k = nonZero(hash(key));
+        if (inOrder) {
+            if (last == null || comesAfter(key, last)) {
+                last = key;
+                append(k, fingerprint);
+                return Seen.NEW;
+            }
+            toTable();
+        }
         Slots s = slots;
         int mask = (s.length() >> 1) - 1;
         for (int i = (int) mix(k) & mask;; i = (i + 1) & mask) {
@@ -73,6 +111,40 @@ public final class KeyIndex {
         }
     }
 
+    /** Whether the key comes after the other: longer, or as long and after it char by char. */
+    static boolean comesAfter(String key, String other) {
+        return key.length() > other.length() || key.length() == other.length() && key.compareTo(other) > 0;
+    }
+
+    /** Appends a pair after the ones taken in order, in a storage twice as long once it is full. */
+    private void append(long k, long fingerprint) {
+        Slots s = slots;
+        if (2 * size == s.length()) {
+            long length = (long) s.length() * 2;
+            Slots longer = length <= HEAP_LONGS ? new HeapSlots((int) length) : MappedSlots.of(length);
+            for (int i = 0; i < 2 * size; i++) {
+                longer.set(i, s.get(i));
+            }
+            slots = s = longer;
+        }
+        s.set(2 * size, k);
+        s.set(2 * size + 1, fingerprint);
+        size++;
+    }
+
+    /** Puts the pairs taken in order into a table as large as the plain index would have for as many keys. */
+    private void toTable() {
+        inOrder = false;
+        last = null;
+        Slots log = slots;
+        long length = FIRST_LONGS;
+        while ((long) size * 4 > length) {
+            length *= 2;
+        }
+        slots = length <= HEAP_LONGS ? new HeapSlots((int) length) : MappedSlots.of(length);
+        insertAll(log, 2 * size);
+    }
+
     /** Whether the table has left the heap for a mapped file. */
     boolean isMapped() {
         return slots instanceof MappedSlots;
@@ -81,20 +153,25 @@ public final class KeyIndex {
     private void grow() {
         Slots old = slots;
         long length = (long) old.length() * 2;
-        Slots s = length <= HEAP_LONGS ? new HeapSlots((int) length) : MappedSlots.of(length);
+        slots = length <= HEAP_LONGS ? new HeapSlots((int) length) : MappedSlots.of(length);
+        insertAll(old, old.length());
+    }
+
+    /** Puts the pairs of the first {@code longs} of {@code from} into the table, which has room for them. */
+    private void insertAll(Slots from, int longs) {
+        Slots s = slots;
         int mask = (s.length() >> 1) - 1;
-        for (int j = 0; j < old.length(); j += 2) {
-            long at = old.get(j);
+        for (int j = 0; j < longs; j += 2) {
+            long at = from.get(j);
             if (at != EMPTY) {
                 int i = (int) mix(at) & mask;
                 while (s.get(2 * i) != EMPTY) {
                     i = (i + 1) & mask;
                 }
                 s.set(2 * i, at);
-                s.set(2 * i + 1, old.get(j + 1));
+                s.set(2 * i + 1, from.get(j + 1));
             }
         }
-        slots = s;
     }
 
     private interface Slots {

@@ -94,7 +94,8 @@ class KeyIndexTest {
     void movesOffTheHeapPastItsLimitAndKeepsEveryKey() {
         KeyIndex index = new KeyIndex();
         int keys = KeyIndex.HEAP_LONGS / 2;
-        for (int i = 0; i < keys; i++) {
+        // counting down: every key is looked up in the table
+        for (int i = keys - 1; i >= 0; i--) {
             assertEquals(KeyIndex.Seen.NEW, index.offer("key-" + i, "row " + i));
         }
         assertTrue(index.isMapped(), "the table is in a mapped file once it outgrows the heap limit");
@@ -103,5 +104,86 @@ class KeyIndexTest {
             assertEquals(KeyIndex.Seen.OTHER_RECORD, index.offer("key-" + i, "changed " + i));
         }
         assertEquals(KeyIndex.Seen.NEW, index.offer("key-" + keys, "row"));
+    }
+
+    @Test
+    void keepsKeysThatComeInOrderOffTheHeapPastItsLimitAndFindsThemOnceOneDoesNot() {
+        KeyIndex index = new KeyIndex();
+        // counting up: the pairs are appended, two longs each, until they outgrow the heap limit
+        int keys = KeyIndex.HEAP_LONGS / 2 + 1;
+        for (int i = 0; i < keys; i++) {
+            assertEquals(KeyIndex.Seen.NEW, index.offer(Integer.toString(i), "row " + i));
+        }
+        assertTrue(index.isMapped(), "the pairs taken in order are in a mapped file once they outgrow the heap limit");
+        assertEquals(KeyIndex.Seen.SAME_RECORD, index.offer("0", "row 0"));
+        assertTrue(index.isMapped(), "the table of as many keys is in a mapped file too");
+        for (int i = 0; i < keys; i += 991) {
+            assertEquals(KeyIndex.Seen.SAME_RECORD, index.offer(Integer.toString(i), "row " + i));
+            assertEquals(KeyIndex.Seen.OTHER_RECORD, index.offer(Integer.toString(i), "changed " + i));
+        }
+        assertEquals(KeyIndex.Seen.NEW, index.offer(Integer.toString(keys), "row"));
+    }
+
+    @Test
+    void ordersKeysByLengthThenCharByChar() {
+        assertTrue(KeyIndex.comesAfter("10", "9"));
+        assertTrue(KeyIndex.comesAfter("CA-2", "CA-1"));
+        assertTrue(KeyIndex.comesAfter("b", "a"));
+        assertTrue(!KeyIndex.comesAfter("9", "10"));
+        assertTrue(!KeyIndex.comesAfter("7", "7"));
+        assertTrue(!KeyIndex.comesAfter("a", "b"));
+    }
+
+    /**
+     * The index with its run of keys in order against the plain one: the same answer for every record, whether the
+     * keys come in order, in order with repeats (exact or not) after them, from the start out of order, or a long run
+     * in order broken late and then random.
+     */
+    @Test
+    void tellsEveryRecordAsThePlainIndexDoes() {
+        Random random = new Random(34);
+        List<List<String[]>> inputs = new ArrayList<>();
+        List<String[]> counting = new ArrayList<>();
+        for (int i = 1; i <= 50_000; i++) {
+            counting.add(new String[]{Integer.toString(i), i + ",a," + (i % 7)});
+        }
+        inputs.add(counting);
+        List<String[]> withRepeats = new ArrayList<>(counting);
+        for (int i = 0; i < 20_000; i++) {
+            int k = 1 + random.nextInt(60_000);
+            withRepeats.add(new String[]{Integer.toString(k), k + ",a," + (random.nextBoolean() ? k % 7 : 9)});
+        }
+        inputs.add(withRepeats);
+        List<String[]> repeatAtOnce = new ArrayList<>();
+        repeatAtOnce.add(new String[]{"5", "5,x"});
+        repeatAtOnce.add(new String[]{"5", "5,x"});
+        repeatAtOnce.add(new String[]{"5", "5,y"});
+        repeatAtOnce.add(new String[]{"6", "6,x"});
+        repeatAtOnce.add(new String[]{"4", "4,x"});
+        repeatAtOnce.add(new String[]{"5", "5,x"});
+        inputs.add(repeatAtOnce);
+        List<String[]> shuffled = new ArrayList<>();
+        for (int i = 0; i < 40_000; i++) {
+            String key = "CA-" + random.nextInt(30_000);
+            shuffled.add(new String[]{key, key + "," + random.nextInt(2)});
+        }
+        inputs.add(shuffled);
+        List<String[]> brokenLate = new ArrayList<>();
+        for (int i = 0; i < 300_000; i++) {
+            brokenLate.add(new String[]{"OL-" + (100_000 + i), "row " + i});
+        }
+        for (int i = 0; i < 100_000; i++) {
+            int k = 100_000 + random.nextInt(500_000);
+            brokenLate.add(new String[]{"OL-" + k, "row " + (k - 100_000) + (random.nextInt(4) == 0 ? "!" : "")});
+        }
+        inputs.add(brokenLate);
+        for (List<String[]> input : inputs) {
+            KeyIndex index = new KeyIndex();
+            KeyIndex plain = KeyIndex.plain();
+            for (String[] record : input) {
+                assertEquals(plain.offer(record[0], record[1]), index.offer(record[0], record[1]),
+                        () -> record[0] + " / " + record[1]);
+            }
+        }
     }
 }
