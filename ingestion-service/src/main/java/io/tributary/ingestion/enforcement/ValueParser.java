@@ -13,6 +13,7 @@ import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalQueries;
+import java.util.Arrays;
 import java.util.Locale;
 
 import io.tributary.catalog.contract.ContractProperty;
@@ -44,6 +45,10 @@ final class ValueParser {
     private final String[] cachedOutput = new String[CACHE];
     /** The output texts as bytes, for the values read from bytes; null for one that is not plain ASCII. */
     private final AsciiText[] cachedOutputBytes = new AsciiText[CACHE];
+    /** The texts as bytes when they are ASCII, else null: what a value read from bytes is compared with. */
+    private final byte[][] cachedTextBytes = new byte[CACHE][];
+    /** The slot {@link #cachedOutputBytes(byte[], int, int)} found last, or -1: a file's dates repeat row after row. */
+    private int lastBytesSlot = -1;
     /** The slot of the value {@link #parse} returned last, or -1. */
     private int lastSlot = -1;
 
@@ -85,6 +90,7 @@ final class ValueParser {
                 cachedValue[slot] = value;
                 cachedOutput[slot] = value.toString();
                 cachedOutputBytes[slot] = asciiText(cachedOutput[slot]);
+                cachedTextBytes[slot] = asciiBytes(text);
             }
             lastSlot = slot;
             return cachedValue[slot];
@@ -111,8 +117,34 @@ final class ValueParser {
         };
     }
 
-    /** The output text of the temporal value parsed lately from the text these ASCII bytes make, or null. */
-    private AsciiText cachedOutputBytes(byte[] bytes, int from, int to) {
+    /**
+     * The output text of the temporal value parsed lately from the text these ASCII bytes make, or null: the slot found
+     * last is tried first, then the slot of the bytes' hash, each compared as bytes. {@link #plainCachedOutputBytes} is
+     * the reference.
+     */
+    AsciiText cachedOutputBytes(byte[] bytes, int from, int to) {
+        int last = lastBytesSlot;
+        if (last >= 0) {
+            byte[] text = cachedTextBytes[last];
+            if (text != null && Arrays.equals(text, 0, text.length, bytes, from, to)) {
+                return cachedOutputBytes[last];
+            }
+        }
+        int hash = 0;
+        for (int i = from; i < to; i++) {
+            hash = 31 * hash + bytes[i];
+        }
+        int slot = hash & (CACHE - 1);
+        byte[] text = cachedTextBytes[slot];
+        if (text == null || !Arrays.equals(text, 0, text.length, bytes, from, to)) {
+            return null;
+        }
+        lastBytesSlot = slot;
+        return cachedOutputBytes[slot];
+    }
+
+    /** {@link #cachedOutputBytes(byte[], int, int)} found by the hash alone, char by char. */
+    AsciiText plainCachedOutputBytes(byte[] bytes, int from, int to) {
         int hash = 0;
         for (int i = from; i < to; i++) {
             hash = 31 * hash + bytes[i];
@@ -128,6 +160,16 @@ final class ValueParser {
             }
         }
         return cachedOutputBytes[hash & (CACHE - 1)];
+    }
+
+    /** The text's bytes when it is all ASCII, else null. */
+    private static byte[] asciiBytes(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return null;
+            }
+        }
+        return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** The text as bytes when it is ASCII with nothing JSON escapes (as ISO dates and times are), else null. */
