@@ -14,6 +14,11 @@ public record AcceptedRecord(RecordEvent event, String input, String hash) {
 
     public static AcceptedRecord of(RecordEvent event) {
         byte[] json = EventJson.write(event.data());
+        return of(event, json);
+    }
+
+    /** An accepted record whose data's JSON text, as {@link EventJson} writes it, is at hand already. */
+    public static AcceptedRecord of(RecordEvent event, byte[] json) {
         return new AcceptedRecord(event, new String(json, StandardCharsets.UTF_8), Hashes.sha256(json));
     }
 }

@@ -21,6 +21,7 @@ import io.tributary.transform.registry.ReadDatasets;
 public class AcceptedRecordDeserializer implements Deserializer<AcceptedRecord> {
 
     private final RecordEventDeserializer events = new RecordEventDeserializer();
+    private final CanonicalEventReader canonical = new CanonicalEventReader();
     private final ReadDatasets read;
 
     public AcceptedRecordDeserializer(ReadDatasets read) {
@@ -36,8 +37,18 @@ public class AcceptedRecordDeserializer implements Deserializer<AcceptedRecord> 
         return deserialize(topic, data);
     }
 
+    /**
+     * A record in the shape ingestion writes is read in one pass ({@link CanonicalEventReader}); any other by the event
+     * mapper, whose answer or refusal decides.
+     */
     @Override
     public AcceptedRecord deserialize(String topic, byte[] data) {
+        AcceptedRecord record = data == null ? null : canonical.read(data);
+        return record != null ? record : generally(topic, data);
+    }
+
+    /** The record as the event mapper decodes it and writes its data again: the reference of the one-pass reader. */
+    AcceptedRecord generally(String topic, byte[] data) {
         RecordEvent event = events.deserialize(topic, data);
         return event == null ? null : AcceptedRecord.of(event);
     }
