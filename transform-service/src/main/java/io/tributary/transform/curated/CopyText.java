@@ -68,8 +68,16 @@ public final class CopyText {
         out.append('\t');
     }
 
-    /** The text with its backslashes, newlines, carriage returns and tabs escaped; the runs between them appended whole. */
+    /**
+     * The text with its backslashes, newlines, carriage returns and tabs escaped; the runs between them appended whole.
+     * Most texts have none: four searches for one character each, which the JVM runs on many characters at once, tell
+     * so before any is looked at one by one.
+     */
     static void escaped(String text, StringBuilder out) {
+        if (text.indexOf('\\') < 0 && text.indexOf('\t') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+            out.append(text);
+            return;
+        }
         int length = text.length();
         int run = 0;
         for (int i = 0; i < length; i++) {
@@ -84,10 +92,6 @@ public final class CopyText {
                 run = i + 1;
             }
         }
-        if (run == 0) {
-            out.append(text);
-        } else {
-            out.append(text, run, length);
-        }
+        out.append(text, run, length);
     }
 }

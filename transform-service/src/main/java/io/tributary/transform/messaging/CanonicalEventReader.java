@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -254,21 +255,29 @@ final class CanonicalEventReader {
         return UUID.fromString(text);
     }
 
-    /**
-     * A time in the form the event mapper writes ({@code 2024-03-01T10:00:00Z}, perhaps with a fraction of a second),
-     * or null.
-     */
+    /** A time in the form the event mapper writes, or null; see {@link #time}. */
     private static Instant instant(JsonParser parser, JsonToken token) throws IOException {
         if (token == JsonToken.VALUE_NULL) {
             return null;
         }
-        if (token != JsonToken.VALUE_STRING) {
+        Instant time = token == JsonToken.VALUE_STRING ? time(parser.getText()) : null;
+        if (time == null) {
             throw OTHER;
         }
-        String text = parser.getText();
+        return time;
+    }
+
+    /**
+     * The time {@link Instant#parse} reads from a text in the form the event mapper writes
+     * ({@code 2024-03-01T10:00:00Z}, perhaps with one to nine digits of a fraction of a second), read field by field
+     * instead of through the general formatter; null when the text is not in that form. An hour, minute or second out of
+     * its range (which {@link Instant#parse} reads in its own way or refuses) is left to {@link Instant#parse}; a date
+     * that does not exist is refused.
+     */
+    static Instant time(String text) {
         int length = text.length();
-        if (length < 20 || length > 30 || text.charAt(length - 1) != 'Z') {
-            throw OTHER;
+        if (length < 20 || length == 21 || length > 30 || text.charAt(length - 1) != 'Z') {
+            return null;
         }
         for (int i = 0; i < length - 1; i++) {
             char c = text.charAt(i);
@@ -280,10 +289,32 @@ final class CanonicalEventReader {
                 default -> '0';
             };
             if (expected == '0' ? c < '0' || c > '9' : c != expected) {
-                throw OTHER;
+                return null;
             }
         }
-        return Instant.parse(text);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        if (hour > 23 || minute > 59 || second > 59) {
+            return Instant.parse(text);
+        }
+        long day = LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10)).toEpochDay();
+        int nanos = 0;
+        if (length > 20) {
+            nanos = digits(text, 20, length - 1);
+            for (int i = length - 21; i < 9; i++) {
+                nanos *= 10;
+            }
+        }
+        return Instant.ofEpochSecond(day * 86_400 + hour * 3_600 + minute * 60 + second, nanos);
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + text.charAt(i) - '0';
+        }
+        return value;
     }
 
     /** An attribute in a form left to the general reader: thrown without a stack trace, caught by {@link #read}. */

@@ -3,12 +3,14 @@ package io.tributary.transform.messaging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,6 +128,36 @@ class CanonicalEventReaderTest {
                 json.replace(at, end, pieces[random.nextInt(pieces.length)]);
             }
             assertSameAsTheMapper(json.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void readsTimesAsInstantParseDoes() {
+        Random random = new Random(9);
+        for (int round = 0; round < 100_000; round++) {
+            Instant time = Instant.ofEpochSecond(random.nextLong(-62_167_219_200L, 253_402_300_800L),
+                    switch (round % 4) {
+                        case 0 -> 0;
+                        case 1 -> random.nextInt(1_000) * 1_000_000;
+                        case 2 -> random.nextInt(1_000_000) * 1_000;
+                        default -> random.nextInt(1_000_000_000);
+                    });
+            assertEquals(time, CanonicalEventReader.time(time.toString()), time::toString);
+        }
+        for (String text : List.of("2024-03-01T10:00:00.1Z", "2024-03-01T10:00:00.000000001Z", "2024-02-29T23:59:59Z",
+                "2024-12-31T24:00:00Z", "0000-01-01T00:00:00Z",
+                "9999-12-31T23:59:59.999999999Z")) {
+            assertEquals(Instant.parse(text), CanonicalEventReader.time(text), text);
+        }
+        for (String text : List.of("2024-02-30T10:00:00Z", "2023-02-29T10:00:00Z", "2024-13-01T10:00:00Z",
+                "2024-00-01T10:00:00Z", "2024-03-00T10:00:00Z", "2024-03-01T10:60:00Z", "2024-03-01T99:99:99Z")) {
+            assertThrows(DateTimeException.class, () -> Instant.parse(text), text);
+            assertThrows(DateTimeException.class, () -> CanonicalEventReader.time(text), text);
+        }
+        for (String text : List.of("2024-03-01T10:00:00.Z", "2024-03-01T10:00:00.0000000001Z", "2024-03-01t10:00:00Z",
+                "2024-03-01T10:00:00z", "2024-03-01T10:00:00+00:00", "+2024-03-01T10:00:00Z", "2024-3-01T10:00:00Z",
+                "2024-03-01 10:00:00Z", "2024-03-01T10:00:00,5Z", "")) {
+            assertNull(CanonicalEventReader.time(text), text);
         }
     }
 
