@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -52,7 +53,13 @@ public class AggregateRepository {
         return new AggregateLayout(bucket, aggregate.dimensions(), aggregate.measures());
     }
 
-    /** Creates the aggregate, or rebuilds it from the curated rows when a new version gives it another shape. */
+    /**
+     * Creates the aggregate, or rebuilds it from the curated rows when a new version gives it another shape. The
+     * rebuild is a {@code create table ... as select}, whose select PostgreSQL runs on parallel workers (it never does
+     * for an {@code insert}'s), each column cast to its type in {@link AggregateLayout#columns}; the primary key and
+     * the columns' {@code not null} come after the rows, the key's index built by one sort instead of an entry per
+     * row. The table is the one {@link AggregateLayout#tableDefinition} describes.
+     */
     public void ensure(CompiledPipeline pipeline) throws SQLException {
         AggregateLayout layout = layout(pipeline);
         String name = CuratedTables.aggregate(pipeline.name());
@@ -67,19 +74,28 @@ public class AggregateRepository {
                 return;
             }
             statement.execute("drop table if exists " + Sql.table(name));
-            statement.execute("create table " + Sql.table(name) + " (" + layout.tableDefinition() + ")");
             String event = Sql.quote(pipeline.definition().eventTime());
             String bucket = layout.bucket() == AggregateLayout.Bucket.DATE
                     ? event
                     : "to_timestamp(floor(extract(epoch from " + event + ") / " + AggregateLayout.BUCKET_SECONDS
                             + ") * " + AggregateLayout.BUCKET_SECONDS + ")";
-            String dimensions = layout.dimensions().stream()
-                    .map(d -> ", coalesce(" + Sql.quote(d) + "::text, '')").collect(Collectors.joining());
-            String sums = layout.measures().stream().map(m -> ", coalesce(sum(" + Sql.quote(m) + "), 0)")
-                    .collect(Collectors.joining());
-            statement.execute("insert into " + Sql.table(name) + " select " + bucket + dimensions + sums
-                    + ", count(*), now(), null from " + Sql.table(pipeline.name()) + " where _status = 'curated' and "
-                    + event + " is not null group by " + groupBy(layout.dimensions().size() + 1));
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put(AggregateLayout.BUCKET, bucket);
+            layout.dimensions().forEach(d -> values.put(d, "coalesce(" + Sql.quote(d) + "::text, '')"));
+            layout.measures().forEach(m -> values.put(m, "coalesce(sum(" + Sql.quote(m) + "), 0)"));
+            values.put(AggregateLayout.LINES, "count(*)");
+            values.put(AggregateLayout.UPDATED_AT, "now()");
+            values.put(AggregateLayout.RESTATED_AT, "null");
+            statement.execute("create table " + Sql.table(name) + " (" + wanted.keySet().stream().map(Sql::quote)
+                    .collect(Collectors.joining(", ")) + ") as select "
+                    + wanted.entrySet().stream()
+                            .map(c -> "(" + values.get(c.getKey()) + ")::" + c.getValue())
+                            .collect(Collectors.joining(", "))
+                    + " from " + Sql.table(pipeline.name()) + " where _status = 'curated' and " + event
+                    + " is not null group by " + groupBy(layout.dimensions().size() + 1));
+            statement.execute("alter table " + Sql.table(name) + " " + wanted.keySet().stream()
+                    .filter(c -> !AggregateLayout.nullable(c)).map(c -> "alter " + Sql.quote(c) + " set not null")
+                    .collect(Collectors.joining(", ")) + ", add primary key (" + key(layout) + ")");
         }
     }
 

@@ -34,7 +34,14 @@ public class FeatureRepository {
         this.dataSource = dataSource;
     }
 
-    /** Creates the feature tables, computed from the curated rows; drops them when the pipeline declares none. */
+    /**
+     * Creates the feature tables, computed from the curated rows; drops them when the pipeline declares none. Each is
+     * a {@code create table ... as select}, whose select PostgreSQL runs on parallel workers (it never does for an
+     * {@code insert}'s), its {@code not null} columns and primary key declared after the rows, the key's index built
+     * by one sort instead of an entry per row: {@code customer text, product text, orders bigint, quantity numeric,
+     * last_event} of the event time's type for the histories, {@code product text, other_product text, orders bigint}
+     * for the co-purchase counts, every column but {@code last_event} not null.
+     */
     public void ensure(CompiledPipeline pipeline) throws SQLException {
         PipelineDefinition.Features features = pipeline.definition().features();
         String history = Sql.table(CuratedTables.customerProducts(pipeline.name()));
@@ -45,19 +52,19 @@ public class FeatureRepository {
             if (features == null) {
                 return;
             }
-            statement.execute("create table " + history + " (customer text not null, product text not null, "
-                    + "orders bigint not null, quantity numeric not null, last_event " + eventType(pipeline) + ", "
-                    + "primary key (customer, product))");
-            statement.execute("create table " + pairs + " (product text not null, other_product text not null, "
-                    + "orders bigint not null, primary key (product, other_product))");
-            statement.execute("insert into " + history + " " + historySelect(pipeline, "true"));
+            statement.execute("create table " + history + " (customer, product, orders, quantity, last_event) as "
+                    + historySelect(pipeline, "true"));
+            statement.execute("alter table " + history + " alter customer set not null, alter product set not null, "
+                    + "alter orders set not null, alter quantity set not null, add primary key (customer, product)");
             String order = Sql.quote(features.order());
             String product = Sql.quote(features.product());
             String fact = Sql.table(pipeline.name());
-            statement.execute("insert into " + pairs + " select a." + product + "::text, b." + product + "::text, "
-                    + "count(distinct a." + order + ") from " + fact + " a join " + fact + " b on a." + order
-                    + " = b." + order + " and a." + product + " <> b." + product + " where a._status = 'curated' "
-                    + "and b._status = 'curated' group by 1, 2");
+            statement.execute("create table " + pairs + " (product, other_product, orders) as select a." + product
+                    + "::text, b." + product + "::text, count(distinct a." + order + ") from " + fact + " a join "
+                    + fact + " b on a." + order + " = b." + order + " and a." + product + " <> b." + product
+                    + " where a._status = 'curated' and b._status = 'curated' group by 1, 2");
+            statement.execute("alter table " + pairs + " alter product set not null, alter other_product set not "
+                    + "null, alter orders set not null, add primary key (product, other_product)");
         }
     }
 
@@ -171,11 +178,11 @@ public class FeatureRepository {
     private static String historySelect(CompiledPipeline pipeline, String where) {
         PipelineDefinition.Features features = pipeline.definition().features();
         String quantity = features.quantity() == null
-                ? "count(*)"
-                : "coalesce(sum(" + Sql.quote(features.quantity()) + "), 0)";
-        String event = pipeline.definition().eventTime() == null
+                ? "count(*)::numeric"
+                : "coalesce(sum(" + Sql.quote(features.quantity()) + "), 0)::numeric";
+        String event = (pipeline.definition().eventTime() == null
                 ? "max(_accepted_at)"
-                : "max(" + Sql.quote(pipeline.definition().eventTime()) + ")";
+                : "max(" + Sql.quote(pipeline.definition().eventTime()) + ")") + "::" + eventType(pipeline);
         return "select " + Sql.quote(features.customer()) + "::text, " + Sql.quote(features.product()) + "::text, "
                 + "count(distinct " + Sql.quote(features.order()) + "), " + quantity + ", " + event + " from "
                 + Sql.table(pipeline.name()) + " where _status = 'curated' and " + Sql.quote(features.customer())
