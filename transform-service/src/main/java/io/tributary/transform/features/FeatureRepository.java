@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
 import io.tributary.catalog.curated.CuratedTables;
+import io.tributary.transform.curated.CuratedRow;
 import io.tributary.transform.curated.Sql;
 import io.tributary.transform.pipeline.CompiledPipeline;
 import io.tributary.transform.pipeline.PipelineDefinition;
@@ -62,7 +63,8 @@ public class FeatureRepository {
             statement.execute("create table " + pairs + " (product, other_product, orders) as select a." + product
                     + "::text, b." + product + "::text, count(distinct a." + order + ") from " + fact + " a join "
                     + fact + " b on a." + order + " = b." + order + " and a." + product + " <> b." + product
-                    + " where a._status = 'curated' and b._status = 'curated' group by 1, 2");
+                    + " where " + CuratedRow.Status.curatedIn("a.") + " and " + CuratedRow.Status.curatedIn("b.")
+                    + " group by 1, 2");
             statement.execute("alter table " + pairs + " alter product set not null, alter other_product set not "
                     + "null, alter orders set not null, add primary key (product, other_product)");
         }
