@@ -34,7 +34,7 @@ import io.tributary.local.LocalPostgres;
  * with {@code COPY}, then the curated table, the daily aggregate, the purchase histories and the co-purchase counts
  * each built by one set-based statement from it, in one transaction, on a PostgreSQL set up as the local suite's. No
  * Kafka, no service, no per-record bookkeeping (offsets, versions, corrections, late data, lineage): a bound for any
- * design of the transform's batch path on this machine, to hold against the issue's target of half of COPY's speed.
+ * design of the transform's batch path on this machine, the batch path's target is 0.75 of it.
  * The statements keep what the service's tables keep: the key and the record it came from ({@code _input}), the
  * curated table's three indexes, the aggregate by day, region, state, category and product.
  * <p>
