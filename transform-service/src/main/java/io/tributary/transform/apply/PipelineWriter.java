@@ -169,7 +169,7 @@ public class PipelineWriter {
         }
     }
 
-    private static CuratedRow row(CompiledPipeline pipeline, Item item, Outcome outcome) {
+    static CuratedRow row(CompiledPipeline pipeline, Item item, Outcome outcome) {
         CuratedRow.Status status = outcome instanceof Outcome.Curated
                 ? CuratedRow.Status.CURATED
                 : outcome instanceof Outcome.Filtered ? CuratedRow.Status.FILTERED : CuratedRow.Status.FAILED;
@@ -180,7 +180,7 @@ public class PipelineWriter {
                 item.acceptedAt(), values);
     }
 
-    private static Instant later(Instant a, Instant b) {
+    static Instant later(Instant a, Instant b) {
         return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 

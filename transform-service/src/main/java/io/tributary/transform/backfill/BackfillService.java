@@ -30,6 +30,7 @@ import io.tributary.catalog.lease.Lease;
 import io.tributary.catalog.lease.LeaseConfig;
 import io.tributary.catalog.lease.LeaseLostException;
 import io.tributary.catalog.lease.Leases;
+import io.tributary.transform.apply.BacklogBuild;
 import io.tributary.transform.apply.RecordApplier;
 import io.tributary.transform.apply.Retries;
 import io.tributary.transform.messaging.AcceptedRecordsReplay;
@@ -47,7 +48,11 @@ import io.tributary.transform.service.PipelineService;
  * current version; started by each new version of a pipeline;</li>
  * <li>{@code TOPIC}: the dataset's topic of accepted records (and the single old topic of every dataset, while it
  * exists) read again from its start (or from a time) up to where it ended when the backfill began; started by a
- * pipeline's first version, so that it covers the dataset's history.</li>
+ * pipeline's first version, so that it covers the dataset's history;</li>
+ * <li>{@code BACKLOG}: a first version's topic up to the offsets its declaration handed to the build
+ * ({@link BacklogBuild}), built beside the tables and swapped in; then, as {@code TOPIC}, the records after those
+ * offsets, which the live consumer applied to the tables the swap replaced. Should the build fail, the whole topic is
+ * applied record by record instead.</li>
  * </ul>
  * Both give the tables a fresh run of the current version would give. A backfill is run by the instance holding its
  * lease (decision 33), from its start until it ends; one whose instance died or stopped is taken over, by another
@@ -59,7 +64,13 @@ public class BackfillService {
 
     public enum Source {
         TABLE,
-        TOPIC
+        TOPIC,
+        BACKLOG;
+
+        /** Whether the backfill reads the dataset's topic (else its curated table). */
+        public boolean readsTopic() {
+            return this != TABLE;
+        }
     }
 
     private static final Logger LOG = Logger.getLogger(BackfillService.class);
@@ -77,6 +88,7 @@ public class BackfillService {
     private final AcceptedRecordsReplay topic;
     private final Event<BackfillLifecycle> lifecycle;
     private final Leases leases;
+    private final BacklogBuild backlog;
     private final Duration lookEvery;
     /** Backfills this instance runs or has queued, so that none is taken over by it twice. */
     private final Set<UUID> mine = ConcurrentHashMap.newKeySet();
@@ -95,19 +107,26 @@ public class BackfillService {
     private final Map<String, CompletableFuture<Void>> last = new ConcurrentHashMap<>();
 
     public BackfillService(RecordApplier applier, PipelineRegistry registry, BackfillRepository backfills,
-            AcceptedRecordsReplay topic, Event<BackfillLifecycle> lifecycle, Leases leases, LeaseConfig leaseConfig) {
+            AcceptedRecordsReplay topic, Event<BackfillLifecycle> lifecycle, Leases leases, LeaseConfig leaseConfig,
+            BacklogBuild backlog) {
         this.applier = applier;
         this.registry = registry;
         this.backfills = backfills;
         this.topic = topic;
         this.lifecycle = lifecycle;
         this.leases = leases;
+        this.backlog = backlog;
         this.lookEvery = leaseConfig.renewInterval();
     }
 
     void onChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PipelineChanged changed) {
         try {
-            start(changed.name(), changed.version(), changed.version() == 1 ? Source.TOPIC : Source.TABLE, null);
+            if (changed.backlog() != null) {
+                start(changed.name(), changed.version(), Source.BACKLOG, null, changed.backlog().topic(),
+                        changed.backlog().ends());
+            } else {
+                start(changed.name(), changed.version(), changed.version() == 1 ? Source.TOPIC : Source.TABLE, null);
+            }
         } catch (SQLException e) {
             LOG.errorf(e, "the backfill of pipeline %s v%d could not start", changed.name(), changed.version());
         }
@@ -243,9 +262,11 @@ public class BackfillService {
         for (int attempt = 1;; attempt++) {
             try {
                 registry.refresh();
-                return source == Source.TABLE
-                        ? fromTable(lease, id, pipeline, from)
-                        : fromTopic(lease, id, pipeline, from, fromTopic, fromOffsets);
+                return switch (source) {
+                    case TABLE -> fromTable(lease, id, pipeline, from);
+                    case TOPIC -> fromTopic(lease, id, pipeline, from, fromTopic, fromOffsets, 0);
+                    case BACKLOG -> fromBacklog(lease, id, pipeline, fromTopic, fromOffsets);
+                };
             } catch (InterruptedException | LeaseLostException e) {
                 throw e;
             } catch (Exception e) {
@@ -317,10 +338,11 @@ public class BackfillService {
                 isolation -> applier.rederive(current(pipeline), after, since, staleOnly, CHUNK, isolation));
     }
 
+    /** @param before the records the backfill read before this reading: its count of records read goes on from there */
     private long fromTopic(Lease lease, UUID id, String pipeline, Instant from, String fromTopic,
-            Map<Integer, Long> fromOffsets) throws Exception {
+            Map<Integer, Long> fromOffsets, long before) throws Exception {
         String dataset = current(pipeline).definition().dataset();
-        AtomicLong done = new AtomicLong();
+        AtomicLong done = new AtomicLong(before);
         // every replica's live consumer applies the new version to what comes after the ends the replay takes
         topic.read(dataset, from, fromTopic, fromOffsets, Duration.ofMillis(2 * PipelineRegistry.RECHECK_MILLIS),
                 "transform-backfill-" + pipeline, (deliveries, read) -> {
@@ -336,6 +358,34 @@ public class BackfillService {
                     }
                 });
         return done.get();
+    }
+
+    /**
+     * The build up to {@code ends}, then the records after them read again from the topic; the whole topic record by
+     * record when the build fails (a row PostgreSQL refuses, a key too long for an index: the per-record path
+     * quarantines that record alone).
+     */
+    private long fromBacklog(Lease lease, UUID id, String pipeline, String topicName, Map<Integer, Long> ends)
+            throws Exception {
+        long built;
+        try {
+            built = backlog.build(current(pipeline), topicName, ends, lease, read -> progress(id, read));
+        } catch (LeaseLostException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "backfill %s: the backlog of pipeline %s could not be built; its records are applied one "
+                    + "by one", id, pipeline);
+            return fromTopic(lease, id, pipeline, null, null, null, 0);
+        }
+        return fromTopic(lease, id, pipeline, null, topicName, ends, built);
+    }
+
+    private void progress(UUID id, long done) {
+        try {
+            backfills.progress(id, done);
+        } catch (SQLException e) {
+            LOG.debugf("backfill %s: its progress was not stored: %s", id, e.getMessage());
+        }
     }
 
     private CompiledPipeline current(String pipeline) {

@@ -141,7 +141,7 @@ public final class PipelineRunEvents {
         if (type == RunEvent.EventType.FAIL) {
             event.errorMessage(step.error());
         }
-        if (step.source() == BackfillService.Source.TOPIC) {
+        if (step.source().readsTopic()) {
             event.input(lineage.input(kafkaNamespace, definition == null
                     ? Channels.ACCEPTED_RECORDS
                     : Channels.acceptedRecordsOf(definition.dataset())));

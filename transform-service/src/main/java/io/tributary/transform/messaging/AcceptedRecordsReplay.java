@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import io.smallrye.common.annotation.Identifier;
@@ -42,6 +43,11 @@ public class AcceptedRecordsReplay {
         void take(List<Delivery> deliveries, int read) throws Exception;
     }
 
+    /** Takes one chunk of a topic's records as they were written, undecoded. */
+    public interface Chunk {
+        void take(List<ConsumerRecord<byte[], byte[]>> records) throws Exception;
+    }
+
     private final Map<String, Object> kafka;
 
     public AcceptedRecordsReplay(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
@@ -59,17 +65,51 @@ public class AcceptedRecordsReplay {
      * @param settle how long to wait, once the partitions are known, before taking their ends
      * @param clientId the Kafka client id of the reader
      */
+    /**
+     * Reads a topic from the start of each partition up to {@code ends} (the next offset not read, by partition), in
+     * chunks of records as they were written: what a backlog build decodes on a thread of its own.
+     *
+     * @return how many records were read
+     */
+    public long readUpTo(String topic, Map<Integer, Long> ends, String clientId, Chunk chunk) throws Exception {
+        Map<String, Object> config = config(clientId);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
+        config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
+        long read = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            Map<TopicPartition, Long> open = new HashMap<>();
+            ends.forEach((partition, end) -> {
+                if (end > 0) {
+                    open.put(new TopicPartition(topic, partition), end);
+                }
+            });
+            consumer.assign(open.keySet());
+            consumer.seekToBeginning(open.keySet());
+            open.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
+            while (!open.isEmpty()) {
+                List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+                    Long end = open.get(new TopicPartition(record.topic(), record.partition()));
+                    if (end != null && record.offset() < end) {
+                        records.add(record);
+                    }
+                }
+                if (!records.isEmpty()) {
+                    chunk.take(records);
+                    read += records.size();
+                }
+                open.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
+            }
+        }
+        return read;
+    }
+
     public void read(String dataset, Instant from, String fromTopic, Map<Integer, Long> fromOffsets, Duration settle,
             String clientId, Poll poll) throws Exception {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.get("bootstrap.servers"));
-        config.putAll(KafkaSecurity.of(kafka));
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, Object> config = config(clientId);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        // an offset no longer kept is read from the oldest one kept, never from the end
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (KafkaConsumer<String, RecordEvent> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new RecordEventDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
@@ -108,6 +148,18 @@ public class AcceptedRecordsReplay {
                 poll.take(deliveries, read);
             }
         }
+    }
+
+    private Map<String, Object> config(String clientId) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.get("bootstrap.servers"));
+        config.putAll(KafkaSecurity.of(kafka));
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        // an offset no longer kept is read from the oldest one kept, never from the end
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return config;
     }
 
     private static void pause(Duration settle) {

@@ -74,16 +74,24 @@ public class TopicPositions {
      * a consumer asked for partitions it is not assigned warns at every call.
      */
     public Map<Integer, Long> ends(String topic) {
+        return offsets(topic, OffsetSpec.latest());
+    }
+
+    /** The oldest offset the topic still keeps, per partition; none when the topic does not exist. */
+    public Map<Integer, Long> starts(String topic) {
+        return offsets(topic, OffsetSpec.earliest());
+    }
+
+    private Map<Integer, Long> offsets(String topic, OffsetSpec spec) {
         try {
             TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
                     .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic);
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()),
-                    OffsetSpec.latest()));
-            Map<Integer, Long> ends = new HashMap<>();
-            admin.listOffsets(latest).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                    .forEach((partition, end) -> ends.put(partition.partition(), end.offset()));
-            return ends;
+            Map<TopicPartition, OffsetSpec> asked = new HashMap<>();
+            description.partitions().forEach(p -> asked.put(new TopicPartition(topic, p.partition()), spec));
+            Map<Integer, Long> offsets = new HashMap<>();
+            admin.listOffsets(asked).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .forEach((partition, found) -> offsets.put(partition.partition(), found.offset()));
+            return offsets;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                 return Map.of();

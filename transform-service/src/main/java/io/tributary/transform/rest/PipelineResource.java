@@ -142,11 +142,11 @@ public class PipelineResource {
         if (text == null) {
             return BackfillService.Source.TABLE;
         }
-        try {
-            return BackfillService.Source.valueOf(text.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(Response.Status.BAD_REQUEST, "invalid backfill request",
+        return switch (text.toUpperCase(Locale.ROOT)) {
+            case "TABLE" -> BackfillService.Source.TABLE;
+            case "TOPIC" -> BackfillService.Source.TOPIC;
+            default -> throw new ProblemException(Response.Status.BAD_REQUEST, "invalid backfill request",
                     List.of("source: '" + text + "' is not TABLE or TOPIC"));
-        }
+        };
     }
 }

@@ -28,6 +28,7 @@ import io.tributary.catalog.problem.ProblemException;
 import io.tributary.catalog.repository.PipelineVersionRepository;
 import io.tributary.transform.aggregate.AggregateRepository;
 import io.tributary.transform.analytics.AnalyticsViews;
+import io.tributary.transform.apply.BacklogBuild;
 import io.tributary.transform.curated.CuratedTableRepository;
 import io.tributary.transform.curated.TableOwnerRepository;
 import io.tributary.transform.curated.TableOwnership;
@@ -58,11 +59,12 @@ public class PipelineService {
     private final PipelineMetrics metrics;
     private final Event<PipelineChanged> changed;
     private final AnalyticsViews views;
+    private final BacklogBuild backlogs;
 
     public PipelineService(PipelineVersionRepository versions, PipelineRegistry registry,
             CuratedTableRepository tables, TableOwnerRepository owners, AggregateRepository aggregates,
             FeatureRepository features, PipelineStateRepository states, AcceptedRecordsLag lag, PipelineMetrics metrics,
-            Event<PipelineChanged> changed, AnalyticsViews views) {
+            Event<PipelineChanged> changed, AnalyticsViews views, BacklogBuild backlogs) {
         this.versions = versions;
         this.registry = registry;
         this.tables = tables;
@@ -74,6 +76,7 @@ public class PipelineService {
         this.metrics = metrics;
         this.changed = changed;
         this.views = views;
+        this.backlogs = backlogs;
     }
 
     /**
@@ -125,7 +128,7 @@ public class PipelineService {
         versions.persist(entity);
         versions.flush();
         views.makeOf(name);
-        changed.fire(new PipelineChanged(name, version));
+        changed.fire(new PipelineChanged(name, version, backlogs.claim(compiled).orElse(null)));
         return new Stored<>(entity, true);
     }
 

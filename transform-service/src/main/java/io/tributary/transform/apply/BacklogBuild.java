@@ -1,0 +1,513 @@
+package io.tributary.transform.apply;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.tributary.catalog.curated.CuratedTables;
+import io.tributary.catalog.entity.QuarantinedRecordEntity;
+import io.tributary.catalog.event.Channels;
+import io.tributary.catalog.lease.Lease;
+import io.tributary.catalog.lease.LeaseLostException;
+import io.tributary.catalog.repository.PipelineVersionRepository;
+import io.tributary.catalog.repository.QuarantineRepository;
+import io.tributary.transform.aggregate.AggregateRepository;
+import io.tributary.transform.analytics.AnalyticsViews;
+import io.tributary.transform.config.BacklogConfig;
+import io.tributary.transform.curated.CopyText;
+import io.tributary.transform.curated.CuratedRow;
+import io.tributary.transform.curated.CuratedTableRepository;
+import io.tributary.transform.curated.Sql;
+import io.tributary.transform.features.FeatureRepository;
+import io.tributary.transform.messaging.AcceptedRecordDeserializer;
+import io.tributary.transform.messaging.AcceptedRecordsReplay;
+import io.tributary.transform.messaging.TopicPositions;
+import io.tributary.transform.pipeline.CompiledPipeline;
+import io.tributary.transform.pipeline.Outcome;
+import io.tributary.transform.pipeline.PipelineDefinition;
+import io.tributary.transform.pipeline.Step;
+import io.tributary.transform.progress.PipelineProgress;
+import io.tributary.transform.progress.PipelineStateRepository;
+import io.tributary.transform.registry.PipelineRegistry;
+import io.tributary.transform.service.PipelineService;
+
+/**
+ * The backlog path (decision 0061): a pipeline's first version over a topic that already holds many records gets them
+ * built beside its tables and swapped in, instead of applied one by one.
+ * <ul>
+ * <li>{@link #claim}, in the transaction that stores the version: when the pipeline looks nothing up, no pipeline has
+ * applied the dataset's topic yet and it holds at least {@link BacklogConfig#minRecords()} records, the consumer's
+ * offsets of the topic are set to its ends, so that the live consumer starts after them and the build owns every
+ * record before.</li>
+ * <li>{@link #build}, in one transaction: the records up to those ends are read on a thread of their own, run through
+ * the pipeline on this one and streamed with {@code COPY} into unindexed tables named as the pipeline's with a
+ * leading underscore (no pipeline's name begins with one); a key's newest record is kept (an exact repeat keeps its
+ * first), the key and indexes are built, the aggregate and features rebuilt set-based, the counts added, and the
+ * tables swapped in by renaming under the pipeline's lock. A failure rolls all of it back.</li>
+ * </ul>
+ * The live consumer meanwhile applies what comes after the ends to the tables being replaced; the backfill reads
+ * those records again once the swap has committed ({@code BackfillService}).
+ */
+@ApplicationScoped
+public class BacklogBuild {
+
+    /** What a build was handed: the topic and the offsets it reads up to. */
+    public record Plan(String topic, Map<Integer, Long> ends, long records) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(BacklogBuild.class);
+    /** Records handed from the reading thread to the building one at a time. */
+    private static final int QUEUED_CHUNKS = 4;
+    /** {@code COPY} text sent to PostgreSQL in pieces of about this many characters. */
+    private static final int COPY_BUFFER = 256 * 1024;
+    /** Quarantine entries kept before they are written (between two {@code COPY}s). */
+    private static final int QUARANTINE_CHUNK = 1000;
+
+    private final AgroalDataSource dataSource;
+    private final BacklogConfig config;
+    private final PipelineRegistry registry;
+    private final TopicPositions positions;
+    private final ConsumerOffsetRepository offsets;
+    private final AcceptedRecordsReplay topics;
+    private final CuratedTableRepository tables;
+    private final AggregateRepository aggregates;
+    private final FeatureRepository features;
+    private final AnalyticsViews views;
+    private final PipelineStateRepository states;
+    private final QuarantineRepository quarantine;
+    private final PipelineVersionRepository versions;
+
+    public BacklogBuild(AgroalDataSource dataSource, BacklogConfig config, PipelineRegistry registry,
+            TopicPositions positions, ConsumerOffsetRepository offsets, AcceptedRecordsReplay topics,
+            CuratedTableRepository tables, AggregateRepository aggregates, FeatureRepository features,
+            AnalyticsViews views, PipelineStateRepository states, QuarantineRepository quarantine,
+            PipelineVersionRepository versions) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.registry = registry;
+        this.positions = positions;
+        this.offsets = offsets;
+        this.topics = topics;
+        this.tables = tables;
+        this.aggregates = aggregates;
+        this.features = features;
+        this.views = views;
+        this.states = states;
+        this.quarantine = quarantine;
+        this.versions = versions;
+    }
+
+    /**
+     * In the caller's transaction (the one storing the pipeline's first version): hands the dataset's backlog to a
+     * build when the path applies, by setting the consumer's offsets of the topic to its ends.
+     *
+     * @return the build's plan; empty when the records are to be applied one by one
+     */
+    public Optional<Plan> claim(CompiledPipeline pipeline) throws SQLException {
+        if (pipeline.version() != 1 || !buildable(pipeline) || readByAnother(pipeline)) {
+            return Optional.empty();
+        }
+        String topic = Channels.acceptedRecordsOf(pipeline.definition().dataset());
+        Map<Integer, Long> ends;
+        long records;
+        try {
+            if (positions.ends(Channels.ACCEPTED_RECORDS).values().stream().anyMatch(end -> end > 0)) {
+                return Optional.empty(); // the dataset's history may begin on the single old topic (decision 0054)
+            }
+            ends = positions.ends(topic);
+            Map<Integer, Long> starts = positions.starts(topic);
+            records = ends.entrySet().stream().mapToLong(e -> e.getValue() - starts.getOrDefault(e.getKey(), 0L))
+                    .sum();
+        } catch (RuntimeException e) {
+            LOG.infof("pipeline %s: the backlog of %s could not be measured (%s); its records are applied one by one",
+                    pipeline.name(), topic, e.getMessage());
+            return Optional.empty();
+        }
+        if (records < config.minRecords()
+                || offsets.lock(RecordApplier.CONSUMER, topic, ends.keySet()).values().stream().anyMatch(o -> o > 0)) {
+            return Optional.empty();
+        }
+        offsets.advance(RecordApplier.CONSUMER, topic, ends);
+        LOG.infof("pipeline %s: the %d records of %s up to offsets %s are built beside its tables", pipeline.name(),
+                records, topic, ends);
+        return Optional.of(new Plan(topic, Map.copyOf(ends), records));
+    }
+
+    /** Whether the path can build the pipeline: it must look nothing up, and nothing may look it up. */
+    static boolean buildable(CompiledPipeline pipeline) {
+        return !pipeline.isReference()
+                && pipeline.definition().steps().stream().noneMatch(Step.Lookup.class::isInstance);
+    }
+
+    private boolean readByAnother(CompiledPipeline pipeline) {
+        return versions.listCurrent().stream().anyMatch(v -> v.dataset.equals(pipeline.definition().dataset())
+                && !v.name.equals(pipeline.name()));
+    }
+
+    /**
+     * Builds the pipeline's records of {@code topic} up to {@code ends} and swaps them in, in one transaction.
+     *
+     * @param progress told how many records were read, now and then
+     * @return the records read
+     */
+    public long build(CompiledPipeline pipeline, String topic, Map<Integer, Long> ends, Lease lease,
+            LongConsumer progress) {
+        return QuarkusTransaction.requiringNew().timeout((int) Math.min(Integer.MAX_VALUE, config.timeout().toSeconds()))
+                .call(() -> buildInTransaction(pipeline, topic, ends, lease, progress));
+    }
+
+    private long buildInTransaction(CompiledPipeline pipeline, String topic, Map<Integer, Long> ends, Lease lease,
+            LongConsumer progress) throws Exception {
+        long t0 = System.nanoTime();
+        CompiledPipeline built = renamed(pipeline, "_" + pipeline.name());
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String table : CuratedTables.all(built.name())) {
+                statement.execute("drop table if exists " + Sql.table(table));
+            }
+            List<String> problems = tables.ensure(built, List.of());
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("the built table does not fit the pipeline: " + problems);
+            }
+            statement.execute("alter table " + Sql.table(built.name()) + " drop constraint "
+                    + Sql.quote(built.name() + "_pkey"));
+            Counts counts = copy(connection, pipeline, built, topic, ends, lease, progress);
+            long copied = System.nanoTime();
+            keyKeepingNewest(connection, built, counts);
+            tables.ensure(built, PipelineService.indexed(built));
+            aggregates.ensure(built);
+            features.ensure(built);
+            for (String table : CuratedTables.all(built.name())) {
+                statement.execute("analyze " + Sql.table(table));
+            }
+            long derived = System.nanoTime();
+            swap(connection, pipeline, built);
+            states.add(pipeline.name(), counts.progress(), CuratedTables.freshnessKey(pipeline.name()));
+            LOG.infof("pipeline %s: %d records built in %.1f s (read and copied %.1f s, keyed and derived %.1f s): "
+                    + "%s", pipeline.name(), counts.read, seconds(System.nanoTime() - t0), seconds(copied - t0),
+                    seconds(derived - copied), counts.progress());
+            return counts.read;
+        }
+    }
+
+    /** The pipeline under another name: its tables are {@code curated.<name>*}. */
+    static CompiledPipeline renamed(CompiledPipeline pipeline, String name) {
+        PipelineDefinition d = pipeline.definition();
+        return new CompiledPipeline(new PipelineDefinition(name, d.dataset(), d.kind(), d.key(), d.eventTime(),
+                d.lateness(), d.steps(), d.aggregate(), d.features()), pipeline.version(), pipeline.input(),
+                pipeline.output(), pipeline.lineage(), pipeline.transformed(), pipeline.steps());
+    }
+
+    /** The counts of the build's records, as the live path would have counted them. */
+    static final class Counts {
+        long read;
+        long unreadable;
+        long curated;
+        long corrected;
+        long duplicates;
+        long filtered;
+        long failed;
+        long late;
+        Instant eventWatermark;
+        Instant lastAcceptedAt;
+
+        PipelineProgress progress() {
+            return new PipelineProgress(read - unreadable, curated, corrected, duplicates, filtered, failed, 0, late,
+                    0, eventWatermark, lastAcceptedAt);
+        }
+    }
+
+    /**
+     * Reads the records on a thread of its own and, on this one, runs each through the pipeline and writes its row as
+     * {@code COPY} text; a record that fails goes to the quarantine as the live path sends it.
+     */
+    private Counts copy(Connection connection, CompiledPipeline pipeline, CompiledPipeline built, String topic,
+            Map<Integer, Long> ends, Lease lease, LongConsumer progress) throws Exception {
+        BlockingQueue<List<ConsumerRecord<byte[], byte[]>>> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
+        Throwable[] readFailure = new Throwable[1];
+        Thread reader = new Thread(() -> {
+            long[] read = {0};
+            try {
+                topics.readUpTo(topic, ends, "transform-backlog-" + pipeline.name(), chunk -> {
+                    lease.ensureHeld();
+                    while (!queue.offer(chunk, 1, TimeUnit.SECONDS)) {
+                        lease.ensureHeld();
+                    }
+                    read[0] += chunk.size();
+                    progress.accept(read[0]);
+                });
+            } catch (Throwable e) {
+                readFailure[0] = e;
+            } finally {
+                try {
+                    queue.put(List.of());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "backlog-reader-" + pipeline.name());
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            Counts counts = new Counts();
+            new Writer(connection, pipeline, built, counts).run(queue);
+            reader.join();
+            if (readFailure[0] instanceof LeaseLostException lost) {
+                throw lost;
+            }
+            if (readFailure[0] != null) {
+                throw new IllegalStateException("reading " + topic + " failed: " + readFailure[0].getMessage(),
+                        readFailure[0]);
+            }
+            return counts;
+        } finally {
+            reader.interrupt();
+        }
+    }
+
+    /** Runs records through the pipeline and streams their rows into the built table, on the build's connection. */
+    private final class Writer {
+        private final Connection connection;
+        private final CompiledPipeline pipeline;
+        private final CompiledPipeline built;
+        private final Counts counts;
+        private final AcceptedRecordDeserializer deserializer = new AcceptedRecordDeserializer(null);
+        private final Session context = new Session(registry, tables, states);
+        private final List<String> columns;
+        private final StringBuilder text = new StringBuilder(COPY_BUFFER + 16 * 1024);
+        private final List<QuarantinedRecordEntity> failures = new ArrayList<>();
+        /** Per partition, the newest event time of a curated row so far: a row behind it by the lateness is late. */
+        private final Map<Integer, Instant> watermarks = new HashMap<>();
+        private final Duration lateness;
+        private CopyIn copy;
+
+        Writer(Connection connection, CompiledPipeline pipeline, CompiledPipeline built, Counts counts) {
+            this.connection = connection;
+            this.pipeline = pipeline;
+            this.built = built;
+            this.counts = counts;
+            this.columns = new ArrayList<>(pipeline.output().keySet());
+            this.lateness = pipeline.definition().lateness() == null
+                    ? PipelineWriter.DEFAULT_LATENESS
+                    : pipeline.definition().lateness();
+        }
+
+        void run(BlockingQueue<List<ConsumerRecord<byte[], byte[]>>> queue) throws Exception {
+            copy = start();
+            for (List<ConsumerRecord<byte[], byte[]>> chunk = queue.take(); !chunk.isEmpty(); chunk = queue.take()) {
+                for (ConsumerRecord<byte[], byte[]> record : chunk) {
+                    take(record);
+                }
+            }
+            flush();
+            copy.endCopy();
+            persistFailures();
+        }
+
+        private void take(ConsumerRecord<byte[], byte[]> record) throws SQLException {
+            counts.read++;
+            AcceptedRecord accepted = record.value() == null
+                    ? null
+                    : deserializer.deserialize(record.topic(), record.value());
+            if (accepted == null || !pipeline.definition().dataset().equals(accepted.event().tributarydataset())) {
+                // as the live consumer does: an unreadable message, or another dataset's, is passed over
+                counts.unreadable++;
+                return;
+            }
+            Item item = Item.of(new Delivery(record.topic(), record.partition(), record.offset(), accepted,
+                    accepted.event().tributarydataset()), Item.Mode.LIVE);
+            Outcome outcome = PipelineWriter.run(pipeline, item, context);
+            CuratedRow row = PipelineWriter.row(pipeline, item, outcome);
+            count(row, item);
+            if (outcome instanceof Outcome.Failed failed) {
+                failures.add(PipelineWriter.quarantineEntry(pipeline, item, failed, null));
+            }
+            CopyText.line(row, columns, text);
+            if (text.length() >= COPY_BUFFER) {
+                flush();
+            }
+            if (failures.size() >= QUARANTINE_CHUNK) {
+                flush();
+                copy.endCopy();
+                persistFailures();
+                copy = start();
+            }
+        }
+
+        private void count(CuratedRow row, Item item) {
+            switch (row.status()) {
+                case CURATED -> counts.curated++;
+                case FILTERED -> counts.filtered++;
+                case FAILED -> counts.failed++;
+            }
+            counts.lastAcceptedAt = PipelineWriter.later(counts.lastAcceptedAt, item.acceptedAt());
+            Instant eventTime = row.isCurated() ? Changes.eventInstant(pipeline, row) : null;
+            if (eventTime != null) {
+                Instant watermark = watermarks.get(item.partition());
+                if (watermark != null && eventTime.isBefore(watermark.minus(lateness))) {
+                    counts.late++;
+                }
+                watermarks.put(item.partition(), PipelineWriter.later(watermark, eventTime));
+                counts.eventWatermark = PipelineWriter.later(counts.eventWatermark, eventTime);
+            }
+        }
+
+        private CopyIn start() throws SQLException {
+            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(CopyText.statement(built));
+        }
+
+        private void flush() throws SQLException {
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
+            text.setLength(0);
+        }
+
+        private void persistFailures() {
+            if (!failures.isEmpty()) {
+                quarantine.persist(failures);
+                quarantine.flush();
+                failures.clear();
+            }
+        }
+    }
+
+    /**
+     * Gives the built table its primary key. When a key came more than once, first keeps of each key the row the live
+     * path would have kept (its records in the order ingestion accepted them: the newest, or of an exact repeat of
+     * it, the first) and counts the repeats and corrections among the rows counted by status.
+     */
+    static void keyKeepingNewest(Connection connection, CompiledPipeline built, Counts counts) throws SQLException {
+        String table = Sql.table(built.name());
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("savepoint tributary_backlog_key");
+            try {
+                statement.execute("alter table " + table + " add primary key (_key)");
+                statement.execute("release savepoint tributary_backlog_key");
+                return;
+            } catch (SQLException e) {
+                if (!"23505".equals(e.getSQLState())) {
+                    throw e;
+                }
+                statement.execute("rollback to savepoint tributary_backlog_key");
+            }
+        }
+        try (PreparedStatement walk = connection.prepareStatement(REPEATED.formatted(table))) {
+            try (ResultSet r = walk.executeQuery()) {
+                while (r.next()) {
+                    long repeats = r.getLong("repeats");
+                    long corrections = r.getLong("corrections");
+                    counts.duplicates += repeats;
+                    switch (CuratedRow.Status.valueOf(r.getString("_status").toUpperCase(Locale.ROOT))) {
+                        case CURATED -> {
+                            counts.curated -= repeats + corrections;
+                            counts.corrected += corrections;
+                        }
+                        case FILTERED -> counts.filtered -= repeats;
+                        case FAILED -> counts.failed -= repeats;
+                    }
+                }
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(SUPERSEDED.formatted(table));
+            statement.execute("alter table " + table + " add primary key (_key)");
+        }
+    }
+
+    /** The rows of the keys that came more than once, in the order ingestion accepted them. */
+    private static final String RUNS = """
+            select ctid as id, _key, _status, row_number() over w as n,
+                _hash is distinct from lag(_hash) over w as starts
+            from %1$s where _key in (select _key from %1$s group by _key having count(*) > 1)
+            window w as (partition by _key order by _accepted_at, _partition, _offset)
+            """;
+
+    /**
+     * Per status, the rows after a key's first that repeat the row before (the live path counts them as duplicates)
+     * and the curated ones that differ from it (corrections).
+     */
+    private static final String REPEATED = """
+            select _status, count(*) filter (where not starts) as repeats,
+                count(*) filter (where starts and n > 1) as corrections
+            from (%s) runs group by _status
+            """.formatted(RUNS);
+
+    /** Deletes every row of a repeated key but the first of its last run of equal rows. */
+    private static final String SUPERSEDED = """
+            delete from %%1$s where ctid in (
+                select id from (select id, n, max(n) filter (where starts) over (partition by _key) as kept
+                                from (%s) runs) marked
+                where n <> kept)
+            """.formatted(RUNS);
+
+    /**
+     * Replaces the pipeline's tables with the built ones under the pipeline's lock, the analysts' views made again
+     * over them: the built tables and their indexes lose their leading underscore. A version stored meanwhile gets
+     * its columns and tables as when it was stored.
+     */
+    private void swap(Connection connection, CompiledPipeline pipeline, CompiledPipeline built) throws SQLException {
+        tables.lockPipeline(pipeline);
+        views.dropOf(pipeline.name());
+        List<String> served = CuratedTables.all(pipeline.name());
+        List<String> made = CuratedTables.all(built.name());
+        try (Statement statement = connection.createStatement()) {
+            for (String table : served) {
+                statement.execute("drop table if exists " + Sql.table(table));
+            }
+            for (int i = 0; i < made.size(); i++) {
+                List<String> indexes = new ArrayList<>();
+                try (PreparedStatement query = connection.prepareStatement("""
+                        select c.relname from pg_index i join pg_class c on c.oid = i.indexrelid
+                        where i.indrelid = to_regclass(?)
+                        """)) {
+                    query.setString(1, Sql.table(made.get(i)));
+                    try (ResultSet r = query.executeQuery()) {
+                        while (r.next()) {
+                            indexes.add(r.getString(1));
+                        }
+                    }
+                }
+                statement.execute("alter table if exists " + Sql.table(made.get(i)) + " rename to "
+                        + Sql.quote(served.get(i)));
+                for (String index : indexes) {
+                    statement.execute("alter index " + CuratedTables.SCHEMA + "." + Sql.quote(index) + " rename to "
+                            + Sql.quote(index.substring(1)));
+                }
+            }
+        }
+        Optional<CompiledPipeline> current = registry.find(pipeline.name());
+        if (current.isPresent() && current.get().version() != pipeline.version()) {
+            tables.ensure(current.get(), PipelineService.indexed(current.get()));
+            aggregates.ensure(current.get());
+            features.ensure(current.get());
+        }
+        views.makeOf(pipeline.name());
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+}

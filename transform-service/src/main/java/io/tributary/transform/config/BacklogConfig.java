@@ -1,0 +1,22 @@
+package io.tributary.transform.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** When and how a pipeline's backlog is built beside its tables and swapped in (decision 0061). */
+@ConfigMapping(prefix = "tributary.transform.backlog")
+public interface BacklogConfig {
+
+    /**
+     * The fewest records a first version's topic must hold for them to be built set-based rather than applied one by
+     * one; below it the per-record path is as fast (measured in {@code benchmarks/README.md}).
+     */
+    @WithDefault("20000")
+    long minRecords();
+
+    /** How long the build's one transaction may take before it is rolled back and the records applied one by one. */
+    @WithDefault("1h")
+    Duration timeout();
+}
