@@ -29,13 +29,15 @@ done
 # Benchmarks that do not need a fresh suite run in turn on one (run-sequence.sh; benchmarks/README.md says why each
 # belongs where): the batch throughput, then the growth with the 5,000,000-row file of over 1 GB; the live latencies,
 # the region query and the objectives' evaluation. The ingestion benchmark with its peer needs a suite of its own (no
-# pipeline reading its records). The JMH step runs the service's own path and its stages beside the reference; the
+# pipeline reading its records), as does the transform's backlog path (a first version declared over the file's records,
+# decision 0061). The JMH step runs the service's own path and its stages beside the reference; the
 # other CSV libraries and Jackson's writer (decisions 0013 and 0014, settled) are left to run-jmh.sh alone: half the
 # step's time.
 steps=(
   "ingestion-path-jmh|run-jmh.sh -wi 2 -w 2s -i 3 -r 2s -e FastCsv|Jackson|Univocity"
   "ingestion-and-kafka-connect-peer|run-peer.sh $rows"
   "transform-batch-and-growth|run-sequence.sh TransformBatch $rows -- Growth"
+  "transform-backlog-path|run-backlog-path.sh $rows --service"
   "live-one-suite|run-sequence.sh RecommendationLatency -- RegionQueryLoad --max-staleness none,PT5S -- TransformLatency --seconds 30 --warmup 30 -- SloEvaluation --seconds 60"
   "recommender-hit-rate|run-recommender-hit-rate.sh"
 )

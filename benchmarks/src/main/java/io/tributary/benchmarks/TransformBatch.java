@@ -257,7 +257,7 @@ public final class TransformBatch {
             EndToEnd.log(String.format(Locale.ROOT, "WARNING: the pipeline failed or filtered %,d of the file's "
                     + "records (see its quarantine); serving is awaited for the others", notCurated));
         }
-        awaitServing(suite, file, rows - notCurated);
+        awaitServing(bench, suite, file, rows - notCurated);
         timing.served = System.nanoTime() - t0;
         timing.total = timing.served;
         timing.end = cpu.snapshot();
@@ -282,7 +282,8 @@ public final class TransformBatch {
     }
 
     /** Polls sales by region over the file's day until the lines add up to every row. */
-    private void awaitServing(Suite suite, DumpFile file, long expected) throws IOException, InterruptedException {
+    static void awaitServing(EndToEnd bench, Suite suite, DumpFile file, long expected)
+            throws IOException, InterruptedException {
         LocalDate day = file.date();
         String url = suite.servingUrl() + "/api/metrics/" + DemoLoader.DATASET + "?groupBy=region&from=" + day
                 + "&to=" + day;

@@ -42,6 +42,7 @@ import io.tributary.transform.curated.CopyText;
 import io.tributary.transform.curated.CuratedRow;
 import io.tributary.transform.curated.CuratedTableRepository;
 import io.tributary.transform.curated.Sql;
+import io.tributary.transform.curated.TableColumns;
 import io.tributary.transform.features.FeatureRepository;
 import io.tributary.transform.messaging.AcceptedRecordDeserializer;
 import io.tributary.transform.messaging.AcceptedRecordsReplay;
@@ -201,7 +202,9 @@ public class BacklogBuild {
             aggregates.ensure(built);
             features.ensure(built);
             for (String table : CuratedTables.all(built.name())) {
-                statement.execute("analyze " + Sql.table(table));
+                if (!TableColumns.of(connection, table).isEmpty()) {
+                    statement.execute("analyze " + Sql.table(table));
+                }
             }
             long derived = System.nanoTime();
             swap(connection, pipeline, built);

@@ -175,6 +175,31 @@ class BacklogBuildTest {
                 + "'pipeline:" + d.name() + "'")).longValue());
     }
 
+    @Test
+    void buildsAPipelineThatKeepsOnlyItsCuratedTable() throws SQLException {
+        CatalogFixtures catalog = new CatalogFixtures(dataSource);
+        CatalogFixtures.Dataset d = catalog.dataset("plain_" + System.nanoTime() % 1_000_000L, "UTC", CONTRACT);
+        List<RecordEvent> events = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            events.add(event(d, List.of("k" + i, "o" + i, "c1", "p1", "East", "2024-03-01T10:00:00", BigDecimal.ONE,
+                    1)));
+        }
+        CatalogFixtures.publish(bootstrap, events.toArray(RecordEvent[]::new));
+
+        CatalogFixtures.declare("""
+                name: %1$s
+                dataset: %1$s
+                key: [id]
+                """.formatted(d.name()));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> received(catalog, d.name()) == 15);
+        assertEquals("BACKLOG", catalog.single("select source from catalog.pipeline_backfill where pipeline = '"
+                + d.name() + "'"));
+        assertEquals(15L, ((Number) catalog.single("select count(*) from curated." + d.name())).longValue());
+        assertEquals(List.of(Map.of("tablename", d.name())), catalog.query("select tablename from pg_tables where "
+                + "schemaname = 'curated' and tablename like '%" + d.name() + "%'"));
+    }
+
     private static final String CURATED_COLUMNS = "_key, _status, _hash, _version, _input::text, _pending::text, _offset, "
             + "id, order_id, customer, product, region, placed_at, amount, quantity, net";
 
