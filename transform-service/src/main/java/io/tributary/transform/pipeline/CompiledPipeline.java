@@ -12,6 +12,10 @@ import java.util.Set;
  *        looked up in a reference pipeline)
  * @param transformed the curated columns whose value is computed (cast, normalised, mapped, converted to UTC,
  *        derived) rather than copied, perhaps under another name, from the one field of their lineage
+ * @param conversions the curated columns {@link #run} converts to their type on output, in order: those whose value
+ *        the steps may leave of another type (a looked-up field). The others are of their type already (an input
+ *        field read as its type, a cast, derived, normalised field...), and converting a value of its type again
+ *        gives the same value. {@link #plain()} converts every column.
  */
 public record CompiledPipeline(
         PipelineDefinition definition,
@@ -20,7 +24,20 @@ public record CompiledPipeline(
         Map<String, FieldType> output,
         Map<String, Set<String>> lineage,
         Set<String> transformed,
-        List<RowStep> steps) {
+        List<RowStep> steps,
+        Map<String, FieldType> conversions) {
+
+    /** A pipeline that converts every column on output. */
+    public CompiledPipeline(PipelineDefinition definition, int version, Map<String, FieldType> input,
+            Map<String, FieldType> output, Map<String, Set<String>> lineage, Set<String> transformed,
+            List<RowStep> steps) {
+        this(definition, version, input, output, lineage, transformed, steps, output);
+    }
+
+    /** The same pipeline converting every column again on output: the reference of {@link #run}'s single conversion. */
+    public CompiledPipeline plain() {
+        return new CompiledPipeline(definition, version, input, output, lineage, transformed, steps, output);
+    }
 
     public String name() {
         return definition.name();
@@ -55,7 +72,7 @@ public record CompiledPipeline(
                 }
             }
             step = "output";
-            for (Map.Entry<String, FieldType> column : output.entrySet()) {
+            for (Map.Entry<String, FieldType> column : conversions.entrySet()) {
                 row.values.put(column.getKey(), coerce(column.getValue(), row.values.get(column.getKey()),
                         column.getKey()));
             }

@@ -31,6 +31,10 @@ import org.apache.commons.jexl3.introspection.JexlPermissions;
  * the regular-expression operators {@code =~} and {@code !~} only test membership in a list or set, and one evaluation
  * past {@link #TIME_LIMIT} fails its row (docs/security.md): past it on the clock and then for as long again in the
  * CPU time of its thread, so that a row is not failed because its thread waited (a busy machine, a collection).
+ * <p>
+ * The shapes pipelines mostly use (fields, literals, arithmetic, comparisons, {@code && || ! ?: ??}) are also compiled
+ * to plain Java evaluators ({@link CompiledExpression}), which answer a row as the interpreter would, or leave it to the
+ * interpreter; the interpreter stays the reference, and evaluates every other expression.
  */
 public final class Expression {
 
@@ -44,6 +48,11 @@ public final class Expression {
     static final Set<String> UNBOUNDED_METHODS = Set.of("repeat", "matches", "replaceAll", "replaceFirst", "split",
             "splitWithDelimiters", "formatted", "indent", "pow", "scaleByPowerOfTen", "setScale", "movePointLeft",
             "movePointRight", "shiftLeft", "shiftRight", "nCopies", "compile");
+
+    /** Decimals are computed to 34 significant digits, rounded half-even. */
+    static final MathContext MATH_CONTEXT = MathContext.DECIMAL128;
+    /** The scale a decimal operand is rounded to before an operation or a comparison. */
+    static final int MATH_SCALE = 16;
 
     private static final JexlFeatures FEATURES = new JexlFeatures()
             .loops(false)
@@ -69,10 +78,22 @@ public final class Expression {
 
     private final String text;
     private final JexlScript script;
+    /** The expression as plain Java evaluators, or null when its text holds a shape they do not cover. */
+    private final CompiledExpression compiled;
 
     private Expression(String text, JexlScript script) {
         this.text = text;
         this.script = script;
+        this.compiled = CompiledExpression.of(text, script.getVariables(), Expression::literal);
+    }
+
+    /** The value JEXL gives a literal's text alone, or null when it gives none. */
+    private static Object literal(String text) {
+        try {
+            return ENGINE.createScript(text).execute(null);
+        } catch (JexlException | ArithmeticException e) {
+            return null;
+        }
     }
 
     /**
@@ -140,12 +161,28 @@ public final class Expression {
         return fields;
     }
 
-    /** @throws IllegalArgumentException saying why the expression could not be evaluated on this row */
+    /**
+     * By the compiled evaluators when they cover the expression and the row's values, by the interpreter otherwise.
+     *
+     * @throws IllegalArgumentException saying why the expression could not be evaluated on this row
+     */
     public Object evaluate(Map<String, Object> row) {
+        if (compiled != null) {
+            try {
+                return compiled.evaluate(row);
+            } catch (CompiledExpression.Uncovered e) {
+                // a value outside the compiled rules (a null operand, an overflow, another type): the interpreter's turn
+            }
+        }
         return evaluate(row, TIME_LIMIT);
     }
 
-    /** As {@link #evaluate(Map)}, within the given time. */
+    /** The compiled evaluators, or null when the expression is left to the interpreter. */
+    CompiledExpression compiled() {
+        return compiled;
+    }
+
+    /** As {@link #evaluate(Map)}, by JEXL's interpreter (the reference) within the given time. */
     Object evaluate(Map<String, Object> row, Duration limit) {
         Row context = new Row(row, limit.toNanos());
         try {
@@ -271,7 +308,7 @@ public final class Expression {
     private static final class BoundedArithmetic extends JexlArithmetic {
 
         BoundedArithmetic() {
-            super(true, MathContext.DECIMAL128, 16);
+            super(true, MATH_CONTEXT, MATH_SCALE);
         }
 
         @Override

@@ -88,7 +88,10 @@ public enum FieldType {
     }
 
     private Object integer(Object value) {
-        if (value instanceof Long || value instanceof Integer || value instanceof Short) {
+        if (value instanceof Long) {
+            return value;
+        }
+        if (value instanceof Integer || value instanceof Short) {
             return ((Number) value).longValue();
         }
         return decimal(value).longValueExact();

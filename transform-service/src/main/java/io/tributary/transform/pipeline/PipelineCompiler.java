@@ -32,6 +32,8 @@ public final class PipelineCompiler {
     private final Map<String, Set<String>> lineage = new LinkedHashMap<>();
     /** The fields whose value is computed, not copied from the one field of their lineage. */
     private final Set<String> transformed = new LinkedHashSet<>();
+    /** The fields whose value in the working row is already of their type, as {@link FieldType#coerce} gives it. */
+    private final Set<String> typed = new LinkedHashSet<>();
     private final List<String> problems = new ArrayList<>();
     private final Function<String, Optional<CompiledPipeline>> references;
 
@@ -50,6 +52,7 @@ public final class PipelineCompiler {
         input.forEach((field, type) -> {
             compiler.schema.put(field, type);
             compiler.lineage.put(field, Set.of(field));
+            compiler.typed.add(field);
         });
         List<RowStep> steps = new ArrayList<>();
         for (Step step : definition.steps()) {
@@ -61,8 +64,10 @@ public final class PipelineCompiler {
         }
         Set<String> transformed = new LinkedHashSet<>(compiler.transformed);
         transformed.retainAll(compiler.schema.keySet());
+        Map<String, FieldType> conversions = new LinkedHashMap<>(compiler.schema);
+        conversions.keySet().removeAll(compiler.typed);
         return new CompiledPipeline(definition, version, new LinkedHashMap<>(input), compiler.schema,
-                compiler.lineage, Set.copyOf(transformed), List.copyOf(steps));
+                compiler.lineage, Set.copyOf(transformed), List.copyOf(steps), conversions);
     }
 
     private RowStep step(Step step, String at) {
@@ -74,6 +79,7 @@ public final class PipelineCompiler {
                     if (schema.put(field, type) != type) {
                         transformed.add(field);
                     }
+                    typed.add(field);
                 }
             });
             return row -> {
@@ -82,7 +88,10 @@ public final class PipelineCompiler {
                 return true;
             };
         } else if (step instanceof Step.Normalise normalise) {
-            normalise.fields().stream().filter(field -> text(field, at)).forEach(transformed::add);
+            normalise.fields().stream().filter(field -> text(field, at)).forEach(field -> {
+                transformed.add(field);
+                typed.add(field);
+            });
             return row -> {
                 normalise.fields().forEach(field -> row.values.computeIfPresent(field,
                         (name, value) -> normalised(value.toString(), normalise.textCase())));
@@ -126,6 +135,9 @@ public final class PipelineCompiler {
                 lineage.put(to, lineage.remove(from));
                 if (transformed.remove(from)) {
                     transformed.add(to);
+                }
+                if (typed.remove(from)) {
+                    typed.add(to);
                 }
             }
         });
@@ -171,6 +183,7 @@ public final class PipelineCompiler {
         if (text(step.field(), at)) {
             schema.put(step.field(), FieldType.TIMESTAMP);
             transformed.add(step.field());
+            typed.add(step.field());
         }
         ZoneId zone = fixed;
         DateTimeFormatter formatter = format;
@@ -218,6 +231,7 @@ public final class PipelineCompiler {
         }
         if (type != null) {
             schema.put(derive.field(), type);
+            typed.add(derive.field());
         }
         FieldType result = type;
         return row -> {
@@ -261,6 +275,7 @@ public final class PipelineCompiler {
                 schema.put(field, type);
                 lineage.put(field, Set.of(reference.name() + "." + field));
                 transformed.remove(field);
+                typed.remove(field);
             }
         }
         return row -> {
