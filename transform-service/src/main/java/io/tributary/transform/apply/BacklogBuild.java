@@ -221,7 +221,7 @@ public class BacklogBuild {
         PipelineDefinition d = pipeline.definition();
         return new CompiledPipeline(new PipelineDefinition(name, d.dataset(), d.kind(), d.key(), d.eventTime(),
                 d.lateness(), d.steps(), d.aggregate(), d.features()), pipeline.version(), pipeline.input(),
-                pipeline.output(), pipeline.lineage(), pipeline.transformed(), pipeline.steps());
+                pipeline.output(), pipeline.lineage(), pipeline.transformed(), pipeline.steps(), pipeline.conversions());
     }
 
     /** The counts of the build's records, as the live path would have counted them. */
