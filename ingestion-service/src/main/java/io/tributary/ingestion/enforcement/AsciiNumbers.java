@@ -60,7 +60,19 @@ final class AsciiNumbers {
         if (digits == 0) {
             return null;
         }
-        return BigDecimal.valueOf(bytes[from] == '-' ? -unscaled : unscaled, Math.max(scale, 0));
+        return decimalOf(bytes[from] == '-' ? -unscaled : unscaled, Math.max(scale, 0));
+    }
+
+    /**
+     * The decimal {@code unscaled} &times; 10<sup>-scale</sup>, made the same way whatever the value.
+     * {@code BigDecimal.valueOf(long, int)} hands out shared instances for 0 to 10 and for zeros, a branch on the
+     * value: a file whose numbers met only one side of it while the batch path was compiled, then a small whole
+     * number, threw {@code ContractEnforcer.check}, into which this is inlined, back to the interpreter, and it was
+     * compiled again at the top tier (about a second of the compiler's time, file after file). The same value and
+     * scale, so equal to what {@code valueOf} returns.
+     */
+    private static BigDecimal decimalOf(long unscaled, int scale) {
+        return new BigDecimal(unscaled).scaleByPowerOfTen(-scale);
     }
 
     private static int signLength(byte[] bytes, int from, int to) {

@@ -31,7 +31,7 @@ class AsciiNumbersTest {
     @Test
     void readsPlainDecimalsAsBigDecimalDoes() {
         for (String text : new String[]{"0", "-0.00", "+0", ".5", "-.5", "5.", "007.50", "261.9600", "-240.5892",
-                "0.0000001", "999999999999999999", "123456789.123456789"}) {
+                "0.0000001", "999999999999999999", "123456789.123456789", "1", "10", "11", "-10", "0.000", "10.0"}) {
             BigDecimal expected = new BigDecimal(text);
             BigDecimal actual = decimal(text);
             assertEquals(expected, actual, text);
