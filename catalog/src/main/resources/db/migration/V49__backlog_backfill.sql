@@ -4,3 +4,6 @@
 alter table catalog.pipeline_backfill drop constraint pipeline_backfill_source_check;
 alter table catalog.pipeline_backfill add constraint pipeline_backfill_source_check
     check (source in ('TABLE', 'TOPIC', 'BACKLOG'));
+-- When a BACKLOG backfill's build committed, in the build's own transaction: a backfill started again after that (tried
+-- again, or taken over) only reads the records after its offsets, never builds and counts the backlog twice.
+alter table catalog.pipeline_backfill add column built_at timestamptz;

@@ -169,20 +169,26 @@ public class BacklogBuild {
                 && !v.name.equals(pipeline.name()));
     }
 
+    /** Work done in the build's transaction once the tables are swapped in. */
+    public interface Swapped {
+        void run() throws SQLException;
+    }
+
     /**
      * Builds the pipeline's records of {@code topic} up to {@code ends} and swaps them in, in one transaction.
      *
      * @param progress told how many records were read, now and then
+     * @param swapped run in the same transaction after the swap: it commits with the tables or not at all
      * @return the records read
      */
     public long build(CompiledPipeline pipeline, String topic, Map<Integer, Long> ends, Lease lease,
-            LongConsumer progress) {
+            LongConsumer progress, Swapped swapped) {
         return QuarkusTransaction.requiringNew().timeout((int) Math.min(Integer.MAX_VALUE, config.timeout().toSeconds()))
-                .call(() -> buildInTransaction(pipeline, topic, ends, lease, progress));
+                .call(() -> buildInTransaction(pipeline, topic, ends, lease, progress, swapped));
     }
 
     private long buildInTransaction(CompiledPipeline pipeline, String topic, Map<Integer, Long> ends, Lease lease,
-            LongConsumer progress) throws Exception {
+            LongConsumer progress, Swapped swapped) throws Exception {
         long t0 = System.nanoTime();
         CompiledPipeline built = renamed(pipeline, "_" + pipeline.name());
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
@@ -209,6 +215,7 @@ public class BacklogBuild {
             long derived = System.nanoTime();
             swap(connection, pipeline, built);
             states.add(pipeline.name(), counts.progress(), CuratedTables.freshnessKey(pipeline.name()));
+            swapped.run();
             LOG.infof("pipeline %s: %d records built in %.1f s (read and copied %.1f s, keyed and derived %.1f s): "
                     + "%s", pipeline.name(), counts.read, seconds(System.nanoTime() - t0), seconds(copied - t0),
                     seconds(derived - copied), counts.progress());

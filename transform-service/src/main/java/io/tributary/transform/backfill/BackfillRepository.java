@@ -72,6 +72,23 @@ public class BackfillRepository {
         update("update catalog.pipeline_backfill set takeovers = takeovers + 1, rows_done = 0 where id = ?", id);
     }
 
+    /** A {@code BACKLOG} backfill's build committed: in the build's transaction. */
+    public void built(UUID id) throws SQLException {
+        update("update catalog.pipeline_backfill set built_at = now() where id = ?", id);
+    }
+
+    /** Whether a {@code BACKLOG} backfill's build committed already. */
+    public boolean isBuilt(UUID id) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("select built_at is not null from "
+                        + "catalog.pipeline_backfill where id = ?")) {
+            query.setObject(1, id);
+            try (ResultSet r = query.executeQuery()) {
+                return r.next() && r.getBoolean(1);
+            }
+        }
+    }
+
     public void complete(UUID id) throws SQLException {
         update("update catalog.pipeline_backfill set status = 'COMPLETED', finished_at = now() where id = ?", id);
     }

@@ -367,9 +367,14 @@ public class BackfillService {
      */
     private long fromBacklog(Lease lease, UUID id, String pipeline, String topicName, Map<Integer, Long> ends)
             throws Exception {
+        if (backfills.isBuilt(id)) {
+            // started again after its build committed: the backlog is in the tables, counted once
+            return fromTopic(lease, id, pipeline, null, topicName, ends, 0);
+        }
         long built;
         try {
-            built = backlog.build(current(pipeline), topicName, ends, lease, read -> progress(id, read));
+            built = backlog.build(current(pipeline), topicName, ends, lease, read -> progress(id, read),
+                    () -> backfills.built(id));
         } catch (LeaseLostException e) {
             throw e;
         } catch (RuntimeException e) {

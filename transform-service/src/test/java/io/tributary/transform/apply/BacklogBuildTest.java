@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.tributary.catalog.event.RecordEvent;
 import io.tributary.catalog.security.Roles;
@@ -29,6 +28,7 @@ import io.tributary.testinfra.PostgresResource;
 import io.tributary.testinfra.SecurityResource;
 import io.tributary.testinfra.TestTokens;
 import io.tributary.transform.CatalogFixtures;
+import io.tributary.transform.SmallBacklogs;
 
 /**
  * The backlog path against the per-record path, through the real topic and catalog: the same records, once applied one
@@ -38,16 +38,8 @@ import io.tributary.transform.CatalogFixtures;
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaBrokerResource.class)
 @QuarkusTestResource(SecurityResource.class)
-@TestProfile(BacklogBuildTest.SmallBacklogs.class)
+@TestProfile(SmallBacklogs.class)
 class BacklogBuildTest {
-
-    /** Backlogs of ten records and more are built. */
-    public static class SmallBacklogs implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("tributary.transform.backlog.min-records", "10");
-        }
-    }
 
     private static final String CONTRACT = """
             - {name: id, logicalType: string, required: true, primaryKey: true, primaryKeyPosition: 1}
