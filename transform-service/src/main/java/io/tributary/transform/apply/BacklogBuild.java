@@ -77,7 +77,7 @@ import io.tributary.transform.service.PipelineService;
 public class BacklogBuild {
 
     /** What a build was handed: the topic and the offsets it reads up to. */
-    public record Plan(String topic, Map<Integer, Long> ends, long records) {
+    public record Plan(String topic, Map<Integer, Long> ends) {
     }
 
     private static final Logger LOG = Logger.getLogger(BacklogBuild.class);
@@ -155,7 +155,7 @@ public class BacklogBuild {
         offsets.advance(RecordApplier.CONSUMER, topic, ends);
         LOG.infof("pipeline %s: the %d records of %s up to offsets %s are built beside its tables", pipeline.name(),
                 records, topic, ends);
-        return Optional.of(new Plan(topic, Map.copyOf(ends), records));
+        return Optional.of(new Plan(topic, Map.copyOf(ends)));
     }
 
     /** Whether the path can build the pipeline: it must look nothing up, and nothing may look it up. */
