@@ -27,13 +27,6 @@ public record CompiledPipeline(
         List<RowStep> steps,
         Map<String, FieldType> conversions) {
 
-    /** A pipeline that converts every column on output. */
-    public CompiledPipeline(PipelineDefinition definition, int version, Map<String, FieldType> input,
-            Map<String, FieldType> output, Map<String, Set<String>> lineage, Set<String> transformed,
-            List<RowStep> steps) {
-        this(definition, version, input, output, lineage, transformed, steps, output);
-    }
-
     /** The same pipeline converting every column again on output: the reference of {@link #run}'s single conversion. */
     public CompiledPipeline plain() {
         return new CompiledPipeline(definition, version, input, output, lineage, transformed, steps, output);

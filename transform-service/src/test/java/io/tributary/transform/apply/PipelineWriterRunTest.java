@@ -35,7 +35,7 @@ class PipelineWriterRunTest {
             }
         };
         return new CompiledPipeline(PipelineReader.read("{\"name\": \"p\", \"dataset\": \"d\"}", false), 1, input,
-                Map.of(), Map.of(), Set.of(), List.of());
+                Map.of(), Map.of(), Set.of(), List.of(), Map.of());
     }
 
     @Test
