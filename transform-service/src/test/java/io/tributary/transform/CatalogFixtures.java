@@ -85,7 +85,20 @@ public final class CatalogFixtures {
      * has them.
      */
     public static void publish(String bootstrapServers, RecordEvent... events) {
-        Map<String, Object> config = new HashMap<>();
+        publish(bootstrapServers, Map.of(), events);
+    }
+
+    /**
+     * The same, each partition's events in one batch, which a consumer fetches at once (as a file's records, published
+     * faster than they are applied): the producer waits for all of them before it sends.
+     */
+    public static void publishTogether(String bootstrapServers, RecordEvent... events) {
+        publish(bootstrapServers, Map.of(ProducerConfig.LINGER_MS_CONFIG, 60_000, ProducerConfig.BATCH_SIZE_CONFIG,
+                4 * 1024 * 1024), events);
+    }
+
+    private static void publish(String bootstrapServers, Map<String, Object> settings, RecordEvent... events) {
+        Map<String, Object> config = new HashMap<>(settings);
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (KafkaProducer<String, Object> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new JsonEventSerializer())) {

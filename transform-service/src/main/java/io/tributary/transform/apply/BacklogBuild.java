@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,8 +77,12 @@ import io.tributary.transform.service.PipelineService;
 @ApplicationScoped
 public class BacklogBuild {
 
-    /** What a build was handed: the topic and the offsets it reads up to. */
-    public record Plan(String topic, Map<Integer, Long> ends) {
+    /**
+     * What a build was handed: the topic, the offsets it reads up to, and those from which its records are counted
+     * (and quarantined) as the live path would have: a running pipeline's tables are built from the topic's start, but
+     * its live path counted the records before these already. Empty: every record is counted.
+     */
+    public record Plan(String topic, Map<Integer, Long> ends, Map<Integer, Long> countedFrom) {
     }
 
     private static final Logger LOG = Logger.getLogger(BacklogBuild.class);
@@ -155,7 +160,84 @@ public class BacklogBuild {
         offsets.advance(RecordApplier.CONSUMER, topic, ends);
         LOG.infof("pipeline %s: the %d records of %s up to offsets %s are built beside its tables", pipeline.name(),
                 records, topic, ends);
-        return Optional.of(new Plan(topic, Map.copyOf(ends)));
+        return Optional.of(new Plan(topic, Map.copyOf(ends), Map.of()));
+    }
+
+    /**
+     * In the caller's transaction, for a running pipeline whose topic holds many records it has not applied yet (a
+     * large file uploaded to it): hands the whole topic to a build when the path applies, by setting the consumer's
+     * offsets of the topic to its ends. The build reads the topic from its start, since its tables replace the served
+     * ones, and counts only the records from the offsets stored now.
+     * <p>
+     * It applies when {@link #mayRebuild} (nothing deleted by retention that the served tables hold, among others) and
+     * the records waiting are at least {@link BacklogConfig#runningMinRecords()} and at least as many as those applied
+     * ({@link #worthRebuilding}).
+     *
+     * @return the build's plan; empty when the records are to be applied one by one
+     */
+    public Optional<Plan> claimRunning(CompiledPipeline pipeline) throws SQLException {
+        if (!mayRebuild(pipeline)) {
+            return Optional.empty();
+        }
+        String topic = Channels.acceptedRecordsOf(pipeline.definition().dataset());
+        Map<Integer, Long> ends;
+        try {
+            ends = positions.ends(topic);
+        } catch (RuntimeException e) {
+            LOG.infof("pipeline %s: the records waiting on %s could not be measured (%s); they are applied one by one",
+                    pipeline.name(), topic, e.getMessage());
+            return Optional.empty();
+        }
+        Map<Integer, Long> applied = offsets.lock(RecordApplier.CONSUMER, topic, ends.keySet());
+        long done = applied.values().stream().mapToLong(Long::longValue).sum();
+        long waiting = ends.entrySet().stream()
+                .mapToLong(e -> Math.max(0, e.getValue() - applied.getOrDefault(e.getKey(), 0L))).sum();
+        if (!worthRebuilding(waiting, done, config.runningMinRecords())) {
+            return Optional.empty();
+        }
+        offsets.advance(RecordApplier.CONSUMER, topic, ends);
+        LOG.infof("pipeline %s: %d records of %s wait after the %d applied; its tables are built again from the topic "
+                + "up to offsets %s", pipeline.name(), waiting, topic, done, ends);
+        return Optional.of(new Plan(topic, Map.copyOf(ends), Map.copyOf(applied)));
+    }
+
+    /**
+     * Whether a running pipeline's tables may be built again from its topic, whatever the records waiting: it looks
+     * nothing up, is the only one reading its dataset, is neither paused nor blocked, and its topic still holds its
+     * first record, the single old topic none.
+     */
+    public boolean mayRebuild(CompiledPipeline pipeline) throws SQLException {
+        if (!buildable(pipeline) || readByAnother(pipeline) || registry.blocked().containsKey(pipeline.name())
+                || states.paused().containsKey(pipeline.name())) {
+            return false;
+        }
+        String topic = Channels.acceptedRecordsOf(pipeline.definition().dataset());
+        try {
+            return positions.ends(Channels.ACCEPTED_RECORDS).values().stream().allMatch(end -> end == 0)
+                    && positions.starts(topic).values().stream().allMatch(start -> start == 0);
+        } catch (RuntimeException e) {
+            LOG.infof("pipeline %s: the start of %s could not be read (%s); its records are applied one by one",
+                    pipeline.name(), topic, e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * Whether the records waiting so far for a running pipeline are enough for its tables to be built again from its
+     * topic ({@link #worthRebuilding}, against the records its consumer applied) and it {@link #mayRebuild}.
+     */
+    public boolean mayRebuild(CompiledPipeline pipeline, long waiting) throws SQLException {
+        long applied = offsets.all(RecordApplier.CONSUMER, Channels.acceptedRecordsOf(pipeline.definition().dataset()))
+                .values().stream().mapToLong(Long::longValue).sum();
+        return worthRebuilding(waiting, applied, config.runningMinRecords()) && mayRebuild(pipeline);
+    }
+
+    /**
+     * Whether a running pipeline's tables are better built again from its topic than the records waiting applied one
+     * by one: enough of them wait, and at least as many as were applied (which the build reads again).
+     */
+    static boolean worthRebuilding(long waiting, long applied, long minRecords) {
+        return waiting >= minRecords && waiting >= applied;
     }
 
     /** Whether the path can build the pipeline: it must look nothing up, and nothing may look it up. */
@@ -181,14 +263,13 @@ public class BacklogBuild {
      * @param swapped run in the same transaction after the swap: it commits with the tables or not at all
      * @return the records read
      */
-    public long build(CompiledPipeline pipeline, String topic, Map<Integer, Long> ends, Lease lease,
-            LongConsumer progress, Swapped swapped) {
+    public long build(CompiledPipeline pipeline, Plan plan, Lease lease, LongConsumer progress, Swapped swapped) {
         return QuarkusTransaction.requiringNew().timeout((int) Math.min(Integer.MAX_VALUE, config.timeout().toSeconds()))
-                .call(() -> buildInTransaction(pipeline, topic, ends, lease, progress, swapped));
+                .call(() -> buildInTransaction(pipeline, plan, lease, progress, swapped));
     }
 
-    private long buildInTransaction(CompiledPipeline pipeline, String topic, Map<Integer, Long> ends, Lease lease,
-            LongConsumer progress, Swapped swapped) throws Exception {
+    private long buildInTransaction(CompiledPipeline pipeline, Plan plan, Lease lease, LongConsumer progress,
+            Swapped swapped) throws Exception {
         long t0 = System.nanoTime();
         CompiledPipeline built = renamed(pipeline, "_" + pipeline.name());
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
@@ -201,9 +282,9 @@ public class BacklogBuild {
             }
             statement.execute("alter table " + Sql.table(built.name()) + " drop constraint "
                     + Sql.quote(built.name() + "_pkey"));
-            Counts counts = copy(connection, pipeline, built, topic, ends, lease, progress);
+            Counts counts = copy(connection, pipeline, built, plan, lease, progress);
             long copied = System.nanoTime();
-            keyKeepingNewest(connection, built, counts);
+            keyKeepingNewest(connection, built, counts, plan.countedFrom());
             tables.ensure(built, PipelineService.indexed(built));
             aggregates.ensure(built);
             features.ensure(built);
@@ -234,6 +315,8 @@ public class BacklogBuild {
     /** The counts of the build's records, as the live path would have counted them. */
     static final class Counts {
         long read;
+        /** Records the live path counted already (before the plan's {@code countedFrom}). */
+        long uncounted;
         long unreadable;
         long curated;
         long corrected;
@@ -241,11 +324,15 @@ public class BacklogBuild {
         long filtered;
         long failed;
         long late;
+        /** Where the rows counted late came from: a repeat among them is not late (the live path drops it). */
+        final List<Integer> latePartitions = new ArrayList<>();
+        final List<Long> lateOffsets = new ArrayList<>();
         Instant eventWatermark;
         Instant lastAcceptedAt;
 
         PipelineProgress progress() {
-            return new PipelineProgress(read - unreadable, curated, corrected, duplicates, filtered, failed, 0, late,
+            return new PipelineProgress(read - uncounted - unreadable, curated, corrected, duplicates, filtered, failed, 0,
+                    late,
                     0, eventWatermark, lastAcceptedAt);
         }
     }
@@ -254,14 +341,16 @@ public class BacklogBuild {
      * Reads the records on a thread of its own and, on this one, runs each through the pipeline and writes its row as
      * {@code COPY} text; a record that fails goes to the quarantine as the live path sends it.
      */
-    private Counts copy(Connection connection, CompiledPipeline pipeline, CompiledPipeline built, String topic,
-            Map<Integer, Long> ends, Lease lease, LongConsumer progress) throws Exception {
+    private Counts copy(Connection connection, CompiledPipeline pipeline, CompiledPipeline built, Plan plan,
+            Lease lease, LongConsumer progress) throws Exception {
+        String topic = plan.topic();
         BlockingQueue<List<ConsumerRecord<byte[], byte[]>>> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
         Throwable[] readFailure = new Throwable[1];
+        AtomicBoolean writerStopped = new AtomicBoolean();
         Thread reader = new Thread(() -> {
             long[] read = {0};
             try {
-                topics.readUpTo(topic, ends, "transform-backlog-" + pipeline.name(), chunk -> {
+                topics.readUpTo(topic, plan.ends(), "transform-backlog-" + pipeline.name(), chunk -> {
                     lease.ensureHeld();
                     while (!queue.offer(chunk, 1, TimeUnit.SECONDS)) {
                         lease.ensureHeld();
@@ -272,8 +361,11 @@ public class BacklogBuild {
             } catch (Throwable e) {
                 readFailure[0] = e;
             } finally {
+                // the end marker, offered for as long as the writer takes chunks: never waited for once it stopped
                 try {
-                    queue.put(List.of());
+                    while (!writerStopped.get() && !queue.offer(List.of(), 1, TimeUnit.SECONDS)) {
+                        // the writer is still taking the chunks before it
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -283,7 +375,7 @@ public class BacklogBuild {
         reader.start();
         try {
             Counts counts = new Counts();
-            new Writer(connection, pipeline, built, counts).run(queue);
+            new Writer(connection, pipeline, built, plan.countedFrom(), counts).run(queue);
             reader.join();
             if (readFailure[0] instanceof LeaseLostException lost) {
                 throw lost;
@@ -294,6 +386,7 @@ public class BacklogBuild {
             }
             return counts;
         } finally {
+            writerStopped.set(true);
             reader.interrupt();
         }
     }
@@ -303,6 +396,7 @@ public class BacklogBuild {
         private final Connection connection;
         private final CompiledPipeline pipeline;
         private final CompiledPipeline built;
+        private final Map<Integer, Long> countedFrom;
         private final Counts counts;
         private final AcceptedRecordDeserializer deserializer = new AcceptedRecordDeserializer(null);
         private final Session context = new Session(registry, tables, states);
@@ -314,10 +408,12 @@ public class BacklogBuild {
         private final Duration lateness;
         private CopyIn copy;
 
-        Writer(Connection connection, CompiledPipeline pipeline, CompiledPipeline built, Counts counts) {
+        Writer(Connection connection, CompiledPipeline pipeline, CompiledPipeline built, Map<Integer, Long> countedFrom,
+                Counts counts) {
             this.connection = connection;
             this.pipeline = pipeline;
             this.built = built;
+            this.countedFrom = countedFrom;
             this.counts = counts;
             this.columns = new ArrayList<>(pipeline.output().keySet());
             this.lateness = pipeline.definition().lateness() == null
@@ -342,17 +438,23 @@ public class BacklogBuild {
             AcceptedRecord accepted = record.value() == null
                     ? null
                     : deserializer.deserialize(record.topic(), record.value());
+            boolean counted = record.offset() >= countedFrom.getOrDefault(record.partition(), 0L);
+            if (!counted) {
+                counts.uncounted++;
+            }
             if (accepted == null || !pipeline.definition().dataset().equals(accepted.event().tributarydataset())) {
                 // as the live consumer does: an unreadable message, or another dataset's, is passed over
-                counts.unreadable++;
+                if (counted) {
+                    counts.unreadable++;
+                }
                 return;
             }
             Item item = Item.of(new Delivery(record.topic(), record.partition(), record.offset(), accepted,
                     accepted.event().tributarydataset()), Item.Mode.LIVE);
             Outcome outcome = PipelineWriter.run(pipeline, item, context);
             CuratedRow row = PipelineWriter.row(pipeline, item, outcome);
-            count(row, item);
-            if (outcome instanceof Outcome.Failed failed) {
+            count(row, item, counted);
+            if (counted && outcome instanceof Outcome.Failed failed) {
                 failures.add(PipelineWriter.quarantineEntry(pipeline, item, failed, null));
             }
             CopyText.line(row, columns, text);
@@ -367,18 +469,23 @@ public class BacklogBuild {
             }
         }
 
-        private void count(CuratedRow row, Item item) {
-            switch (row.status()) {
-                case CURATED -> counts.curated++;
-                case FILTERED -> counts.filtered++;
-                case FAILED -> counts.failed++;
+        /** Counts the row as the live path does; a row it counted already only moves the watermarks. */
+        private void count(CuratedRow row, Item item, boolean counted) {
+            if (counted) {
+                switch (row.status()) {
+                    case CURATED -> counts.curated++;
+                    case FILTERED -> counts.filtered++;
+                    case FAILED -> counts.failed++;
+                }
             }
             counts.lastAcceptedAt = PipelineWriter.later(counts.lastAcceptedAt, item.acceptedAt());
             Instant eventTime = row.isCurated() ? Changes.eventInstant(pipeline, row) : null;
             if (eventTime != null) {
                 Instant watermark = watermarks.get(item.partition());
-                if (watermark != null && eventTime.isBefore(watermark.minus(lateness))) {
+                if (counted && watermark != null && eventTime.isBefore(watermark.minus(lateness))) {
                     counts.late++;
+                    counts.latePartitions.add(item.partition());
+                    counts.lateOffsets.add(item.offset());
                 }
                 watermarks.put(item.partition(), PipelineWriter.later(watermark, eventTime));
                 counts.eventWatermark = PipelineWriter.later(counts.eventWatermark, eventTime);
@@ -407,9 +514,11 @@ public class BacklogBuild {
     /**
      * Gives the built table its primary key. When a key came more than once, first keeps of each key the row the live
      * path would have kept (its records in the order ingestion accepted them: the newest, or of an exact repeat of
-     * it, the first) and counts the repeats and corrections among the rows counted by status.
+     * it, the first) and counts the repeats and corrections among the rows counted by status (those of records from
+     * {@code countedFrom}, by partition).
      */
-    static void keyKeepingNewest(Connection connection, CompiledPipeline built, Counts counts) throws SQLException {
+    static void keyKeepingNewest(Connection connection, CompiledPipeline built, Counts counts,
+            Map<Integer, Long> countedFrom) throws SQLException {
         String table = Sql.table(built.name());
         try (Statement statement = connection.createStatement()) {
             statement.execute("savepoint tributary_backlog_key");
@@ -424,12 +533,15 @@ public class BacklogBuild {
                 statement.execute("rollback to savepoint tributary_backlog_key");
             }
         }
-        try (PreparedStatement walk = connection.prepareStatement(REPEATED.formatted(table))) {
+        try (PreparedStatement walk = connection.prepareStatement(REPEATED.formatted(table, counted(countedFrom)))) {
+            walk.setArray(1, connection.createArrayOf("integer", counts.latePartitions.toArray()));
+            walk.setArray(2, connection.createArrayOf("bigint", counts.lateOffsets.toArray()));
             try (ResultSet r = walk.executeQuery()) {
                 while (r.next()) {
                     long repeats = r.getLong("repeats");
                     long corrections = r.getLong("corrections");
                     counts.duplicates += repeats;
+                    counts.late -= r.getLong("late_repeats");
                     switch (CuratedRow.Status.valueOf(r.getString("_status").toUpperCase(Locale.ROOT))) {
                         case CURATED -> {
                             counts.curated -= repeats + corrections;
@@ -442,26 +554,45 @@ public class BacklogBuild {
             }
         }
         try (Statement statement = connection.createStatement()) {
-            statement.execute(SUPERSEDED.formatted(table));
+            statement.execute(SUPERSEDED.formatted(table, "true"));
             statement.execute("alter table " + table + " add primary key (_key)");
         }
     }
 
-    /** The rows of the keys that came more than once, in the order ingestion accepted them. */
+    /**
+     * Whether a row's record is counted: its offset is at or after its partition's in {@code countedFrom} (a partition
+     * not named there is counted from its start). Numbers only, so written into the statement.
+     */
+    static String counted(Map<Integer, Long> countedFrom) {
+        if (countedFrom.values().stream().allMatch(offset -> offset <= 0)) {
+            return "true";
+        }
+        StringBuilder sql = new StringBuilder("_offset >= case _partition");
+        countedFrom.forEach((partition, offset) -> sql.append(" when ").append((int) partition).append(" then ")
+                .append((long) offset));
+        return sql.append(" else 0 end").toString();
+    }
+
+    /**
+     * The rows of the keys that came more than once, in the order ingestion accepted them, and whether each is counted
+     * ({@code %2$s}, of {@link #counted}).
+     */
     private static final String RUNS = """
-            select ctid as id, _key, _status, row_number() over w as n,
+            select ctid as id, _key, _status, _partition, _offset, row_number() over w as n, %2$s as counted,
                 _hash is distinct from lag(_hash) over w as starts
             from %1$s where _key in (select _key from %1$s group by _key having count(*) > 1)
             window w as (partition by _key order by _accepted_at, _partition, _offset)
             """;
 
     /**
-     * Per status, the rows after a key's first that repeat the row before (the live path counts them as duplicates)
-     * and the curated ones that differ from it (corrections).
+     * Per status, the rows after a key's first that repeat the row before (the live path counts them as duplicates),
+     * the curated ones that differ from it (corrections), and the repeats among the rows counted late.
      */
     private static final String REPEATED = """
-            select _status, count(*) filter (where not starts) as repeats,
-                count(*) filter (where starts and n > 1) as corrections
+            select _status, count(*) filter (where counted and not starts) as repeats,
+                count(*) filter (where counted and starts and n > 1) as corrections,
+                count(*) filter (where counted and not starts and (_partition, _offset) in (
+                    select * from unnest(?::integer[], ?::bigint[]))) as late_repeats
             from (%s) runs group by _status
             """.formatted(RUNS);
 

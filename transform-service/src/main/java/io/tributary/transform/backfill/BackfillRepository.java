@@ -33,11 +33,13 @@ public class BackfillRepository {
      * @param fromTopic the topic of {@code fromOffsets}
      * @param fromOffsets for a backfill from the topic that starts at offsets (a paused pipeline's), else empty
      * @param takeovers how many times it was started again after the instance running it stopped (decision 33)
+     * @param countedFrom of a {@code BACKLOG} backfill of a running pipeline, the offsets from which its build counts
+     *        the records (the live path counted those before); else empty
      */
     public record Backfill(UUID id, String pipeline, int version, String source, String status, Instant acceptedFrom,
             String fromTopic, Map<Integer, Long> fromOffsets, long rowsDone, String error, Instant startedAt,
             Instant finishedAt,
-            int takeovers) {
+            int takeovers, Map<Integer, Long> countedFrom) {
     }
 
     private static final String UNLEASED = """
@@ -56,11 +58,24 @@ public class BackfillRepository {
     }
 
     public void create(UUID id, String pipeline, int version, String source, Instant acceptedFrom,
-            String fromTopic, Map<Integer, Long> fromOffsets) throws SQLException {
+            String fromTopic, Map<Integer, Long> fromOffsets, Map<Integer, Long> countedFrom) throws SQLException {
         update("insert into catalog.pipeline_backfill (id, pipeline, version, source, status, accepted_from, "
-                + "from_topic, from_offsets) values (?, ?, ?, ?, 'RUNNING', ?, ?, ?::jsonb)", id, pipeline, version,
-                source, acceptedFrom, fromOffsets == null ? null : fromTopic,
-                fromOffsets == null ? null : Offsets.write(fromOffsets));
+                + "from_topic, from_offsets, counted_from) values (?, ?, ?, ?, 'RUNNING', ?, ?, ?::jsonb, ?::jsonb)",
+                id, pipeline, version, source, acceptedFrom, fromOffsets == null ? null : fromTopic,
+                fromOffsets == null ? null : Offsets.write(fromOffsets),
+                countedFrom.isEmpty() ? null : Offsets.write(countedFrom));
+    }
+
+    /** Whether a backfill of the pipeline is still running. */
+    public boolean running(String pipeline) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("select exists (select 1 from "
+                        + "catalog.pipeline_backfill where pipeline = ? and status = 'RUNNING')")) {
+            query.setString(1, pipeline);
+            try (ResultSet r = query.executeQuery()) {
+                return r.next() && r.getBoolean(1);
+            }
+        }
     }
 
     public void progress(UUID id, long rowsDone) throws SQLException {
@@ -136,7 +151,8 @@ public class BackfillRepository {
                 PipelineStateRepository.topicOrOld(r.getString("from_topic")), Offsets.read(r.getString(
                         "from_offsets")),
                 r.getLong("rows_done"),
-                r.getString("error"), instant(r, "started_at"), instant(r, "finished_at"), r.getInt("takeovers"));
+                r.getString("error"), instant(r, "started_at"), instant(r, "finished_at"), r.getInt("takeovers"),
+                Offsets.read(r.getString("counted_from")));
     }
 
     private void update(String sql, Object... parameters) throws SQLException {

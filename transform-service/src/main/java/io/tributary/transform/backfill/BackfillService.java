@@ -3,6 +3,7 @@ package io.tributary.transform.backfill;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -49,10 +50,11 @@ import io.tributary.transform.service.PipelineService;
  * <li>{@code TOPIC}: the dataset's topic of accepted records (and the single old topic of every dataset, while it
  * exists) read again from its start (or from a time) up to where it ended when the backfill began; started by a
  * pipeline's first version, so that it covers the dataset's history;</li>
- * <li>{@code BACKLOG}: a first version's topic up to the offsets its declaration handed to the build
- * ({@link BacklogBuild}), built beside the tables and swapped in; then, as {@code TOPIC}, the records after those
- * offsets, which the live consumer applied to the tables the swap replaced. Should the build fail, the whole topic is
- * applied record by record instead.</li>
+ * <li>{@code BACKLOG}: a topic up to the offsets handed to the build ({@link BacklogBuild}) by a first version's
+ * declaration, or by the live consumer when many records wait for a running pipeline ({@link #takeBacklog}), built
+ * beside the tables and swapped in; then, as {@code TOPIC}, the records after those offsets, which the live consumer
+ * applied to the tables the swap replaced. Should the build fail, the records it was to count are applied record by
+ * record instead.</li>
  * </ul>
  * Both give the tables a fresh run of the current version would give. A backfill is run by the instance holding its
  * lease (decision 33), from its start until it ends; one whose instance died or stopped is taken over, by another
@@ -122,8 +124,9 @@ public class BackfillService {
     void onChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PipelineChanged changed) {
         try {
             if (changed.backlog() != null) {
-                start(changed.name(), changed.version(), Source.BACKLOG, null, changed.backlog().topic(),
-                        changed.backlog().ends());
+                BacklogBuild.Plan plan = changed.backlog();
+                start(changed.name(), changed.version(), Source.BACKLOG, null, plan.topic(), plan.ends(),
+                        plan.countedFrom());
             } else {
                 start(changed.name(), changed.version(), changed.version() == 1 ? Source.TOPIC : Source.TABLE, null);
             }
@@ -147,14 +150,77 @@ public class BackfillService {
 
     private UUID start(String pipeline, int version, Source source, Instant from, String fromTopic,
             Map<Integer, Long> fromOffsets) throws SQLException {
+        return start(pipeline, version, source, from, fromTopic, fromOffsets, Map.of());
+    }
+
+    private UUID start(String pipeline, int version, Source source, Instant from, String fromTopic,
+            Map<Integer, Long> fromOffsets, Map<Integer, Long> countedFrom) throws SQLException {
         UUID id = UUID.randomUUID();
-        Lease lease = QuarkusTransaction.requiringNew().call(() -> {
-            backfills.create(id, pipeline, version, source.name(), from, fromTopic, fromOffsets);
-            return leases.acquire(Lease.Kind.BACKFILL, id.toString())
-                    .orElseThrow(() -> new IllegalStateException("the new backfill " + id + " is leased already"));
-        });
+        Lease lease = QuarkusTransaction.requiringNew()
+                .call(() -> create(id, pipeline, version, source, from, fromTopic, fromOffsets, countedFrom));
         schedule(lease, id, pipeline, version, source, from, fromTopic, fromOffsets);
         return id;
+    }
+
+    /** Stores the backfill and leases it, in the caller's transaction. */
+    private Lease create(UUID id, String pipeline, int version, Source source, Instant from, String fromTopic,
+            Map<Integer, Long> fromOffsets, Map<Integer, Long> countedFrom) throws SQLException {
+        backfills.create(id, pipeline, version, source.name(), from, fromTopic, fromOffsets, countedFrom);
+        return leases.acquire(Lease.Kind.BACKFILL, id.toString())
+                .orElseThrow(() -> new IllegalStateException("the new backfill " + id + " is leased already"));
+    }
+
+    /**
+     * Whether the {@code waiting} records of the one pipeline reading {@code dataset} (so far: more are coming) would be
+     * handed to a build: asked by the live consumer before it holds them while they keep coming.
+     */
+    public boolean mayTakeBacklog(String dataset, long waiting) throws SQLException {
+        Optional<CompiledPipeline> reader = onlyReader(dataset);
+        // in a transaction of its own: the catalog's pipeline versions are read through the entity manager
+        return reader.isPresent()
+                && QuarkusTransaction.requiringNew().call(() -> backlog.mayRebuild(reader.get(), waiting));
+    }
+
+    /** The one pipeline reading the dataset, when no backfill of it runs. */
+    private Optional<CompiledPipeline> onlyReader(String dataset) throws SQLException {
+        List<CompiledPipeline> readers = registry.current().stream()
+                .filter(p -> p.definition().dataset().equals(dataset)).toList();
+        if (readers.size() != 1 || backfills.running(readers.get(0).name())) {
+            return Optional.empty();
+        }
+        return Optional.of(readers.get(0));
+    }
+
+    /**
+     * Called by the live consumer when many records of {@code dataset} wait on its topic: when the one pipeline
+     * reading it is better built again from the topic ({@link BacklogBuild#claimRunning}), hands them to a
+     * {@code BACKLOG} backfill in the transaction that moves the consumer's offsets past them, and starts it.
+     *
+     * @return the offsets the live consumer goes on from; empty when it is to apply the records itself
+     */
+    public Optional<Map<Integer, Long>> takeBacklog(String dataset) throws SQLException {
+        Optional<CompiledPipeline> reader = onlyReader(dataset);
+        if (reader.isEmpty()) {
+            return Optional.empty();
+        }
+        CompiledPipeline pipeline = reader.get();
+        UUID id = UUID.randomUUID();
+        record Taken(BacklogBuild.Plan plan, Lease lease) {
+        }
+        Taken taken = QuarkusTransaction.requiringNew().call(() -> {
+            Optional<BacklogBuild.Plan> plan = backlog.claimRunning(pipeline);
+            if (plan.isEmpty()) {
+                return null;
+            }
+            return new Taken(plan.get(), create(id, pipeline.name(), pipeline.version(), Source.BACKLOG, null,
+                    plan.get().topic(), plan.get().ends(), plan.get().countedFrom()));
+        });
+        if (taken == null) {
+            return Optional.empty();
+        }
+        schedule(taken.lease(), id, pipeline.name(), pipeline.version(), Source.BACKLOG, null, taken.plan().topic(),
+                taken.plan().ends());
+        return Optional.of(taken.plan().ends());
     }
 
     /** Runs the backfill after the pipeline's earlier ones, whatever their end, holding its lease until it ends. */
@@ -371,16 +437,20 @@ public class BackfillService {
             // started again after its build committed: the backlog is in the tables, counted once
             return fromTopic(lease, id, pipeline, null, topicName, ends, 0);
         }
+        Map<Integer, Long> countedFrom = backfills.find(id).map(BackfillRepository.Backfill::countedFrom)
+                .orElse(Map.of());
         long built;
         try {
-            built = backlog.build(current(pipeline), topicName, ends, lease, read -> progress(id, read),
-                    () -> backfills.built(id));
+            built = backlog.build(current(pipeline), new BacklogBuild.Plan(topicName, ends, countedFrom), lease,
+                    read -> progress(id, read), () -> backfills.built(id));
         } catch (LeaseLostException e) {
             throw e;
         } catch (RuntimeException e) {
             LOG.warnf(e, "backfill %s: the backlog of pipeline %s could not be built; its records are applied one "
                     + "by one", id, pipeline);
-            return fromTopic(lease, id, pipeline, null, null, null, 0);
+            return countedFrom.isEmpty()
+                    ? fromTopic(lease, id, pipeline, null, null, null, 0)
+                    : fromTopic(lease, id, pipeline, null, topicName, countedFrom, 0);
         }
         return fromTopic(lease, id, pipeline, null, topicName, ends, built);
     }

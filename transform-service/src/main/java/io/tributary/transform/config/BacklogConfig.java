@@ -17,6 +17,14 @@ public interface BacklogConfig {
     @WithDefault("5000")
     long minRecords();
 
+    /**
+     * The fewest records that must wait for a running pipeline (a large file uploaded to it) for its tables to be built
+     * again from its topic rather than the records applied one by one; they must also be at least as many as the
+     * records it applied, which the build reads again (decision 0062).
+     */
+    @WithDefault("20000")
+    long runningMinRecords();
+
     /** How long the build's one transaction may take before it is rolled back and the records applied one by one. */
     @WithDefault("1h")
     Duration timeout();

@@ -30,6 +30,7 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Headers;
@@ -46,6 +47,8 @@ import io.tributary.transform.apply.ConsumerOffsetRepository;
 import io.tributary.transform.apply.Delivery;
 import io.tributary.transform.apply.RecordApplier;
 import io.tributary.transform.apply.Retries;
+import io.tributary.transform.backfill.BackfillService;
+import io.tributary.transform.config.BacklogConfig;
 import io.tributary.transform.progress.PipelineMetrics;
 import io.tributary.transform.progress.PipelineProgress;
 import io.tributary.transform.registry.PipelineRegistry;
@@ -64,6 +67,9 @@ import io.tributary.transform.registry.ReadDatasets;
  * a quarter of the transform's work per record): at most one poll is applied and one waits (decision 0056). Kafka is
  * told how far the consumer got only once the poll is applied, and a poll that could not be applied is read again from
  * its start, with the one fetched after it.
+ * <p>
+ * When many records wait for a running pipeline (a large file uploaded to it), they may be handed to a build of its
+ * tables from the topic instead of applied here (decision 0062); the consumer then goes on after them.
  */
 @ApplicationScoped
 public class AcceptedRecordsConsumer {
@@ -92,16 +98,32 @@ public class AcceptedRecordsConsumer {
     private volatile Set<TopicPartition> assigned = Set.of();
     private volatile String failure;
     private final Map<String, LongAdder> fetched = new ConcurrentHashMap<>();
+    private final BacklogHandover handover;
     /** The poll being applied, touched by the consumer's thread only. */
     private Applying applying;
 
-    /** A poll handed to the applier's thread, and its end. */
-    private record Applying(ConsumerRecords<String, AcceptedRecord> records, Future<?> end) {
+    /**
+     * A poll handed to the applier's thread, the topics of it left to a build (or held for one), whose offsets Kafka is
+     * not told, and its end.
+     */
+    private record Applying(ConsumerRecords<String, AcceptedRecord> records, Set<String> leftToBuild, Future<?> end) {
     }
 
     public AcceptedRecordsConsumer(RecordApplier applier, PipelineMetrics metrics, PipelineRegistry registry,
             ReadDatasets read, TopicPositions positions, AcceptedRecordsLag lag, ConsumerOffsetRepository offsets,
+            BackfillService backfills, BacklogConfig backlog,
             @Identifier("default-kafka-broker") Map<String, Object> kafka) {
+        this.handover = new BacklogHandover(new BacklogHandover.Builds() {
+            @Override
+            public boolean mayTake(String dataset, long waiting) throws SQLException {
+                return backfills.mayTakeBacklog(dataset, waiting);
+            }
+
+            @Override
+            public Optional<Map<Integer, Long>> take(String dataset) throws SQLException {
+                return backfills.takeBacklog(dataset);
+            }
+        }, positions::ends, backlog.runningMinRecords());
         this.applier = applier;
         this.metrics = metrics;
         this.registry = registry;
@@ -209,10 +231,11 @@ public class AcceptedRecordsConsumer {
                     Thread.sleep(POLL.toMillis());
                     continue;
                 }
+                handover.look(kafka);
                 ConsumerRecords<String, AcceptedRecord> records = kafka.poll(POLL);
                 settle(kafka, records);
                 if (!records.isEmpty()) {
-                    take(records, applyThread);
+                    take(kafka, records, applyThread);
                 }
                 failure = null;
             } catch (WakeupException | InterruptedException e) {
@@ -255,8 +278,12 @@ public class AcceptedRecordsConsumer {
         subscribed = Set.copyOf(wanted);
     }
 
-    /** Hands the poll to the applier's thread, which applies each topic's records of it in a transaction. */
-    private void take(ConsumerRecords<String, AcceptedRecord> records, ExecutorService applyThread) {
+    /**
+     * Hands the poll to the applier's thread, which applies each topic's records of it in a transaction; a topic whose
+     * waiting records were handed to a build instead is passed over.
+     */
+    private void take(KafkaConsumer<String, AcceptedRecord> kafka, ConsumerRecords<String, AcceptedRecord> records,
+            ExecutorService applyThread) {
         for (TopicPartition partition : records.partitions()) {
             fetched.computeIfAbsent(partition.topic(), t -> new LongAdder()).add(records.records(partition).size());
         }
@@ -269,7 +296,10 @@ public class AcceptedRecordsConsumer {
             byTopic.computeIfAbsent(r.topic(), t -> new ArrayList<>(records.count()))
                     .add(new Delivery(r.topic(), r.partition(), r.offset(), record, dataset));
         }
-        applying = new Applying(records, applyThread.submit(() -> {
+        Set<String> leftToBuild = new HashSet<>();
+        byTopic.entrySet().removeIf(topic -> handover.takes(kafka, topic.getKey(), topic.getValue())
+                && leftToBuild.add(topic.getKey()));
+        applying = new Applying(records, leftToBuild, applyThread.submit(() -> {
             for (Map.Entry<String, List<Delivery>> topic : byTopic.entrySet()) {
                 Map<String, PipelineProgress> applied = Retries.untilCommitted(
                         isolation -> applier.apply(topic.getKey(), topic.getValue(), isolation));
@@ -316,7 +346,9 @@ public class AcceptedRecordsConsumer {
             }
             throw new IllegalStateException(cause);
         }
-        kafka.commitAsync(PollOffsets.nexts(done.records()), null);
+        Map<TopicPartition, OffsetAndMetadata> applied = PollOffsets.nexts(done.records());
+        applied.keySet().removeIf(partition -> done.leftToBuild().contains(partition.topic()));
+        kafka.commitAsync(applied, null);
     }
 
     /**

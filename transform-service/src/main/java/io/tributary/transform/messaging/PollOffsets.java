@@ -9,6 +9,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
+import io.tributary.transform.apply.Delivery;
+
 /** Where a poll's records start and end in each of its partitions. */
 final class PollOffsets {
 
@@ -20,6 +22,15 @@ final class PollOffsets {
         Map<TopicPartition, Long> firsts = new LinkedHashMap<>();
         for (TopicPartition partition : records.partitions()) {
             firsts.put(partition, records.records(partition).get(0).offset());
+        }
+        return firsts;
+    }
+
+    /** The offset of each partition's first delivery: where reading starts again when they are not applied. */
+    static Map<TopicPartition, Long> firsts(List<Delivery> deliveries) {
+        Map<TopicPartition, Long> firsts = new LinkedHashMap<>();
+        for (Delivery delivery : deliveries) {
+            firsts.merge(new TopicPartition(delivery.topic(), delivery.partition()), delivery.offset(), Math::min);
         }
         return firsts;
     }

@@ -2,12 +2,14 @@ package io.tributary.transform.apply;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +31,7 @@ import io.tributary.testinfra.SecurityResource;
 import io.tributary.testinfra.TestTokens;
 import io.tributary.transform.CatalogFixtures;
 import io.tributary.transform.SmallBacklogs;
+import io.tributary.transform.backfill.BackfillService;
 
 /**
  * The backlog path against the per-record path, through the real topic and catalog: the same records, once applied one
@@ -69,6 +72,8 @@ class BacklogBuildTest {
 
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    BackfillService backfills;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
@@ -135,6 +140,74 @@ class BacklogBuildTest {
                 + " where id = 'late-comer' and _status = 'curated'")).longValue());
         assertEquals(catalog.single("select count(*) from curated." + built.name() + " where _status = 'curated'"),
                 ((Number) catalog.single("select sum(_lines) from curated." + built.name() + "_agg")).longValue());
+    }
+
+    @Test
+    void buildsARunningPipelineAgainFromItsTopicWhenAFileArrivesCountingOnlyWhatItHadNotApplied()
+            throws SQLException {
+        CatalogFixtures catalog = new CatalogFixtures(dataSource);
+        long suffix = System.nanoTime() % 1_000_000L;
+        CatalogFixtures.Dataset reference = catalog.dataset("first_" + suffix, "Europe/Paris", CONTRACT);
+        CatalogFixtures.Dataset running = catalog.dataset("running_" + suffix, "Europe/Paris", CONTRACT);
+        // the file: the other 21 keys, 300 more, then the repeats, the correction, the filtered and the late one, so
+        // that these come after the offsets the running pipeline had applied
+        List<List<Object>> records = records();
+        List<List<Object>> more = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            more.add(List.of("f" + i, "o" + (i % 40), "c" + (i % 9), "p" + (i % 6), i % 3 == 0 ? "North" : "South",
+                    String.format("2024-03-02T%02d:15:00", i % 24), new BigDecimal(i % 50 + ".5"),
+                    1 + i % 4));
+        }
+        records.addAll(35, more);
+        // before the file: 14 records and a failing one, applied one by one (fewer than the 100 worth a build)
+        RecordEvent[] all = events(reference, records);
+        RecordEvent[] runningEvents = events(running, records);
+        RecordEvent[] before = new RecordEvent[15];
+        System.arraycopy(runningEvents, 0, before, 0, 14);
+        before[14] = running.record("bad0", "id", "bad0", "order_id", "o3", "amount", "none", "placed_at",
+                "2024-03-02T11:00:00", "quantity", 1);
+        RecordEvent[] file = Arrays.copyOfRange(runningEvents, 14, runningEvents.length);
+        RecordEvent[] referenceEvents = new RecordEvent[all.length + 1];
+        System.arraycopy(all, 0, referenceEvents, 0, 14);
+        referenceEvents[14] = reference.record("bad0", "id", "bad0", "order_id", "o3", "amount", "none", "placed_at",
+                "2024-03-02T11:00:00", "quantity", 1);
+        System.arraycopy(all, 14, referenceEvents, 15, all.length - 14);
+
+        CatalogFixtures.declare(PIPELINE.formatted(running.name()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "COMPLETED".equals(catalog.single(
+                "select status from catalog.pipeline_backfill where pipeline = '" + running.name() + "'")));
+        CatalogFixtures.publish(bootstrap, before);
+        await().atMost(Duration.ofSeconds(60)).until(() -> received(catalog, running.name()) == 15);
+        // asked by the live consumer, outside any transaction, before it holds a growing topic's records
+        assertTrue(backfills.mayTakeBacklog(running.name(), 200));
+        assertFalse(backfills.mayTakeBacklog(running.name(), 50), "fewer than worth a build");
+        CatalogFixtures.publishTogether(bootstrap, file);
+        await().atMost(Duration.ofSeconds(90)).until(() -> received(catalog, running.name()) == referenceEvents.length
+                && "COMPLETED".equals(catalog.single("select status from catalog.pipeline_backfill where pipeline = '"
+                        + running.name() + "' and source = 'BACKLOG'")));
+
+        // the reference: the same records built by a first version, which builds as the per-record path applies
+        CatalogFixtures.publish(bootstrap, referenceEvents);
+        CatalogFixtures.declare(PIPELINE.formatted(reference.name()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "COMPLETED".equals(catalog.single(
+                "select status from catalog.pipeline_backfill where pipeline = '" + reference.name() + "'")));
+
+        assertTrue(catalog.single("select counted_from from catalog.pipeline_backfill where pipeline = '"
+                + running.name() + "' and source = 'BACKLOG' and built_at is not null") != null);
+        assertEquals(rows(catalog, reference.name(), CURATED_COLUMNS), rows(catalog, running.name(), CURATED_COLUMNS));
+        assertEquals(rows(catalog, reference.name() + "_agg", "_bucket, region, amount, net, _lines"),
+                rows(catalog, running.name() + "_agg", "_bucket, region, amount, net, _lines"));
+        assertEquals(rows(catalog, reference.name() + "_customer_products", "*"),
+                rows(catalog, running.name() + "_customer_products", "*"));
+        assertEquals(rows(catalog, reference.name() + "_co_purchases", "*"),
+                rows(catalog, running.name() + "_co_purchases", "*"));
+        assertEquals(counts(catalog, reference.name()), counts(catalog, running.name()));
+        Map<String, Object> counts = counts(catalog, running.name()).get(0);
+        assertEquals(List.of(336L, 1L, 2L, 1L, 2L, 1L), List.of(counts.get("curated"), counts.get("corrected"),
+                counts.get("duplicates"), counts.get("filtered"), counts.get("failed"), counts.get("late")));
+        assertEquals(quarantined(catalog, reference.name()), quarantined(catalog, running.name()));
+        assertEquals(2L, ((Number) catalog.single("select count(*) from catalog.quarantined_record where stage = "
+                + "'pipeline:" + running.name() + "'")).longValue());
     }
 
     @Test

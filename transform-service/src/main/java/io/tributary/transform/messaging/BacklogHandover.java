@@ -1,0 +1,187 @@
+package io.tributary.transform.messaging;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
+
+import io.tributary.catalog.event.Channels;
+import io.tributary.transform.apply.AcceptedRecord;
+import io.tributary.transform.apply.Delivery;
+import io.tributary.transform.backfill.BackfillService;
+
+/**
+ * The live consumer's side of handing the records waiting for a running pipeline to a build of its tables (decision
+ * 0062), on the consumer's thread only. When enough records wait on a dataset's topic:
+ * <ul>
+ * <li>while the topic still grows (a file being published), once the records waiting so far would be handed over, its
+ * partitions are paused here, the poll's records left to be fetched again, so that the build takes the whole file and
+ * the per-record path spends nothing on the rest of it meanwhile;</li>
+ * <li>once its end stops moving (or after {@link #HOLD_AT_MOST}), the records are handed to the build
+ * ({@link BackfillService#takeBacklog}) and the consumer goes on after them; when the build declines, they are applied
+ * here, and a build is not asked for again for that topic for {@link #ASK_AGAIN_AFTER}.</li>
+ * </ul>
+ */
+final class BacklogHandover {
+
+    /** How long a topic whose records a build declined is applied here before a build is asked for again. */
+    static final Duration ASK_AGAIN_AFTER = Duration.ofSeconds(5);
+    /** The longest a growing topic is held: a stream that never stops is handed over at what it holds by then. */
+    static final Duration HOLD_AT_MOST = Duration.ofSeconds(30);
+    /** How often a held topic's end is looked at. */
+    static final Duration LOOK_EVERY = Duration.ofMillis(500);
+    private static final Logger LOG = Logger.getLogger(BacklogHandover.class);
+
+    /** A topic held while it grows: its dataset, since when, and its end when last looked at. */
+    private record Hold(String dataset, long since, Map<Integer, Long> ends, long lookedAt) {
+    }
+
+    /** The builds the records are handed to ({@link BackfillService} in the service). */
+    interface Builds {
+        /** {@link BackfillService#mayTakeBacklog} */
+        boolean mayTake(String dataset, long waiting) throws SQLException;
+
+        /** {@link BackfillService#takeBacklog} */
+        Optional<Map<Integer, Long>> take(String dataset) throws SQLException;
+    }
+
+    private final Builds builds;
+    private final Function<String, Map<Integer, Long>> ends;
+    private final long minRecords;
+    /** Per topic, the records that waited at its last poll. */
+    private final Map<String, Long> waited = new HashMap<>();
+    /** Per topic, when a build last declined its records. */
+    private final Map<String, Long> declined = new HashMap<>();
+    private final Map<String, Hold> holds = new HashMap<>();
+
+    /** @param ends a topic's end offsets, by partition ({@link TopicPositions#ends}) */
+    BacklogHandover(Builds builds, Function<String, Map<Integer, Long>> ends, long minRecords) {
+        this.builds = builds;
+        this.ends = ends;
+        this.minRecords = minRecords;
+    }
+
+    /**
+     * Whether the poll's records of the topic are not to be applied here: handed to a build (the consumer then reads on
+     * after them) or held while the topic grows. Any failure to ask leaves them to be applied here.
+     */
+    boolean takes(Consumer<String, AcceptedRecord> kafka, String topic, List<Delivery> deliveries) {
+        if (Channels.ACCEPTED_RECORDS.equals(topic) || holds.containsKey(topic)) {
+            return false;
+        }
+        long afterPoll = 0;
+        for (TopicPartition partition : kafka.assignment()) {
+            if (partition.topic().equals(topic)) {
+                OptionalLong lag = kafka.currentLag(partition);
+                if (lag.isEmpty()) {
+                    return false;
+                }
+                afterPoll += lag.getAsLong();
+            }
+        }
+        long waiting = deliveries.size() + afterPoll;
+        Long before = waited.put(topic, waiting);
+        Long declinedAt = declined.get(topic);
+        String dataset = deliveries.stream().map(Delivery::dataset).filter(Objects::nonNull).findFirst().orElse(null);
+        if (waiting < minRecords || dataset == null
+                || declinedAt != null && System.nanoTime() - declinedAt < ASK_AGAIN_AFTER.toNanos()) {
+            return false;
+        }
+        if (WaitingRecords.handOver(waiting, afterPoll, before, minRecords)) {
+            return handOver(kafka, topic, dataset);
+        }
+        try {
+            if (!builds.mayTake(dataset, waiting)) {
+                LOG.debugf("the %d records waiting on %s are applied one by one: no build may take them", waiting,
+                        topic);
+                declined.put(topic, System.nanoTime());
+                return false;
+            }
+            Map<Integer, Long> end = ends.apply(topic);
+            Map<TopicPartition, Long> firsts = PollOffsets.firsts(deliveries);
+            Set<TopicPartition> held = partitions(kafka, topic);
+            kafka.pause(held);
+            firsts.forEach((partition, offset) -> {
+                if (held.contains(partition)) {
+                    kafka.seek(partition, offset);
+                }
+            });
+            long now = System.nanoTime();
+            holds.put(topic, new Hold(dataset, now, end, now));
+            LOG.infof("%d records wait on %s and more are coming: held until its end stops moving", waiting, topic);
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("the records waiting on %s are applied one by one: %s", topic, KafkaFailures.describe(e));
+            declined.put(topic, System.nanoTime());
+            return false;
+        }
+    }
+
+    /**
+     * Looks at the held topics: one whose end stopped moving, or that was held for {@link #HOLD_AT_MOST}, is resumed
+     * and its records handed to a build, or applied here when the build declines them.
+     */
+    void look(Consumer<String, AcceptedRecord> kafka) {
+        long now = System.nanoTime();
+        for (Map.Entry<String, Hold> held : Map.copyOf(holds).entrySet()) {
+            String topic = held.getKey();
+            Hold hold = held.getValue();
+            if (now - hold.lookedAt() < LOOK_EVERY.toNanos()) {
+                continue;
+            }
+            try {
+                Map<Integer, Long> end = ends.apply(topic);
+                if (!end.equals(hold.ends()) && now - hold.since() < HOLD_AT_MOST.toNanos()) {
+                    holds.put(topic, new Hold(hold.dataset(), hold.since(), end, now));
+                    continue;
+                }
+            } catch (RuntimeException e) {
+                LOG.debugf("the end of %s could not be read: %s", topic, e.getMessage());
+            }
+            holds.remove(topic);
+            kafka.resume(partitions(kafka, topic));
+            handOver(kafka, topic, hold.dataset());
+        }
+    }
+
+    /** The topics held now. */
+    Set<String> held() {
+        return Set.copyOf(holds.keySet());
+    }
+
+    private boolean handOver(Consumer<String, AcceptedRecord> kafka, String topic, String dataset) {
+        try {
+            Optional<Map<Integer, Long>> taken = builds.take(dataset);
+            if (taken.isPresent()) {
+                taken.get().forEach((partition, end) -> {
+                    TopicPartition p = new TopicPartition(topic, partition);
+                    if (kafka.assignment().contains(p)) {
+                        kafka.seek(p, end);
+                    }
+                });
+                waited.remove(topic);
+                return true;
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("the records waiting on %s are applied one by one: handing them to a build failed: %s", topic,
+                    KafkaFailures.describe(e));
+        }
+        declined.put(topic, System.nanoTime());
+        return false;
+    }
+
+    private static Set<TopicPartition> partitions(Consumer<String, AcceptedRecord> kafka, String topic) {
+        return kafka.assignment().stream().filter(p -> p.topic().equals(topic)).collect(Collectors.toSet());
+    }
+}
