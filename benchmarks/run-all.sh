@@ -24,8 +24,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-# name | script and its arguments: the sizes the issues ask for, each through the pipeline once; about 25 minutes on this
-# quiet machine, 13 of them the transform applying those rows (benchmarks/README.md, "Where run-all.sh's time goes").
+# name | script and its arguments: the sizes the issues ask for, each through the pipeline once (benchmarks/README.md,
+# "Where run-all.sh's time goes": the growth's 5,000,000 rows are built as a running pipeline's backlog, decision 0062).
 # Benchmarks that do not need a fresh suite run in turn on one (run-sequence.sh; benchmarks/README.md says why each
 # belongs where): the batch throughput, then the growth with the 5,000,000-row file of over 1 GB; the live latencies,
 # the region query and the objectives' evaluation. The ingestion benchmark with its peer needs a suite of its own (no
