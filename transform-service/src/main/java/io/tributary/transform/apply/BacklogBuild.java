@@ -71,8 +71,9 @@ import io.tributary.transform.service.PipelineService;
  * first), the key and indexes are built, the aggregate and features rebuilt set-based, the counts added, and the
  * tables swapped in by renaming under the pipeline's lock. A failure rolls all of it back.</li>
  * </ul>
- * The live consumer meanwhile applies what comes after the ends to the tables being replaced; the backfill reads
- * those records again once the swap has committed ({@code BackfillService}).
+ * The live consumers leave the topic while the build runs, and read on from the ends, which the swap stores, once it
+ * has ended; a build that fails hands its records back to them ({@link #handBack}). A running pipeline's records are
+ * handed to a build by its live consumer ({@link #claimRunning}, decision 0062).
  */
 @ApplicationScoped
 public class BacklogBuild {
@@ -295,6 +296,8 @@ public class BacklogBuild {
             }
             long derived = System.nanoTime();
             swap(connection, pipeline, built);
+            // exactly the ends: the live consumers read on from there once the build has ended (decision 0062)
+            offsets.set(RecordApplier.CONSUMER, plan.topic(), plan.ends());
             states.add(pipeline.name(), counts.progress(), CuratedTables.freshnessKey(pipeline.name()));
             swapped.run();
             LOG.infof("pipeline %s: %d records built in %.1f s (read and copied %.1f s, keyed and derived %.1f s): "
@@ -302,6 +305,23 @@ public class BacklogBuild {
                     seconds(derived - copied), counts.progress());
             return counts.read;
         }
+    }
+
+    /**
+     * After a build failed: hands its records back to the live consumers, which apply them one by one from the offsets
+     * the build was to count from (a first version's: the topic's start).
+     */
+    public void handBack(Plan plan) {
+        Map<Integer, Long> from = new HashMap<>();
+        plan.ends().keySet().forEach(partition -> from.put(partition, plan.countedFrom().getOrDefault(partition, 0L)));
+        QuarkusTransaction.requiringNew().run(() -> {
+            try {
+                offsets.set(RecordApplier.CONSUMER, plan.topic(), from);
+            } catch (SQLException e) {
+                throw new IllegalStateException("the backlog's records could not be handed back: " + e.getMessage(),
+                        e);
+            }
+        });
     }
 
     /** The pipeline under another name: its tables are {@code curated.<name>*}. */

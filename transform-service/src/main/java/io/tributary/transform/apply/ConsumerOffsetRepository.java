@@ -75,6 +75,19 @@ public class ConsumerOffsetRepository {
     }
 
     public void advance(String consumer, String topic, Map<Integer, Long> nextOffsets) throws SQLException {
+        write(consumer, topic, nextOffsets, "greatest(o.next_offset, excluded.next_offset)");
+    }
+
+    /**
+     * Sets the next offsets to these, behind the stored ones too: a backlog build's swap (what the live consumers
+     * applied after them went to the tables it replaced) or a build handing its records back to the live path.
+     */
+    public void set(String consumer, String topic, Map<Integer, Long> nextOffsets) throws SQLException {
+        write(consumer, topic, nextOffsets, "excluded.next_offset");
+    }
+
+    private void write(String consumer, String topic, Map<Integer, Long> nextOffsets, String next)
+            throws SQLException {
         if (nextOffsets.isEmpty()) {
             return;
         }
@@ -84,7 +97,7 @@ public class ConsumerOffsetRepository {
                 PreparedStatement upsert = connection.prepareStatement("insert into catalog.consumer_offset as o "
                         + "(consumer, topic, partition, next_offset) select ?, ?, * from unnest(?::integer[], "
                         + "?::bigint[]) on conflict (consumer, topic, partition) do update set next_offset = "
-                        + "greatest(o.next_offset, excluded.next_offset)")) {
+                        + next)) {
             upsert.setString(1, consumer);
             upsert.setString(2, topic);
             upsert.setArray(3, connection.createArrayOf("integer", entries.stream().map(Map.Entry::getKey)

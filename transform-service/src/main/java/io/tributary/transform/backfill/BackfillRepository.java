@@ -8,9 +8,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,6 +66,25 @@ public class BackfillRepository {
                 id, pipeline, version, source, acceptedFrom, fromOffsets == null ? null : fromTopic,
                 fromOffsets == null ? null : Offsets.write(fromOffsets),
                 countedFrom.isEmpty() ? null : Offsets.write(countedFrom));
+    }
+
+    /**
+     * The topics whose backlog a {@code BACKLOG} backfill builds now, before its swap: the live consumers leave them
+     * until it ends (decision 0062).
+     */
+    public Set<String> buildingTopics() throws SQLException {
+        Set<String> topics = new HashSet<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("select distinct from_topic from "
+                        + "catalog.pipeline_backfill where source = 'BACKLOG' and status = 'RUNNING' and built_at is "
+                        + "null and from_topic is not null")) {
+            try (ResultSet r = query.executeQuery()) {
+                while (r.next()) {
+                    topics.add(r.getString(1));
+                }
+            }
+        }
+        return topics;
     }
 
     /** Whether a backfill of the pipeline is still running. */

@@ -52,9 +52,8 @@ import io.tributary.transform.service.PipelineService;
  * pipeline's first version, so that it covers the dataset's history;</li>
  * <li>{@code BACKLOG}: a topic up to the offsets handed to the build ({@link BacklogBuild}) by a first version's
  * declaration, or by the live consumer when many records wait for a running pipeline ({@link #takeBacklog}), built
- * beside the tables and swapped in; then, as {@code TOPIC}, the records after those offsets, which the live consumer
- * applied to the tables the swap replaced. Should the build fail, the records it was to count are applied record by
- * record instead.</li>
+ * beside the tables and swapped in; the live consumers leave the topic meanwhile and read on after those offsets once
+ * it ends. Should the build fail, the records it was to count are handed back to them, to be applied one by one.</li>
  * </ul>
  * Both give the tables a fresh run of the current version would give. A backfill is run by the instance holding its
  * lease (decision 33), from its start until it ends; one whose instance died or stopped is taken over, by another
@@ -168,6 +167,11 @@ public class BackfillService {
         backfills.create(id, pipeline, version, source.name(), from, fromTopic, fromOffsets, countedFrom);
         return leases.acquire(Lease.Kind.BACKFILL, id.toString())
                 .orElseThrow(() -> new IllegalStateException("the new backfill " + id + " is leased already"));
+    }
+
+    /** The topics whose records a backlog build owns now ({@link BackfillRepository#buildingTopics}). */
+    public Set<String> buildingTopics() throws SQLException {
+        return backfills.buildingTopics();
     }
 
     /**
@@ -435,24 +439,21 @@ public class BackfillService {
             throws Exception {
         if (backfills.isBuilt(id)) {
             // started again after its build committed: the backlog is in the tables, counted once
-            return fromTopic(lease, id, pipeline, null, topicName, ends, 0);
+            return 0;
         }
         Map<Integer, Long> countedFrom = backfills.find(id).map(BackfillRepository.Backfill::countedFrom)
                 .orElse(Map.of());
-        long built;
+        BacklogBuild.Plan plan = new BacklogBuild.Plan(topicName, ends, countedFrom);
         try {
-            built = backlog.build(current(pipeline), new BacklogBuild.Plan(topicName, ends, countedFrom), lease,
-                    read -> progress(id, read), () -> backfills.built(id));
+            return backlog.build(current(pipeline), plan, lease, read -> progress(id, read), () -> backfills.built(id));
         } catch (LeaseLostException e) {
             throw e;
         } catch (RuntimeException e) {
-            LOG.warnf(e, "backfill %s: the backlog of pipeline %s could not be built; its records are applied one "
-                    + "by one", id, pipeline);
-            return countedFrom.isEmpty()
-                    ? fromTopic(lease, id, pipeline, null, null, null, 0)
-                    : fromTopic(lease, id, pipeline, null, topicName, countedFrom, 0);
+            LOG.warnf(e, "backfill %s: the backlog of pipeline %s could not be built; its records are handed back to "
+                    + "the live consumers, which apply them one by one", id, pipeline);
+            backlog.handBack(plan);
+            return 0;
         }
-        return fromTopic(lease, id, pipeline, null, topicName, ends, built);
     }
 
     private void progress(UUID id, long done) {

@@ -123,6 +123,16 @@ public class AcceptedRecordsConsumer {
             public Optional<Map<Integer, Long>> take(String dataset) throws SQLException {
                 return backfills.takeBacklog(dataset);
             }
+
+            @Override
+            public Set<String> building() throws SQLException {
+                return backfills.buildingTopics();
+            }
+
+            @Override
+            public Map<Integer, Long> applied(String topic) throws SQLException {
+                return offsets.all(RecordApplier.CONSUMER, topic);
+            }
         }, positions::ends, backlog.runningMinRecords());
         this.applier = applier;
         this.metrics = metrics;
@@ -223,6 +233,7 @@ public class AcceptedRecordsConsumer {
             try {
                 if (System.nanoTime() - lookedAt >= LOOK_EVERY.toNanos() || lookedAt == 0) {
                     follow(kafka);
+                    handover.follow(kafka);
                     lookedAt = System.nanoTime();
                 }
                 if (subscribed.isEmpty()) {
@@ -435,6 +446,7 @@ public class AcceptedRecordsConsumer {
                     }
                 }
             }
+            handover.assigned(kafka, partitions);
         }
 
         @Override

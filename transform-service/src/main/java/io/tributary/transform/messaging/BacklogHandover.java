@@ -2,7 +2,9 @@ package io.tributary.transform.messaging;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,9 +31,14 @@ import io.tributary.transform.backfill.BackfillService;
  * partitions are paused here, the poll's records left to be fetched again, so that the build takes the whole file and
  * the per-record path spends nothing on the rest of it meanwhile;</li>
  * <li>once its end stops moving (or after {@link #HOLD_AT_MOST}), the records are handed to the build
- * ({@link BackfillService#takeBacklog}) and the consumer goes on after them; when the build declines, they are applied
- * here, and a build is not asked for again for that topic for {@link #ASK_AGAIN_AFTER}.</li>
+ * ({@link BackfillService#takeBacklog}); when the build declines, they are applied here, and a build is not asked for
+ * again for that topic for {@link #ASK_AGAIN_AFTER}.</li>
  * </ul>
+ * Only a consumer holding every partition of the topic hands its records over. While a build owns a topic's records (its
+ * own, a first version's, another replica's: {@link Builds#building}, looked at with the consumer's subscriptions),
+ * the consumer leaves the topic paused, so that nothing is applied to the tables the build replaces; once the build
+ * ends it reads on from the stored offsets, which the build set to where its records end (or gave back to the live
+ * path, when it failed).
  */
 final class BacklogHandover {
 
@@ -54,6 +61,12 @@ final class BacklogHandover {
 
         /** {@link BackfillService#takeBacklog} */
         Optional<Map<Integer, Long>> take(String dataset) throws SQLException;
+
+        /** The topics whose records a build owns now. */
+        Set<String> building() throws SQLException;
+
+        /** The next offsets to apply of a topic, by partition, as stored with the curated rows. */
+        Map<Integer, Long> applied(String topic) throws SQLException;
     }
 
     private final Builds builds;
@@ -64,6 +77,8 @@ final class BacklogHandover {
     /** Per topic, when a build last declined its records. */
     private final Map<String, Long> declined = new HashMap<>();
     private final Map<String, Hold> holds = new HashMap<>();
+    /** The topics a build owns, as last looked at, paused here. */
+    private final Set<String> building = new HashSet<>();
 
     /** @param ends a topic's end offsets, by partition ({@link TopicPositions#ends}) */
     BacklogHandover(Builds builds, Function<String, Map<Integer, Long>> ends, long minRecords) {
@@ -77,7 +92,7 @@ final class BacklogHandover {
      * after them) or held while the topic grows. Any failure to ask leaves them to be applied here.
      */
     boolean takes(Consumer<String, AcceptedRecord> kafka, String topic, List<Delivery> deliveries) {
-        if (Channels.ACCEPTED_RECORDS.equals(topic) || holds.containsKey(topic)) {
+        if (Channels.ACCEPTED_RECORDS.equals(topic) || holds.containsKey(topic) || building.contains(topic)) {
             return false;
         }
         long afterPoll = 0;
@@ -98,10 +113,15 @@ final class BacklogHandover {
                 || declinedAt != null && System.nanoTime() - declinedAt < ASK_AGAIN_AFTER.toNanos()) {
             return false;
         }
-        if (WaitingRecords.handOver(waiting, afterPoll, before, minRecords)) {
-            return handOver(kafka, topic, dataset);
-        }
         try {
+            if (partitions(kafka, topic).size() != ends.apply(topic).size()) {
+                // another replica holds some of its partitions: they go on applying them one by one
+                declined.put(topic, System.nanoTime());
+                return false;
+            }
+            if (WaitingRecords.handOver(waiting, afterPoll, before, minRecords)) {
+                return handOver(kafka, topic, dataset);
+            }
             if (!builds.mayTake(dataset, waiting)) {
                 LOG.debugf("the %d records waiting on %s are applied one by one: no build may take them", waiting,
                         topic);
@@ -150,9 +170,55 @@ final class BacklogHandover {
                 LOG.debugf("the end of %s could not be read: %s", topic, e.getMessage());
             }
             holds.remove(topic);
-            kafka.resume(partitions(kafka, topic));
-            handOver(kafka, topic, hold.dataset());
+            if (!handOver(kafka, topic, hold.dataset())) {
+                kafka.resume(partitions(kafka, topic));
+            }
         }
+    }
+
+    /**
+     * Looks at which topics a build owns now: pauses their partitions here, and resumes those of a topic whose build
+     * ended, from the stored offsets. A failure to look leaves things as they were until the next look.
+     */
+    void follow(Consumer<String, AcceptedRecord> kafka) {
+        Set<String> now;
+        try {
+            now = builds.building();
+            for (String topic : Set.copyOf(building)) {
+                if (!now.contains(topic)) {
+                    readOnFromStored(kafka, topic);
+                    building.remove(topic);
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.debugf("the topics under a build could not be read: %s", e.getMessage());
+            return;
+        }
+        for (String topic : now) {
+            if (building.add(topic)) {
+                LOG.infof("a build owns the records of %s: left until it ends", topic);
+            }
+            kafka.pause(partitions(kafka, topic));
+        }
+    }
+
+    /** Partitions assigned to the consumer: those of a topic under a build or held stay paused. */
+    void assigned(Consumer<String, AcceptedRecord> kafka, Collection<TopicPartition> partitions) {
+        kafka.pause(partitions.stream().filter(p -> building.contains(p.topic()) || holds.containsKey(p.topic()))
+                .toList());
+    }
+
+    private void readOnFromStored(Consumer<String, AcceptedRecord> kafka, String topic) throws SQLException {
+        Map<Integer, Long> stored = builds.applied(topic);
+        Set<TopicPartition> partitions = partitions(kafka, topic);
+        kafka.resume(partitions);
+        for (TopicPartition partition : partitions) {
+            Long next = stored.get(partition.partition());
+            if (next != null) {
+                kafka.seek(partition, next);
+            }
+        }
+        LOG.infof("the build of %s ended: its records are read on from %s", topic, stored);
     }
 
     /** The topics held now. */
@@ -160,16 +226,16 @@ final class BacklogHandover {
         return Set.copyOf(holds.keySet());
     }
 
+    /** The topics a build owns, as last looked at. */
+    Set<String> building() {
+        return Set.copyOf(building);
+    }
+
     private boolean handOver(Consumer<String, AcceptedRecord> kafka, String topic, String dataset) {
         try {
-            Optional<Map<Integer, Long>> taken = builds.take(dataset);
-            if (taken.isPresent()) {
-                taken.get().forEach((partition, end) -> {
-                    TopicPartition p = new TopicPartition(topic, partition);
-                    if (kafka.assignment().contains(p)) {
-                        kafka.seek(p, end);
-                    }
-                });
+            if (builds.take(dataset).isPresent()) {
+                kafka.pause(partitions(kafka, topic));
+                building.add(topic);
                 waited.remove(topic);
                 return true;
             }

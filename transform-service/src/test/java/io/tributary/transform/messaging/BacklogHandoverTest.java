@@ -31,6 +31,9 @@ class BacklogHandoverTest {
     private final AtomicLong end = new AtomicLong();
     private final AtomicInteger asked = new AtomicInteger();
     private volatile boolean builds = true;
+    private volatile Set<String> building = Set.of();
+    private volatile Map<Integer, Long> stored = Map.of();
+    private volatile int partitionsOfTopic = 1;
 
     private final BacklogHandover handover = new BacklogHandover(new BacklogHandover.Builds() {
         @Override
@@ -41,9 +44,23 @@ class BacklogHandoverTest {
         @Override
         public Optional<Map<Integer, Long>> take(String dataset) {
             asked.incrementAndGet();
-            return builds ? Optional.of(Map.of(0, end.get())) : Optional.empty();
+            if (!builds) {
+                return Optional.empty();
+            }
+            building = Set.of(TOPIC);
+            return Optional.of(Map.of(0, end.get()));
         }
-    }, topic -> Map.of(0, end.get()), 20_000);
+
+        @Override
+        public Set<String> building() {
+            return building;
+        }
+
+        @Override
+        public Map<Integer, Long> applied(String topic) {
+            return stored;
+        }
+    }, topic -> partitionsOfTopic == 1 ? Map.of(0, end.get()) : Map.of(0, end.get(), 1, 0L), 20_000);
 
     @BeforeEach
     void assign() {
@@ -68,9 +85,13 @@ class BacklogHandoverTest {
         Thread.sleep(BacklogHandover.LOOK_EVERY.toMillis() + 100);
         handover.look(kafka);
         assertEquals(Set.of(), handover.held());
-        assertEquals(Set.of(), kafka.paused());
         assertEquals(1, asked.get());
-        assertEquals(400_000, kafka.position(PARTITION), "the consumer goes on after the records built");
+        assertEquals(Set.of(PARTITION), kafka.paused(), "left to the build until it ends");
+        assertEquals(Set.of(TOPIC), handover.building());
+
+        endBuild(400_000);
+        assertEquals(Set.of(), kafka.paused());
+        assertEquals(400_000, kafka.position(PARTITION), "the consumer reads on after the records built");
     }
 
     @Test
@@ -78,8 +99,36 @@ class BacklogHandoverTest {
         end.set(30_000);
         assertTrue(handover.takes(kafka, TOPIC, polled(0, 30_000)));
         assertEquals(1, asked.get());
+        assertEquals(Set.of(PARTITION), kafka.paused());
+        handover.follow(kafka);
+        assertEquals(Set.of(PARTITION), kafka.paused(), "still building");
+
+        endBuild(30_000);
         assertEquals(Set.of(), kafka.paused());
         assertEquals(30_000, kafka.position(PARTITION));
+    }
+
+    @Test
+    void leavesATopicWhoseRecordsABuildOwnsUntilItEndsThenReadsOnFromTheStoredOffsets() {
+        end.set(1_000);
+        kafka.updateEndOffsets(Map.of(PARTITION, 1_000L));
+        kafka.seek(PARTITION, 700);
+        building = Set.of(TOPIC);
+        handover.follow(kafka);
+        assertEquals(Set.of(PARTITION), kafka.paused(), "a first version's build, or another replica's");
+
+        endBuild(400);
+        assertEquals(Set.of(), kafka.paused());
+        assertEquals(400, kafka.position(PARTITION), "the records after the build's ends are read again");
+    }
+
+    @Test
+    void leavesTheRecordsToThePerRecordPathWhenAnotherReplicaHoldsSomeOfTheTopicsPartitions() {
+        partitionsOfTopic = 2;
+        end.set(50_000);
+        assertFalse(handover.takes(kafka, TOPIC, polled(0, 5_000)));
+        assertEquals(Set.of(), kafka.paused());
+        assertEquals(0, asked.get());
     }
 
     @Test
@@ -109,6 +158,13 @@ class BacklogHandoverTest {
         end.set(6_000);
         assertFalse(handover.takes(kafka, TOPIC, polled(0, 5_000)));
         assertEquals(0, asked.get());
+    }
+
+    /** The build ends, having set the stored offset to {@code next}; the consumer looks. */
+    private void endBuild(long next) {
+        stored = Map.of(0, next);
+        building = Set.of();
+        handover.follow(kafka);
     }
 
     /** A poll of {@code count} records from {@code from}, the consumer's position after it. */
