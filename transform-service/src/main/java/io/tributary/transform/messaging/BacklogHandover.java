@@ -92,8 +92,8 @@ final class BacklogHandover {
     }
 
     /**
-     * Whether the poll's records of the topic are not to be applied here: handed to a build (the consumer then reads on
-     * after them) or held while the topic grows. Any failure to ask leaves them to be applied here.
+     * Whether the poll's records of the topic are not to be applied here: handed to a build (the topic is then left
+     * paused until the build ends) or held while the topic grows. Any failure to ask leaves them to be applied here.
      */
     boolean takes(Consumer<String, AcceptedRecord> kafka, String topic, List<Delivery> deliveries) {
         if (Channels.ACCEPTED_RECORDS.equals(topic) || holds.containsKey(topic) || building.contains(topic)) {
@@ -118,7 +118,8 @@ final class BacklogHandover {
             return false;
         }
         try {
-            if (partitions(kafka, topic).size() != ends.apply(topic).size()) {
+            Map<Integer, Long> end = ends.apply(topic);
+            if (partitions(kafka, topic).size() != end.size()) {
                 // another replica holds some of its partitions: they go on applying them one by one
                 declined.put(topic, System.nanoTime());
                 return false;
@@ -132,7 +133,6 @@ final class BacklogHandover {
                 declined.put(topic, System.nanoTime());
                 return false;
             }
-            Map<Integer, Long> end = ends.apply(topic);
             Map<TopicPartition, Long> firsts = PollOffsets.firsts(deliveries);
             Set<TopicPartition> held = partitions(kafka, topic);
             kafka.pause(held);
