@@ -89,14 +89,8 @@ public class BackfillRepository {
 
     /** Whether a backfill of the pipeline is still running. */
     public boolean running(String pipeline) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("select exists (select 1 from "
-                        + "catalog.pipeline_backfill where pipeline = ? and status = 'RUNNING')")) {
-            query.setString(1, pipeline);
-            try (ResultSet r = query.executeQuery()) {
-                return r.next() && r.getBoolean(1);
-            }
-        }
+        return isTrue("select exists (select 1 from catalog.pipeline_backfill where pipeline = ? and status = "
+                + "'RUNNING')", pipeline);
     }
 
     public void progress(UUID id, long rowsDone) throws SQLException {
@@ -115,10 +109,14 @@ public class BackfillRepository {
 
     /** Whether a {@code BACKLOG} backfill's build committed already. */
     public boolean isBuilt(UUID id) throws SQLException {
+        return isTrue("select built_at is not null from catalog.pipeline_backfill where id = ?", id);
+    }
+
+    /** Whether the query's one boolean is true; false when it gives no row. */
+    private boolean isTrue(String sql, Object parameter) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("select built_at is not null from "
-                        + "catalog.pipeline_backfill where id = ?")) {
-            query.setObject(1, id);
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setObject(1, parameter);
             try (ResultSet r = query.executeQuery()) {
                 return r.next() && r.getBoolean(1);
             }

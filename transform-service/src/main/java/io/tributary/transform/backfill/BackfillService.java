@@ -334,7 +334,7 @@ public class BackfillService {
                 registry.refresh();
                 return switch (source) {
                     case TABLE -> fromTable(lease, id, pipeline, from);
-                    case TOPIC -> fromTopic(lease, id, pipeline, from, fromTopic, fromOffsets, 0);
+                    case TOPIC -> fromTopic(lease, id, pipeline, from, fromTopic, fromOffsets);
                     case BACKLOG -> fromBacklog(lease, id, pipeline, fromTopic, fromOffsets);
                 };
             } catch (InterruptedException | LeaseLostException e) {
@@ -408,11 +408,10 @@ public class BackfillService {
                 isolation -> applier.rederive(current(pipeline), after, since, staleOnly, CHUNK, isolation));
     }
 
-    /** @param before the records the backfill read before this reading: its count of records read goes on from there */
     private long fromTopic(Lease lease, UUID id, String pipeline, Instant from, String fromTopic,
-            Map<Integer, Long> fromOffsets, long before) throws Exception {
+            Map<Integer, Long> fromOffsets) throws Exception {
         String dataset = current(pipeline).definition().dataset();
-        AtomicLong done = new AtomicLong(before);
+        AtomicLong done = new AtomicLong();
         // every replica's live consumer applies the new version to what comes after the ends the replay takes
         topic.read(dataset, from, fromTopic, fromOffsets, Duration.ofMillis(2 * PipelineRegistry.RECHECK_MILLIS),
                 "transform-backfill-" + pipeline, (deliveries, read) -> {
