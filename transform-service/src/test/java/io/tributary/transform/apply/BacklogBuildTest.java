@@ -102,18 +102,10 @@ class BacklogBuildTest {
 
         assertEquals("BACKLOG", catalog.single("select source from catalog.pipeline_backfill where pipeline = '"
                 + built.name() + "'"));
-        assertEquals(rows(catalog, live.name(), CURATED_COLUMNS), rows(catalog, built.name(), CURATED_COLUMNS));
-        assertEquals(rows(catalog, live.name() + "_agg", "_bucket, region, amount, net, _lines"),
-                rows(catalog, built.name() + "_agg", "_bucket, region, amount, net, _lines"));
-        assertEquals(rows(catalog, live.name() + "_customer_products", "*"),
-                rows(catalog, built.name() + "_customer_products", "*"));
-        assertEquals(rows(catalog, live.name() + "_co_purchases", "*"),
-                rows(catalog, built.name() + "_co_purchases", "*"));
-        assertEquals(counts(catalog, live.name()), counts(catalog, built.name()));
+        assertSameTablesCountsAndQuarantine(catalog, live.name(), built.name());
         Map<String, Object> counts = counts(catalog, built.name()).get(0);
         assertEquals(List.of(36L, 1L, 2L, 1L, 1L, 1L), List.of(counts.get("curated"), counts.get("corrected"),
                 counts.get("duplicates"), counts.get("filtered"), counts.get("failed"), counts.get("late")));
-        assertEquals(quarantined(catalog, live.name()), quarantined(catalog, built.name()));
         assertEquals(1L, ((Number) catalog.single("select count(*) from catalog.quarantined_record where stage = "
                 + "'pipeline:" + built.name() + "'")).longValue());
         // the swapped tables are the served ones: their indexes and the analysts' view follow them
@@ -194,18 +186,10 @@ class BacklogBuildTest {
 
         assertTrue(catalog.single("select counted_from from catalog.pipeline_backfill where pipeline = '"
                 + running.name() + "' and source = 'BACKLOG' and built_at is not null") != null);
-        assertEquals(rows(catalog, reference.name(), CURATED_COLUMNS), rows(catalog, running.name(), CURATED_COLUMNS));
-        assertEquals(rows(catalog, reference.name() + "_agg", "_bucket, region, amount, net, _lines"),
-                rows(catalog, running.name() + "_agg", "_bucket, region, amount, net, _lines"));
-        assertEquals(rows(catalog, reference.name() + "_customer_products", "*"),
-                rows(catalog, running.name() + "_customer_products", "*"));
-        assertEquals(rows(catalog, reference.name() + "_co_purchases", "*"),
-                rows(catalog, running.name() + "_co_purchases", "*"));
-        assertEquals(counts(catalog, reference.name()), counts(catalog, running.name()));
+        assertSameTablesCountsAndQuarantine(catalog, reference.name(), running.name());
         Map<String, Object> counts = counts(catalog, running.name()).get(0);
         assertEquals(List.of(336L, 1L, 2L, 1L, 2L, 1L), List.of(counts.get("curated"), counts.get("corrected"),
                 counts.get("duplicates"), counts.get("filtered"), counts.get("failed"), counts.get("late")));
-        assertEquals(quarantined(catalog, reference.name()), quarantined(catalog, running.name()));
         assertEquals(2L, ((Number) catalog.single("select count(*) from catalog.quarantined_record where stage = "
                 + "'pipeline:" + running.name() + "'")).longValue());
     }
@@ -301,6 +285,22 @@ class BacklogBuildTest {
     private static RecordEvent event(CatalogFixtures.Dataset dataset, List<Object> r) {
         return dataset.record((String) r.get(0), "id", r.get(0), "order_id", r.get(1), "customer", r.get(2), "product",
                 r.get(3), "region", r.get(4), "placed_at", r.get(5), "amount", r.get(6), "quantity", r.get(7));
+    }
+
+    /**
+     * The two pipelines' curated rows, aggregate, purchase histories, co-purchase counts, pipeline counts and
+     * quarantine entries are equal.
+     */
+    private static void assertSameTablesCountsAndQuarantine(CatalogFixtures catalog, String expected, String actual)
+            throws SQLException {
+        assertEquals(rows(catalog, expected, CURATED_COLUMNS), rows(catalog, actual, CURATED_COLUMNS));
+        assertEquals(rows(catalog, expected + "_agg", "_bucket, region, amount, net, _lines"),
+                rows(catalog, actual + "_agg", "_bucket, region, amount, net, _lines"));
+        assertEquals(rows(catalog, expected + "_customer_products", "*"),
+                rows(catalog, actual + "_customer_products", "*"));
+        assertEquals(rows(catalog, expected + "_co_purchases", "*"), rows(catalog, actual + "_co_purchases", "*"));
+        assertEquals(counts(catalog, expected), counts(catalog, actual));
+        assertEquals(quarantined(catalog, expected), quarantined(catalog, actual));
     }
 
     private static long received(CatalogFixtures catalog, String pipeline) throws SQLException {
