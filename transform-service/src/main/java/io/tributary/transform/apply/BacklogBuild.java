@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -286,9 +287,13 @@ public class BacklogBuild {
             Counts counts = copy(connection, pipeline, built, plan, lease, progress);
             long copied = System.nanoTime();
             keyKeepingNewest(connection, built, counts, plan.countedFrom());
+            long keyed = System.nanoTime();
             tables.ensure(built, PipelineService.indexed(built));
+            long indexed = System.nanoTime();
             aggregates.ensure(built);
+            long aggregated = System.nanoTime();
             features.ensure(built);
+            long featured = System.nanoTime();
             for (String table : CuratedTables.all(built.name())) {
                 if (!TableColumns.of(connection, table).isEmpty()) {
                     statement.execute("analyze " + Sql.table(table));
@@ -300,9 +305,11 @@ public class BacklogBuild {
             offsets.set(RecordApplier.CONSUMER, plan.topic(), plan.ends());
             states.add(pipeline.name(), counts.progress(), CuratedTables.freshnessKey(pipeline.name()));
             swapped.run();
-            LOG.infof("pipeline %s: %d records built in %.1f s (read and copied %.1f s, keyed and derived %.1f s): "
-                    + "%s", pipeline.name(), counts.read, seconds(System.nanoTime() - t0), seconds(copied - t0),
-                    seconds(derived - copied), counts.progress());
+            LOG.infof("pipeline %s: %d records built in %.1f s (read and copied %.1f s, keyed and derived %.1f s: "
+                    + "keyed %.1f, indexed %.1f, aggregated %.1f, features %.1f, analysed %.1f): %s", pipeline.name(),
+                    counts.read, seconds(System.nanoTime() - t0), seconds(copied - t0), seconds(derived - copied),
+                    seconds(keyed - copied), seconds(indexed - keyed), seconds(aggregated - indexed),
+                    seconds(featured - aggregated), seconds(derived - featured), counts.progress());
             return counts.read;
         }
     }
@@ -344,11 +351,25 @@ public class BacklogBuild {
         long filtered;
         long failed;
         long late;
-        /** Where the rows counted late came from: a repeat among them is not late (the live path drops it). */
-        final List<Integer> latePartitions = new ArrayList<>();
-        final List<Long> lateOffsets = new ArrayList<>();
+        /**
+         * Where the {@link #lateSeen} rows counted late came from: a repeat among them is not late (the live path drops
+         * it). Unboxed, since a whole file may be late.
+         */
+        int[] latePartitions = new int[64];
+        long[] lateOffsets = new long[64];
+        int lateSeen;
         Instant eventWatermark;
         Instant lastAcceptedAt;
+
+        void countLate(int partition, long offset) {
+            if (lateSeen == latePartitions.length) {
+                latePartitions = Arrays.copyOf(latePartitions, lateSeen * 2);
+                lateOffsets = Arrays.copyOf(lateOffsets, lateSeen * 2);
+            }
+            latePartitions[lateSeen] = partition;
+            lateOffsets[lateSeen++] = offset;
+            late++;
+        }
 
         PipelineProgress progress() {
             return new PipelineProgress(read - uncounted - unreadable, curated, corrected, duplicates, filtered, failed, 0,
@@ -503,9 +524,7 @@ public class BacklogBuild {
             if (eventTime != null) {
                 Instant watermark = watermarks.get(item.partition());
                 if (counted && watermark != null && eventTime.isBefore(watermark.minus(lateness))) {
-                    counts.late++;
-                    counts.latePartitions.add(item.partition());
-                    counts.lateOffsets.add(item.offset());
+                    counts.countLate(item.partition(), item.offset());
                 }
                 watermarks.put(item.partition(), PipelineWriter.later(watermark, eventTime));
                 counts.eventWatermark = PipelineWriter.later(counts.eventWatermark, eventTime);
@@ -554,8 +573,9 @@ public class BacklogBuild {
             }
         }
         try (PreparedStatement walk = connection.prepareStatement(REPEATED.formatted(table, counted(countedFrom)))) {
-            walk.setArray(1, connection.createArrayOf("integer", counts.latePartitions.toArray()));
-            walk.setArray(2, connection.createArrayOf("bigint", counts.lateOffsets.toArray()));
+            PGConnection pg = connection.unwrap(PGConnection.class);
+            walk.setArray(1, pg.createArrayOf("int4", Arrays.copyOf(counts.latePartitions, counts.lateSeen)));
+            walk.setArray(2, pg.createArrayOf("int8", Arrays.copyOf(counts.lateOffsets, counts.lateSeen)));
             try (ResultSet r = walk.executeQuery()) {
                 while (r.next()) {
                     long repeats = r.getLong("repeats");

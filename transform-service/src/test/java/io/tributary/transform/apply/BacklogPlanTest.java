@@ -34,4 +34,17 @@ class BacklogPlanTest {
         assertEquals("_offset >= case _partition when 0 then 15 when 2 then 7 else 0 end",
                 BacklogBuild.counted(new TreeMap<>(Map.of(0, 15L, 2, 7L))));
     }
+
+    @Test
+    void keepsWhereEveryLateRowCameFromHoweverManyThereAre() {
+        BacklogBuild.Counts counts = new BacklogBuild.Counts();
+        for (int i = 0; i < 100_000; i++) {
+            counts.countLate(i % 3, 1_000_000_000_000L + i);
+        }
+        assertEquals(100_000, counts.late);
+        assertEquals(100_000, counts.lateSeen);
+        assertEquals(2, counts.latePartitions[99_998]);
+        assertEquals(1_000_000_099_999L, counts.lateOffsets[99_999]);
+        assertEquals(1_000_000_000_064L, counts.lateOffsets[64]);
+    }
 }
