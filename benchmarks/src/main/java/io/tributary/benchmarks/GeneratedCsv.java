@@ -1,12 +1,9 @@
 package io.tributary.benchmarks;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.stream.Stream;
 
 import io.tributary.generator.DumpFile;
@@ -43,7 +40,7 @@ final class GeneratedCsv {
         return file;
     }
 
-    /** How far apart the Row IDs of files written {@link #writeApart apart} are; the generator numbers every file from 1. */
+    /** How far apart the Row IDs of files written {@link #writeApart apart} are; the measured file's begin at 1. */
     static final long ROW_IDS_APART = 1_000_000_000L;
 
     /** A file to warm a suite up with before a measure: {@link #writeApart} 1. */
@@ -58,23 +55,8 @@ final class GeneratedCsv {
      */
     static DumpFile writeApart(Path dir, long rows, int apart) throws IOException {
         GeneratorOptions options = options(rows, apart);
-        DumpFile file = write(dir, options.withStartDate(options.startDate().minusYears(apart)));
-        Path renumbered = dir.resolve("renumbered.csv");
-        try (Stream<String> lines = Files.lines(file.path());
-                Writer out = Files.newBufferedWriter(renumbered)) {
-            Iterator<String> it = lines.iterator();
-            out.write(it.next());
-            out.write('\n');
-            while (it.hasNext()) {
-                String line = it.next();
-                int comma = line.indexOf(',');
-                out.write(Long.toString(Long.parseLong(line.substring(0, comma)) + apart * ROW_IDS_APART));
-                out.write(line, comma, line.length() - comma);
-                out.write('\n');
-            }
-        }
-        Files.move(renumbered, file.path(), StandardCopyOption.REPLACE_EXISTING);
-        return file;
+        return write(dir, options.withStartDate(options.startDate().minusYears(apart))
+                .withFirstRowId(apart * ROW_IDS_APART + 1));
     }
 
     /** The file's bytes; the temporary folder it was written to is gone afterwards. */

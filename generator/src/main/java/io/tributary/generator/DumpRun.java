@@ -40,6 +40,7 @@ final class DumpRun {
 
     DumpRun(GeneratorOptions options, DumpFormat format, Path dir) {
         this.options = options;
+        this.rowId = options.firstRowId() - 1;
         this.format = format;
         this.dir = dir;
         this.rng = new SplittableRandom(options.seed());

@@ -78,6 +78,30 @@ class CsvDumpTest {
     }
 
     @Test
+    void numbersRowIdsFromTheFirstAskedForAndWritesTheRestAlike(@TempDir Path one, @TempDir Path other)
+            throws IOException {
+        GeneratorOptions clean = GeneratorOptions.defaults().withSeed(7).withRows(2_000).withDays(2);
+        long first = 3_000_000_001L;
+        GeneratedDumps dumps = new SalesDumpGenerator(clean).writeCsv(one);
+        GeneratedDumps apart = new SalesDumpGenerator(clean.withFirstRowId(first)).writeCsv(other);
+        assertEquals(dumps.files().size(), apart.files().size());
+        for (int i = 0; i < dumps.files().size(); i++) {
+            List<String> lines = Files.readAllLines(dumps.paths().get(i));
+            List<String> moved = Files.readAllLines(apart.paths().get(i));
+            assertEquals(lines.size(), moved.size());
+            assertEquals(lines.get(0), moved.get(0));
+            for (int line = 1; line < lines.size(); line++) {
+                String before = lines.get(line);
+                String after = moved.get(line);
+                int comma = before.indexOf(',');
+                assertEquals(Long.parseLong(before.substring(0, comma)) + first - 1,
+                        Long.parseLong(after.substring(0, after.indexOf(','))));
+                assertEquals(before.substring(comma), after.substring(after.indexOf(',')));
+            }
+        }
+    }
+
+    @Test
     void writesOneFilePerDayNamedByDate() {
         List<String> names = dumps.paths().stream().map(path -> path.getFileName().toString()).toList();
         assertEquals(List.of("sales-2018-12-30.csv", "sales-2018-12-31.csv", "sales-2019-01-01.csv",

@@ -25,7 +25,11 @@ class GeneratorOptionsTest {
     void withersChangeOnlyTheirOwnField() {
         GeneratorOptions options = GeneratorOptions.defaults().withSeed(5).withRows(20).withDays(3);
         assertEquals(new GeneratorOptions(5, 20, 3, LocalDate.of(2018, 1, 1), 0.0, 0.0, -1,
-                SchemaChange.ADD_COLUMN), options);
+                SchemaChange.ADD_COLUMN, 1), options);
+        assertEquals(1_000_000_001L, options.withFirstRowId(1_000_000_001L).firstRowId());
+        assertEquals(options.withSeed(6).seed(), options.withFirstRowId(7).withSeed(6).seed());
+        assertEquals(7, options.withFirstRowId(7).withSeed(6).withRows(3).withDays(2).withAnomalyRate(0.1)
+                .withDuplicateRate(0.1).withStartDate(LocalDate.of(2019, 1, 1)).withoutSchemaChange().firstRowId());
         assertEquals(LocalDate.of(2018, 1, 3), options.endDate());
     }
 
