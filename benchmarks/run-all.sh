@@ -38,7 +38,7 @@ steps=(
   "ingestion-and-kafka-connect-peer|run-peer.sh $rows"
   "transform-batch-and-growth|run-sequence.sh TransformBatch $rows -- Growth"
   "transform-backlog-path|run-backlog-path.sh $rows --service"
-  "live-one-suite|run-sequence.sh RecommendationLatency -- RegionQueryLoad --max-staleness none,PT5S -- TransformLatency --seconds 30 --warmup 15 -- SloEvaluation --seconds 40"
+  "live-one-suite|run-sequence.sh RecommendationLatency -- RegionQueryLoad --max-staleness none,PT5S -- TransformLatency --seconds 30 --warmup 30 -- SloEvaluation --seconds 40"
   "recommender-hit-rate|run-recommender-hit-rate.sh"
 )
 
