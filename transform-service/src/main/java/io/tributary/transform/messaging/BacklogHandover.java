@@ -119,7 +119,8 @@ final class BacklogHandover {
         }
         try {
             Map<Integer, Long> end = ends.apply(topic);
-            if (partitions(kafka, topic).size() != end.size()) {
+            Set<TopicPartition> assigned = partitions(kafka, topic);
+            if (assigned.size() != end.size()) {
                 // another replica holds some of its partitions: they go on applying them one by one
                 declined.put(topic, System.nanoTime());
                 return false;
@@ -133,11 +134,9 @@ final class BacklogHandover {
                 declined.put(topic, System.nanoTime());
                 return false;
             }
-            Map<TopicPartition, Long> firsts = PollOffsets.firsts(deliveries);
-            Set<TopicPartition> held = partitions(kafka, topic);
-            kafka.pause(held);
-            firsts.forEach((partition, offset) -> {
-                if (held.contains(partition)) {
+            kafka.pause(assigned);
+            PollOffsets.firsts(deliveries).forEach((partition, offset) -> {
+                if (assigned.contains(partition)) {
                     kafka.seek(partition, offset);
                 }
             });
