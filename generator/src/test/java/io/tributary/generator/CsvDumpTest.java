@@ -94,9 +94,10 @@ class CsvDumpTest {
                 String before = lines.get(line);
                 String after = moved.get(line);
                 int comma = before.indexOf(',');
+                int movedComma = after.indexOf(',');
                 assertEquals(Long.parseLong(before.substring(0, comma)) + first - 1,
-                        Long.parseLong(after.substring(0, after.indexOf(','))));
-                assertEquals(before.substring(comma), after.substring(after.indexOf(',')));
+                        Long.parseLong(after.substring(0, movedComma)));
+                assertEquals(before.substring(comma), after.substring(movedComma));
             }
         }
     }
