@@ -130,6 +130,27 @@ final class CpuAccounting {
         return ticks / TICKS_PER_SECOND;
     }
 
+    /**
+     * The highest ratio bound / measured time this machine allows for the measured work as it is: the suite's CPU
+     * seconds in the measure, spread over every core without a pause, take at least their share of one core each;
+     * however the work overlaps, the measure cannot end sooner, so the ratio cannot be higher unless the work itself
+     * shrinks.
+     *
+     * @param window what the measure ran from and to, as the sentence names it
+     */
+    static String floor(String window, double measuredCpu, double boundCpu, double boundSeconds) {
+        if (measuredCpu <= 0) {
+            return "CPU floor: unknown (no CPU accounting on this system)";
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        double floor = measuredCpu / cores;
+        return String.format(Locale.ROOT, "CPU floor: the suite (every service, the broker, PostgreSQL) used %.1f CPU "
+                + "s %s, the bound %.1f; on %d cores that work takes at least %.1f s, so **bound / Tributary is at most "
+                + "%.2f on this machine** however it overlaps, unless the work itself shrinks (the bound does %.2f of "
+                + "its CPU work).", measuredCpu, window, boundCpu, cores, floor, boundSeconds / floor,
+                boundCpu / measuredCpu);
+    }
+
     /** The share of the machine's capacity used by processes outside the suite, or -1 when unknown. */
     static double otherShare(Snapshot from, Snapshot to) {
         if (to.machineAll() <= 0) {

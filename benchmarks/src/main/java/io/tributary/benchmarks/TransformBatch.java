@@ -148,7 +148,7 @@ public final class TransformBatch {
             }
             Timing tributary = tributary(suite, file, work);
             Timing copyAfter = copy(suite, file, contract, "bench_copy_after");
-            Map<String, Double> bound = bound(suite, file, contract);
+            Bound bound = bound(suite, file, contract);
             report(file, bytes, copyBefore, copyAfter, tributary, bound);
         } finally {
             EndToEnd.stopSuite(suite, work, keep);
@@ -203,11 +203,15 @@ public final class TransformBatch {
 
     // ------------------------------------------------------------------ the bound: the pipeline set-based
 
+    /** The bound's steps with their seconds, and the CPU snapshots around them. */
+    private record Bound(Map<String, Double> steps, CpuAccounting.Snapshot from, CpuAccounting.Snapshot to) {
+    }
+
     /**
      * The demo pipeline's work done set-based by the suite's PostgreSQL alone ({@link SetBasedBound}), in a schema of
      * its own, once the suite is quiet again: the bound the transform's time is divided by.
      */
-    private Map<String, Double> bound(Suite suite, DumpFile file, DataContract contract) throws Exception {
+    private Bound bound(Suite suite, DumpFile file, DataContract contract) throws Exception {
         EndToEnd.settle(cpu);
         try (Connection connection = DriverManager.getConnection(suite.jdbcUrl(), LocalPostgres.USER,
                 LocalPostgres.PASSWORD); Statement statement = connection.createStatement()) {
@@ -216,11 +220,13 @@ public final class TransformBatch {
             statement.execute("set search_path = bench_bound");
             statement.execute("checkpoint");
             EndToEnd.log("bound: the same file's pipeline work, set-based, by the suite's PostgreSQL alone");
+            CpuAccounting.Snapshot from = cpu.snapshot();
             Map<String, Double> steps = SetBasedBound.measure(connection, file, contract);
+            CpuAccounting.Snapshot to = cpu.snapshot();
             EndToEnd.log(String.format(Locale.ROOT, "bound: the pipeline's work set-based in %.2f s",
                     SetBasedBound.total(steps)));
             statement.execute("drop schema bench_bound cascade");
-            return steps;
+            return new Bound(steps, from, to);
         }
     }
 
@@ -311,7 +317,7 @@ public final class TransformBatch {
     // ------------------------------------------------------------------ the report
 
     private void report(DumpFile file, long bytes, Timing copyBefore, Timing copyAfter, Timing t,
-            Map<String, Double> bound) {
+            Bound bound) {
         long copyBest = Math.min(copyBefore.total, copyAfter.total);
         double mb = bytes / 1e6;
         System.out.println();
@@ -348,12 +354,15 @@ public final class TransformBatch {
         }
         System.out.println(String.format(Locale.ROOT, "Ratio COPY / Tributary (upload until serving counts every "
                 + "row): %.2f (for scale: the target is a share of the set-based bound, below).", ratio));
-        double boundSeconds = SetBasedBound.total(bound);
+        double boundSeconds = SetBasedBound.total(bound.steps());
         double ofBound = boundSeconds / EndToEnd.seconds(t.served);
         System.out.println(String.format(Locale.ROOT, "Set-based bound (the same file, the pipeline's work by the "
                 + "suite's PostgreSQL alone: COPY, then one statement per table): %.2f s. Ratio bound / Tributary "
                 + "(upload until serving counts every row): %.2f; target >= 0.75: %s.", boundSeconds, ofBound,
                 ofBound >= 0.75 ? "MET" : "NOT MET"));
+        System.out.println(CpuAccounting.floor("from the upload until serving counted every row",
+                CpuAccounting.partsSeconds(t.start, t.end), CpuAccounting.partsSeconds(bound.from(), bound.to()),
+                boundSeconds));
         System.out.println(String.format(Locale.ROOT, "Transform alone: %,.0f records/s from its first applied record "
                 + "until caught up; %.2f s after ingestion's batch COMPLETED.",
                 rows / EndToEnd.seconds(t.caughtUp - t.firstApplied),
@@ -371,6 +380,7 @@ public final class TransformBatch {
                     1e6 * transformCpu / rows, 1e6 * postgresCpu / rows));
             System.out.println(polls);
         }
+        EndToEnd.printCpu("CPU time by process, the set-based bound:", bound.from(), bound.to());
         EndToEnd.printCpu("CPU time by process, COPY (before):", copyBefore.start, copyBefore.end);
         if (sampler != null) {
             sampler.print(25);
@@ -380,7 +390,7 @@ public final class TransformBatch {
         System.out.println();
         List<String[]> steps = new ArrayList<>();
         steps.add(new String[]{"step", "seconds"});
-        steps.addAll(SetBasedBound.rows(bound));
+        steps.addAll(SetBasedBound.rows(bound.steps()));
         EndToEnd.printTable(steps);
     }
 
